@@ -1,0 +1,97 @@
+/**
+ * What each CLI command does. Files named on the command line are the user's
+ * own choice, so any readable folder is allowed (the MCP server, where a
+ * model picks paths, is the one confined to roots); the extension, regular
+ * file and size checks still apply.
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Workspace } from '../app/workspace.js';
+import { loadDemoTranscript } from '../app/demo.js';
+import { resolveAllowedRoots } from '../adapters/files/safe-path.js';
+import { transcriptStats } from '../core/analysis/stats.js';
+import { renderSnapshotHtml } from '../core/render/html.js';
+import { renderSnapshotJson } from '../core/render/json.js';
+import { renderSnapshotMarkdown } from '../core/render/markdown.js';
+import { formatClock } from '../core/transcript/timecode.js';
+import { createLogger } from '../logger.js';
+import { serveOverStdio, LOCAL_PRINCIPAL } from '../server/stdio.js';
+import { summarizeTranscript } from '../server/tools/transcripts.js';
+function print(text) {
+    process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+/** CLI commands log only warnings and errors, so their own output stays readable. */
+function cliSession(config) {
+    const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+    return new Workspace({ config, logger }).session(LOCAL_PRINCIPAL);
+}
+async function loadFile(session, config, file) {
+    const roots = await resolveAllowedRoots([path.parse(path.resolve(config.cwd, file)).root], config.cwd);
+    return session.loadTranscript({ path: file }, { roots });
+}
+export async function runServe(config, options) {
+    const workspace = new Workspace({ config, logger: createLogger(config.logLevel) });
+    if (options.demo)
+        await loadDemoTranscript(workspace.session(LOCAL_PRINCIPAL));
+    const handle = serveOverStdio(workspace);
+    const shutdown = () => {
+        void handle.close().finally(() => process.exit(0));
+    };
+    process.once('SIGINT', shutdown);
+    process.once('SIGTERM', shutdown);
+}
+export async function runInspect(config, file, options) {
+    const session = cliSession(config);
+    const transcript = await loadFile(session, config, file);
+    const summary = summarizeTranscript(transcript);
+    const stats = transcriptStats(transcript);
+    if (options.json) {
+        const { resource_uri: _uri, transcript_id: _id, ...rest } = summary;
+        print(JSON.stringify({ ...rest, stats }, null, 2));
+        return;
+    }
+    const lines = [
+        `${summary.title}`,
+        `  format     ${summary.format}`,
+        `  duration   ${summary.duration}`,
+        `  cues       ${summary.cue_count}`,
+        `  turns      ${summary.turn_count}`,
+        `  words      ${summary.word_count}`,
+        `  speakers   ${summary.speakers.length}`,
+        ...stats.speakers.map((s) => `    ${s.name}${s.role ? ` (${s.role})` : ''}: ${Math.round(s.talk_share * 100)}% of talk, ${s.turns} turns, ${s.words} words`),
+        `  warnings   ${summary.warnings.length}`,
+        ...summary.warnings.map((w) => `    ${w.line ? `line ${w.line}: ` : ''}${w.message}`),
+    ];
+    print(lines.join('\n'));
+}
+export async function runSearch(config, file, query, options) {
+    const session = cliSession(config);
+    const transcript = await loadFile(session, config, file);
+    const hits = session.search(query, { transcriptId: transcript.id, limit: options.limit });
+    if (options.json) {
+        print(JSON.stringify(hits.map((h) => ({ turn_index: h.turnIndex, start: formatClock(h.startMs), start_ms: h.startMs, speaker: h.speaker, text: h.text, score: h.score })), null, 2));
+        return;
+    }
+    if (hits.length === 0) {
+        print(`No matches for "${query}".`);
+        return;
+    }
+    print(hits.map((h, i) => `${i + 1}. [${formatClock(h.startMs)}] ${h.speaker ?? 'Unknown'}: ${h.text}`).join('\n\n'));
+}
+export async function runSnapshot(config, file, options) {
+    const session = cliSession(config);
+    const transcript = await loadFile(session, config, file);
+    const showProgress = process.stderr.isTTY === true;
+    const snapshot = session.generateSnapshot(transcript.id, {
+        onProgress: showProgress ? (done, total, message) => process.stderr.write(`\r[${done}/${total}] ${message}`.padEnd(60)) : undefined,
+    });
+    if (showProgress)
+        process.stderr.write('\n');
+    const output = options.format === 'json' ? renderSnapshotJson(snapshot) : options.format === 'html' ? renderSnapshotHtml(snapshot) : renderSnapshotMarkdown(snapshot);
+    if (options.out) {
+        await writeFile(path.resolve(config.cwd, options.out), output.endsWith('\n') ? output : `${output}\n`, { mode: 0o600 });
+        process.stderr.write(`Wrote ${options.out} (${snapshot.sections.length} sections, grounded ${Math.round(snapshot.validation.grounded_ratio * 100)}%).\n`);
+        return;
+    }
+    print(output);
+}

@@ -1,0 +1,112 @@
+/**
+ * The offline snapshot engine: one transcript in, one Customer Success
+ * Snapshot out, deterministically and without a network. It analyses the call
+ * once (sentences, people, sides, dates, figures), chooses the 15 fields by
+ * evidence, writes the 11 sections from ranked sentences, and validates the
+ * result against the transcript. `rebuildAfterFieldUpdate` stores a value a
+ * person gives and re-renders only the sections that show that field, plus
+ * the Executive Summary.
+ */
+import { analyseTranscript } from './analysis.js';
+import { SECTION_SLUGS, sectionsUsingField, sectionSpec, validateFieldValue } from './catalogue.js';
+import { extractCandidates, extractFields, supportingSentences } from './fields.js';
+import { inverseDocumentFrequency } from './section-ranking.js';
+import { writeSections } from './sections.js';
+import { findSuspiciousTurns, validateSnapshot } from './validate.js';
+export const OFFLINE_ENGINE = 'offline';
+function analyse(transcript) {
+    const suspicious = new Set(findSuspiciousTurns(transcript.turns).map(({ turn }) => turn.index));
+    return analyseTranscript(transcript, suspicious);
+}
+function rankingContext(analysis, fieldSupport) {
+    return { analysis, fieldSupport, idf: inverseDocumentFrequency(analysis.sentences), used: new Map() };
+}
+function speakersOf(transcript, analysis) {
+    const words = new Map();
+    let total = 0;
+    for (const turn of transcript.turns) {
+        const count = turn.text.split(' ').length;
+        total += count;
+        if (turn.speaker !== null)
+            words.set(turn.speaker, (words.get(turn.speaker) ?? 0) + count);
+    }
+    return transcript.speakers.map((speaker) => {
+        const side = analysis.parties.sideOf.get(speaker.name);
+        return {
+            name: speaker.name,
+            role: speaker.role ?? (side && side !== 'unknown' ? side : null),
+            talk_share: total === 0 ? 0 : Math.round(((words.get(speaker.name) ?? 0) / total) * 1000) / 1000,
+        };
+    });
+}
+function orderedSlugs(requested) {
+    if (!requested)
+        return [...SECTION_SLUGS];
+    for (const slug of requested)
+        sectionSpec(slug);
+    return SECTION_SLUGS.filter((slug) => requested.includes(slug));
+}
+function snapshotTitle(fields, transcript) {
+    const company = fields.company_name.value;
+    return `Customer Success Snapshot: ${company === null ? transcript.title : String(company)}`;
+}
+/**
+ * Builds a snapshot with the offline engine.
+ * @throws InputError INVALID_ARGUMENT for an unknown section slug.
+ */
+export function buildSnapshot(transcript, options) {
+    const slugs = orderedSlugs(options.sections);
+    const total = slugs.length + 3;
+    let done = 0;
+    const progress = (message) => options.onProgress?.(++done, total, message);
+    const analysis = analyse(transcript);
+    progress('Analysed the call: sentences, people, dates and figures');
+    const { fields, candidates } = extractFields(analysis);
+    progress('Chose the fields from their evidence');
+    const context = rankingContext(analysis, supportingSentences(candidates, fields));
+    const sections = writeSections({ context, fields }, slugs, (slug) => progress(`Wrote ${sectionSpec(slug).title}`));
+    const body = { fields, sections };
+    const validation = validateSnapshot(body, transcript);
+    progress('Validated the snapshot against the transcript');
+    return {
+        id: options.id,
+        transcript_id: transcript.id,
+        title: snapshotTitle(fields, transcript),
+        created_at: options.now,
+        engine: OFFLINE_ENGINE,
+        meeting: {
+            ...(analysis.meetingDate ? { date: analysis.meetingDate } : {}),
+            duration_ms: transcript.durationMs,
+            speakers: speakersOf(transcript, analysis),
+        },
+        fields,
+        sections,
+        validation,
+        metrics: { duration_ms: options.elapsedMs?.() ?? 0, llm_calls: 0, input_tokens: 0, output_tokens: 0 },
+    };
+}
+/**
+ * Stores a person's value for one field (`source: "user"`, confidence 1, no
+ * evidence) and re-renders the sections that show the field and the
+ * Executive Summary; other sections are kept as they were. Works on snapshots
+ * from any engine, as long as `transcript` is the one it was built from.
+ * @throws InputError FIELD_INVALID when the value does not fit the field.
+ */
+export function rebuildAfterFieldUpdate(snapshot, transcript, field, value) {
+    const userField = { value: validateFieldValue(field, value), confidence: 1, source: 'user', evidence: [] };
+    const fields = { ...snapshot.fields, [field]: userField };
+    const analysis = analyse(transcript);
+    const context = rankingContext(analysis, supportingSentences(extractCandidates(analysis), fields));
+    const present = snapshot.sections.map((section) => section.slug);
+    const affected = new Set(sectionsUsingField(field));
+    const rewritten = new Map(writeSections({ context, fields }, present.filter((slug) => affected.has(slug))).map((section) => [section.slug, section]));
+    const sections = snapshot.sections.map((section) => rewritten.get(section.slug) ?? section);
+    const body = { fields, sections };
+    return {
+        ...snapshot,
+        title: field === 'company_name' ? snapshotTitle(fields, transcript) : snapshot.title,
+        fields,
+        sections,
+        validation: validateSnapshot(body, transcript),
+    };
+}

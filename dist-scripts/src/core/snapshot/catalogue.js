@@ -1,0 +1,111 @@
+/**
+ * The snapshot catalogue: the 11 sections and 15 fields as data, in one place.
+ * Everything that differs between sections (what they cover, the words that
+ * signal them, the fields they need) lives here so that the offline engine,
+ * the language-model prompts and the tools describe a section the same way.
+ * `validateFieldValue` is the single gate for values a person types in.
+ */
+import { z } from 'zod';
+import { InputError } from '../errors.js';
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+function isRealDate(value) {
+    const match = ISO_DATE.exec(value);
+    if (!match)
+        return false;
+    const [, year, month, day] = match.map(Number);
+    const date = new Date(Date.UTC(year, month - 1, day));
+    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+const text = (max) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const isoDate = z
+    .string()
+    .trim()
+    .refine(isRealDate, 'must be a calendar date written YYYY-MM-DD');
+/** "$1,200,000", "EUR 40,000 per year", "1.2 million dollars"; a percentage where only a rate was stated. */
+const MONEY = /^(?:[$€£¥]\s?|(?:USD|EUR|GBP|CAD|AUD|JPY|CHF|INR)\s)?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|bn|thousand|million|billion))?(?:\s(?:dollars|euros|pounds|USD|EUR|GBP))?(?:\s(?:per|a|an)\s\w+)?$/i;
+const PERCENT = /^-?\d+(?:\.\d+)?\s?(?:%|percent)$/i;
+const money = z
+    .union([z.number().nonnegative(), z.string().trim()])
+    .transform((value) => (typeof value === 'number' ? `$${value.toLocaleString('en-US')}` : value))
+    .refine((value) => MONEY.test(value) || PERCENT.test(value), 'must be an amount such as "$250,000" or "EUR 40,000 per year" (or a percentage such as "12%")');
+const percentage = z
+    .union([z.number(), z.string().trim()])
+    .transform((value) => (typeof value === 'number' ? `${value}%` : value.replace(/\s?percent$/i, '%')))
+    .refine((value) => PERCENT.test(value), 'must be a percentage such as "35%"');
+const integer = z
+    .union([z.number(), z.string().trim().regex(/^\d[\d,]*$/, 'must be a whole number').transform((value) => Number(value.replace(/,/g, '')))])
+    .pipe(z.number().int('must be a whole number').nonnegative('must not be negative').max(1e9, 'is implausibly large'));
+const email = z.string().trim().toLowerCase().pipe(z.email('must be an e-mail address such as "name@example.com"'));
+function field(name, label, type, description, example, schema) {
+    return { name, label, type, description, example, schema };
+}
+export const FIELDS = {
+    company_name: field('company_name', 'Company', 'string', 'The customer organisation the snapshot is about (not the vendor).', 'Northwind Freight', text(120)),
+    industry: field('industry', 'Industry', 'string', "The customer's industry or line of business, in the customer's words where possible.", 'Freight and logistics', text(120)),
+    location: field('location', 'Location', 'string', "Where the customer is headquartered or based.", 'Savannah, Georgia', text(160)),
+    primary_contact: field('primary_contact', 'Primary contact', 'string', "The customer's main person for this engagement.", 'Dana Whitfield', text(120)),
+    contact_position: field('contact_position', 'Contact position', 'string', "The primary contact's job title.", 'VP of Operations', text(120)),
+    contact_email: field('contact_email', 'Contact e-mail', 'email', "The primary contact's e-mail address, only when the call states it.", 'dana@example.com', email),
+    start_date: field('start_date', 'Start date', 'date', 'When the engagement or project started or kicked off (YYYY-MM-DD).', '2025-01-13', isoDate),
+    completion_date: field('completion_date', 'Completion date', 'date', 'When the engagement ended, went live or is due to end (YYYY-MM-DD).', '2025-03-03', isoDate),
+    product_name: field('product_name', 'Product', 'string', "The vendor's product or service the customer uses.", 'Routewise Dispatch', text(120)),
+    cost_savings: field('cost_savings', 'Cost savings', 'money', 'Money the customer saved, as stated (an amount, or a percentage when only a rate was given).', '$1,400,000 per year', money),
+    revenue_increase: field('revenue_increase', 'Revenue increase', 'money', 'Additional revenue the customer attributes to the solution (an amount, or a growth percentage).', '$2,300,000', money),
+    roi_percentage: field('roi_percentage', 'ROI', 'percentage', 'Return on investment the customer reports, as a percentage.', '240%', percentage),
+    user_count: field('user_count', 'Users', 'integer', 'How many people use the product (users, seats, licences).', 420, integer),
+    adoption_rate: field('adoption_rate', 'Adoption rate', 'percentage', 'Share of the intended users actively using the product.', '92%', percentage),
+    efficiency_improvement: field('efficiency_improvement', 'Efficiency improvement', 'percentage', 'How much faster or less effortful a process became, as a percentage.', '70%', percentage),
+};
+/** Older name of `FIELDS`, still imported by the renderers. */
+export const FIELD_CATALOGUE = FIELDS;
+export const FIELD_NAMES = Object.keys(FIELDS);
+function section(slug, title, description, vocabulary, cues, requiredFields, valuableFields) {
+    return { slug, title, description, vocabulary: vocabulary.trim().split(/\s+/).filter(Boolean), cues, requiredFields, valuableFields };
+}
+/** The sections, in the order a snapshot presents them. */
+export const SECTIONS = [
+    section('customer_information', 'Customer Information', 'Who the customer is: company name, industry, location, the primary contact and their role, and contact details.', 'company industry headquarters headquartered located based office name title role contact email organization business founded employees', /\b(?:headquartered|headquarters|based (?:in|out of)|located in|company name|we(?:'re| are) an? \w+|my (?:job )?title|my role)\b/gi, ['company_name', 'industry'], ['location', 'primary_contact', 'contact_position', 'contact_email']),
+    section('background', 'Background', 'The situation before the engagement: the challenges, pain points and goals that led the customer to act.', 'challenge problem struggle struggling issue pain manual spreadsheet spreadsheets before previously legacy difficult hard slow goal goals need needed why reason wanted lacking gap', /\bstruggl\w*|\bproblems?\b|\bchallenges?\b|\bpain\b|\bmanual(?:ly)?\b|\bspreadsheets?\b|\bused to\b|\bbefore (?:we|the|\w+ (?:came|was))\b|\b(?:wasn't|isn't|doesn't|didn't|don't) work\w*|\bhard to\b|\bno (?:live |real )?(?:view|way|visibility)\b|\bcouldn't\b|\bkilling us\b|\bbreaking point\b|\bwhiteboard\b|\bby hand\b|\bnot unified\b|\bdifferent places\b/gi, ['company_name'], []),
+    section('solution', 'Solution', 'What was implemented: the product, platform, components, deliverables and how they address the challenges.', 'solution product platform implement implemented implementation deliver deliverable deliverables dashboard connector integration integrate tool module feature build built deploy deployed configure rollout license licensed cloud application', /\b(?:implement\w*|deploy\w*|rolled out|roll out|integrat\w+|connector|built|build|configur\w+|set up|licensed|platform|module|deliverables?|dashboards?|chose|selected|proof of concept|data catalog\w*|training materials?)\b/gi, ['product_name'], ['company_name']),
+    section('engagement_details', 'Engagement Details', 'How the engagement runs: timeline, start and completion dates, budget or hours, phases, milestones and the team members on both sides with their roles.', 'timeline date start end kickoff phase phases milestone milestones deadline week weeks hours billable budget block plan schedule team member members sponsor manager director stakeholder pilot review roadmap duration', /\b(?:kick(?:ed)?[- ]?off|phases?|milestones?|timeline|deadlines?|budget\w*|billable|block|pilot|work ?plan|sponsor|stakeholders?|go-live|weeks?|daily (?:meeting|sync|standup))\b/gi, ['start_date'], ['completion_date', 'primary_contact']),
+    section('results_achievements', 'Results and Achievements', 'Measurable outcomes and achievements: improvements over the previous state, quantified where the call gives figures.', 'result results achieve achieved achievement improvement improved improve measurable outcome reduced reduction increase increased faster drop dropped down up better success resolved percent', /\b(?:went from|dropped|fell|(?:down|up) (?:by|to|from)|reduced|improv\w+|saved|faster|now (?:takes|it's|we|they)|results?|achiev\w+|measurable|outcomes?|fixed|resolved|no longer)\b/gi, [], ['efficiency_improvement', 'cost_savings', 'revenue_increase', 'roi_percentage', 'adoption_rate']),
+    section('adoption_usage', 'Adoption and Usage', 'How widely and how well the product is used: user counts, adoption rates, usage monitoring, onboarding and training.', 'adoption adopt adopted usage use using users user active login logins onboard onboarding training trained rollout seats licenses monitoring engagement daily weekly', /\b(?:users?|adopt\w*|usage|log(?:s|ged)? in|logins?|active|onboard\w*|training|trained|rollout|rolled (?:it )?out to|seats?|licen[cs]es|monitor\w*|holdouts?|refresher)\b/gi, [], ['user_count', 'adoption_rate']),
+    section('financial_impact', 'Financial Impact', 'Money: cost savings, revenue increase, return on investment and time savings that translate into money.', 'cost costs saving savings save saved revenue roi return investment financial dollar dollars money budget spend expense profit margin time saver saving overtime', /[$€£]|\b(?:dollars?|costs?|savings?|saver|ROI|return on investment|revenue|budget|spend\w*|overtime|expenses?|money|time sav\w*|pricing|prices?|fuel)\b/gi, [], ['cost_savings', 'revenue_increase', 'roi_percentage']),
+    section('long_term_impact', 'Long-Term Impact', 'Where this leads: strategic value, scaling and expansion plans, future use and lasting changes for the customer.', 'long-term future next scale scaling expand expansion grow growth strategic roadmap wider broader eventually year years sustain self-service vision later renewal continue', /\b(?:long[- ]term|longer term|future|next year|roadmap|scal(?:e|ing)|expan\w+|wider|broader|eventually|bigger (?:win|teams|picture)|vision|self[- ]service|propagate|across the (?:network|company|organi[sz]ation|business)|next step|going forward)\b/gi, [], []),
+    section('visuals', 'Visuals', 'Visual material for the snapshot: charts, screenshots, dashboards or slides mentioned or shown in the call, or that none is available yet.', 'visual visuals chart charts graph screenshot screenshots screen slide slides deck diagram image picture dashboard video share showing', /\b(?:screenshots?|charts?|graphs?|slides?|deck|diagrams?|images?|pictures?|visuali[sz]ations?|share (?:my|your) screen)\b/gi, [], []),
+    section('additional_commentary', 'Additional Commentary', 'Other notable remarks: quotes worth keeping, open issues, risks, advice and follow-ups not covered elsewhere.', 'advice recommend concern risk issue follow-up quote excited happy appreciate important note feedback lesson worry', /\b(?:advice|recommend\w*|lessons?|would tell|concerns?|risks?|worr\w+|excited|happy|love|appreciate|hard sell|offline|escalat\w+|requests?|thank you|feedback)\b/gi, [], []),
+    section('executive_summary', 'Executive Summary', 'A short overview drawn only from the other sections: who the customer is, what was done and the main outcomes.', '', /(?!)/g, ['company_name'], ['product_name', 'cost_savings', 'revenue_increase', 'roi_percentage', 'efficiency_improvement', 'user_count', 'adoption_rate']),
+];
+export const SECTION_SLUGS = SECTIONS.map((spec) => spec.slug);
+const SECTIONS_BY_SLUG = new Map(SECTIONS.map((spec) => [spec.slug, spec]));
+export function sectionSpec(slug) {
+    const spec = SECTIONS_BY_SLUG.get(slug);
+    if (!spec)
+        throw new InputError('INVALID_ARGUMENT', `Unknown section "${slug}".`);
+    return spec;
+}
+/** Sections whose content changes when `field` changes; the executive summary always does. */
+export function sectionsUsingField(field) {
+    return SECTIONS.filter((spec) => spec.slug === 'executive_summary' || spec.requiredFields.includes(field) || spec.valuableFields.includes(field)).map((spec) => spec.slug);
+}
+export function isFieldName(name) {
+    return Object.hasOwn(FIELDS, name);
+}
+/**
+ * Checks and normalises a value a person gives for a field (the
+ * `update_snapshot_field` tool): trims text, writes percentages as "35%",
+ * turns "1,200" into 1200 for counts, lower-cases e-mails.
+ * @throws InputError FIELD_INVALID naming the field and what is expected.
+ */
+export function validateFieldValue(name, raw) {
+    if (!isFieldName(name)) {
+        throw new InputError('FIELD_INVALID', `Unknown field "${name}". Fields: ${FIELD_NAMES.join(', ')}.`);
+    }
+    const spec = FIELDS[name];
+    const parsed = spec.schema.safeParse(raw);
+    if (!parsed.success) {
+        const reason = parsed.error.issues[0]?.message ?? 'is not valid';
+        throw new InputError('FIELD_INVALID', `${spec.label} (${name}) ${reason.startsWith('Invalid input') ? `must be a ${spec.type} value, e.g. ${JSON.stringify(spec.example)}` : reason}.`);
+    }
+    return parsed.data;
+}

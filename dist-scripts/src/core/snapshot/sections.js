@@ -1,0 +1,299 @@
+/**
+ * Writes the 11 sections as short, cited Markdown. Content is extractive: the
+ * field values with their citations, then one or two sentences per bullet taken
+ * verbatim (lightly trimmed of fillers) from the turns that speak to the
+ * section, each attributed and cited as `[mm:ss]`. The Executive Summary is
+ * assembled only from what the other sections say. Confidence comes from the
+ * evidence: how many sentences and turns support the section, how strongly,
+ * whose voice, and whether its required fields were found.
+ */
+import { FIELDS, sectionSpec } from './catalogue.js';
+import { citationOf, evidenceOf, uniqueEvidence } from './evidence.js';
+import { pickSentences, scoreSentences } from './section-ranking.js';
+const FILLER_OPENING = /^(?:(?:yeah|yes|yep|okay|ok|so|and|but|well|alright|all right|right|um|uh|oh|great|sure|perfect|good|honestly|basically|now|anyway)\b[,.!]?\s+)+/i;
+/** Lightly trimmed display text of a quote: fillers off the front, an ellipsis where it was cut. */
+function displayText(sentence, quote) {
+    let text = quote.replace(FILLER_OPENING, '');
+    if (text.length < 12)
+        text = quote;
+    text = text.charAt(0).toUpperCase() + text.slice(1);
+    const cutFront = !sentence.text.startsWith(quote);
+    const cutBack = !sentence.text.endsWith(quote);
+    return `${cutFront ? '…' : ''}${text}${cutBack ? '…' : ''}`;
+}
+function speakerLabel(sentence) {
+    return sentence.speaker ?? 'Unattributed';
+}
+function sentenceBullet(sentence, draft, focus) {
+    const evidence = evidenceOf(sentence, focus);
+    draft.evidence.push(evidence);
+    return `- ${displayText(sentence, evidence.quote)} — ${speakerLabel(sentence)} ${citationOf(sentence)}`;
+}
+/** "Acme Freight [01:29]"; "(provided by user)" for values a person entered. */
+function fieldText(field, draft) {
+    if (field.value === null)
+        return null;
+    if (field.source === 'user')
+        return `${field.value} (provided by user)`;
+    const first = field.evidence[0];
+    if (first)
+        draft.evidence.push(first);
+    return first ? `${field.value} ${citationOf(first)}` : String(field.value);
+}
+function fieldLine(name, fields, draft, label = FIELDS[name].label) {
+    const text = fieldText(fields[name], draft);
+    return text === null ? null : `- **${label}:** ${text}`;
+}
+function newDraft() {
+    return { lines: [], evidence: [], picks: [], structure: 0 };
+}
+function addPicks(draft, slug, input, limit, heading) {
+    const picks = pickSentences(scoreSentences(slug, input.context), input.context, { limit });
+    if (picks.length === 0)
+        return;
+    if (heading)
+        draft.lines.push('', heading);
+    for (const pick of picks)
+        draft.lines.push(sentenceBullet(pick.sentence, draft));
+    draft.picks.push(...picks);
+}
+function missingLine(names, fields) {
+    const absent = names.filter((name) => fields[name].value === null).map((name) => FIELDS[name].label.toLowerCase());
+    return absent.length === 0 ? null : `- Not stated in the call: ${absent.join(', ')}.`;
+}
+// ---------------------------------------------------------------------------
+// One writer per section
+function customerInformation(input) {
+    const { fields } = input;
+    const draft = newDraft();
+    for (const name of ['company_name', 'industry', 'location']) {
+        const line = fieldLine(name, fields, draft);
+        if (line)
+            draft.lines.push(line);
+    }
+    const contact = fieldText(fields.primary_contact, draft);
+    if (contact !== null) {
+        const position = fieldText(fields.contact_position, draft);
+        draft.lines.push(`- **Primary contact:** ${contact}${position ? `, ${position}` : ''}`);
+    }
+    const email = fieldLine('contact_email', fields, draft);
+    if (email)
+        draft.lines.push(email);
+    const absent = missingLine(['company_name', 'industry', 'location', 'primary_contact', 'contact_position', 'contact_email'], fields);
+    if (absent)
+        draft.lines.push(absent);
+    addPicks(draft, 'customer_information', input, 2);
+    return draft;
+}
+function background(input) {
+    const draft = newDraft();
+    addPicks(draft, 'background', input, 5);
+    return draft;
+}
+function solution(input) {
+    const draft = newDraft();
+    const product = fieldLine('product_name', input.fields, draft);
+    if (product)
+        draft.lines.push(product);
+    const vendor = input.context.analysis.parties.vendor;
+    const customer = input.fields.company_name.value;
+    if (vendor && vendor.name !== customer) {
+        const byId = new Map(input.context.analysis.sentences.map((sentence) => [sentence.id, sentence]));
+        const anchor = byId.get(vendor.anchorIds[0] ?? vendor.sentenceIds[0] ?? -1);
+        if (anchor) {
+            draft.evidence.push(evidenceOf(anchor));
+            draft.lines.push(`- **Vendor:** ${vendor.name} ${citationOf(anchor)}`);
+        }
+    }
+    addPicks(draft, 'solution', input, 5);
+    return draft;
+}
+function sideOfPerson(person, analysis) {
+    const { sideOf, customer, vendor } = analysis.parties;
+    if (person.isSpeaker)
+        return sideOf.get(person.name) ?? 'unknown';
+    if (person.role && customer && person.role.includes(customer.name))
+        return 'customer';
+    if (person.role && vendor && person.role.includes(vendor.name))
+        return 'vendor';
+    return person.namedBy ? sideOf.get(person.namedBy) ?? 'unknown' : 'unknown';
+}
+function teamEntry(person, input, draft) {
+    const { analysis } = input.context;
+    const byId = new Map(analysis.sentences.map((sentence) => [sentence.id, sentence]));
+    const isContact = input.fields.primary_contact.value === person.name;
+    const position = isContact && input.fields.contact_position.value !== null ? String(input.fields.contact_position.value) : null;
+    const captionRole = analysis.transcript.speakers.find((speaker) => speaker.name === person.name)?.role ?? null;
+    const role = position ?? person.role ?? captionRole;
+    const sentence = (person.roleSentenceId !== null ? byId.get(person.roleSentenceId) : undefined) ??
+        byId.get(person.sentenceIds[0] ?? -1) ??
+        analysis.sentences.find((candidate) => candidate.speaker === person.name);
+    if (sentence) {
+        draft.evidence.push(evidenceOf(sentence));
+        return `${person.name}${role ? ` (${role})` : ''} ${citationOf(sentence)}`;
+    }
+    return `${person.name}${role ? ` (${role})` : ''}`;
+}
+function engagementDetails(input) {
+    const { fields } = input;
+    const draft = newDraft();
+    const start = fieldText(fields.start_date, draft);
+    const end = fieldText(fields.completion_date, draft);
+    if (start !== null || end !== null) {
+        draft.lines.push(`- **Timeline:** start ${start ?? 'not stated'}; completion ${end ?? 'not stated'}`);
+    }
+    else {
+        draft.lines.push('- **Timeline:** no start or completion date was stated in the call.');
+    }
+    const { analysis } = input.context;
+    const people = analysis.people.filter((person) => person.isSpeaker || person.role !== null || person.sentenceIds.length > 0);
+    const customerOrg = analysis.parties.customer?.name ?? 'Customer';
+    const vendorOrg = analysis.parties.vendor?.name ?? 'Vendor';
+    for (const [side, label] of [['customer', `${customerOrg} team`], ['vendor', `${vendorOrg} team`], ['unknown', 'Other participants']]) {
+        const members = people.filter((person) => sideOfPerson(person, analysis) === side);
+        if (members.length === 0)
+            continue;
+        draft.lines.push(`- **${label}:** ${members.map((person) => teamEntry(person, input, draft)).join('; ')}`);
+        draft.structure += 0.5;
+    }
+    addPicks(draft, 'engagement_details', input, 6, '**Scope, budget and milestones**');
+    return draft;
+}
+function figureSection(slug, names, noneText, limit) {
+    return (input) => {
+        const draft = newDraft();
+        for (const name of names) {
+            const line = fieldLine(name, input.fields, draft);
+            if (line)
+                draft.lines.push(line);
+        }
+        if (names.every((name) => input.fields[name].value === null))
+            draft.lines.push(`- ${noneText}`);
+        addPicks(draft, slug, input, limit);
+        return draft;
+    };
+}
+function longTermImpact(input) {
+    const draft = newDraft();
+    addPicks(draft, 'long_term_impact', input, 4);
+    return draft;
+}
+const VISUAL_WORDS = /\b(?:screenshots?|screen ?shots?|charts?|graphs?|slides?|slide ?deck|deck|diagrams?|images?|pictures?|photos?|visuali[sz]ations?|mock-?ups?|dashboards?|videos?|recording|(?:share|sharing|shared) (?:my|your|the) screen|on (?:my|your) screen)\b/gi;
+const OFFER_WORDS = /\b(?:send|share|sharing|shared|show|showed|showing|attach|use|provide|clean up|screenshot)\b/i;
+function visuals(input) {
+    const draft = newDraft();
+    const candidates = input.context.analysis.sentences
+        .map((sentence) => {
+        const hits = sentence.text.match(VISUAL_WORDS)?.length ?? 0;
+        const score = hits === 0 ? 0 : hits + (OFFER_WORDS.test(sentence.text) ? 1 : 0) + (sentence.isQuestion ? -0.5 : 0) - (sentence.wordCount < 6 ? 1 : 0);
+        return { sentence, score };
+    })
+        .filter((entry) => entry.score > 0.5);
+    const picks = pickSentences(candidates, input.context, { limit: 4, floor: 0.4, minimum: 0.5 });
+    draft.lines.push('- No visuals are attached: a transcript carries no images, so visual material for the snapshot is not yet available.');
+    if (picks.length === 0) {
+        draft.lines.push('- None was discussed in the call (no charts, screenshots, slides or dashboards were offered).');
+    }
+    else {
+        draft.lines.push('', '**Visual material mentioned in the call**');
+        for (const pick of picks)
+            draft.lines.push(sentenceBullet(pick.sentence, draft));
+        draft.picks.push(...picks);
+    }
+    return draft;
+}
+function additionalCommentary(input) {
+    const draft = newDraft();
+    addPicks(draft, 'additional_commentary', input, 4);
+    if (draft.picks.length === 0)
+        draft.lines.push('- Nothing further of note beyond the sections above.');
+    return draft;
+}
+const SUMMARY_FIGURES = ['cost_savings', 'revenue_increase', 'roi_percentage', 'efficiency_improvement', 'user_count', 'adoption_rate'];
+/** Drawn only from the other sections: their field lines and their best sentence. */
+function executiveSummary(input, drafts) {
+    const { fields } = input;
+    const draft = newDraft();
+    const company = fieldText(fields.company_name, draft);
+    const profile = [fields.industry.value, fields.location.value].filter((value) => value !== null).join('; ');
+    if (company !== null)
+        draft.lines.push(`- **Customer:** ${company}${profile ? ` — ${profile}` : ''}`);
+    const product = fieldText(fields.product_name, draft);
+    if (product !== null)
+        draft.lines.push(`- **Product:** ${product}`);
+    const start = fields.start_date.value;
+    const end = fields.completion_date.value;
+    if (start !== null || end !== null)
+        draft.lines.push(`- **Timeline:** ${start ?? 'start not stated'} to ${end ?? 'completion not stated'}`);
+    const figures = SUMMARY_FIGURES.map((name) => {
+        const text = fieldText(fields[name], draft);
+        return text === null ? null : `${FIELDS[name].label.toLowerCase()} ${text}`;
+    }).filter((text) => text !== null);
+    draft.lines.push(figures.length > 0 ? `- **Key figures:** ${figures.join('; ')}` : '- **Key figures:** none were stated in the call.');
+    for (const slug of ['background', 'solution', 'results_achievements']) {
+        const lead = [...(drafts.get(slug)?.picks ?? [])].sort((a, b) => b.score - a.score)[0];
+        if (!lead)
+            continue;
+        draft.lines.push(sentenceBullet(lead.sentence, draft));
+        draft.picks.push(lead);
+    }
+    return draft;
+}
+// ---------------------------------------------------------------------------
+// Confidence
+function sectionConfidence(slug, draft, fields) {
+    const spec = sectionSpec(slug);
+    const picks = draft.picks;
+    const turns = new Set(picks.map((pick) => pick.sentence.turnIndex)).size;
+    const strength = picks.length === 0 ? 0 : Math.min(1, picks.reduce((sum, pick) => sum + pick.score, 0) / picks.length / 1.5);
+    const customerShare = picks.length === 0 ? 0 : picks.filter((pick) => pick.sentence.side === 'customer').length / picks.length;
+    const wanted = [...spec.requiredFields, ...spec.valuableFields];
+    const foundShare = wanted.length === 0 ? 0 : wanted.filter((name) => fields[name].value !== null).length / wanted.length;
+    const missingRequired = spec.requiredFields.filter((name) => fields[name].value === null).length;
+    let confidence = 0.15 + 0.2 * Math.min(1, picks.length / 4) + 0.15 * Math.min(1, turns / 3) + 0.2 * strength + 0.1 * customerShare + 0.15 * foundShare + 0.1 * Math.min(1, draft.structure);
+    confidence -= 0.2 * missingRequired;
+    return Math.round(Math.min(0.95, Math.max(0.05, confidence)) * 100) / 100;
+}
+function missingFieldsOf(slug, fields) {
+    const spec = sectionSpec(slug);
+    return [...spec.requiredFields, ...spec.valuableFields].filter((name) => fields[name].value === null);
+}
+// ---------------------------------------------------------------------------
+const WRITERS = {
+    customer_information: customerInformation,
+    background,
+    solution,
+    engagement_details: engagementDetails,
+    results_achievements: figureSection('results_achievements', ['efficiency_improvement', 'revenue_increase', 'cost_savings'], 'No measured results were stated in the call.', 5),
+    adoption_usage: figureSection('adoption_usage', ['user_count', 'adoption_rate'], 'No user count or adoption rate was stated in the call.', 4),
+    financial_impact: figureSection('financial_impact', ['cost_savings', 'revenue_increase', 'roi_percentage'], 'No cost-savings, revenue or ROI figures were stated in the call.', 4),
+    long_term_impact: longTermImpact,
+    visuals,
+    additional_commentary: additionalCommentary,
+};
+/**
+ * Writes the sections named (all of them by default), in catalogue order. The
+ * executive summary always sees every other section, built or not.
+ */
+export function writeSections(input, slugs, onSection) {
+    const drafts = new Map();
+    for (const slug of Object.keys(WRITERS)) {
+        drafts.set(slug, WRITERS[slug](input));
+        if (slugs.includes(slug))
+            onSection?.(slug);
+    }
+    drafts.set('executive_summary', executiveSummary(input, drafts));
+    if (slugs.includes('executive_summary'))
+        onSection?.('executive_summary');
+    return slugs.map((slug) => {
+        const draft = drafts.get(slug);
+        return {
+            slug,
+            title: sectionSpec(slug).title,
+            content: draft.lines.join('\n').trim(),
+            confidence: sectionConfidence(slug, draft, input.fields),
+            missing_fields: missingFieldsOf(slug, input.fields),
+            evidence: uniqueEvidence(draft.evidence),
+        };
+    });
+}

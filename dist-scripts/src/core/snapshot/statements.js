@@ -1,0 +1,58 @@
+/**
+ * What kind of statement a figure sits in. A snapshot reports results, so a
+ * figure in a hypothetical or a plan ("that could mean another 2,000 seats",
+ * "if we cut costs by a third") is not one; nor is a vendor's claim about its
+ * customers in general ("our customers typically see 40% faster closes"). A
+ * correction ("sorry, actually it's 1.4 million") makes the figure after it
+ * beat the one it corrects. Judged on the clause around the figure, so "if you
+ * look at the numbers, we saved $400,000" still counts.
+ */
+/** Punctuation and conjunctions that end a clause. */
+const CLAUSE_BREAK = /[,;:—–]\s*|\s+(?:but|whereas|although|though|so that|because)\s+/g;
+/** The clause of `text` that holds `span`, and the clause before it. */
+export function clauseAround(text, span) {
+    const breaks = [0];
+    CLAUSE_BREAK.lastIndex = 0;
+    for (let match = CLAUSE_BREAK.exec(text); match !== null; match = CLAUSE_BREAK.exec(text)) {
+        const at = match.index + match[0].length;
+        // A comma inside a figure ("1,400") or a date ("July 3, 2025") is not a clause break.
+        if (match.index > span.start && match.index < span.end)
+            continue;
+        if (/^\d/.test(text.slice(at)) && /\d$/.test(text.slice(0, match.index)))
+            continue;
+        breaks.push(at);
+    }
+    breaks.push(text.length);
+    let index = 0;
+    while (index < breaks.length - 2 && breaks[index + 1] <= span.start)
+        index++;
+    const clause = text.slice(breaks[index], breaks[index + 1]);
+    const previous = index > 0 ? text.slice(breaks[index - 1], breaks[index]) : '';
+    return { clause, previous };
+}
+const HYPOTHETICAL = /\b(?:if|could|would|might|may|potentially|possibly|hopefully|hope|hoping|expect|expecting|expected to|plan to|plans to|planning to|planned to|(?:our|the|a) (?:target|goal|aim) (?:is|of)|targeting|aiming|projected|projection|forecast|forecasting|anticipate|anticipated|estimated to|want to|wants to|going to|will|proposing|propose|proposed|imagine|suppose|assuming|ideally)\b|\b\w+'(?:ll|d)\b/i;
+const CONDITIONAL_OPENING = /^\s*(?:if|once|assuming|suppose|supposing|imagine|when we|whenever)\b/i;
+/** True when the figure at `span` is said as a possibility, a plan or a target, not a result. */
+export function isHypothetical(text, span) {
+    const { clause, previous } = clauseAround(text, span);
+    return HYPOTHETICAL.test(clause) || CONDITIONAL_OPENING.test(previous);
+}
+const GENERIC_CLAIM = /\b(?:our|other|most|many|typical|the average) (?:customers|clients|users)\b|\b(?:customers|clients|companies|organi[sz]ations) (?:typically|usually|generally|normally|often|tend to|on average)\b|\btypically see\b|\bon average\b|\bindustry (?:average|benchmark|standard)\b|\bbenchmarks?\b|\bacross (?:our|all) (?:[\w-]+ )?(?:customers|clients|accounts)\b|\bin (?:\d+|ninety-nine)% of\b|\bin \w+ percent of\b/i;
+/** A claim about customers in general, not a measurement of this customer. */
+export function isGenericClaim(text) {
+    return GENERIC_CLAIM.test(text);
+}
+const CORRECTION = /\b(?:actually|correction|I misspoke|let me correct|to correct|sorry|I mean|rather|the (?:real|right|correct|actual|updated|final) (?:number|figure)|turns out|scratch that|I was wrong|not \S+ but)\b/i;
+const SUPERSEDED = /\b(?:I said|we said|I told you|last time|earlier|previously|I had|the old)\b/i;
+/**
+ * Where a correction cue sits in `text` (the offset of its end), or -1. A
+ * figure after the cue replaces one said before it.
+ */
+export function correctionCueEnd(text) {
+    const match = CORRECTION.exec(text);
+    return match ? match.index + match[0].length : -1;
+}
+/** The clause says the figure was an earlier, now replaced statement ("I said 120 seats last time"). */
+export function isSupersededMention(text, span) {
+    return SUPERSEDED.test(clauseAround(text, span).clause);
+}

@@ -1,0 +1,11 @@
+/**
+ * The readable form of a transcript: one turn a line, `[hh:mm:ss] Speaker: text`.
+ * Used by read_transcript, the `transcript://{id}` resource and the CLI.
+ */
+import { formatClock } from './timecode.js';
+export function formatTurnLine(turn) {
+    return `[${formatClock(turn.startMs)}] ${turn.speaker ?? 'Unknown'}: ${turn.text}`;
+}
+export function formatTurns(turns) {
+    return turns.map(formatTurnLine).join('\n');
+}

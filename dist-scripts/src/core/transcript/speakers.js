@@ -1,0 +1,301 @@
+/**
+ * The speaker-prefix rule: when does `Something: text` at the start of a cue
+ * name the speaker (Zoom writes `Ana Ruiz: text`, some tools `Ana Ruiz
+ * (Customer): text`) and when is it just a colon (`Agenda: pricing`, `Q3:
+ * revenue`, `Re: contract`, `https://…`, `Step 1: export`)? Two gates:
+ *
+ * 1. Shape, per candidate: 1–4 capitalised words (letters, apostrophes,
+ *    hyphens, initials such as `J.`, name particles such as `de`/`van`, or
+ *    words of scripts without case), no digits except generic labels
+ *    (`Speaker 2`), and no label word (`Agenda`, `Note`, `Action Items`, …).
+ * 2. Evidence, across the file: a candidate is confirmed when it has a role
+ *    or a time stamp, recurs, or the file clearly follows the convention (a
+ *    multi-word name: another confirmed speaker or another full name in
+ *    prefix position; a single word: most cues prefixed, or it is the first
+ *    name of a confirmed speaker). `Blue Harbor: the site is ready` alone in
+ *    a file without speakers, or a once-seen `Zurich: …`, stays text.
+ *
+ * A `<v Name>` voice tag always wins over a prefix.
+ */
+/** A prefix longer than this is a sentence, not a name. */
+const MAX_PREFIX_LENGTH = 72;
+const MAX_ROLE_LENGTH = 40;
+const MAX_NAME_WORDS = 4;
+/** Share of prefix-bearing cues above which a once-seen single word is trusted as a name. */
+const CONVENTION_SHARE = 0.8;
+/** Lower-case words that make a prefix a label, wherever they appear in it. */
+const LABEL_WORDS = new Set(('a q re fwd fw cc bcc subject attn ps nb note notes agenda minutes summary recap overview background context ' +
+    'topic topics question questions answer answers action actions item items step steps todo to-do task tasks ' +
+    'update updates reminder warning caution important tip example goal goals objective objectives issue issues ' +
+    'problem solution result results outcome outcomes decision decisions status pricing price cost costs total ' +
+    'budget timeline deadline date time location address phone email tel fax url link website source reference ' +
+    'attachment attendees participants present absent agenda meeting call project phase stage part section ' +
+    'chapter page figure table slide option options plan purpose scope risk risks feedback takeaway takeaways ' +
+    'highlights key points point benefit benefits pros cons fact facts definition quote translation transcript ' +
+    'caption captions music applause laughter inaudible crosstalk silence edit draft final correction disclaimer ' +
+    'copyright confidential bottom line requirements requirement notice follow-up followup next previous ' +
+    'conclusion introduction intro agenda item faq tldr tl;dr p.s. n.b. i.e. e.g. etc. vs. ref').split(' '));
+/** Words that open sentences, never names; checked on the first word only so `Will` or `Mark` stay names. */
+const SENTENCE_OPENERS = new Set(('the this that these those an and but or so then also here there our my your his her their its we it ' +
+    'what why how when where who which yes no ok okay well now today tomorrow yesterday please thanks thank ' +
+    'hi hello hey dear as if for in on at by from with about after before because however first second third ' +
+    'finally all both each every some any one two three other another').split(' '));
+const PARTICLES = new Set('de da di du del della der den van von le la dos das do bin binti ibn al el y e ten ter zu af av'.split(' '));
+const GENERIC_LABEL = /^(?:speaker|participant|guest|caller|attendee|interviewer|interviewee|respondent|moderator|host|unknown speaker)(?: \d{1,3})?$/i;
+/** Generic labels are the only names allowed a number: `Speaker 2: text`. */
+const GENERIC_START = /^(?:speaker|participant|guest|caller|attendee|interviewer|interviewee|respondent|moderator|host|unknown speaker) \d/i;
+/** `Ana`, `O'Brien`, `Jean-Luc`, `McDonald`, `Dr.`, `d'Almeida`. */
+const NAME_WORD = /^(?:[dl]['\u2019])?\p{Lu}[\p{L}\p{M}]*(?:['\u2019-]\p{L}[\p{L}\p{M}]*)*\.?$/u;
+/** `J.`, `J.R.` */
+const INITIALS = /^(?:\p{Lu}\.)+$/u;
+/** A word of a script without case (CJK, Arabic, Hebrew, Thai…). */
+const CASELESS_WORD = /^\p{Lo}[\p{Lo}\p{M}\u00b7\u30fb]*$/u;
+/**
+ * Checks whether a label (the text before the colon) has the shape of a
+ * speaker name, splitting off a trailing `(Role)`.
+ * @example parseSpeakerLabel('Ana Ruiz (Customer)') // { name: 'Ana Ruiz', role: 'Customer' }
+ * @example parseSpeakerLabel('Q3') // null
+ */
+export function parseSpeakerLabel(label) {
+    let name = label.trim();
+    let role = null;
+    if (name.endsWith(')')) {
+        const open = name.lastIndexOf('(');
+        if (open <= 0)
+            return null;
+        role = name.slice(open + 1, -1).trim();
+        if (role.length === 0 || role.length > MAX_ROLE_LENGTH || /[()]/.test(role))
+            return null;
+        name = name.slice(0, open).trim();
+    }
+    if (name.length === 0)
+        return null;
+    if (GENERIC_LABEL.test(name))
+        return { name, role };
+    const words = name.split(' ');
+    if (words.length > MAX_NAME_WORDS + 2)
+        return null;
+    let nameWords = 0;
+    for (let w = 0; w < words.length; w++) {
+        const word = words[w];
+        const lower = word.toLowerCase();
+        if (LABEL_WORDS.has(lower) || (w === 0 && SENTENCE_OPENERS.has(lower)))
+            return null;
+        if (PARTICLES.has(word)) {
+            if (w === words.length - 1)
+                return null;
+            continue;
+        }
+        if (!NAME_WORD.test(word) && !INITIALS.test(word) && !CASELESS_WORD.test(word))
+            return null;
+        nameWords++;
+    }
+    return nameWords >= 1 && nameWords <= MAX_NAME_WORDS ? { name, role } : null;
+}
+/** Splits a voice-tag name such as `Ana Ruiz (Guest)` into name and role; other names are kept whole. */
+export function splitVoiceName(voice) {
+    if (!voice.endsWith(')'))
+        return { name: voice, role: null };
+    const match = /^(.+?)\s*\(([^()]{1,40})\)$/.exec(voice);
+    return match ? { name: match[1], role: match[2].trim() } : { name: voice, role: null };
+}
+function isColon(code) {
+    return code === 0x3a || code === 0xff1a;
+}
+/**
+ * Reads the `Label: ` prefix of cleaned cue texts when the label has a
+ * speaker's shape. A file repeats a handful of labels, so labels already seen
+ * are matched with `startsWith` before anything is sliced or parsed, and the
+ * answer is an id rather than a new object per cue.
+ */
+export class PrefixReader {
+    known = [];
+    idByLabel = new Map();
+    /** The id of the text's speaker prefix, or -1 when it has none. */
+    read(text) {
+        const first = text.charCodeAt(0);
+        // Names start with a letter: skip digits, punctuation and lower-case ASCII at once.
+        if (!(first >= 0x41 && first <= 0x5a) && first < 0xc0)
+            return -1;
+        for (let id = 0; id < this.known.length; id++) {
+            const entry = this.known[id];
+            if (entry.speaker !== null && text.startsWith(entry.label) && isColon(text.charCodeAt(entry.label.length))) {
+                return this.accept(text, id);
+            }
+        }
+        let colon = -1;
+        const limit = Math.min(text.length, MAX_PREFIX_LENGTH + 1);
+        for (let i = 1; i < limit; i++) {
+            const code = text.charCodeAt(i);
+            if (isColon(code)) {
+                colon = i;
+                break;
+            }
+            if (code >= 0x30 && code <= 0x39 && !GENERIC_START.test(text))
+                return -1;
+        }
+        if (colon < 0)
+            return -1;
+        const label = text.slice(0, colon);
+        let id = this.idByLabel.get(label);
+        if (id === undefined) {
+            id = this.known.length;
+            this.idByLabel.set(label, id);
+            this.known.push({ label, speaker: parseSpeakerLabel(label) });
+        }
+        return this.accept(text, id);
+    }
+    /** Name and role behind an id returned by `read`. */
+    speakerOf(id) {
+        return this.known[id].speaker;
+    }
+    /** Index where the spoken words begin, after the prefix's colon and one space. */
+    textStart(text, id) {
+        const colon = this.known[id].label.length;
+        return text.charCodeAt(colon + 1) === 0x20 ? colon + 2 : colon + 1;
+    }
+    accept(text, id) {
+        const entry = this.known[id];
+        if (entry.speaker === null)
+            return -1;
+        const colon = entry.label.length;
+        // `https://x`, `10:30`: an ASCII colon must end the text or be followed by a space.
+        const after = text.charCodeAt(colon + 1);
+        return colon + 1 < text.length && after !== 0x20 && text.charCodeAt(colon) === 0x3a ? -1 : id;
+    }
+}
+/**
+ * Decides which candidate names are speakers, from how often each appears,
+ * whether it was vouched for (a role, a stamp), the names voice tags already
+ * established, and how many of the eligible cues or lines carry a candidate.
+ */
+export function confirmSpeakers(candidates, knownNames, eligibleCount) {
+    const confirmed = new Set();
+    let candidateUses = 0;
+    let multiWordNames = 0;
+    for (const [name, tally] of candidates) {
+        candidateUses += tally.count;
+        if (tally.words > 1)
+            multiWordNames++;
+        if (tally.vouched || tally.count >= 2 || knownNames.has(name))
+            confirmed.add(name);
+    }
+    const conventionDominant = eligibleCount > 0 && candidateUses >= eligibleCount * CONVENTION_SHARE;
+    // Several distinct full names in prefix position, or any confirmed one, mean the file uses the convention.
+    const conventionUsed = confirmed.size > 0 || knownNames.size > 0 || multiWordNames >= 2;
+    const firstWords = new Set();
+    for (const name of [...confirmed, ...knownNames])
+        firstWords.add(name.split(' ')[0]);
+    for (const [name, tally] of candidates) {
+        if (confirmed.has(name))
+            continue;
+        if (tally.words > 1 ? conventionUsed || conventionDominant : conventionDominant || firstWords.has(name)) {
+            confirmed.add(name);
+        }
+    }
+    return confirmed;
+}
+/** Tallies prefix candidates; the caller feeds every prefix it reads through `add`. */
+export class SpeakerCandidates {
+    tallies = new Map();
+    roles = new Map();
+    /** `stamped`: the label came with a time stamp (`Name [00:01:02]:`), which vouches for it like a role. */
+    add(speaker, stamped = false) {
+        const vouched = stamped || speaker.role !== null;
+        const tally = this.tallies.get(speaker.name);
+        if (tally === undefined) {
+            this.tallies.set(speaker.name, { count: 1, vouched, words: speaker.name.split(' ').length });
+        }
+        else {
+            tally.count++;
+            if (vouched)
+                tally.vouched = true;
+        }
+        if (speaker.role !== null && !this.roles.has(speaker.name))
+            this.roles.set(speaker.name, speaker.role);
+    }
+    /** Roles of the confirmed names. */
+    rolesOf(confirmed) {
+        const roles = new Map();
+        for (const [name, role] of this.roles)
+            if (confirmed.has(name))
+                roles.set(name, role);
+        return roles;
+    }
+}
+/**
+ * Resolves speakers for caption cues in place: voice-tag names (role split
+ * off), then confirmed `Name:` prefixes, which are removed from the text.
+ * Returns the role of each speaker that has one.
+ */
+export function applySpeakerPrefixes(cues) {
+    const roles = new Map();
+    const knownNames = new Set();
+    let lastVoice = null;
+    for (const cue of cues) {
+        if (cue.speaker === null)
+            continue;
+        // Consecutive cues usually share a voice: reuse the split instead of redoing it.
+        if (cue.speaker === lastVoice)
+            continue;
+        lastVoice = cue.speaker;
+        const voice = splitVoiceName(cue.speaker);
+        knownNames.add(voice.name);
+        if (voice.role !== null && !roles.has(voice.name))
+            roles.set(voice.name, voice.role);
+    }
+    if (roles.size > 0) {
+        for (const cue of cues)
+            if (cue.speaker !== null)
+                cue.speaker = splitVoiceName(cue.speaker).name;
+    }
+    const reader = new PrefixReader();
+    const candidates = new SpeakerCandidates();
+    const prefixIds = new Int32Array(cues.length).fill(-1);
+    let eligible = 0;
+    for (let i = 0; i < cues.length; i++) {
+        const cue = cues[i];
+        if (cue.speaker !== null)
+            continue;
+        eligible++;
+        const id = reader.read(cue.text);
+        if (id < 0)
+            continue;
+        prefixIds[i] = id;
+        candidates.add(reader.speakerOf(id));
+    }
+    if (candidates.tallies.size === 0)
+        return roles;
+    const confirmed = confirmSpeakers(candidates.tallies, knownNames, eligible);
+    for (let i = 0; i < cues.length; i++) {
+        const id = prefixIds[i];
+        if (id < 0)
+            continue;
+        const name = reader.speakerOf(id).name;
+        if (!confirmed.has(name))
+            continue;
+        const cue = cues[i];
+        cue.speaker = name;
+        cue.text = cue.text.slice(reader.textStart(cue.text, id));
+    }
+    for (const [name, role] of candidates.rolesOf(confirmed))
+        if (!roles.has(name))
+            roles.set(name, role);
+    return roles;
+}
+/** Speakers in order of first appearance, each with its first known role. */
+export function listSpeakers(cues, roles) {
+    const seen = new Set();
+    const speakers = [];
+    let last = null;
+    for (const cue of cues) {
+        if (cue.speaker === null || cue.speaker === last)
+            continue;
+        last = cue.speaker;
+        if (seen.has(cue.speaker))
+            continue;
+        seen.add(cue.speaker);
+        speakers.push({ name: cue.speaker, role: roles.get(cue.speaker) ?? null });
+    }
+    return speakers;
+}

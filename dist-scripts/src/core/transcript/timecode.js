@@ -1,0 +1,49 @@
+/**
+ * Time formatting and parsing for people: `hh:mm:ss` clocks in transcript
+ * listings, `[mm:ss]` citations in snapshots, and the `start`/`end` arguments
+ * users type (plain seconds or `[hh:]mm:ss[.fff]`).
+ */
+import { InputError } from '../errors.js';
+function pad2(n) {
+    return n < 10 ? `0${n}` : String(n);
+}
+/** 3723000 -> "01:02:03". Null (no timestamps) -> "--:--:--". */
+export function formatClock(ms) {
+    if (ms === null)
+        return '--:--:--';
+    const total = Math.floor(ms / 1000);
+    return `${pad2(Math.floor(total / 3600))}:${pad2(Math.floor((total % 3600) / 60))}:${pad2(total % 60)}`;
+}
+/** Citation form: "[04:49]" under an hour, "[1:02:03]" past it; "[turn 12]" without timestamps. */
+export function formatCitation(ms, turnIndex) {
+    if (ms === null)
+        return turnIndex === undefined ? '[--:--]' : `[turn ${turnIndex}]`;
+    const total = Math.floor(ms / 1000);
+    const hours = Math.floor(total / 3600);
+    const minutes = Math.floor((total % 3600) / 60);
+    const seconds = total % 60;
+    return hours > 0 ? `[${hours}:${pad2(minutes)}:${pad2(seconds)}]` : `[${pad2(minutes)}:${pad2(seconds)}]`;
+}
+const CLOCK = /^(?:(\d{1,3}):)?([0-5]?\d):([0-5]\d)(?:\.(\d{1,3}))?$/;
+/**
+ * Parses a user-supplied offset: `"90"`, `"90.5"`, `"01:30"`, `"1:02:03"`.
+ * @throws InputError INVALID_ARGUMENT naming the argument.
+ */
+export function parseUserOffset(value, argument) {
+    if (typeof value === 'number') {
+        if (Number.isFinite(value) && value >= 0)
+            return Math.round(value * 1000);
+    }
+    else {
+        const trimmed = value.trim();
+        if (/^\d+(?:\.\d+)?$/.test(trimmed))
+            return Math.round(Number(trimmed) * 1000);
+        const match = CLOCK.exec(trimmed);
+        if (match) {
+            const [, h, m, s, frac] = match;
+            const millis = frac ? Number(frac.padEnd(3, '0')) : 0;
+            return ((Number(h ?? 0) * 60 + Number(m)) * 60 + Number(s)) * 1000 + millis;
+        }
+    }
+    throw new InputError('INVALID_ARGUMENT', `${argument} must be seconds or hh:mm:ss (got an unreadable value).`);
+}

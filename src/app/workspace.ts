@@ -1,0 +1,259 @@
+/**
+ * The application layer: what a user can do with transcripts and snapshots,
+ * wired from the pure core and the adapters. Both delivery layers (MCP server
+ * and CLI) call this, so a behaviour lives in one place.
+ *
+ * State is shared by every connection of the process; each caller works
+ * through a `WorkspaceSession` bound to a principal and sees only what that
+ * principal created: another principal's id answers exactly like an unknown id.
+ */
+
+import { InputError, NotFoundError } from '../core/errors.js';
+import { buildTranscript, decodeTranscriptBytes } from '../core/transcript/index.js';
+import type { Transcript, TranscriptFormat } from '../core/transcript/types.js';
+import { TranscriptSearchIndex, type SearchHit } from '../core/search/search-index.js';
+import { buildSnapshot, rebuildAfterFieldUpdate, validateFieldValue } from '../core/snapshot/index.js';
+import type { FieldName, SectionSlug, Snapshot } from '../core/snapshot/types.js';
+import { readTranscriptFile } from '../adapters/files/read-transcript-file.js';
+import { MemoryStore } from '../adapters/store/memory.js';
+import type { KeyedStore, RemovalReason } from '../adapters/store/port.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import { newId } from './ids.js';
+
+interface Owned<T> {
+  owner: string;
+  value: T;
+}
+
+export interface LoadInput {
+  path?: string;
+  content?: string;
+  title?: string;
+  format?: TranscriptFormat;
+}
+
+export interface LoadOptions {
+  /** Directories `path` may be read from (already resolved). */
+  roots: string[];
+  /** Use this id instead of a random one (the bundled demo). */
+  id?: string;
+}
+
+export interface SnapshotRequest {
+  sections?: SectionSlug[];
+  onProgress?: (done: number, total: number, message: string) => void;
+  signal?: AbortSignal;
+}
+
+export type ChangeKind = 'transcripts' | 'snapshots';
+
+export interface WorkspaceDeps {
+  config: Config;
+  logger: Logger;
+  now?: () => Date;
+}
+
+export class Workspace {
+  readonly config: Config;
+  readonly logger: Logger;
+  private readonly now: () => Date;
+  private readonly transcripts: KeyedStore<Owned<Transcript>>;
+  private readonly snapshots: KeyedStore<Owned<Snapshot>>;
+  private readonly index = new TranscriptSearchIndex();
+  private readonly listeners = new Set<(kind: ChangeKind) => void>();
+
+  constructor({ config, logger, now = () => new Date() }: WorkspaceDeps) {
+    this.config = config;
+    this.logger = logger;
+    this.now = now;
+    this.transcripts = new MemoryStore<Owned<Transcript>>({
+      ttlMs: config.transcriptTtlMs,
+      maxEntries: config.maxTranscripts,
+      onRemoved: (id, _entry, reason) => this.afterTranscriptRemoved(id, reason),
+    });
+    this.snapshots = new MemoryStore<Owned<Snapshot>>({
+      ttlMs: config.snapshotTtlMs,
+      maxEntries: config.maxSnapshots,
+      onRemoved: (id, _entry, reason) => {
+        this.logger.info({ event: 'snapshot_removed', snapshot_id: id, reason }, 'snapshot removed');
+        this.emit('snapshots');
+      },
+    });
+  }
+
+  session(principal: string): WorkspaceSession {
+    return new WorkspaceSession(this, principal);
+  }
+
+  /** Called with the kind of list that changed (load, delete, expiry, eviction). Returns an unsubscribe. */
+  onChange(listener: (kind: ChangeKind) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** @internal store access for sessions */
+  get stores() {
+    return { transcripts: this.transcripts, snapshots: this.snapshots, index: this.index };
+  }
+
+  nowIso(): string {
+    return this.now().toISOString();
+  }
+
+  emit(kind: ChangeKind): void {
+    for (const listener of this.listeners) listener(kind);
+  }
+
+  private afterTranscriptRemoved(id: string, reason: RemovalReason): void {
+    this.index.remove(id);
+    // Snapshots are derived from the transcript's text: they go with it.
+    for (const entry of this.snapshots.values()) {
+      if (entry.value.transcript_id === id) this.snapshots.delete(entry.value.id);
+    }
+    this.logger.info({ event: 'transcript_removed', transcript_id: id, reason }, 'transcript removed');
+    this.emit('transcripts');
+  }
+}
+
+export class WorkspaceSession {
+  constructor(
+    private readonly workspace: Workspace,
+    readonly principal: string,
+  ) {}
+
+  private get stores() {
+    return this.workspace.stores;
+  }
+
+  private ownTranscriptIds(): Set<string> {
+    return new Set(this.listTranscripts().map((t) => t.id));
+  }
+
+  async loadTranscript(input: LoadInput, options: LoadOptions): Promise<Transcript> {
+    const { config, logger } = this.workspace;
+    const hasPath = typeof input.path === 'string';
+    const hasContent = typeof input.content === 'string';
+    if (hasPath === hasContent) {
+      throw new InputError('INVALID_ARGUMENT', 'Give exactly one of `path` (a .vtt, .srt or .txt file) or `content` (the transcript text).');
+    }
+    let text: string;
+    let sourceName: string | null;
+    if (hasPath) {
+      const file = await readTranscriptFile(input.path as string, { roots: options.roots, maxBytes: config.maxTranscriptBytes, cwd: config.cwd });
+      text = decodeTranscriptBytes(file.bytes, config.maxTranscriptBytes);
+      sourceName = file.basename;
+    } else {
+      text = decodeTranscriptBytes(Buffer.from(input.content as string, 'utf8'), config.maxTranscriptBytes);
+      sourceName = null;
+    }
+    const id = options.id ?? newId('t');
+    const transcript = buildTranscript({
+      text,
+      id,
+      title: input.title,
+      source: { kind: hasPath ? 'file' : 'inline', name: sourceName },
+      formatHint: input.format,
+      turnGapMs: config.turnGapMs,
+      loadedAt: this.workspace.nowIso(),
+    });
+    this.remember(transcript);
+    logger.info(
+      { event: 'transcript_loaded', transcript_id: id, format: transcript.format, bytes: Buffer.byteLength(text), cues: transcript.cues.length, turns: transcript.turns.length, warnings: transcript.warnings.length },
+      'transcript loaded',
+    );
+    return transcript;
+  }
+
+  /** Stores an already built transcript (Zoom imports and the demo use this path too). */
+  remember(transcript: Transcript): void {
+    const { transcripts, index } = this.stores;
+    if (transcripts.has(transcript.id)) transcripts.delete(transcript.id);
+    transcripts.set(transcript.id, { owner: this.principal, value: transcript });
+    index.add(transcript);
+    this.workspace.emit('transcripts');
+  }
+
+  listTranscripts(): Transcript[] {
+    return this.stores.transcripts
+      .values()
+      .filter((entry) => entry.owner === this.principal)
+      .map((entry) => entry.value)
+      .sort((a, b) => a.loadedAt.localeCompare(b.loadedAt) || a.id.localeCompare(b.id));
+  }
+
+  getTranscript(id: string): Transcript {
+    const entry = this.stores.transcripts.get(id);
+    if (!entry || entry.owner !== this.principal) {
+      throw new NotFoundError('TRANSCRIPT_NOT_FOUND', 'No transcript with that id (it may have expired or been deleted). Use list_transcripts to see what is loaded.');
+    }
+    return entry.value;
+  }
+
+  deleteTranscript(id: string): { transcriptsDeleted: number; snapshotsDeleted: number } {
+    this.getTranscript(id);
+    const snapshotsBefore = this.listSnapshots().length;
+    this.stores.transcripts.delete(id);
+    return { transcriptsDeleted: 1, snapshotsDeleted: snapshotsBefore - this.listSnapshots().length };
+  }
+
+  search(query: string, options: { transcriptId?: string; speaker?: string; limit?: number }): SearchHit[] {
+    const scope = options.transcriptId === undefined ? this.ownTranscriptIds() : new Set([this.getTranscript(options.transcriptId).id]);
+    return this.stores.index.search(query, { transcriptIds: scope, speaker: options.speaker, limit: options.limit ?? 10 });
+  }
+
+  generateSnapshot(transcriptId: string, request: SnapshotRequest = {}): Snapshot {
+    const transcript = this.getTranscript(transcriptId);
+    const started = performance.now();
+    const snapshot = buildSnapshot(transcript, {
+      id: newId('s'),
+      now: this.workspace.nowIso(),
+      sections: request.sections,
+      onProgress: (done, total, message) => {
+        if (request.signal?.aborted) throw request.signal.reason;
+        request.onProgress?.(done, total, message);
+      },
+    });
+    snapshot.metrics.duration_ms = Math.round(performance.now() - started);
+    // Cancelled work is never stored half-made.
+    request.signal?.throwIfAborted();
+    this.stores.snapshots.set(snapshot.id, { owner: this.principal, value: snapshot });
+    this.workspace.emit('snapshots');
+    this.workspace.logger.info(
+      { event: 'snapshot_generated', snapshot_id: snapshot.id, transcript_id: transcriptId, engine: snapshot.engine, sections: snapshot.sections.length, grounded_ratio: snapshot.validation.grounded_ratio, duration_ms: snapshot.metrics.duration_ms },
+      'snapshot generated',
+    );
+    return snapshot;
+  }
+
+  listSnapshots(): Snapshot[] {
+    return this.stores.snapshots
+      .values()
+      .filter((entry) => entry.owner === this.principal)
+      .map((entry) => entry.value)
+      .sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id.localeCompare(b.id));
+  }
+
+  getSnapshot(id: string): Snapshot {
+    const entry = this.stores.snapshots.get(id);
+    if (!entry || entry.owner !== this.principal) {
+      throw new NotFoundError('SNAPSHOT_NOT_FOUND', 'No snapshot with that id (it may have expired or been deleted). Use list_snapshots to see what exists.');
+    }
+    return entry.value;
+  }
+
+  deleteSnapshot(id: string): void {
+    this.getSnapshot(id);
+    this.stores.snapshots.delete(id);
+  }
+
+  updateSnapshotField(snapshotId: string, field: FieldName, rawValue: unknown): Snapshot {
+    const snapshot = this.getSnapshot(snapshotId);
+    const transcript = this.getTranscript(snapshot.transcript_id);
+    const value = validateFieldValue(field, rawValue);
+    const updated = rebuildAfterFieldUpdate(snapshot, transcript, field, value);
+    this.stores.snapshots.set(updated.id, { owner: this.principal, value: updated });
+    this.workspace.logger.info({ event: 'snapshot_field_updated', snapshot_id: snapshotId, field }, 'snapshot field updated');
+    return updated;
+  }
+}

@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+/**
+ * The command line: `serve` (default; the MCP server on stdio), `inspect`,
+ * `search` and `snapshot` on a local file. Exit codes: 0 ok, 1 bad input,
+ * 2 usage. Dependencies are built here and passed down.
+ */
+
+import { Command, CommanderError, Option } from 'commander';
+import { loadConfig, type Config } from '../config.js';
+import { createLogger } from '../logger.js';
+import { describeError, newCorrelationId } from '../server/results.js';
+import { isAppError } from '../core/errors.js';
+import { SERVER_VERSION } from '../server/create-server.js';
+import { runInspect, runSearch, runServe, runSnapshot } from './commands.js';
+
+export const EXIT_OK = 0;
+export const EXIT_BAD_INPUT = 1;
+export const EXIT_USAGE = 2;
+
+function buildProgram(config: Config): Command {
+  const program = new Command()
+    .name('mcp-snapshot-server')
+    .description('MCP server and CLI: meeting transcripts into cited answers and Customer Success Snapshots.')
+    .version(SERVER_VERSION)
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => process.stdout.write(text), writeErr: (text) => process.stderr.write(text) });
+
+  program
+    .command('serve', { isDefault: true })
+    .description('Run the MCP server on stdio (the default with no command).')
+    .option('--demo', 'preload the bundled example transcript as demo-quest (same as DEMO_MODE=true)')
+    .action(async (options: { demo?: boolean }) => runServe(config, { demo: Boolean(options.demo) || config.demoMode }));
+
+  program
+    .command('inspect')
+    .description('Show format, duration, speakers with talk share, cues, turns and warnings of a transcript file.')
+    .argument('<file>', 'a .vtt, .srt or .txt transcript')
+    .option('--json', 'print JSON instead of text')
+    .action(async (file: string, options: { json?: boolean }) => runInspect(config, file, { json: Boolean(options.json) }));
+
+  program
+    .command('search')
+    .description('Ranked search in a transcript file: hits with timestamps and speakers.')
+    .argument('<file>', 'a .vtt, .srt or .txt transcript')
+    .argument('<query...>', 'words or a question')
+    .option('-n, --limit <n>', 'how many hits', (value) => {
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < 1 || n > 50) throw new CommanderError(EXIT_USAGE, 'usage', '--limit must be a whole number from 1 to 50');
+      return n;
+    }, 10)
+    .option('--json', 'print JSON instead of text')
+    .action(async (file: string, query: string[], options: { limit: number; json?: boolean }) => runSearch(config, file, query.join(' '), options));
+
+  program
+    .command('snapshot')
+    .description('Write the Customer Success Snapshot of a transcript file.')
+    .argument('<file>', 'a .vtt, .srt or .txt transcript')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'markdown', 'json', 'html']).default('md'))
+    .option('-o, --out <file>', 'write to this file instead of stdout')
+    .addOption(new Option('-e, --engine <engine>', 'snapshot engine').choices(['auto', 'offline']).default(config.snapshotEngine))
+    .action(async (file: string, options: { format: string; out?: string; engine: string }) => runSnapshot(config, file, options));
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    process.stderr.write(`${describeError(error, newCorrelationId()).text}\n`);
+    return EXIT_USAGE;
+  }
+  const program = buildProgram(config);
+  try {
+    await program.parseAsync(argv);
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) return EXIT_OK;
+      if (error.code === 'usage') process.stderr.write(`error: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    const correlationId = newCorrelationId();
+    if (!isAppError(error)) createLogger(config.logLevel).error({ event: 'cli_failed', correlation_id: correlationId, stack: (error as Error)?.stack }, 'command failed');
+    process.stderr.write(`${describeError(error, correlationId).text}\n`);
+    return EXIT_BAD_INPUT;
+  }
+}
+
+main(process.argv).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,83 @@
+/**
+ * Configuration: read once from the environment, validated with zod, and passed
+ * down as a typed `Config`. Nothing else reads `process.env`. Every variable is
+ * documented in README.md and `.env.example`.
+ */
+
+import path from 'node:path';
+import { z } from 'zod';
+import { ConfigError } from './core/errors.js';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const ENGINES = ['auto', 'offline'] as const;
+
+const boolean = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+function positiveInt(defaultValue: number, max = Number.MAX_SAFE_INTEGER) {
+  return z.coerce.number().int().positive().max(max).default(defaultValue);
+}
+
+const EnvSchema = z.object({
+  TRANSCRIPT_ROOTS: z.string().optional(),
+  MAX_TRANSCRIPT_BYTES: positiveInt(10 * 1024 * 1024, 100 * 1024 * 1024),
+  TRANSCRIPT_TTL_SECONDS: positiveInt(24 * 60 * 60),
+  SNAPSHOT_TTL_SECONDS: positiveInt(24 * 60 * 60),
+  MAX_TRANSCRIPTS: positiveInt(100, 100_000),
+  MAX_SNAPSHOTS: positiveInt(200, 100_000),
+  TURN_GAP_SECONDS: z.coerce.number().min(0).max(3600).default(30),
+  DEMO_MODE: boolean.default(false),
+  SNAPSHOT_ENGINE: z.enum(ENGINES).default('auto'),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+});
+
+export type SnapshotEngineChoice = (typeof ENGINES)[number];
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  /** Absolute root directories from TRANSCRIPT_ROOTS; empty means "client roots, else cwd". */
+  transcriptRoots: string[];
+  maxTranscriptBytes: number;
+  transcriptTtlMs: number;
+  snapshotTtlMs: number;
+  maxTranscripts: number;
+  maxSnapshots: number;
+  turnGapMs: number;
+  demoMode: boolean;
+  snapshotEngine: SnapshotEngineChoice;
+  logLevel: LogLevel;
+  cwd: string;
+}
+
+/** Reads and validates the environment. Throws ConfigError naming the variable (never echoing its value). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Config {
+  const relevant = Object.fromEntries(
+    Object.keys(EnvSchema.shape)
+      .filter((key) => env[key] !== undefined && env[key] !== '')
+      .map((key) => [key, env[key]]),
+  );
+  const parsed = EnvSchema.safeParse(relevant);
+  if (!parsed.success) {
+    const names = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0])))];
+    throw new ConfigError(`Invalid configuration: ${names.join(', ')} ${names.length === 1 ? 'has' : 'have'} an invalid value. See .env.example.`);
+  }
+  const vars = parsed.data;
+  return {
+    transcriptRoots: (vars.TRANSCRIPT_ROOTS ?? '')
+      .split(path.delimiter)
+      .map((root) => root.trim())
+      .filter(Boolean)
+      .map((root) => path.resolve(cwd, root)),
+    maxTranscriptBytes: vars.MAX_TRANSCRIPT_BYTES,
+    transcriptTtlMs: vars.TRANSCRIPT_TTL_SECONDS * 1000,
+    snapshotTtlMs: vars.SNAPSHOT_TTL_SECONDS * 1000,
+    maxTranscripts: vars.MAX_TRANSCRIPTS,
+    maxSnapshots: vars.MAX_SNAPSHOTS,
+    turnGapMs: Math.round(vars.TURN_GAP_SECONDS * 1000),
+    demoMode: vars.DEMO_MODE,
+    snapshotEngine: vars.SNAPSHOT_ENGINE,
+    logLevel: vars.LOG_LEVEL,
+    cwd,
+  };
+}

@@ -1,0 +1,165 @@
+/**
+ * Who spoke how much: meeting totals and per-speaker figures (talk time and
+ * share, turns, words, longest monologue, questions asked). Talk time is the
+ * sum of the speaker's cue durations, so pauses between cues do not count;
+ * without timestamps (plain text) shares fall back to words spoken. Turns with
+ * no speaker are counted under "Unknown". Field names are snake_case because
+ * these objects are returned to clients as they are.
+ */
+
+import type { Transcript, Turn } from '../transcript/types.js';
+
+export interface MeetingStats {
+  /** First cue start to last cue end; null without timestamps. */
+  duration_ms: number | null;
+  words: number;
+  /** Words over the meeting's duration; null without timestamps. */
+  words_per_minute: number | null;
+  turns: number;
+  cues: number;
+}
+
+export interface SpeakerStats {
+  name: string;
+  role: string | null;
+  /** Sum of the speaker's cue durations; 0 without timestamps. */
+  talk_time_ms: number;
+  /** 0..1 share of all talk time, or of all words when there are no timestamps. */
+  talk_share: number;
+  turns: number;
+  words: number;
+  /** Duration of the speaker's longest turn; null without timestamps. */
+  longest_monologue_ms: number | null;
+  /** Index of that turn (the wordiest one when there are no timestamps); null if the speaker has no turns. */
+  longest_monologue_turn: number | null;
+  longest_monologue_start_ms: number | null;
+  /** Sentences ending with "?". */
+  questions_asked: number;
+}
+
+export interface TranscriptStats {
+  meeting: MeetingStats;
+  /** Largest talk share first. */
+  speakers: SpeakerStats[];
+}
+
+export interface TalkShare {
+  name: string;
+  role: string | null;
+  talk_share: number;
+}
+
+export const UNKNOWN_SPEAKER = 'Unknown';
+
+/** A "?" that ends a sentence: followed (after closing quotes or brackets) by a space or the end. */
+const QUESTION_END = /\?+["'”’)\]]*(?=\s|$)/g;
+
+/** Words as the parsers count them: whitespace-separated runs. */
+export function countWords(text: string): number {
+  const trimmed = text.trim();
+  return trimmed === '' ? 0 : trimmed.split(/\s+/).length;
+}
+
+function countQuestions(text: string): number {
+  return text.match(QUESTION_END)?.length ?? 0;
+}
+
+function durationOf(item: { startMs: number | null; endMs: number | null }): number | null {
+  return item.startMs === null || item.endMs === null ? null : Math.max(0, item.endMs - item.startMs);
+}
+
+function round(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  return Math.round(value * factor) / factor;
+}
+
+interface Monologue {
+  turn: Turn;
+  durationMs: number | null;
+  words: number;
+}
+
+/** By duration when both turns are timed, else by words; ties keep the earlier turn. */
+function isLonger(candidate: Monologue, current: Monologue): boolean {
+  if (candidate.durationMs !== null && current.durationMs !== null) return candidate.durationMs > current.durationMs;
+  return candidate.words > current.words;
+}
+
+interface Tally {
+  name: string;
+  firstSeen: number;
+  talkTimeMs: number;
+  turns: number;
+  words: number;
+  questions: number;
+  longest: Monologue | null;
+}
+
+/** Meeting totals and per-speaker figures, largest talk share first. */
+export function transcriptStats(transcript: Transcript): TranscriptStats {
+  const tallies = new Map<string, Tally>();
+  const tallyOf = (speaker: string | null): Tally => {
+    const name = speaker ?? UNKNOWN_SPEAKER;
+    let tally = tallies.get(name);
+    if (!tally) {
+      tally = { name, firstSeen: tallies.size, talkTimeMs: 0, turns: 0, words: 0, questions: 0, longest: null };
+      tallies.set(name, tally);
+    }
+    return tally;
+  };
+
+  for (const turn of transcript.turns) {
+    const tally = tallyOf(turn.speaker);
+    const words = countWords(turn.text);
+    const durationMs = durationOf(turn);
+    tally.turns += 1;
+    tally.words += words;
+    tally.questions += countQuestions(turn.text);
+    const candidate = { turn, durationMs, words };
+    if (tally.longest === null || isLonger(candidate, tally.longest)) tally.longest = candidate;
+  }
+  for (const cue of transcript.cues) tallyOf(cue.speaker).talkTimeMs += durationOf(cue) ?? 0;
+
+  const all = [...tallies.values()];
+  const totalTalk = all.reduce((sum, tally) => sum + tally.talkTimeMs, 0);
+  const totalWords = all.reduce((sum, tally) => sum + tally.words, 0);
+  const shareOf = (tally: Tally): number => {
+    if (totalTalk > 0) return tally.talkTimeMs / totalTalk;
+    return totalWords > 0 ? tally.words / totalWords : 0;
+  };
+  const roles = new Map(transcript.speakers.map((speaker) => [speaker.name, speaker.role]));
+
+  const speakers = all
+    .sort((a, b) => shareOf(b) - shareOf(a) || a.firstSeen - b.firstSeen)
+    .map(
+      (tally): SpeakerStats => ({
+        name: tally.name,
+        role: roles.get(tally.name) ?? null,
+        talk_time_ms: tally.talkTimeMs,
+        talk_share: round(shareOf(tally), 3),
+        turns: tally.turns,
+        words: tally.words,
+        longest_monologue_ms: tally.longest?.durationMs ?? null,
+        longest_monologue_turn: tally.longest?.turn.index ?? null,
+        longest_monologue_start_ms: tally.longest?.turn.startMs ?? null,
+        questions_asked: tally.questions,
+      }),
+    );
+
+  const duration = transcript.durationMs;
+  return {
+    meeting: {
+      duration_ms: duration,
+      words: totalWords,
+      words_per_minute: duration === null || duration === 0 ? null : round(totalWords / (duration / 60_000), 1),
+      turns: transcript.turns.length,
+      cues: transcript.cues.length,
+    },
+    speakers,
+  };
+}
+
+/** Each speaker's share of the talking, largest first (see `transcriptStats`). */
+export function talkShares(transcript: Transcript): TalkShare[] {
+  return transcriptStats(transcript).speakers.map(({ name, role, talk_share }) => ({ name, role, talk_share }));
+}

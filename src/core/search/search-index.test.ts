@@ -1,0 +1,266 @@
+import { describe, expect, it } from 'vitest';
+import type { Transcript } from '../transcript/types.js';
+import { TranscriptSearchIndex, type SearchHit } from './search-index.js';
+
+/** [speaker, start "mm:ss" or null, text]; each line becomes one turn ending where the next starts. */
+type Line = [speaker: string | null, start: string | null, text: string];
+
+function makeTranscript(id: string, lines: Line[]): Transcript {
+  const seconds = (clock: string | null): number | null => {
+    if (clock === null) return null;
+    const [minutes, secs] = clock.split(':').map(Number);
+    return (minutes! * 60 + secs!) * 1000;
+  };
+  const turns = lines.map(([speaker, start, text], index) => {
+    const startMs = seconds(start);
+    const next = lines[index + 1];
+    const endMs = startMs === null ? null : next ? seconds(next[1]) : startMs + 10_000;
+    return { index, speaker, startMs, endMs, text, firstCue: index, lastCue: index };
+  });
+  return {
+    id,
+    title: id,
+    source: { kind: 'inline', name: null },
+    format: lines[0]![1] === null ? 'txt' : 'vtt',
+    cues: turns.map(({ index, speaker, startMs, endMs, text }) => ({ index, speaker, startMs, endMs, text, line: index + 1 })),
+    turns,
+    speakers: [...new Set(lines.map(([speaker]) => speaker))].map((name) => ({ name: name ?? 'Unknown', role: null })),
+    durationMs: null,
+    wordCount: 0,
+    warnings: [],
+    loadedAt: '2025-01-01T00:00:00.000Z',
+  };
+}
+
+/** A vendor/customer onboarding retrospective, Teams style, four speakers. */
+const RETRO = makeTranscript('retro', [
+  ['Maya Chen', '00:05', 'Thanks everyone for joining. Today is the onboarding retrospective for the first ninety days. I want to cover what went well, what slowed us down, and what we change for the second wave of users.'],
+  ['Luis Ortega', '00:31', 'Sure. Before we start, can I share my screen? I have the onboarding checklist and the adoption numbers from the admin console.'],
+  ['Maya Chen', '00:45', 'Go ahead. And Priya, feel free to jump in with the IT side.'],
+  ['Luis Ortega', '01:02', 'So we onboarded two hundred and ten users across three regions. Weekly active usage is at sixty-eight percent, which is above the benchmark we agreed in the kickoff.'],
+  ['Maya Chen', '01:40', 'Great. So what slowed down onboarding the most, from your point of view?'],
+  ['Priya Natarajan', '01:52', 'Honestly the single sign-on approval was the bottleneck. Onboarding stalled for about three weeks while our security team reviewed the SAML certificate, and nobody outside the pilot group could log in until that was signed off.'],
+  ['Luis Ortega', '02:30', 'That matches what we saw. The training sessions themselves went smoothly once people had access.'],
+  ['Dev Malhotra', '02:48', 'One smaller thing: the dashboard loads slowly for the European users in the morning, but that is a performance ticket, not an onboarding problem.'],
+  ['Maya Chen', '03:10', 'Noted. Priya, remind me, where are you based these days? I know the team moved offices.'],
+  ['Priya Natarajan', '03:18', 'I am based in our Denver office now, the rest of IT is still in Austin.'],
+  ['Dev Malhotra', '03:30', 'And I will be in Lisbon for the next quarter, so mornings work better for me.'],
+  ['Maya Chen', '03:44', 'Let us set up a weekly sync for the second wave. Tuesdays at 10 a.m. Mountain?'],
+  ['Luis Ortega', '03:55', 'Tuesday at 10:00 AM works. I will send the invite and include the champions from each region.'],
+  ['Maya Chen', '04:10', 'Perfect. Last item: renewal. The contract renews on June 30th and finance wants a decision by the end of May.'],
+  ['Dev Malhotra', '04:30', 'Our CFO, Karen Holt, signs anything over fifty thousand dollars, so she needs the usage report two weeks before.'],
+  ['Luis Ortega', '04:52', 'I can have the usage report ready by May 15th.'],
+]);
+
+/** A discovery call with a healthcare prospect, Zoom style. */
+const DISCOVERY = makeTranscript('discovery', [
+  ['Sam Whitfield', '00:04', 'Thanks for making the time. To start, could you tell me a bit about how scheduling works across your clinics today?'],
+  ['Grace Okafor', '00:15', 'We run fourteen outpatient clinics. Each one keeps its own spreadsheet of appointments, and the call center copies them into the scheduling system by hand every night.'],
+  ['Sam Whitfield', '00:48', 'How much time does that copying take?'],
+  ['Grace Okafor', '00:55', 'Roughly two hours per clinic per day. That is the manual work we want to eliminate first.'],
+  ['Sam Whitfield', '01:20', 'Understood. Which system holds the patient records?'],
+  ['Grace Okafor', '01:28', 'The electronic health record is Epic. The appointment history is stored in a separate SQL Server database that our vendor maintains.'],
+  ['Sam Whitfield', '01:55', 'And what budget have you set aside for this project?'],
+  ['Grace Okafor', '02:02', 'The board approved forty thousand dollars for the first phase, with a second phase if we hit the adoption targets.'],
+  ['Sam Whitfield', '02:30', 'When would you like to go live?'],
+  ['Grace Okafor', '02:36', 'We are aiming for a go-live on March 3rd, before the spring flu season peaks.'],
+  ['Sam Whitfield', '02:58', 'That is tight but doable. Who else should be involved in the evaluation?'],
+  ['Grace Okafor', '03:07', 'Our practice manager, Tom Reyes, and someone from compliance, because of HIPAA.'],
+]);
+
+/** A standup pasted as plain text: no timestamps, one line unattributed. */
+const STANDUP = makeTranscript('standup', [
+  ['Ana', null, 'Yesterday I finished the export job for the billing data. Today I am pairing with Ken on the retry logic.'],
+  ['Ken', null, 'I am blocked on the staging database credentials, they expired over the weekend.'],
+  [null, null, 'Sorry, joining late, I was stuck in another call.'],
+  ['Ana', null, 'No worries. Ken, ping ops about the credentials, they rotate them every ninety days.'],
+]);
+
+function indexOf(...transcripts: Transcript[]): TranscriptSearchIndex {
+  const index = new TranscriptSearchIndex();
+  for (const transcript of transcripts) index.add(transcript);
+  return index;
+}
+
+/** 1-based rank of the first hit whose text contains `needle` (case-insensitive), or 0. */
+function rankOf(hits: SearchHit[], needle: string): number {
+  return hits.findIndex((hit) => hit.text.toLowerCase().includes(needle.toLowerCase())) + 1;
+}
+
+describe('TranscriptSearchIndex ranking', () => {
+  const index = indexOf(RETRO, DISCOVERY, STANDUP);
+
+  it.each([
+    ['what slowed down onboarding?', 'single sign-on approval was the bottleneck'],
+    ['Where is Priya based?', 'based in our Denver office'],
+    ['who signs the contract', 'signs anything over fifty thousand'],
+    ['which system holds the patient records', 'electronic health record is Epic'],
+    ['how long does the copying take', 'two hours per clinic'],
+    ['go-live date', 'go-live on March 3rd'],
+    ['weekly sync time', 'Tuesdays at 10 a.m.'],
+    ['how much will it cost', 'forty thousand dollars'],
+    ['when does the contract renew', 'renews on June 30th'],
+    ['who is blocked', 'blocked on the staging database'],
+  ])('ranks the answer to %j in the top 3', (query, answer) => {
+    const rank = rankOf(index.search(query, { limit: 10 }), answer);
+    expect(rank).toBeGreaterThan(0);
+    expect(rank).toBeLessThanOrEqual(3);
+  });
+
+  it('matches clock times however they are written', () => {
+    for (const query of ['10am', '10:00 a.m.', '10 AM']) {
+      const texts = index.search(query).map((hit) => hit.text);
+      expect(texts.some((text) => text.includes('Tuesdays at 10 a.m.'))).toBe(true);
+      expect(texts.some((text) => text.includes('Tuesday at 10:00 AM'))).toBe(true);
+    }
+  });
+
+  it('matches spelled-out numbers with digits', () => {
+    const [first] = index.search('40 thousand');
+    expect(first?.text).toContain('forty thousand dollars');
+  });
+
+  it('finds turns that mention a person, not only turns they spoke', () => {
+    const hits = index.search('Priya');
+    expect(hits.some((hit) => hit.speaker !== 'Priya Natarajan' && hit.text.includes('Priya'))).toBe(true);
+  });
+
+  it('returns the hit with its transcript, turn, speaker and times', () => {
+    const [first] = index.search('spring flu season');
+    expect(first).toMatchObject({ transcriptId: 'discovery', turnIndex: 9, speaker: 'Grace Okafor', startMs: 156_000, endMs: 178_000 });
+    expect(first!.score).toBeGreaterThan(0);
+  });
+
+  it('keeps null times and null speakers for plain-text turns', () => {
+    const [first] = index.search('joining late');
+    expect(first).toMatchObject({ transcriptId: 'standup', speaker: null, startMs: null, endMs: null });
+  });
+
+  it('orders hits by descending score', () => {
+    const scores = index.search('onboarding users', { limit: 10 }).map((hit) => hit.score);
+    expect(scores.length).toBeGreaterThan(2);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+});
+
+describe('TranscriptSearchIndex ranking rules', () => {
+  it('favours turns spoken by a person the query names', () => {
+    const index = indexOf(
+      makeTranscript('same-words', [
+        ['Eli Park', '00:00', 'The budget for the pilot is still open.'],
+        ['Dana Cole', '00:10', 'The budget for the pilot is still open.'],
+      ]),
+    );
+    expect(index.search('Dana budget')[0]?.speaker).toBe('Dana Cole');
+  });
+
+  it('favours turns where the query words sit together', () => {
+    const index = indexOf(
+      makeTranscript('same-bag', [
+        ['Ana', '00:00', 'Renewal talks start soon; the champion left, so the risk grows.'],
+        ['Ken', '00:10', 'The renewal risk grows; the champion left, so talks start soon.'],
+      ]),
+    );
+    expect(index.search('renewal risk')[0]?.speaker).toBe('Ken');
+  });
+
+  it("ranks a person's own answer above turns that only address them", () => {
+    const speakers = ['Eli Park', 'Dana Cole'];
+    const index = indexOf(
+      makeTranscript(
+        'addressed',
+        [
+          'Pricing is based on the number of seats.',
+          'The forecast is based on last year.',
+          'Thanks, Dana, that helps.',
+          'Sure. I am based in Lisbon these days.',
+          'Great, let us move on to the renewal.',
+          'The renewal is due in March.',
+        ].map((text, i): Line => [speakers[i % 2]!, `00:${10 + i * 5}`, text]),
+      ),
+    );
+    expect(index.search('Where is Dana based?')[0]?.text).toBe('Sure. I am based in Lisbon these days.');
+  });
+});
+
+describe('TranscriptSearchIndex filters and limits', () => {
+  it('searches only the transcripts named in transcriptIds', () => {
+    const index = indexOf(RETRO, DISCOVERY);
+    const hits = index.search('budget contract', { transcriptIds: new Set(['discovery']) });
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every((hit) => hit.transcriptId === 'discovery')).toBe(true);
+    expect(index.search('budget', { transcriptIds: new Set(['nobody-owns-this']) })).toEqual([]);
+  });
+
+  it('filters by speaker, by full name or one word of it, in any case', () => {
+    const index = indexOf(RETRO);
+    for (const speaker of ['priya natarajan', 'PRIYA']) {
+      const hits = index.search('onboarding', { speaker });
+      expect(hits.length).toBeGreaterThan(0);
+      expect(hits.every((hit) => hit.speaker === 'Priya Natarajan')).toBe(true);
+    }
+    expect(index.search('onboarding', { speaker: 'Pri' })).toEqual([]);
+  });
+
+  it('finds unattributed turns with the speaker filter "Unknown"', () => {
+    const hits = indexOf(STANDUP).search('late call', { speaker: 'unknown' });
+    expect(hits.map((hit) => hit.speaker)).toEqual([null]);
+  });
+
+  it('returns at most `limit` hits, 10 by default', () => {
+    const index = indexOf(RETRO, DISCOVERY);
+    expect(index.search('the onboarding users clinics usage report', { limit: 2 })).toHaveLength(2);
+    expect(index.search('onboarding users clinics usage report weekly time').length).toBe(10);
+  });
+
+  it('returns nothing for a query made only of stop words', () => {
+    expect(indexOf(RETRO).search('what is it that you were')).toEqual([]);
+  });
+
+  it('rejects a blank query and a limit below 1', () => {
+    const index = indexOf(RETRO);
+    expect(() => index.search('   ')).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+    expect(() => index.search('onboarding', { limit: 0 })).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+  });
+});
+
+describe('TranscriptSearchIndex add and remove', () => {
+  it('reports what it holds and forgets removed transcripts', () => {
+    const index = indexOf(RETRO, DISCOVERY);
+    expect(index.has('retro')).toBe(true);
+    expect(index.size).toBe(2);
+    expect(index.remove('retro')).toBe(true);
+    expect(index.remove('retro')).toBe(false);
+    expect(index.has('retro')).toBe(false);
+    expect(index.search('onboarding').every((hit) => hit.transcriptId !== 'retro')).toBe(true);
+  });
+
+  it('replaces a transcript added again under the same id', () => {
+    const index = indexOf(STANDUP);
+    index.add(makeTranscript('standup', [['Ana', null, 'Release notes are drafted and waiting for review.']]));
+    expect(index.size).toBe(1);
+    expect(index.search('credentials')).toEqual([]);
+    expect(index.search('release notes')[0]?.text).toBe('Release notes are drafted and waiting for review.');
+  });
+});
+
+describe('TranscriptSearchIndex snippets', () => {
+  const filler = 'We walked through the agenda and the open items from last week. '.repeat(12);
+  const long = makeTranscript('long', [
+    ['Jo Park', '00:00', `${filler}The executive sponsor for the rollout is Dana Whitaker, who approves every change request. ${filler}`],
+    ['Lee Park', '05:00', 'Short turns come back whole.'],
+  ]);
+  const index = indexOf(long);
+
+  it('cuts a long turn to about 300 characters around the best match, marking both cuts', () => {
+    const [hit] = index.search('rollout sponsor');
+    expect(hit!.text).toContain('The executive sponsor for the rollout is Dana Whitaker');
+    expect(hit!.text.length).toBeLessThanOrEqual(302);
+    expect(hit!.text.startsWith('…')).toBe(true);
+    expect(hit!.text.endsWith('…')).toBe(true);
+  });
+
+  it('returns a short turn whole', () => {
+    expect(index.search('short turns')[0]?.text).toBe('Short turns come back whole.');
+  });
+});

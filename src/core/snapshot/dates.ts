@@ -1,0 +1,83 @@
+/**
+ * Calendar dates in transcript sentences, normalised to ISO `YYYY-MM-DD` with
+ * chrono-node's strict parser ("Monday, July 14, 2024", "March 3rd, 2025",
+ * "the 14th of February", "3/15/2025"). A date without a year is resolved
+ * against the meeting date when the call states one; otherwise it is dropped,
+ * because a year we would have to guess is not a figure from the transcript.
+ * Relative words ("tomorrow", "next Friday") are not dates of record either.
+ */
+
+import * as chrono from 'chrono-node';
+import type { ParsedComponents } from 'chrono-node';
+import type { Sentence } from './sentences.js';
+
+export interface DateMention {
+  /** Offsets into the sentence. */
+  start: number;
+  end: number;
+  iso: string;
+  yearStated: boolean;
+}
+
+/** Cheap gate so chrono only sees sentences that can hold a calendar date. */
+const MAY_HOLD_DATE =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b/i;
+
+function pad(value: number): string {
+  return String(value).padStart(2, '0');
+}
+
+function isoOf(components: ParsedComponents): string {
+  return `${components.get('year')}-${pad(components.get('month') ?? 1)}-${pad(components.get('day') ?? 1)}`;
+}
+
+/** Noon UTC of an ISO date: a reference that no time zone shifts to another day. */
+function referenceDate(iso: string): Date {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day, 12));
+}
+
+/**
+ * Dates with a stated day in `text`.
+ * @param meetingDate ISO date of the call, used for dates said without a year.
+ */
+export function findDates(text: string, meetingDate?: string): DateMention[] {
+  if (!MAY_HOLD_DATE.test(text)) return [];
+  const reference = meetingDate ? { instant: referenceDate(meetingDate), timezone: 0 } : { instant: new Date(Date.UTC(2000, 0, 1, 12)), timezone: 0 };
+  const mentions: DateMention[] = [];
+  for (const result of chrono.strict.parse(text, reference)) {
+    const { start } = result;
+    if (!start.isCertain('day') || !start.isCertain('month')) continue;
+    const yearStated = start.isCertain('year');
+    if (!yearStated && !meetingDate) continue;
+    mentions.push({ start: result.index, end: result.index + result.text.length, iso: isoOf(start), yearStated });
+  }
+  return mentions;
+}
+
+const TODAY = /\b(?:today(?:'s date)?|this morning)\b/i;
+const FILE_DATE = /(?:^|[^\d])(20\d{2})-?(0[1-9]|1[0-2])-?(0[1-9]|[12]\d|3[01])(?!\d)/;
+
+/**
+ * The meeting's date when the call or its file name states it: "today is
+ * Thursday, June 12, 2025", "today's date, Monday, July 14, 2024", or a Zoom
+ * file name such as `GMT20240714-150102_Recording`.
+ */
+export function inferMeetingDate(sentences: readonly Sentence[], sourceNames: ReadonlyArray<string | null>): string | undefined {
+  for (const sentence of sentences) {
+    const today = TODAY.exec(sentence.text);
+    if (!today) continue;
+    const nearest = findDates(sentence.text)
+      .filter((mention) => mention.yearStated)
+      .sort((a, b) => Math.abs(a.start - today.index) - Math.abs(b.start - today.index))[0];
+    if (nearest && Math.abs(nearest.start - today.index) <= 40) return nearest.iso;
+  }
+  for (const name of sourceNames) {
+    const match = name ? FILE_DATE.exec(name) : null;
+    if (match) {
+      const iso = `${match[1]}-${match[2]}-${match[3]}`;
+      if (!Number.isNaN(Date.parse(iso))) return iso;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,591 @@
+/**
+ * The 15 snapshot fields, each read from the whole call by its own extractor
+ * and then chosen by evidence rather than position: every candidate is scored
+ * on how directly its sentence states it, who says it (the customer's own
+ * statements outrank the vendor's), whether it is a result or a hypothetical,
+ * a generic vendor claim, or a figure someone later corrected. The winner is
+ * the field's value; the losers stay as `alternatives` with the reason they
+ * lost, so a person can check. A field nobody states is `missing`.
+ */
+
+import type { AnalysedSentence, CallAnalysis } from './analysis.js';
+import { evidenceOf } from './evidence.js';
+import { formatFigure, type Figure } from './figures.js';
+import { readTitle } from './names.js';
+import type { Organisation } from './parties.js';
+import type { Person } from './people.js';
+import { correctionCueEnd, isGenericClaim, isHypothetical, isSupersededMention, type Span } from './statements.js';
+import type { FieldName, FieldValue, FoundField, SnapshotField } from './types.js';
+
+export interface Candidate {
+  value: FieldValue;
+  /** 0..1: how strongly the sentence states this value. */
+  score: number;
+  sentence: AnalysedSentence;
+  focus?: Span;
+  /** Set when the candidate may not win (hypothetical, generic claim…). */
+  excluded?: string;
+  /** Why the score was lowered, shown when it loses. */
+  note?: string;
+}
+
+export type FieldCandidates = Record<FieldName, Candidate[]>;
+
+const SIDE_WEIGHT = { customer: 1, unknown: 0.85, vendor: 0.7 } as const;
+
+function missing(): SnapshotField {
+  return { value: null, missing: true };
+}
+
+/** Keys values so that "$1,400,000" said twice counts as agreement. */
+function valueKey(value: FieldValue): string {
+  return typeof value === 'number' ? String(value) : value.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Picks the best-supported value. Candidates with the same value add up
+ * (agreement); excluded candidates never win but are kept as alternatives.
+ */
+export function chooseField(candidates: readonly Candidate[]): SnapshotField {
+  const eligible = candidates.filter((candidate) => !candidate.excluded);
+  if (eligible.length === 0) return missing();
+  const groups = new Map<string, Candidate[]>();
+  for (const candidate of eligible) {
+    const key = valueKey(candidate.value);
+    groups.set(key, [...(groups.get(key) ?? []), candidate]);
+  }
+  const ranked = [...groups.values()]
+    .map((group) => {
+      const sorted = [...group].sort((a, b) => b.score - a.score || a.sentence.id - b.sentence.id);
+      const support = sorted[0]!.score + 0.1 * Math.min(2, sorted.length - 1);
+      return { sorted, support };
+    })
+    .sort((a, b) => b.support - a.support || b.sorted[0]!.sentence.id - a.sorted[0]!.sentence.id);
+  const winner = ranked[0]!;
+  const best = winner.sorted[0]!;
+  const runnerUp = ranked[1]?.support ?? 0;
+  const margin = Math.max(0, winner.support - runnerUp);
+  const confidence = clamp(0.35 + 0.45 * Math.min(1, best.score) + 0.05 * Math.min(2, winner.sorted.length - 1) + (ranked.length > 1 ? Math.min(0, margin - 0.3) : 0), 0.2, 0.95);
+  const alternatives = [
+    ...ranked.slice(1).map(({ sorted }) => ({
+      value: sorted[0]!.value,
+      reason: sorted[0]!.note ?? 'less directly supported than the chosen value',
+      evidence: [evidenceOf(sorted[0]!.sentence, sorted[0]!.focus)],
+    })),
+    ...candidates
+      .filter((candidate) => candidate.excluded && valueKey(candidate.value) !== valueKey(best.value))
+      .map((candidate) => ({ value: candidate.value, reason: candidate.excluded!, evidence: [evidenceOf(candidate.sentence, candidate.focus)] })),
+  ];
+  const evidence = winner.sorted.slice(0, 3).map((candidate) => evidenceOf(candidate.sentence, candidate.focus));
+  const found: FoundField = { value: best.value, confidence: round2(confidence), source: 'transcript', evidence };
+  if (alternatives.length > 0) found.alternatives = dedupeAlternatives(alternatives).slice(0, 5);
+  return found;
+}
+
+function dedupeAlternatives<T extends { value: FieldValue; reason: string }>(items: T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const key = `${valueKey(item.value)}\u0000${item.reason}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function clamp(value: number, low: number, high: number): number {
+  return Math.min(high, Math.max(low, value));
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+// ---------------------------------------------------------------------------
+// Company, industry, location
+
+function companyCandidates(analysis: CallAnalysis): Candidate[] {
+  const org = analysis.parties.customer;
+  if (!org) return [];
+  const byId = new Map(analysis.sentences.map((sentence) => [sentence.id, sentence]));
+  const anchors = org.anchorIds.map((id) => byId.get(id)!).filter(Boolean);
+  const mentions = org.sentenceIds.map((id) => byId.get(id)!).filter((sentence) => !org.anchorIds.includes(sentence.id));
+  const focusOf = (sentence: AnalysedSentence) => spanOf(sentence.text, org.name);
+  return [
+    ...anchors.map((sentence) => ({ value: org.name, score: 0.9, sentence, focus: focusOf(sentence) })),
+    ...mentions.slice(0, 2).map((sentence) => ({ value: org.name, score: 0.6, sentence, focus: focusOf(sentence) })),
+  ];
+}
+
+function spanOf(text: string, part: string): Span | undefined {
+  const start = text.indexOf(part);
+  return start < 0 ? undefined : { start, end: start + part.length };
+}
+
+const INDUSTRY_STATEMENT = /\bindustry\b[^.?!]{0,40}?\b(?:is|are|would be)\s+(?:in\s+)?(?:the\s+)?([^,.;!?]{3,60})/i;
+const INDUSTRY_PHRASE = /\b(?:in|into)\s+the\s+([\w -]{3,40}?)\s+(?:industry|sector|space|market|business)\b/i;
+const DESCRIPTOR_HEADS =
+  'company|business|firm|provider|retailer|chain|network|carrier|manufacturer|distributor|group|organi[sz]ation|system|agency|bank|insurer|brand|startup|nonprofit|non-profit|hospital|operator|supplier|maker|producer|platform|services|practice|school|university|college|utility|wholesaler|marketplace|consultancy|brokerage|lender|airline|shipper|3pl|developer|publisher|studio|restaurant|clinic';
+/** "We're a home goods retailer", "<Company> is a regional freight carrier": group 1 marks the "we" form. */
+const DESCRIPTION = new RegExp(
+  `\\b(?:(we're|we are)|is|are)\\s+(?:a|an)\\s+((?:[\\w&-]+\\s+){0,6}(?:${DESCRIPTOR_HEADS}))\\b`,
+  'i',
+);
+/** Adjectives about size or reach that say nothing about the industry. */
+const NON_INDUSTRY_WORDS = /^(?:regional|national|global|international|local|small|large|mid-size|midsize|mid-sized|big|leading|growing|fast-growing|family-owned|privately held|public|private|community|nonprofit|non-profit|independent|major|top|premier|\d+|[a-z]+-year-old)\s+/i;
+
+function capitaliseFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function aboutCustomer(sentence: AnalysedSentence, customer: Organisation | undefined, vendor: Organisation | undefined): boolean {
+  if (vendor && sentence.text.includes(vendor.name) && !(customer && sentence.text.includes(customer.name))) return false;
+  if (customer && sentence.text.includes(customer.name)) return true;
+  return sentence.side === 'customer' && /\b(?:we|we're|our|us)\b/i.test(sentence.text);
+}
+
+function industryCandidates(analysis: CallAnalysis): Candidate[] {
+  const { customer, vendor } = analysis.parties;
+  const candidates: Candidate[] = [];
+  for (const sentence of analysis.sentences) {
+    if (sentence.isQuestion) continue;
+    const statement = INDUSTRY_STATEMENT.exec(sentence.text);
+    if (statement && aboutCustomer(sentence, customer, vendor)) {
+      const value = statement[1]!.trim().replace(/\s+(?:industry|sector)$/i, '');
+      candidates.push({ value: capitaliseFirst(value), score: 0.95 * SIDE_WEIGHT[sentence.side], sentence, focus: { start: statement.index, end: statement.index + statement[0].length } });
+      continue;
+    }
+    const phrase = INDUSTRY_PHRASE.exec(sentence.text);
+    if (phrase && aboutCustomer(sentence, customer, vendor) && !/\b(?:your|their)\b/i.test(sentence.text.slice(Math.max(0, phrase.index - 10), phrase.index + 5))) {
+      candidates.push({ value: capitaliseFirst(phrase[1]!.trim()), score: 0.8 * SIDE_WEIGHT[sentence.side], sentence, focus: { start: phrase.index, end: phrase.index + phrase[0].length } });
+      continue;
+    }
+    const description = DESCRIPTION.exec(sentence.text);
+    const subjectIsCustomer = description && (description[1] ? sentence.side !== 'vendor' : customer !== undefined && /['’]?s?\s*$/.test(sentence.text.slice(0, description.index)) && sentence.text.slice(0, description.index).trimEnd().replace(/['’]s$/, '').endsWith(customer.name));
+    if (description && subjectIsCustomer) {
+      let value = description[2]!.trim();
+      while (NON_INDUSTRY_WORDS.test(value)) value = value.replace(NON_INDUSTRY_WORDS, '');
+      if (value.split(/\s+/).length < 2) continue;
+      candidates.push({ value: capitaliseFirst(value), score: 0.75 * SIDE_WEIGHT[sentence.side], sentence, focus: { start: description.index, end: description.index + description[0].length } });
+    }
+  }
+  return candidates;
+}
+
+const PLACE = "([A-Z][\\w.'-]*(?:\\s(?:[A-Z][\\w.'-]*|of|de|du))*(?:,\\s[A-Z][\\w.'-]*(?:\\s[A-Z][\\w.'-]*)*){0,3})";
+const LOCATION_PATTERNS: Array<{ pattern: RegExp; score: number; personal: boolean }> = [
+  { pattern: new RegExp(`\\b(?:headquartered|headquarters|head office|HQ)\\b[^.?!]{0,40}?\\b(?:in|at|out of)\\s+${PLACE}`), score: 0.95, personal: false },
+  { pattern: new RegExp(`\\b(?:we're|we are|we've been|company is|organi[sz]ation is|business is|[A-Z][\\w&]+ is)\\s+(?:based|located)\\s+(?:in|out of)\\s+${PLACE}`), score: 0.85, personal: false },
+  { pattern: new RegExp(`\\b(?:based|located)\\s+(?:in|out of)\\s+${PLACE}`), score: 0.55, personal: true },
+];
+
+function locationCandidates(analysis: CallAnalysis): Candidate[] {
+  const { customer, vendor } = analysis.parties;
+  const candidates: Candidate[] = [];
+  for (const sentence of analysis.sentences) {
+    if (sentence.isQuestion) continue;
+    for (const { pattern, score, personal } of LOCATION_PATTERNS) {
+      const match = pattern.exec(sentence.text);
+      if (!match) continue;
+      const place = match[1]!.replace(/,?\s+(?:and|but|so)$/i, '').replace(/\.$/, '').trim();
+      const isPersonal = personal && /\bI(?:'m| am)\b/.test(sentence.text.slice(Math.max(0, match.index - 20), match.index + 10));
+      if (!aboutCustomer(sentence, customer, vendor) && !(customer && sentence.text.includes(customer.name))) break;
+      candidates.push({
+        value: place,
+        score: (isPersonal ? score * 0.6 : score) * SIDE_WEIGHT[sentence.side],
+        sentence,
+        focus: { start: match.index, end: match.index + match[0].length },
+        ...(isPersonal ? { note: "where one person is based, not the company's location" } : {}),
+      });
+      break;
+    }
+  }
+  return candidates;
+}
+
+// ---------------------------------------------------------------------------
+// Contact
+
+const CONTACT_DESIGNATION = /\b(?:main|primary|best|key|day-to-day|single) (?:point of )?contact\b|\bpoint of contact\b|\bcorrect person to list as the (?:company )?contact\b|\b(?:company|customer) contact\b/i;
+
+const SELF_DESCRIPTION = /\b(?:I'm|I am|my name is|my (?:job )?title|my role|I run|I lead|I manage|I head|I own|I'm responsible)\b/i;
+
+function customerSpeakers(analysis: CallAnalysis): Person[] {
+  return analysis.people.filter((person) => person.isSpeaker && analysis.parties.sideOf.get(person.name) === 'customer');
+}
+
+function contactCandidates(analysis: CallAnalysis): Candidate[] {
+  const words = new Map<string, number>();
+  for (const sentence of analysis.sentences) if (sentence.speaker) words.set(sentence.speaker, (words.get(sentence.speaker) ?? 0) + sentence.wordCount);
+  const customerWords = customerSpeakers(analysis).reduce((total, person) => total + (words.get(person.name) ?? 0), 0) || 1;
+  const candidates: Candidate[] = [];
+  for (const person of customerSpeakers(analysis)) {
+    const own = analysis.sentences.filter((sentence) => sentence.speaker === person.name);
+    if (own.length === 0) continue;
+    const share = (words.get(person.name) ?? 0) / customerWords;
+    const designation = own.find((sentence) => CONTACT_DESIGNATION.test(sentence.text) && /\b(?:I|I'm|me)\b/.test(sentence.text) && !sentence.isQuestion);
+    const intro =
+      own.find((sentence) => SELF_DESCRIPTION.test(sentence.text)) ??
+      own.find((sentence) => person.sentenceIds.includes(sentence.id)) ??
+      own.find((sentence) => sentence.wordCount >= 6) ??
+      own[0]!;
+    const sentence = designation ?? intro;
+    const candidate: Candidate = { value: person.name, score: clamp(0.45 + 0.4 * share + (designation ? 0.3 : 0), 0, 1), sentence };
+    if (!designation) {
+      candidate.note = 'spoke less for the customer and was not named as the contact';
+      const focus = spanOf(sentence.text, person.name.split(' ')[0]!);
+      if (focus) candidate.focus = focus;
+    }
+    candidates.push(candidate);
+  }
+  return candidates;
+}
+
+const OWN_TITLE = /\b(?:my (?:job )?title is |my role is |I(?:'m| am) (?:the |a |an |our )?|I work as (?:the |a |an )?|I serve as (?:the |a |an )?|as (?:the |a |an )?)(?=[A-Za-z])/gi;
+const SIDE_WORDS = /^(?:customer|client|vendor|guest|host|buyer|account manager|customer success)$/i;
+
+function positionCandidates(analysis: CallAnalysis, contactName: string | null): Candidate[] {
+  if (!contactName) return [];
+  const person = analysis.people.find((candidate) => candidate.name === contactName);
+  const candidates: Candidate[] = [];
+  const byId = new Map(analysis.sentences.map((sentence) => [sentence.id, sentence]));
+  if (person?.role && person.roleSentenceId !== null && !person.role.startsWith('from ')) {
+    const sentence = byId.get(person.roleSentenceId)!;
+    candidates.push({ value: person.role, score: sentence.speaker === contactName ? 0.9 : 0.75, sentence, focus: spanOf(sentence.text, person.role) });
+  }
+  for (const sentence of analysis.sentences) {
+    if (sentence.speaker !== contactName || sentence.isQuestion) continue;
+    OWN_TITLE.lastIndex = 0;
+    for (let match = OWN_TITLE.exec(sentence.text); match !== null; match = OWN_TITLE.exec(sentence.text)) {
+      const rest = sentence.text.slice(match.index + match[0].length);
+      // "I'm Dana Okafor, VP of Operations": skip the speaker's own name first.
+      const afterName = rest.replace(new RegExp(`^${escapeRegExp(contactName)},?\\s+|^${escapeRegExp(contactName.split(' ')[0]!)}\\w*,?\\s+`), '');
+      const title = readTitle(afterName);
+      if (!title || /^(?:going|trying|not|sure|happy|glad|here|on|in)\b/i.test(title)) continue;
+      const explicit = /title|role/i.test(match[0]);
+      const at = sentence.text.indexOf(title, match.index);
+      candidates.push({ value: title, score: explicit ? 0.95 : 0.85, sentence, focus: { start: match.index, end: at + title.length } });
+    }
+  }
+  const role = analysis.transcript.speakers.find((speaker) => speaker.name === contactName)?.role;
+  if (role && !SIDE_WORDS.test(role.trim()) && readTitle(role)) {
+    const first = analysis.sentences.find((sentence) => sentence.speaker === contactName);
+    if (first) candidates.push({ value: readTitle(role)!, score: 0.6, sentence: first, note: 'from the caption role only' });
+  }
+  return candidates;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const EMAIL = /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/g;
+
+function compact(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+function emailCandidates(analysis: CallAnalysis, contactName: string | null): Candidate[] {
+  const candidates: Candidate[] = [];
+  const nameParts = contactName ? contactName.toLowerCase().split(/\s+/).filter((part) => part.length > 2 && !/^(?:dr|mr|mrs|ms)\.?$/.test(part)) : [];
+  const customerOrg = analysis.parties.customer ? compact(analysis.parties.customer.name) : null;
+  for (const sentence of analysis.sentences) {
+    EMAIL.lastIndex = 0;
+    for (let match = EMAIL.exec(sentence.text); match !== null; match = EMAIL.exec(sentence.text)) {
+      const address = match[0].replace(/\.$/, '');
+      const [local, domain] = address.toLowerCase().split('@') as [string, string];
+      const focus = { start: match.index, end: match.index + address.length };
+      const namesContact = nameParts.some((part) => local.includes(part.replace(/[^a-z]/g, '')));
+      const saidByContact = contactName !== null && sentence.speaker === contactName && /\b(?:me|my|I)\b/.test(sentence.text);
+      const customerDomain = customerOrg !== null && compact(domain.split('.')[0]!).length > 2 && customerOrg.includes(compact(domain.split('.')[0]!));
+      if (namesContact || saidByContact) candidates.push({ value: address.toLowerCase(), score: namesContact && saidByContact ? 0.95 : 0.85, sentence, focus });
+      else if (customerDomain) candidates.push({ value: address.toLowerCase(), score: 0.5, sentence, focus, note: "a customer address, not clearly the contact's" });
+      else candidates.push({ value: address.toLowerCase(), score: 0, sentence, focus, excluded: 'not tied to the primary contact' });
+    }
+  }
+  return candidates;
+}
+
+// ---------------------------------------------------------------------------
+// Dates
+
+const START_CUE = /\b(?:start date|start(?:ed|s|ing)?|kick(?:ed|s)?[- ]?off|kickoff|beg[au]n|begins|beginning|commenc(?:e|ed|es)|signed|went into effect)\b/gi;
+const END_CUE = /\b(?:end date|completion date|ends? on|ended|complet(?:e|ed|es|ion)|finish(?:ed|es)?|wrap(?:ped)? up|went live|go(?:es|ing)?[- ]live|gone live|live across|rolled (?:it )?out|roll(?:ed)?-out|launched|deliver(?:ed)? by|deadline|due (?:on|by))\b/gi;
+/** Between a cue and its date there must be no new clause. */
+const CLAUSE_BETWEEN = /[,;]\s*(?:and|but|so|then|since|while|which|whereas|we|they|it|this|that)\b|;|\bsince\b|\buntil\b|\?/i;
+
+function dateCandidates(analysis: CallAnalysis, cue: RegExp, other: RegExp): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const sentence of analysis.sentences) {
+    for (const date of sentence.dates) {
+      const distance = cueDistance(sentence.text, date, cue);
+      if (distance === null) continue;
+      const competing = cueDistance(sentence.text, date, other);
+      if (competing !== null && competing < distance) continue;
+      const explicit = /date/i.test(sentence.text.slice(Math.max(0, date.start - 80), date.end + 80));
+      const score = (explicit ? 0.95 : 0.85) - Math.min(0.3, distance / 300);
+      candidates.push({
+        value: date.iso,
+        score: score * (sentence.isQuestion ? 0.6 : 1) * (sentence.side === 'vendor' ? 0.95 : 1),
+        sentence,
+        focus: { start: Math.min(date.start, sentence.text.length), end: date.end },
+      });
+    }
+  }
+  return candidates;
+}
+
+/** Characters between a date and the nearest cue in the same clause, or null. */
+function cueDistance(text: string, date: Span, cue: RegExp): number | null {
+  let best: number | null = null;
+  cue.lastIndex = 0;
+  for (let match = cue.exec(text); match !== null; match = cue.exec(text)) {
+    const cueStart = match.index;
+    const cueEnd = cueStart + match[0].length;
+    const between = cueEnd <= date.start ? text.slice(cueEnd, date.start) : cueStart >= date.end ? text.slice(date.end, cueStart) : '';
+    if (between.length > 90 || CLAUSE_BETWEEN.test(between)) continue;
+    if (best === null || between.length < best) best = between.length;
+  }
+  return best;
+}
+
+// ---------------------------------------------------------------------------
+// Product
+
+const USE_VERBS = /\b(?:on|using|use|uses|used|licensed|license|deployed|implemented|rolled out|bought|purchased|adopted|integrated|switched to|moved to|chose|selected|with)\s+(?:the\s+)?$/i;
+/** Buying or running the product, as opposed to merely using it. */
+const STRONG_USE_VERBS = /\b(?:(?:is|are|we're|we are) on|licensed|deployed|implemented|rolled out|bought|purchased|adopted|integrated|switched to|moved to|chose|selected)\s+(?:the\s+)?$/i;
+const PRODUCT_NOUN_AFTER = /^\s+(?:platform|product|module|suite|app|application|software|solution|tool|system|rollout|instance|tenant)\b/i;
+/** "Acme Cloud Platform" is the product "Acme Cloud". */
+const GENERIC_PRODUCT_TAIL = /^(?:platform|application|applications|app|apps|instance|tenant|environment|version|license|licence|dashboard|dashboards|users?|data)$/i;
+const NOT_PRODUCT_TAIL = /^(?:professional|services|service|support|team|teams|consultant|consultants|folks|people|colleagues|account|customer|success)$/i;
+
+function productCandidates(analysis: CallAnalysis): Candidate[] {
+  const vendor = analysis.parties.vendor ?? fallbackVendor(analysis);
+  const otherOrgs = analysis.parties.organisations.filter((org) => org !== vendor).map((org) => org.name);
+  const counts = new Map<string, { count: number; sentences: AnalysedSentence[]; usage: AnalysedSentence[]; strong: boolean }>();
+  for (const sentence of analysis.sentences) {
+    for (const run of sentence.runs) {
+      const words = run.words;
+      if (!vendor) continue;
+      const vendorWords = vendor.name.split(' ');
+      if (words.slice(0, vendorWords.length).join(' ') !== vendor.name) continue;
+      // The vendor's name plus one or two words: "Routewise Dispatch", "CareLoop Patient Messaging".
+      const extra = words.slice(vendorWords.length, vendorWords.length + 2);
+      while (extra.length > 0 && (NOT_PRODUCT_TAIL.test(extra[extra.length - 1]!) || GENERIC_PRODUCT_TAIL.test(extra[extra.length - 1]!))) extra.pop();
+      if (extra.length > 0 && NOT_PRODUCT_TAIL.test(extra[0]!)) extra.length = 0;
+      const extended = [...vendorWords, ...extra];
+      const name = extended.join(' ');
+      if (otherOrgs.some((org) => name.includes(org) && !vendor.name.includes(org))) continue;
+      const entry = counts.get(name) ?? { count: 0, sentences: [], usage: [], strong: false };
+      entry.count++;
+      entry.sentences.push(sentence);
+      const before = sentence.text.slice(Math.max(0, run.start - 40), run.start);
+      const after = sentence.text.slice(run.start + name.length);
+      if (USE_VERBS.test(before) || PRODUCT_NOUN_AFTER.test(after)) entry.usage.push(sentence);
+      if (STRONG_USE_VERBS.test(before) && sentence.side === 'customer' && !sentence.isQuestion) entry.strong = true;
+      counts.set(name, entry);
+    }
+  }
+  const total = [...counts.values()].reduce((sum, entry) => sum + entry.count, 0) || 1;
+  const candidates: Candidate[] = [];
+  for (const [name, entry] of counts) {
+    const isBareVendor = name === vendor?.name;
+    const usage = entry.usage.find((sentence) => sentence.side === 'customer' && STRONG_USE_VERBS.test(sentence.text.slice(0, sentence.text.indexOf(name)))) ?? entry.usage.find((sentence) => sentence.side === 'customer') ?? entry.usage[0];
+    const sentence = usage ?? entry.sentences[0]!;
+    const customerUsage = entry.usage.some((sentence) => sentence.side === 'customer' && !sentence.isQuestion);
+    const score = (usage ? 0.6 : 0.45) + 0.25 * (entry.count / total) - (isBareVendor ? 0.2 : 0) + (customerUsage ? 0.1 : 0) + (entry.strong ? 0.15 : 0);
+    candidates.push({ value: name, score: clamp(score, 0.1, 0.95), sentence, focus: spanOf(sentence.text, name) });
+  }
+  return candidates;
+}
+
+/** When no speaker claims the vendor, the most-named organisation that is not the customer and is used as a product. */
+function fallbackVendor(analysis: CallAnalysis): Organisation | undefined {
+  return analysis.parties.organisations
+    .filter((org) => org !== analysis.parties.customer && org.lean >= 0 && org.mentions >= 2)
+    .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name))[0];
+}
+
+// ---------------------------------------------------------------------------
+// Figures
+
+interface FigureRule {
+  field: FieldName;
+  kinds: ReadonlyArray<Figure['kind']>;
+  /** Words that tie a figure to the field; the nearer, the stronger. */
+  cue: RegExp;
+  /** Extra test on the figure (e.g. counted noun). */
+  accepts?: (figure: Figure, sentence: AnalysedSentence) => boolean;
+}
+
+const USER_NOUNS = /^(?:(?:active|new|licensed|paying|daily|weekly|monthly|named|registered|total)\s+)*(?:users?|seats?|licen[cs]es?|logins?|accounts?|people|employees|staff|members|agents|clinicians|nurses|physicians|doctors|drivers|dispatchers|managers|planners|reps|representatives|technicians|students|teachers|analysts|engineers|associates|operators|admins|administrators|sellers|buyers|workers)$/i;
+
+const FIGURE_RULES: readonly FigureRule[] = [
+  { field: 'roi_percentage', kinds: ['percentage'], cue: /\bROI\b|\breturn on (?:the |our |their )?investment\b|\breturn of\b/gi },
+  {
+    field: 'revenue_increase',
+    kinds: ['money', 'percentage'],
+    cue: /\b(?:revenue|sales|bookings|top[- ]line|income|turnover)\b/gi,
+    accepts: (figure, sentence) => figure.kind === 'money' ? /\b(?:more|additional|extra|increase[sd]?|grew|growth|up|lift|boost|gain(?:ed)?|incremental|new)\b/i.test(sentence.text) : /\b(?:increase[sd]?|grew|growth|up|lift|boost|gain(?:ed)?|more)\b/i.test(sentence.text),
+  },
+  {
+    field: 'cost_savings',
+    kinds: ['money', 'percentage'],
+    cue: /\bsav(?:e|ed|es|ing|ings)\b|\bcut\b|\bcutting\b|\breduc(?:e|ed|es|ing|tion)\b|\blower(?:ed)?\b|\bavoid(?:ed)?\b|\bcost(?:s)? (?:down|less)\b/gi,
+    accepts: (figure, sentence) => figure.kind === 'money' || /\b(?:cost|costs|spend|spending|expenses?|overtime|fuel)\b/i.test(sentence.text),
+  },
+  {
+    field: 'efficiency_improvement',
+    kinds: ['percentage'],
+    cue: /\bfaster\b|\bquicker\b|\bless time\b|\btime\b|\befficien\w*|\bproductiv\w*|\bthroughput\b|\bturnaround\b|\bcycle\b|\bhours\b|\bspeed\b/gi,
+    accepts: (_figure, sentence) => /\b(?:faster|quicker|less|cut|reduc\w*|drop\w*|down|saved|saves|fewer|shorter|improv\w*|efficien\w*|productiv\w*)\b/i.test(sentence.text),
+  },
+  {
+    field: 'adoption_rate',
+    kinds: ['percentage'],
+    cue: /\badopt(?:ion|ed)?\b|\bactive\b|\blog(?:s|ged)? in\b|\blogins?\b|\busage\b|\butili[sz]\w*|\busing\b|\buptake\b|\bpenetration\b|\benrolled\b|\bactivated\b|\bonboarded\b/gi,
+  },
+  {
+    field: 'user_count',
+    kinds: ['count'],
+    cue: /\busers?\b|\bseats?\b|\blicen[cs]es?\b|\buse\b|\busing\b|\bactive\b|\bon the (?:app|platform|system|tool)\b|\blogged\b|\bonboarded\b/gi,
+    accepts: (figure) => Number.isInteger(figure.value) && figure.value >= 2 && figure.unit !== undefined && USER_NOUNS.test(figure.unit),
+  },
+];
+
+/** How close the nearest cue is to the figure: 1 when touching, falling to 0.4 at 120 characters. */
+function cueCloseness(text: string, figure: Figure, cue: RegExp): number | null {
+  let best: number | null = null;
+  cue.lastIndex = 0;
+  for (let match = cue.exec(text); match !== null; match = cue.exec(text)) {
+    const distance = match.index >= figure.end ? match.index - figure.end : figure.start >= match.index + match[0].length ? figure.start - (match.index + match[0].length) : 0;
+    if (best === null || distance < best) best = distance;
+  }
+  return best === null ? null : Math.max(0.4, 1 - best / 200);
+}
+
+function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
+  const byField: Partial<FieldCandidates> = {};
+  const sentences = analysis.sentences;
+  sentences.forEach((sentence, position) => {
+    if (sentence.figures.length === 0) return;
+    const generic = isGenericClaim(sentence.text);
+    const correctionEnd = correctionCueEnd(sentence.text);
+    const previous = sentences[position - 1];
+    const correctedBefore = previous && previous.turnIndex === sentence.turnIndex && /\b(?:sorry|misspoke|correction|wrong|mistake|old (?:sheet|number|figure))\b/i.test(previous.text);
+    for (const figure of sentence.figures) {
+      // Each figure goes to the field whose cue is nearest.
+      let bestRule: FigureRule | null = null;
+      let bestCloseness = 0;
+      for (const rule of FIGURE_RULES) {
+        if (!rule.kinds.includes(figure.kind)) continue;
+        if (rule.accepts && !rule.accepts(figure, sentence)) continue;
+        const closeness = cueCloseness(sentence.text, figure, rule.cue);
+        if (closeness !== null && closeness > bestCloseness + 0.001) {
+          bestRule = rule;
+          bestCloseness = closeness;
+        }
+      }
+      // "Actually, it's 1.4 million": a correction names no metric; it takes the field of what it corrects.
+      if (!bestRule && (correctionEnd >= 0 || correctedBefore)) bestRule = correctedRule(byField, figure, sentence);
+      if (!bestRule) continue;
+      const focus = { start: figure.start, end: figure.end };
+      const candidate: Candidate = {
+        value: formatFigure(figure),
+        score: 0.55 + 0.35 * bestCloseness,
+        sentence,
+        focus,
+      };
+      candidate.score *= SIDE_WEIGHT[sentence.side] * (sentence.isQuestion ? 0.6 : 1);
+      if (generic) candidate.excluded = "the vendor's claim about customers in general, not this customer's result";
+      else if (isHypothetical(sentence.text, focus)) candidate.excluded = 'a hypothetical or a plan, not a result';
+      if (correctionEnd >= 0 && figure.start >= correctionEnd) candidate.score += 0.25;
+      if (correctedBefore) candidate.score += 0.25;
+      if (correctionEnd >= 0 && figure.end <= correctionEnd && isSupersededMention(sentence.text, focus)) {
+        candidate.score -= 0.4;
+        candidate.note = 'corrected later in the same statement';
+      }
+      (byField[bestRule.field] ??= []).push(candidate);
+    }
+  });
+  markSupersededByCorrections(byField);
+  return byField;
+}
+
+/** The rule of the latest figure of the same kind within the few sentences before a correction. */
+function correctedRule(byField: Partial<FieldCandidates>, figure: Figure, sentence: AnalysedSentence): FigureRule | null {
+  let latest: { rule: FigureRule; id: number } | null = null;
+  for (const rule of FIGURE_RULES) {
+    for (const candidate of byField[rule.field] ?? []) {
+      const id = candidate.sentence.id;
+      if (id >= sentence.id || sentence.id - id > 6 || candidate.excluded) continue;
+      if (typeof candidate.value !== typeof formatFigure(figure)) continue;
+      if (String(candidate.value).includes('%') !== (figure.kind === 'percentage')) continue;
+      if (!latest || id > latest.id) latest = { rule, id };
+    }
+  }
+  return latest?.rule ?? null;
+}
+
+/** A corrected figure loses to the correction: earlier candidates of the field with another value are marked. */
+function markSupersededByCorrections(byField: Partial<FieldCandidates>): void {
+  for (const candidates of Object.values(byField)) {
+    for (const correction of candidates ?? []) {
+      const isCorrection = correction.score >= 1 && !correction.excluded;
+      if (!isCorrection) continue;
+      for (const earlier of candidates ?? []) {
+        if (earlier.sentence.id >= correction.sentence.id || earlier.excluded || valueKey(earlier.value) === valueKey(correction.value)) continue;
+        earlier.score -= 0.4;
+        earlier.note = `superseded by a correction later in the call`;
+      }
+    }
+  }
+}
+
+/** All candidates of all fields. */
+export function extractCandidates(analysis: CallAnalysis): FieldCandidates {
+  const figures = figureCandidates(analysis);
+  const contact = chooseField(contactCandidates(analysis));
+  const contactName = contact.value === null ? null : String(contact.value);
+  return {
+    company_name: companyCandidates(analysis),
+    industry: industryCandidates(analysis),
+    location: locationCandidates(analysis),
+    primary_contact: contactCandidates(analysis),
+    contact_position: positionCandidates(analysis, contactName),
+    contact_email: emailCandidates(analysis, contactName),
+    start_date: dateCandidates(analysis, START_CUE, END_CUE),
+    completion_date: dateCandidates(analysis, END_CUE, START_CUE),
+    product_name: productCandidates(analysis),
+    cost_savings: figures.cost_savings ?? [],
+    revenue_increase: figures.revenue_increase ?? [],
+    roi_percentage: figures.roi_percentage ?? [],
+    user_count: figures.user_count ?? [],
+    adoption_rate: figures.adoption_rate ?? [],
+    efficiency_improvement: figures.efficiency_improvement ?? [],
+  };
+}
+
+/** The fields of a snapshot, each chosen from its candidates. */
+export function extractFields(analysis: CallAnalysis): { fields: Record<FieldName, SnapshotField>; candidates: FieldCandidates } {
+  const candidates = extractCandidates(analysis);
+  const fields = Object.fromEntries(
+    (Object.keys(candidates) as FieldName[]).map((name) => [name, chooseField(candidates[name])]),
+  ) as Record<FieldName, SnapshotField>;
+  return { fields, candidates };
+}
+
+/** Sentences that support each field's chosen value (for section ranking). */
+export function supportingSentences(candidates: FieldCandidates, fields: Record<FieldName, SnapshotField>): Map<number, FieldName[]> {
+  const support = new Map<number, FieldName[]>();
+  for (const name of Object.keys(candidates) as FieldName[]) {
+    const field = fields[name];
+    if (field.value === null) continue;
+    for (const candidate of candidates[name]) {
+      if (candidate.excluded || valueKey(candidate.value) !== valueKey(field.value)) continue;
+      support.set(candidate.sentence.id, [...(support.get(candidate.sentence.id) ?? []), name]);
+    }
+  }
+  return support;
+}
+

@@ -1,0 +1,123 @@
+/**
+ * Turns the numbers of a sentence into figures a snapshot can use: money with
+ * its currency and period ("$1,400,000 per year"), percentages ("92%"), and
+ * counts with the noun they count ("420 drivers"). Numbers that are parts of
+ * dates, clock times or version codes are left out by the caller passing the
+ * spans to skip.
+ */
+
+import { findNumbers, type NumberMention } from './spoken-numbers.js';
+
+export type FigureKind = 'money' | 'percentage' | 'count';
+
+export interface Figure {
+  kind: FigureKind;
+  value: number;
+  /** Offsets into the sentence of the whole figure, currency and unit words included. */
+  start: number;
+  end: number;
+  /** For money: "$", "€", "£", "¥" or an ISO code. */
+  currency?: string;
+  /** For money: "year", "month", "week" when the amount is a rate. */
+  period?: string;
+  /** For counts: the noun counted, lower case ("users", "billable hours"). */
+  unit?: string;
+}
+
+const SYMBOL_CURRENCY: Record<string, string> = { $: '$', '€': '€', '£': '£', '¥': '¥' };
+const WORD_CURRENCY: Record<string, string> = {
+  dollar: '$', dollars: '$', bucks: '$', usd: '$', euro: '€', euros: '€', eur: '€', pound: '£', pounds: '£', gbp: '£', yen: '¥',
+  cad: 'CAD', aud: 'AUD', chf: 'CHF', inr: 'INR', rupees: 'INR',
+};
+const PERIODS: Record<string, string> = {
+  year: 'year', annually: 'year', annual: 'year', yearly: 'year', month: 'month', monthly: 'month', week: 'week', weekly: 'week', quarter: 'quarter', day: 'day',
+};
+
+/** Words allowed between a count and its noun ("420 active users", "80 billable hours"). */
+const UNIT_MODIFIERS = new Set(
+  'active new more additional extra total licensed paying daily weekly monthly billable full-time part-time named concurrent unique registered internal external other of our the'.split(' '),
+);
+const NOT_UNITS = new Set('percent per of to and or the a an in on at for by with from than as is are was were it that this'.split(' '));
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+function overlaps(span: Span, others: readonly Span[]): boolean {
+  return others.some((other) => span.start < other.end && other.start < span.end);
+}
+
+/**
+ * The figures of one sentence.
+ * @param skip spans (dates, times) whose numbers are not figures.
+ */
+export function findFigures(sentence: string, skip: readonly Span[] = []): Figure[] {
+  const numbers = findNumbers(sentence).filter((mention) => !overlaps(mention, skip));
+  const figures: Figure[] = [];
+  numbers.forEach((mention, index) => {
+    const figure = classifyNumber(sentence, mention, numbers[index + 1]);
+    if (figure) figures.push(figure);
+  });
+  return figures;
+}
+
+function classifyNumber(sentence: string, mention: NumberMention, next: NumberMention | undefined): Figure | null {
+  const before = sentence.slice(Math.max(0, mention.start - 6), mention.start);
+  const after = sentence.slice(mention.end);
+  const symbol = /([$€£¥])\s?$/.exec(before);
+  const code = /\b(USD|EUR|GBP|CAD|AUD|CHF|INR)\s$/i.exec(before);
+  const start = mention.start - (symbol ? symbol[0].length : code ? code[0].length : 0);
+
+  const percent = /^\s?(%|\s?per\s?cent\b|\s?percent(?:age points?)?\b)/i.exec(after);
+  if (percent) return { kind: 'percentage', value: mention.value, start, end: mention.end + percent[0].length };
+  // "ten to fifteen percent": the first end of a range takes the unit of the second.
+  const range = /^\s?(?:to|-|–|or)\s?$/i;
+  if (next && range.test(sentence.slice(mention.end, next.start)) && /^\s?(%|\s?percent\b)/i.test(sentence.slice(next.end))) {
+    return { kind: 'percentage', value: mention.value, start, end: mention.end };
+  }
+
+  const currencyWord = /^\s?([a-z]+)\b/i.exec(after);
+  const wordCurrency = currencyWord ? WORD_CURRENCY[currencyWord[1]!.toLowerCase()] : undefined;
+  const currency = symbol ? SYMBOL_CURRENCY[symbol[1]!] : code ? WORD_CURRENCY[code[1]!.toLowerCase()] : wordCurrency;
+  if (currency) {
+    let end = mention.end + (wordCurrency && !symbol && !code ? currencyWord![0].length : 0);
+    const periodMatch = /^\s?(?:(?:a|an|per|each|every)\s(year|month|week|quarter|day)|(annually|yearly|monthly|weekly))\b/i.exec(sentence.slice(end));
+    const period = periodMatch ? PERIODS[(periodMatch[1] ?? periodMatch[2])!.toLowerCase()] : undefined;
+    if (periodMatch) end += periodMatch[0].length;
+    return { kind: 'money', value: mention.value, start, end, currency, ...(period ? { period } : {}) };
+  }
+
+  const unit = countedNoun(after);
+  return { kind: 'count', value: mention.value, start, end: mention.end + (unit ? unit.length : 0), ...(unit ? { unit: unit.noun } : {}) };
+}
+
+/** The noun right after a count, skipping a couple of modifiers: " active users" -> "active users". */
+function countedNoun(after: string): { noun: string; length: number } | null {
+  const words = /^((?:\s[A-Za-z][\w-]*){1,3})/.exec(after);
+  if (!words) return null;
+  const parts = words[1]!.trim().split(/\s+/);
+  const kept: string[] = [];
+  for (const part of parts) {
+    const lower = part.toLowerCase();
+    if (NOT_UNITS.has(lower)) break;
+    kept.push(lower);
+    if (!UNIT_MODIFIERS.has(lower)) break;
+  }
+  if (kept.length === 0 || UNIT_MODIFIERS.has(kept[kept.length - 1]!)) return null;
+  const noun = kept.join(' ');
+  const length = after.indexOf(parts[kept.length - 1]!) + parts[kept.length - 1]!.length;
+  return { noun, length };
+}
+
+const MONEY_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
+/** "$1,400,000 per year", "EUR 40,000", "92%", "420". */
+export function formatFigure(figure: Figure): string | number {
+  if (figure.kind === 'percentage') return `${figure.value}%`;
+  if (figure.kind === 'count') return figure.value;
+  const amount = MONEY_FORMAT.format(figure.value);
+  const currency = figure.currency ?? '$';
+  const money = currency.length === 1 ? `${currency}${amount}` : `${currency} ${amount}`;
+  return figure.period ? `${money} per ${figure.period}` : money;
+}

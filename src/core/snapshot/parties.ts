@@ -1,0 +1,284 @@
+/**
+ * Who is the customer and who is the vendor. Speakers get a side from, in
+ * order of weight: a role in the caption (`Ana Ruiz (Customer):`), the
+ * organisation they say they belong to ("I'm Megan, customer success manager at
+ * Routewise", "I've been with Acme for six years"), and how they talk (the
+ * side that asks the questions, says "our platform" and "our customers
+ * typically…" is the vendor; the side that says "your product" is the
+ * customer). Organisations get the side of the speakers who belong to them;
+ * "the company name is X" marks the customer outright. Several speakers per
+ * side work: each speaker is scored on their own.
+ */
+
+import { isNameLike, ORG_SUFFIXES } from './names.js';
+import type { NamedSentence } from './names.js';
+
+export type Side = 'customer' | 'vendor' | 'unknown';
+
+export interface Organisation {
+  name: string;
+  mentions: number;
+  /** Positive leans vendor, negative leans customer. */
+  lean: number;
+  /** Sentence ids where the organisation is named, in order. */
+  sentenceIds: number[];
+  /** Sentence ids that tie the organisation to a side (name statements, affiliations). */
+  anchorIds: number[];
+}
+
+export interface Parties {
+  sideOf: ReadonlyMap<string, Side>;
+  organisations: Organisation[];
+  customer?: Organisation;
+  vendor?: Organisation;
+}
+
+interface SpeakerInfo {
+  name: string;
+  role: string | null;
+}
+
+const VENDOR_ROLE = /\b(?:account (?:manager|executive|director)|customer success|success manager|csm|sales|consultant|vendor|solutions? (?:engineer|architect|consultant)|professional services|implementation|onboarding|support engineer|partner manager|ae|se|host)\b/i;
+const CUSTOMER_ROLE = /\b(?:customer|client|buyer|guest)\b/i;
+
+const VENDOR_PHRASES = [
+  /\bour (?:product|products|platform|software|solution|tool|app|application|customers|clients|roadmap|engineers|engineering team|support team|product team|implementation team|success team|professional services)\b/gi,
+  /\b(?:customers|clients) (?:typically|usually|generally|often|on average)\b/gi,
+  /\b(?:your|you guys'?) (?:company|organi[sz]ation|business|users|team members|staff|data|stores|sites|depots|clinics|side)\b/gi,
+];
+const CUSTOMER_PHRASES = [
+  /\byour (?:product|platform|software|solution|tool|app|support|roadmap|engineers|professional services|consultants?|team's)\b/gi,
+  /\bour (?:company|organi[sz]ation|business|staff|employees|nurses|patients|stores|drivers|dispatchers|users|team members|board|cfo|ceo|director|data)\b/gi,
+];
+
+/** "I'm Megan Cole, senior customer success manager at Routewise", "I've been with X". */
+const SELF_AFFILIATION =
+  /\b(?:I'm|I am|this is|my name is|I've been|I have been|I work|I'm with|I lead|I run|I manage|I joined)\b[^.?!]{0,90}?\b(?:at|from|with|for|of|joined)\s+$/i;
+const GROUP_AFFILIATION = /\b(?:here at|we at|we're at|us at|we are|we're|at)\s+$/i;
+const COMPANY_NAME_STATEMENT = /\b(?:company|organi[sz]ation|business)(?:'s)?\s+(?:legal\s+|full\s+|official\s+)?name\s+is\s+$/i;
+const IS_COMPANY_AFTER = /^(?:'s)?\s+(?:is|are)\s+(?:a|an|the)\b[^.?!]{0,80}\b(?:company|business|firm|provider|retailer|chain|network|carrier|manufacturer|distributor|group|organi[sz]ation|system|agency|bank|insurer|brand|startup|nonprofit|non-profit|hospital|operator|platform|supplier|maker)\b/i;
+/** "Acme Cloud platform", "Acme Support": the organisation sells what follows (not "Acme's platform", which it owns). */
+const PRODUCT_AFTER = /^\s+(?:[A-Z][\w-]*\s+){0,3}(?:platform|product|suite|app|application|software|tool|module|connector|support|professional services|consultants?)\b/i;
+/** Product-talk is frequent; capped so that it never outweighs one statement of affiliation. */
+const PRODUCT_LEAN_CAP = 2;
+
+function emptyOrg(name: string): Organisation {
+  return { name, mentions: 0, lean: 0, sentenceIds: [], anchorIds: [] };
+}
+
+/**
+ * Organisation names: capitalised runs with at least one name-like word or an
+ * organisation suffix, reduced to the prefix that the call keeps using
+ * ("Quest Enterprises" out of "Quest Enterprises Finance Team").
+ */
+function organisationNames(sentences: readonly NamedSentence[], vocabulary: ReadonlySet<string>, personWords: ReadonlySet<string>): Set<string> {
+  const prefixCounts = new Map<string, number>();
+  const anchored = new Set<string>();
+  for (const sentence of sentences) {
+    for (const run of sentence.runs) {
+      const words = run.words.slice(0, 5);
+      for (let length = 1; length <= words.length; length++) {
+        const key = words.slice(0, length).join(' ');
+        prefixCounts.set(key, (prefixCounts.get(key) ?? 0) + 1);
+      }
+      if (isAnchored(sentence.text, run.start, run.end)) anchored.add(words.join(' '));
+    }
+  }
+  /** prefix -> mentions of its most used one-word-longer form. */
+  const longestExtension = new Map<string, number>();
+  for (const [name, count] of prefixCounts) {
+    const cut = name.lastIndexOf(' ');
+    if (cut < 0) continue;
+    const shorter = name.slice(0, cut);
+    longestExtension.set(shorter, Math.max(longestExtension.get(shorter) ?? 0, count));
+  }
+  const names = new Set<string>();
+  const isCandidate = (name: string): boolean => {
+    const words = name.split(' ');
+    if (words.some((word) => personWords.has(word))) return false;
+    return words.some((word) => isNameLike(word, vocabulary)) || (words.length > 1 && ORG_SUFFIXES.has(words[words.length - 1]!.toLowerCase()));
+  };
+  for (const [name, count] of prefixCounts) {
+    if (count < 2 || !isCandidate(name)) continue;
+    const words = name.split(' ');
+    // Keep the prefix unless a longer form carries most of its mentions.
+    if ((longestExtension.get(name) ?? 0) >= count * 0.5) continue;
+    // Drop a longer form when its shorter prefix is used far more on its own.
+    const shorter = words.length > 1 ? prefixCounts.get(words.slice(0, -1).join(' ')) ?? 0 : 0;
+    if (shorter >= count * 2 && words.slice(0, -1).some((word) => isNameLike(word, vocabulary))) continue;
+    names.add(name);
+  }
+  // A name said once in "I'm … at X" or "X is a … company" counts too, unless a kept name already covers it.
+  for (const name of anchored) {
+    if (!isCandidate(name) || [...names].some((kept) => name === kept || name.startsWith(`${kept} `))) continue;
+    names.add(name);
+  }
+  return names;
+}
+
+function isAnchored(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 110), start);
+  return SELF_AFFILIATION.test(before) || COMPANY_NAME_STATEMENT.test(before) || IS_COMPANY_AFTER.test(text.slice(end));
+}
+
+/** The organisation a run names: the longest known name the run starts with. */
+function organisationOfRun(words: readonly string[], organisations: ReadonlyMap<string, Organisation>): Organisation | undefined {
+  for (let length = Math.min(words.length, 5); length > 0; length--) {
+    const org = organisations.get(words.slice(0, length).join(' '));
+    if (org) return org;
+  }
+  return undefined;
+}
+
+function countMatches(text: string, patterns: readonly RegExp[]): number {
+  let count = 0;
+  for (const pattern of patterns) count += text.match(pattern)?.length ?? 0;
+  return count;
+}
+
+/**
+ * Infers the sides of speakers and organisations.
+ * @param personWords words of people's names, which are never organisations.
+ */
+export function inferParties(
+  sentences: readonly NamedSentence[],
+  speakers: readonly SpeakerInfo[],
+  vocabulary: ReadonlySet<string>,
+  personWords: ReadonlySet<string>,
+): Parties {
+  const orgNames = organisationNames(sentences, vocabulary, personWords);
+  const organisations = new Map<string, Organisation>([...orgNames].map((name) => [name, emptyOrg(name)]));
+  /** speaker -> organisation -> strength of "I belong to it". */
+  const affiliation = new Map<string, Map<string, number>>();
+  const lean = new Map<string, number>(speakers.map((speaker) => [speaker.name, 0]));
+  const questions = new Map<string, { asked: number; said: number }>();
+  const productLean = new Map<Organisation, number>();
+
+  const affiliate = (speaker: string | null, org: Organisation, strength: number, sentenceId: number) => {
+    if (!speaker) return;
+    const row = affiliation.get(speaker) ?? new Map<string, number>();
+    row.set(org.name, (row.get(org.name) ?? 0) + strength);
+    affiliation.set(speaker, row);
+    if (!org.anchorIds.includes(sentenceId)) org.anchorIds.push(sentenceId);
+  };
+
+  for (const sentence of sentences) {
+    const speaker = sentence.speaker;
+    if (speaker !== null) {
+      const tally = questions.get(speaker) ?? { asked: 0, said: 0 };
+      tally.said++;
+      if (sentence.isQuestion) tally.asked++;
+      questions.set(speaker, tally);
+      lean.set(speaker, (lean.get(speaker) ?? 0) + countMatches(sentence.text, VENDOR_PHRASES) - countMatches(sentence.text, CUSTOMER_PHRASES));
+    }
+    for (const run of sentence.runs) {
+      const runName = run.words.join(' ');
+      const org = organisationOfRun(run.words, organisations);
+      if (!org) continue;
+      org.mentions++;
+      if (org.sentenceIds[org.sentenceIds.length - 1] !== sentence.id) org.sentenceIds.push(sentence.id);
+      const before = sentence.text.slice(Math.max(0, run.start - 110), run.start);
+      const after = sentence.text.slice(run.start + org.name.length);
+      const exact = runName === org.name;
+      if (COMPANY_NAME_STATEMENT.test(before)) {
+        org.lean -= 6;
+        affiliate(speaker, org, 2, sentence.id);
+      }
+      if (exact && SELF_AFFILIATION.test(before)) affiliate(speaker, org, 3, sentence.id);
+      else if (exact && GROUP_AFFILIATION.test(before) && /\b(?:we|our|us|I)\b/i.test(sentence.text)) affiliate(speaker, org, 2, sentence.id);
+      if (exact && IS_COMPANY_AFTER.test(after)) {
+        org.lean -= 1;
+        if (!org.anchorIds.includes(sentence.id)) org.anchorIds.push(sentence.id);
+        if (/\b(?:we|we're|our|I'm)\b/i.test(sentence.text)) affiliate(speaker, org, 2, sentence.id);
+      }
+      if (PRODUCT_AFTER.test(after)) productLean.set(org, Math.min(PRODUCT_LEAN_CAP, (productLean.get(org) ?? 0) + 0.5));
+      if (/\byour\s+$/i.test(before)) org.lean += 0.5;
+      if (/^'s\s+(?:industry|headquarters|location|company|business|customers|finance|team|revenue)\b/i.test(after)) org.lean -= 0.5;
+    }
+  }
+
+  for (const [org, extra] of productLean) org.lean += extra;
+
+  const roleSide = new Map<string, Side>();
+  for (const { name, role } of speakers) {
+    if (!role) continue;
+    if (VENDOR_ROLE.test(role)) roleSide.set(name, 'vendor');
+    else if (CUSTOMER_ROLE.test(role)) roleSide.set(name, 'customer');
+    const named = [...organisations.values()].find((org) => role.includes(org.name));
+    if (named) affiliation.set(name, new Map([[named.name, 3]]));
+  }
+
+  // The speaker who asks the most questions is usually the vendor's interviewer.
+  const shares = [...questions].map(([name, tally]) => ({ name, share: tally.said >= 4 ? tally.asked / tally.said : 0 }));
+  const highest = shares.reduce((best, entry) => (entry.share > best.share ? entry : best), { name: '', share: 0 });
+  const others = shares.filter((entry) => entry.name !== highest.name);
+  const nextHighest = others.reduce((best, entry) => Math.max(best, entry.share), 0);
+  if (highest.name && highest.share >= 0.15 && highest.share >= nextHighest * 1.5) lean.set(highest.name, (lean.get(highest.name) ?? 0) + 2);
+
+  const speakerScore = (name: string): number => {
+    const fromRole = roleSide.get(name);
+    if (fromRole) return fromRole === 'vendor' ? 10 : -10;
+    let score = lean.get(name) ?? 0;
+    for (const [orgName, strength] of affiliation.get(name) ?? []) {
+      const org = organisations.get(orgName)!;
+      score += Math.sign(org.lean) * strength * 2;
+    }
+    return score;
+  };
+
+  // Two rounds: organisations lean with their members, members with their organisations.
+  for (let round = 0; round < 2; round++) {
+    const scores = new Map(speakers.map((speaker) => [speaker.name, speakerScore(speaker.name)]));
+    for (const org of organisations.values()) {
+      let memberLean = 0;
+      for (const [speaker, row] of affiliation) memberLean += Math.sign(scores.get(speaker) ?? 0) * (row.get(org.name) ?? 0);
+      org.lean = org.lean * 0.5 + memberLean;
+    }
+  }
+
+  const sideOf = new Map<string, Side>();
+  const finalScores = speakers.map((speaker) => ({ name: speaker.name, score: speakerScore(speaker.name) }));
+  for (const { name, score } of finalScores) sideOf.set(name, score > 0.5 ? 'vendor' : score < -0.5 ? 'customer' : 'unknown');
+  // With one side identified, undecided speakers belong to the other only if
+  // that side would otherwise be empty; else to the side nobody doubts.
+  const decided = [...sideOf.values()];
+  for (const { name } of finalScores) {
+    if (sideOf.get(name) !== 'unknown') continue;
+    if (decided.includes('vendor') && !decided.includes('customer')) sideOf.set(name, 'customer');
+    else if (decided.includes('customer') && !decided.includes('vendor')) sideOf.set(name, 'vendor');
+    else if (decided.includes('vendor')) sideOf.set(name, 'customer');
+  }
+
+  const ranked = [...organisations.values()].filter((org) => org.mentions > 0);
+  const customer = pickOrganisation(ranked, 'customer', affiliation, sideOf);
+  const vendor = pickOrganisation(ranked.filter((org) => org !== customer), 'vendor', affiliation, sideOf);
+  return { sideOf, organisations: ranked, ...(customer ? { customer } : {}), ...(vendor ? { vendor } : {}) };
+}
+
+/** The organisation most tied to one side: members' affiliations first, then lean and mentions by that side. */
+function pickOrganisation(
+  organisations: readonly Organisation[],
+  side: 'customer' | 'vendor',
+  affiliation: ReadonlyMap<string, ReadonlyMap<string, number>>,
+  sideOf: ReadonlyMap<string, Side>,
+): Organisation | undefined {
+  const sign = side === 'vendor' ? 1 : -1;
+  let best: Organisation | undefined;
+  let bestScore = 0;
+  for (const org of organisations) {
+    let score = 0;
+    for (const [speaker, row] of affiliation) {
+      const strength = row.get(org.name) ?? 0;
+      if (sideOf.get(speaker) === side) score += strength * 3;
+      else if (sideOf.get(speaker) !== 'unknown') score -= strength * 3;
+    }
+    score += sign * org.lean;
+    if (score <= 0) continue;
+    score += Math.log2(1 + org.mentions) * 0.5;
+    if (score > bestScore) {
+      best = org;
+      bestScore = score;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,128 @@
+/**
+ * The people of a call: its speakers, and the people they name with a role
+ * ("my director, Edward Chase", "Andrew is a Senior Financial Analyst", "Derek
+ * Osei from IT owned the integrations"). A capitalised pair counts as a person
+ * only in such a context, so "Booking Data" or "Phase One" never do. Each
+ * person keeps the sentences that name them and the role said for them.
+ */
+
+import { isNameLike, ORG_SUFFIXES, readTitle, TITLE_HEADS } from './names.js';
+import type { NamedSentence } from './names.js';
+
+export interface Person {
+  name: string;
+  isSpeaker: boolean;
+  /** Job title or role as said ("Senior Financial Analyst", "executive sponsor"); null when none was said. */
+  role: string | null;
+  /** Sentence that states the role. */
+  roleSentenceId: number | null;
+  /** Sentences that name the person (for speakers: also self-introductions). */
+  sentenceIds: number[];
+  /** Speaker who first names the person; their side is the person's default side. */
+  namedBy: string | null;
+}
+
+const ARTICLE = /^(?:a|an|the|our|my|their|his|her|your)\s+/i;
+/** Words that may sit between an article and a title ("our new executive sponsor"). */
+const ROLE_BEFORE_NAME = /(?:\b(?:my|our|their|his|her|your|the|this engagement's|the engagement's|[A-Z][a-z]+'s)\s+)((?:[\w-]+\s+){0,3}?[\w-]+),?\s+$/;
+const SELF_INTRO = /\b(?:I'm|I am|my name is|this is)\s+$/i;
+/** Contexts that only people have: "X's manager", "X, who …", "X and I". */
+const PERSON_CONTEXT_AFTER = /^(?:'s\s+(?:manager|boss|director|lead|team lead)\b|,?\s+(?:who|and I|and myself)\b)/;
+
+function newPerson(name: string, namedBy: string | null): Person {
+  return { name, isSpeaker: false, role: null, roleSentenceId: null, sentenceIds: [], namedBy };
+}
+
+function firstNameOf(name: string): string {
+  return name.split(' ')[0]!;
+}
+
+/**
+ * Finds people.
+ * @param speakerNames speaker labels of the transcript.
+ */
+export function findPeople(sentences: readonly NamedSentence[], speakerNames: readonly string[], vocabulary: ReadonlySet<string>): Person[] {
+  const people = new Map<string, Person>();
+  for (const name of speakerNames) {
+    people.set(name, { name, isSpeaker: true, role: null, roleSentenceId: null, sentenceIds: [], namedBy: name });
+  }
+  const speakerByFirstName = new Map(speakerNames.map((name) => [firstNameOf(name), name]));
+
+  for (const sentence of sentences) {
+    const found: Array<{ name: string; start: number; end: number; person: Person | null; role: string | null }> = [];
+    for (const run of sentence.runs) {
+      const runName = run.words.join(' ');
+      const candidate = people.has(runName) || speakerByFirstName.has(runName) ? runName : personNameFromRun(run.words, vocabulary);
+      if (!candidate) continue;
+      const start = sentence.text.indexOf(candidate, run.start);
+      const end = start + candidate.length;
+      const before = sentence.text.slice(Math.max(0, start - 60), start);
+      const after = sentence.text.slice(end);
+      const speakerName = people.has(candidate) ? candidate : speakerByFirstName.get(candidate);
+      const known = speakerName ? people.get(speakerName)! : people.get(candidate);
+      const role = roleNear(before, after);
+      const selfIntro = SELF_INTRO.test(before) && sentence.speaker !== null && firstNameOf(candidate) === firstNameOf(sentence.speaker);
+      const inContext = candidate.includes(' ') && (role !== null || selfIntro || PERSON_CONTEXT_AFTER.test(after));
+      found.push({ name: candidate, start, end, person: known ?? (inContext ? newPerson(candidate, sentence.speaker) : null), role });
+    }
+    // Names listed with a person ("Bob Jones and Vincent Martin") are people too.
+    for (let index = 0; index < found.length; index++) {
+      const entry = found[index]!;
+      if (entry.person || !entry.name.includes(' ')) continue;
+      const neighbours = [found[index - 1], found[index + 1]].filter((other) => other?.person);
+      const listed = neighbours.some((other) => {
+        const between = other!.start < entry.start ? sentence.text.slice(other!.end, entry.start) : sentence.text.slice(entry.end, other!.start);
+        return /^\s*(?:,|and|, and|&)\s*$/.test(between);
+      });
+      if (listed) entry.person = newPerson(entry.name, sentence.speaker);
+    }
+    for (const { person, role } of found) {
+      if (!person) continue;
+      people.set(person.name, person);
+      if (!person.sentenceIds.includes(sentence.id)) person.sentenceIds.push(sentence.id);
+      if (role && !person.role) {
+        person.role = role;
+        person.roleSentenceId = sentence.id;
+      }
+    }
+  }
+  return [...people.values()];
+}
+
+/** "Edward Chase", "Dana Okafor", "Mary-Kate O'Neil": 2-3 capitalised words, the first name-like. */
+function personNameFromRun(words: readonly string[], vocabulary: ReadonlySet<string>): string | null {
+  if (words.length < 1 || words.length > 3) return null;
+  if (!isNameLike(words[0]!, vocabulary)) return null;
+  if (words.some((word) => !/^[A-Z][a-z'’-]*[a-z][a-zA-Z'’-]*$/.test(word))) return null;
+  if (words.some((word) => TITLE_HEADS.has(word.toLowerCase()) || ORG_SUFFIXES.has(word.toLowerCase()))) return null;
+  return words.join(' ');
+}
+
+/** The role said next to a name, before it ("my director, X") or after it ("X is a Senior Analyst"). */
+function roleNear(before: string, after: string): string | null {
+  const afterMatch = /^,?\s+(?:is|was|will be|has been|as)\s+(?:(?:a|an|the|our|my|their)\s+|([A-Z][\w-]*(?:\s[A-Z][\w-]*)?'s)\s+)?(.{2,80})/.exec(after);
+  if (afterMatch) {
+    const title = readTitle(afterMatch[2]!) ?? readRoleNoun(afterMatch[2]!);
+    if (title) return afterMatch[1] ? `${afterMatch[1]} ${title}` : title;
+  }
+  const appositive = /^,\s+(?:(?:a|an|the|our|my|their)\s+)?(.{2,80})/.exec(after);
+  if (appositive) {
+    const title = readTitle(appositive[1]!);
+    if (title && !/^(?:and|but|so)\b/i.test(appositive[1]!)) return title;
+  }
+  const beforeMatch = ROLE_BEFORE_NAME.exec(before);
+  if (beforeMatch) {
+    const phrase = beforeMatch[1]!.replace(ARTICLE, '');
+    const head = phrase.split(/\s+/).pop()!.toLowerCase();
+    if (TITLE_HEADS.has(head) || head === 'sponsor') return phrase;
+  }
+  const from = /^,?\s+from\s+((?:the\s+)?(?:[A-Z][\w&-]*\s?){1,4}(?:team|Team)?)/.exec(after);
+  if (from) return `from ${from[1]!.trim()}`;
+  return null;
+}
+
+/** "primary stakeholder", "decision maker", "executive sponsor": role nouns that are not job titles. */
+function readRoleNoun(text: string): string | null {
+  const match = /^((?:[\w-]+\s){0,2}(?:sponsor|stakeholder|decision maker|point of contact|contact|champion|owner|lead|manager))\b/i.exec(text);
+  return match ? match[1]!.trim() : null;
+}

@@ -1,0 +1,100 @@
+/**
+ * The Customer Success Snapshot contract. This shape is public: it is the MCP
+ * `structuredContent` of the snapshot tools, the CLI's `--format json` output
+ * and the body of `snapshot://{id}`; keys are snake_case because it is JSON.
+ */
+
+export type SectionSlug =
+  | 'customer_information'
+  | 'background'
+  | 'solution'
+  | 'engagement_details'
+  | 'results_achievements'
+  | 'adoption_usage'
+  | 'financial_impact'
+  | 'long_term_impact'
+  | 'visuals'
+  | 'additional_commentary'
+  | 'executive_summary';
+
+export type FieldName =
+  | 'company_name'
+  | 'industry'
+  | 'location'
+  | 'primary_contact'
+  | 'contact_position'
+  | 'contact_email'
+  | 'start_date'
+  | 'completion_date'
+  | 'product_name'
+  | 'cost_savings'
+  | 'revenue_increase'
+  | 'roi_percentage'
+  | 'user_count'
+  | 'adoption_rate'
+  | 'efficiency_improvement';
+
+/** A verbatim quote from one turn, with where it was said. */
+export interface Evidence {
+  turn_index: number;
+  start_ms: number | null;
+  speaker: string | null;
+  /** Verbatim substring of the turn's text. */
+  quote: string;
+}
+
+export type FieldValue = string | number;
+
+export interface FoundField {
+  value: FieldValue;
+  confidence: number;
+  source: 'transcript' | 'user';
+  evidence: Evidence[];
+  /** Candidates that lost to `value`, kept so a person can check the choice. */
+  alternatives?: Array<{ value: FieldValue; reason: string; evidence: Evidence[] }>;
+}
+
+export interface MissingField {
+  value: null;
+  missing: true;
+}
+
+export type SnapshotField = FoundField | MissingField;
+
+export interface SnapshotSection {
+  slug: SectionSlug;
+  title: string;
+  /** Markdown, citations as `[mm:ss]`. */
+  content: string;
+  confidence: number;
+  missing_fields: FieldName[];
+  evidence: Evidence[];
+}
+
+export interface ValidationIssue {
+  code: string;
+  severity: 'info' | 'warning' | 'error';
+  message: string;
+  section?: SectionSlug;
+}
+
+export interface Snapshot {
+  id: string;
+  transcript_id: string;
+  title: string;
+  created_at: string;
+  engine: string;
+  meeting: {
+    date?: string;
+    duration_ms: number | null;
+    speakers: Array<{ name: string; role: string | null; talk_share: number }>;
+  };
+  fields: Record<FieldName, SnapshotField>;
+  sections: SnapshotSection[];
+  validation: { grounded_ratio: number; issues: ValidationIssue[] };
+  metrics: { duration_ms: number; llm_calls: number; input_tokens: number; output_tokens: number };
+}
+
+export function isFoundField(field: SnapshotField): field is FoundField {
+  return field.value !== null;
+}

@@ -1,0 +1,90 @@
+/**
+ * Text in, transcript model out: detect the format, parse it (speakers
+ * resolved, text cleaned), build turns and the summary figures. Pure: the
+ * caller decodes bytes, picks the id and passes the load time.
+ */
+
+import { detectFormat } from './detect-format.js';
+import { parseSrt } from './parse-srt.js';
+import { parseTxt } from './parse-txt.js';
+import { parseVtt } from './parse-vtt.js';
+import { buildTurns } from './turns.js';
+import type { Cue, ParsedCues, Transcript, TranscriptFormat, TranscriptSource } from './types.js';
+
+export const DEFAULT_TURN_GAP_MS = 30_000;
+const UNTITLED = 'Untitled transcript';
+
+export interface BuildTranscriptInput {
+  text: string;
+  id: string;
+  title?: string;
+  source: TranscriptSource;
+  /** Usually from the file extension; content wins when it disagrees. */
+  formatHint?: TranscriptFormat;
+  /** Longest pause inside one turn. */
+  turnGapMs?: number;
+  /** ISO time. */
+  loadedAt: string;
+}
+
+const PARSERS: Readonly<Record<TranscriptFormat, (text: string) => ParsedCues>> = {
+  vtt: parseVtt,
+  srt: parseSrt,
+  txt: parseTxt,
+};
+
+/** The source name without its extension (`acme_qbr.vtt` -> `acme_qbr`), else a neutral title. */
+export function defaultTitle(source: TranscriptSource): string {
+  const name = source.name?.trim();
+  if (!name) return UNTITLED;
+  const dot = name.lastIndexOf('.');
+  const stem = dot > 0 ? name.slice(0, dot) : name;
+  return stem.trim() || UNTITLED;
+}
+
+/** Cue text is whitespace-collapsed, so words are spaces plus one. */
+function countWords(cues: readonly Cue[]): number {
+  let words = 0;
+  for (const cue of cues) {
+    const text = cue.text;
+    words++;
+    let space = text.indexOf(' ');
+    while (space >= 0) {
+      words++;
+      space = text.indexOf(' ', space + 1);
+    }
+  }
+  return words;
+}
+
+function spanOf(cues: readonly Cue[]): number | null {
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (const cue of cues) {
+    if (cue.startMs !== null && cue.startMs < first) first = cue.startMs;
+    if (cue.endMs !== null && cue.endMs > last) last = cue.endMs;
+  }
+  return first === Number.POSITIVE_INFINITY || last === Number.NEGATIVE_INFINITY ? null : Math.max(0, last - first);
+}
+
+/**
+ * @throws InputError TRANSCRIPT_EMPTY, TRANSCRIPT_MALFORMED, UNSUPPORTED_FORMAT (with a line where one applies).
+ */
+export function buildTranscript(input: BuildTranscriptInput): Transcript {
+  const format = detectFormat(input.text, input.formatHint);
+  const parsed = PARSERS[format](input.text);
+  const title = input.title?.trim();
+  return {
+    id: input.id,
+    title: title || defaultTitle(input.source),
+    source: input.source,
+    format,
+    cues: parsed.cues,
+    turns: buildTurns(parsed.cues, input.turnGapMs ?? DEFAULT_TURN_GAP_MS),
+    speakers: parsed.speakers ?? [],
+    durationMs: spanOf(parsed.cues),
+    wordCount: countWords(parsed.cues),
+    warnings: parsed.warnings,
+    loadedAt: input.loadedAt,
+  };
+}

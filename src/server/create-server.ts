@@ -1,0 +1,88 @@
+/**
+ * The server factory: `createServer(deps)` builds one McpServer with every
+ * tool, resource and prompt registered and no other side effect. stdio (and
+ * later HTTP) call it per connection; state lives in the shared Workspace.
+ */
+
+import { McpServer, type ServerContext } from '@modelcontextprotocol/server';
+import type { Workspace } from '../app/workspace.js';
+import { resolveAllowedRoots, rootsFromFileUris } from '../adapters/files/safe-path.js';
+import { errorResult, successResult } from './results.js';
+import { registerResources } from './resources.js';
+import { registerPrompts } from './prompts.js';
+import type { ToolContext, ToolDefinition } from './tool-definition.js';
+import { TRANSCRIPT_TOOLS } from './tools/transcripts.js';
+import { SNAPSHOT_TOOLS } from './tools/snapshots.js';
+
+export const SERVER_NAME = 'mcp-snapshot-server';
+export const SERVER_VERSION = '0.1.0';
+
+export const ALL_TOOLS: ReadonlyArray<ToolDefinition> = [...TRANSCRIPT_TOOLS, ...SNAPSHOT_TOOLS] as unknown as ToolDefinition[];
+
+export interface ServerDeps {
+  workspace: Workspace;
+  /** Who is calling: "local" for stdio; the token's principal over HTTP. */
+  principal: string;
+}
+
+const INSTRUCTIONS =
+  'Meeting transcripts in, answers and Customer Success Snapshots out. Load a transcript (load_transcript), then search_transcripts / read_transcript / transcript_stats to answer questions with speakers and timestamps, ' +
+  'or generate_snapshot for an 11-section case-study document where every claim cites the transcript.';
+
+export function createServer({ workspace, principal }: ServerDeps): McpServer {
+  const server = new McpServer(
+    { name: SERVER_NAME, version: SERVER_VERSION },
+    { capabilities: { tools: { listChanged: false }, resources: { listChanged: true }, prompts: { listChanged: false }, logging: {} }, instructions: INSTRUCTIONS },
+  );
+  const session = workspace.session(principal);
+  const logger = workspace.logger.child({ principal });
+
+  const allowedRoots = async (): Promise<string[]> => {
+    const { config } = workspace;
+    if (config.transcriptRoots.length > 0) return resolveAllowedRoots(config.transcriptRoots, config.cwd);
+    if (server.server.getClientCapabilities()?.roots) {
+      try {
+        const { roots } = await server.server.listRoots();
+        const fromClient = await resolveAllowedRoots(rootsFromFileUris(roots.map((root) => root.uri)), config.cwd);
+        if (fromClient.length > 0) return fromClient;
+      } catch (error) {
+        logger.warn({ event: 'roots_unavailable', error_name: (error as Error).name }, 'client roots unavailable; using the working directory');
+      }
+    }
+    return resolveAllowedRoots([config.cwd], config.cwd);
+  };
+
+  for (const tool of ALL_TOOLS) {
+    server.registerTool(
+      tool.name,
+      { title: tool.title, description: tool.description, inputSchema: tool.inputSchema, outputSchema: tool.outputSchema, annotations: tool.annotations },
+      async (args: unknown, ctx: ServerContext) => {
+        const toolContext: ToolContext = {
+          session,
+          logger,
+          allowedRoots,
+          signal: ctx.mcpReq.signal,
+          progress: async (done, total, message) => {
+            const progressToken = ctx.mcpReq._meta?.progressToken;
+            if (progressToken === undefined) return;
+            await ctx.mcpReq.notify({ method: 'notifications/progress', params: { progressToken, progress: done, total, message } });
+          },
+        };
+        try {
+          return successResult(await tool.handler(args as never, toolContext));
+        } catch (error) {
+          return errorResult(error, logger, { tool: tool.name });
+        }
+      },
+    );
+  }
+
+  registerResources(server, session);
+  registerPrompts(server, session);
+
+  const unsubscribe = workspace.onChange(() => {
+    if (server.isConnected()) void server.sendResourceListChanged();
+  });
+  server.server.onclose = unsubscribe;
+  return server;
+}

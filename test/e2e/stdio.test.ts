@@ -1,0 +1,90 @@
+/**
+ * The built server over stdio, driven by the v2 SDK client and by the v1 client
+ * (what most desktop clients speak today): both must list and call every tool
+ * and read the resource.
+ */
+
+import { Client } from '@modelcontextprotocol/client';
+import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import { Client as V1Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport as V1StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ALL_TOOLS } from '../../src/server/create-server.js';
+import { FIXTURES_DIR, QUEST_VTT } from '../support/harness.js';
+import { CLI, serverEnv } from '../support/spawn.js';
+
+type AnyClient = Pick<Client, 'callTool' | 'listTools' | 'readResource' | 'listResources' | 'close'>;
+
+/** Calls every tool once, in an order where each has what it needs; returns each tool's result. */
+async function exerciseEveryTool(client: AnyClient) {
+  const call = async (name: string, args: Record<string, unknown>) => {
+    const result = await client.callTool({ name, arguments: args });
+    return result as { isError?: boolean; structuredContent?: Record<string, unknown>; content: Array<{ type: string; text?: string }> };
+  };
+  const results: Record<string, Awaited<ReturnType<typeof call>>> = {};
+  results.load_transcript = await call('load_transcript', { path: QUEST_VTT });
+  const id = results.load_transcript.structuredContent?.transcript_id as string;
+  results.list_transcripts = await call('list_transcripts', {});
+  results.read_transcript = await call('read_transcript', { transcript_id: id, start: '00:05:00', end: '00:06:00' });
+  results.search_transcripts = await call('search_transcripts', { query: 'engagement sponsor', transcript_id: id });
+  results.transcript_stats = await call('transcript_stats', { transcript_id: id });
+  results.generate_snapshot = await call('generate_snapshot', { transcript_id: id });
+  const snapshotId = results.generate_snapshot.structuredContent?.id as string;
+  results.get_snapshot = await call('get_snapshot', { snapshot_id: snapshotId, section: 'engagement_details' });
+  results.list_snapshots = await call('list_snapshots', {});
+  results.update_snapshot_field = await call('update_snapshot_field', { snapshot_id: snapshotId, field: 'contact_email', value: 'person@example.com' });
+  results.delete_snapshot = await call('delete_snapshot', { snapshot_id: snapshotId });
+  const resource = await client.readResource({ uri: `transcript://${id}` });
+  results.delete_transcript = await call('delete_transcript', { transcript_id: id });
+  return { results, resource };
+}
+
+describe('the built server over stdio', () => {
+  let client: AnyClient | undefined;
+  afterEach(async () => {
+    await client?.close();
+    client = undefined;
+  });
+
+  it('serves every tool and the resource to the v2 client', async () => {
+    const transport = new StdioClientTransport({ command: process.execPath, args: [CLI], env: serverEnv({ TRANSCRIPT_ROOTS: FIXTURES_DIR }), stderr: 'pipe' });
+    const v2 = new Client({ name: 'e2e-v2', version: '1.0.0' });
+    client = v2;
+    let stderr = '';
+    transport.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    await v2.connect(transport);
+    const tools = await v2.listTools();
+    expect(tools.tools.map((t) => t.name).sort()).toEqual(ALL_TOOLS.map((t) => t.name).sort());
+    const { results, resource } = await exerciseEveryTool(v2);
+    for (const [name, result] of Object.entries(results)) expect(result.isError, name).toBeFalsy();
+    expect(Object.keys(results).sort()).toEqual(ALL_TOOLS.map((t) => t.name).sort());
+    expect((resource.contents[0] as { text: string }).text).toContain('Franklin Dorsey:');
+    // Logs are JSON lines on stderr and never carry transcript text.
+    const logLines = stderr.split('\n').filter(Boolean);
+    expect(logLines.length).toBeGreaterThan(0);
+    for (const line of logLines) expect(() => JSON.parse(line)).not.toThrow();
+    expect(stderr).not.toContain('Booking Data');
+    expect(stderr).not.toContain('Franklin');
+  });
+
+  it('serves every tool to the v1 (2025 protocol) client', async () => {
+    const transport = new V1StdioClientTransport({ command: process.execPath, args: [CLI, 'serve'], env: serverEnv({ TRANSCRIPT_ROOTS: FIXTURES_DIR, LOG_LEVEL: 'warn' }) });
+    const v1 = new V1Client({ name: 'e2e-v1', version: '1.0.0' });
+    client = v1 as unknown as AnyClient;
+    await v1.connect(transport);
+    const tools = await v1.listTools();
+    expect(tools.tools.map((t) => t.name).sort()).toEqual(ALL_TOOLS.map((t) => t.name).sort());
+    for (const tool of tools.tools) expect(tool.outputSchema, tool.name).toBeDefined();
+    const { results } = await exerciseEveryTool(v1 as unknown as AnyClient);
+    for (const [name, result] of Object.entries(results)) expect(result.isError, name).toBeFalsy();
+  });
+
+  it('preloads the demo transcript with --demo', async () => {
+    const transport = new StdioClientTransport({ command: process.execPath, args: [CLI, 'serve', '--demo'], env: serverEnv({ LOG_LEVEL: 'warn' }) });
+    const v2 = new Client({ name: 'e2e-demo', version: '1.0.0' });
+    client = v2;
+    await v2.connect(transport);
+    const listed = await v2.callTool({ name: 'list_transcripts', arguments: {} });
+    expect((listed.structuredContent as { transcripts: Array<{ transcript_id: string }> }).transcripts.map((t) => t.transcript_id)).toEqual(['demo-quest']);
+  });
+});
