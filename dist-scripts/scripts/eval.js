@@ -24,7 +24,7 @@ function defaultKeys() {
     return [...DEFAULT_KEYS, ...extra];
 }
 /** A key names its transcript relative to its own folder, the repo, or the shared folder; fall back to the fixtures. */
-export function resolveTranscriptPath(keyPath, transcript) {
+function resolveTranscriptPath(keyPath, transcript) {
     const candidates = [
         resolve(dirname(keyPath), transcript),
         resolve(transcript),

@@ -21,7 +21,7 @@ const K1 = 1.2;
 const B = 0.75;
 const DELTA = 0.5;
 /** Scores are multiplied by (share of the query's weight covered) ** COVERAGE_EXPONENT, as Lucene's coord factor. */
-const COVERAGE_EXPONENT = 0;
+const COVERAGE_EXPONENT = 1;
 /** Share of a question's score that the reply right after it earns. */
 const ANSWER_SHARE = 0.5;
 /** Multiplier when all matched concepts are adjacent: 1 + PROXIMITY_BOOST. */

@@ -121,6 +121,8 @@ function spanOf(text: string, part: string): Span | undefined {
   return start < 0 ? undefined : { start, end: start + part.length };
 }
 
+/** Cheap gate before the industry patterns. */
+const MAY_DESCRIBE_INDUSTRY = /\bindustry\b|\b(?:sector|space|market|business)\b|\b(?:is|are|we're|we are) an?\b/i;
 const INDUSTRY_STATEMENT = /\bindustry\b[^.?!]{0,40}?\b(?:is|are|would be)\s+(?:in\s+)?(?:the\s+)?([^,.;!?]{3,60})/i;
 const INDUSTRY_PHRASE = /\b(?:in|into)\s+the\s+([\w -]{3,40}?)\s+(?:industry|sector|space|market|business)\b/i;
 const DESCRIPTOR_HEADS =
@@ -147,7 +149,7 @@ function industryCandidates(analysis: CallAnalysis): Candidate[] {
   const { customer, vendor } = analysis.parties;
   const candidates: Candidate[] = [];
   for (const sentence of analysis.sentences) {
-    if (sentence.isQuestion) continue;
+    if (sentence.isQuestion || !MAY_DESCRIBE_INDUSTRY.test(sentence.text)) continue;
     const statement = INDUSTRY_STATEMENT.exec(sentence.text);
     if (statement && aboutCustomer(sentence, customer, vendor)) {
       const value = statement[1]!.trim().replace(/\s+(?:industry|sector)$/i, '');
@@ -172,6 +174,7 @@ function industryCandidates(analysis: CallAnalysis): Candidate[] {
 }
 
 const PLACE = "([A-Z][\\w.'-]*(?:\\s(?:[A-Z][\\w.'-]*|of|de|du))*(?:,\\s[A-Z][\\w.'-]*(?:\\s[A-Z][\\w.'-]*)*){0,3})";
+const MAY_LOCATE = /\b(?:headquarter\w*|HQ|head office|based|located)\b/i;
 const LOCATION_PATTERNS: Array<{ pattern: RegExp; score: number; personal: boolean }> = [
   { pattern: new RegExp(`\\b(?:headquartered|headquarters|head office|HQ)\\b[^.?!]{0,40}?\\b(?:in|at|out of)\\s+${PLACE}`), score: 0.95, personal: false },
   { pattern: new RegExp(`\\b(?:we're|we are|we've been|company is|organi[sz]ation is|business is|[A-Z][\\w&]+ is)\\s+(?:based|located)\\s+(?:in|out of)\\s+${PLACE}`), score: 0.85, personal: false },
@@ -182,7 +185,7 @@ function locationCandidates(analysis: CallAnalysis): Candidate[] {
   const { customer, vendor } = analysis.parties;
   const candidates: Candidate[] = [];
   for (const sentence of analysis.sentences) {
-    if (sentence.isQuestion) continue;
+    if (sentence.isQuestion || !MAY_LOCATE.test(sentence.text)) continue;
     for (const { pattern, score, personal } of LOCATION_PATTERNS) {
       const match = pattern.exec(sentence.text);
       if (!match) continue;
@@ -545,13 +548,14 @@ function markSupersededByCorrections(byField: Partial<FieldCandidates>): void {
 /** All candidates of all fields. */
 export function extractCandidates(analysis: CallAnalysis): FieldCandidates {
   const figures = figureCandidates(analysis);
-  const contact = chooseField(contactCandidates(analysis));
+  const contacts = contactCandidates(analysis);
+  const contact = chooseField(contacts);
   const contactName = contact.value === null ? null : String(contact.value);
   return {
     company_name: companyCandidates(analysis),
     industry: industryCandidates(analysis),
     location: locationCandidates(analysis),
-    primary_contact: contactCandidates(analysis),
+    primary_contact: contacts,
     contact_position: positionCandidates(analysis, contactName),
     contact_email: emailCandidates(analysis, contactName),
     start_date: dateCandidates(analysis, START_CUE, END_CUE),

@@ -94,9 +94,10 @@ function classifyNumber(sentence: string, mention: NumberMention, next: NumberMe
 
 /** The noun right after a count, skipping a couple of modifiers: " active users" -> "active users". */
 function countedNoun(after: string): { noun: string; length: number } | null {
-  const words = /^((?:\s[A-Za-z][\w-]*){1,3})/.exec(after);
+  // "80 billable hours", "a 40-hour block"
+  const words = /^((?:[\s-][A-Za-z][\w-]*){1,3})/.exec(after);
   if (!words) return null;
-  const parts = words[1]!.trim().split(/\s+/);
+  const parts = words[1]!.replace(/^-/, ' ').trim().split(/\s+/);
   const kept: string[] = [];
   for (const part of parts) {
     const lower = part.toLowerCase();

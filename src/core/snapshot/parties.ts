@@ -10,8 +10,7 @@
  * side work: each speaker is scored on their own.
  */
 
-import { isNameLike, ORG_SUFFIXES } from './names.js';
-import type { NamedSentence } from './names.js';
+import { isNameLike, ORG_SUFFIXES, type NamedSentence } from './names.js';
 
 export type Side = 'customer' | 'vendor' | 'unknown';
 

@@ -6,8 +6,7 @@
  * person keeps the sentences that name them and the role said for them.
  */
 
-import { isNameLike, ORG_SUFFIXES, readTitle, TITLE_HEADS } from './names.js';
-import type { NamedSentence } from './names.js';
+import { isNameLike, ORG_SUFFIXES, readTitle, TITLE_HEADS, type NamedSentence } from './names.js';
 
 export interface Person {
   name: string;

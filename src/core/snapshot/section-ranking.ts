@@ -11,6 +11,7 @@
 import { distinctTerms } from '../search/analyze.js';
 import type { AnalysedSentence, CallAnalysis } from './analysis.js';
 import { sectionSpec } from './catalogue.js';
+import { isGenericClaim, isHypothetical } from './statements.js';
 import type { FieldName, SectionSlug } from './types.js';
 
 export interface RankedSentence {
@@ -33,6 +34,8 @@ interface SentenceTraits {
   metaTalk: boolean;
   leansOnContext: boolean;
   statesRole: boolean;
+  generic: boolean;
+  hypothetical: boolean;
 }
 
 const traitCache = new WeakMap<CallAnalysis, Map<number, SentenceTraits>>();
@@ -48,6 +51,8 @@ function traitsOf(analysis: CallAnalysis): Map<number, SentenceTraits> {
           metaTalk: META_TALK.test(sentence.text),
           leansOnContext: sentence.wordCount < 14 && LEANS_ON_CONTEXT.test(sentence.text),
           statesRole: roleStatements.has(sentence.id),
+          generic: isGenericClaim(sentence.text),
+          hypothetical: HYPOTHETICAL_OPENING.test(sentence.text) || isHypothetical(sentence.text, { start: 0, end: 0 }),
         },
       ]),
     );
@@ -58,10 +63,14 @@ function traitsOf(analysis: CallAnalysis): Map<number, SentenceTraits> {
 
 /** Sections whose subject is what the customer experienced. */
 const CUSTOMER_VOICE: ReadonlySet<SectionSlug> = new Set(['background', 'results_achievements', 'adoption_usage', 'financial_impact', 'long_term_impact', 'additional_commentary']);
-const TIME_UNITS = /^(?:(?:billable|working|business|full)\s+)?(?:hours?|days?|weeks?|months?|quarters?|years?|sprints?|phases?|blocks?)$/i;
+const TIME_UNITS = /^(?:(?:billable|working|business|full)\s+)?(?:hours?|days?|weeks?|months?|sprints?|phases?|blocks?)$/i;
+const BUDGET_WORDS = /\b(?:budget\w*|contract|fees?|pric(?:e|ing)|invest\w*|billable|cost of)\b/i;
+/** Sections that report what happened; hypotheticals and vendor generalities do not belong. */
+const RESULT_SECTIONS: ReadonlySet<SectionSlug> = new Set(['results_achievements', 'financial_impact', 'adoption_usage']);
 /** Talk about the snapshot questionnaire itself ("the 'Visuals' question") is not content. */
 const META_TALK = /\b(?:question|questions|answer|answers|answering)\b/i;
 
+const HYPOTHETICAL_OPENING = /^(?:(?:and|so|but)[,]?\s+)?(?:if|could|would|might|maybe|perhaps)\b/i;
 const LEANS_ON_CONTEXT = /^(?:(?:and|so|but|yes|yeah|okay)[,.]?\s+)*(?:that|this|it|these|those|which|then)\b/i;
 
 const sectionTermCache = new Map<SectionSlug, ReadonlySet<string>>();
@@ -121,15 +130,22 @@ export function scoreSentences(slug: SectionSlug, context: RankingContext): Rank
     if (resultFigures && (slug === 'results_achievements' || slug === 'financial_impact' || slug === 'adoption_usage')) score += 0.4;
     if (slug === 'engagement_details') {
       if (sentence.figures.some((figure) => figure.kind === 'count' && figure.unit !== undefined && TIME_UNITS.test(figure.unit))) score += 0.9;
-      if (sentence.figures.some((figure) => figure.kind === 'money')) score += 0.4;
+      if (sentence.figures.some((figure) => figure.kind === 'money') && BUDGET_WORDS.test(sentence.text)) score += 0.4;
       if (sentence.dates.length > 0) score += 0.6;
     }
+    if (RESULT_SECTIONS.has(slug)) {
+      if (trait.generic) score *= 0.3;
+      else if (trait.hypothetical) score *= 0.5;
+      else if (slug === 'results_achievements' && sentence.side !== 'vendor' && sentence.figures.some((figure) => figure.kind !== 'count')) score += 0.6;
+    }
+    if (slug === 'long_term_impact' && trait.hypothetical && sentence.side !== 'vendor') score += 0.4;
     const previousTurn = sentence.turnIndex - 1;
     if (!sentence.isQuestion && questionRelevance.has(previousTurn)) score += 0.5 * questionRelevance.get(previousTurn)!;
     if (sentence.isQuestion) score *= 0.35;
     // "That's another measurable achievement": a pointer to something said before, not content.
     if (trait.leansOnContext) score *= 0.55;
-    if (trait.statesRole && slug !== 'engagement_details' && slug !== 'customer_information') score *= 0.4;
+    // Who holds which role is listed with the team; the sentence saying so is not content elsewhere.
+    if (trait.statesRole && slug !== 'customer_information') score *= 0.4;
     if (slug === 'background') score *= 1.15 - 0.3 * (sentence.id / Math.max(1, sentences.length));
     if (sentence.wordCount < 7) score *= 0.5;
     if (trait.metaTalk) score *= 0.6;

@@ -139,12 +139,16 @@ function sideOfPerson(person: Person, analysis: CallAnalysis): Side {
   return person.namedBy ? sideOf.get(person.namedBy) ?? 'unknown' : 'unknown';
 }
 
+/** Caption roles that only say which side someone is on. */
+const SIDE_ONLY_ROLE = /^(?:customer|client|vendor|guest|host|participant|attendee)$/i;
+
 function teamEntry(person: Person, input: SectionWriterInput, draft: Draft): string {
   const { analysis } = input.context;
   const byId = new Map(analysis.sentences.map((sentence) => [sentence.id, sentence]));
   const isContact = input.fields.primary_contact.value === person.name;
   const position = isContact && input.fields.contact_position.value !== null ? String(input.fields.contact_position.value) : null;
-  const captionRole = analysis.transcript.speakers.find((speaker) => speaker.name === person.name)?.role ?? null;
+  const caption = analysis.transcript.speakers.find((speaker) => speaker.name === person.name)?.role ?? null;
+  const captionRole = caption && !SIDE_ONLY_ROLE.test(caption) ? caption : null;
   const role = position ?? person.role ?? captionRole;
   const sentence =
     (person.roleSentenceId !== null ? byId.get(person.roleSentenceId) : undefined) ??

@@ -10,7 +10,7 @@
 import { InputError } from '../errors.js';
 import { finishParsedCues } from './finish-cues.js';
 import { cleanText, isCleanText } from './sanitize.js';
-import { applySpeakerPrefixes } from './speakers.js';
+import { CaptionSpeakers } from './speakers.js';
 import type { Cue, ParsedCues } from './types.js';
 import { WarningLog } from './warnings.js';
 
@@ -26,6 +26,8 @@ export interface BlockScan {
   firstMalformedLine: number;
   /** Invisible or control characters removed from cue text. */
   removedChars: number;
+  /** Speaker evidence gathered while scanning; `resolve` it once the malformed check passed. */
+  speakers: CaptionSpeakers;
 }
 
 const ARROW = '-->';
@@ -198,6 +200,7 @@ export function scanCueBlocks(text: string, from: number, firstLine: number, dia
   const cues: Cue[] = [];
   const warnings = new WarningLog();
   const timing = [0, 0, 0];
+  const speakers = new CaptionSpeakers();
   let malformed = 0;
   let firstMalformedLine = 0;
   let removedChars = 0;
@@ -306,9 +309,11 @@ export function scanCueBlocks(text: string, from: number, firstLine: number, dia
       warnings.add('TIMESTAMP_BACKWARDS', `The cue at line ${timingLine} starts before the cue above it.`, timingLine);
     }
     previousStart = startMs;
-    cues.push({ index: cues.length, startMs, endMs, speaker: voice, text: cueText, line: timingLine });
+    const cue: Cue = { index: cues.length, startMs, endMs, speaker: voice, text: cueText, line: timingLine };
+    cues.push(cue);
+    speakers.observe(cue);
   }
-  return { cues, warnings, malformed, firstMalformedLine, removedChars };
+  return { cues, warnings, malformed, firstMalformedLine, removedChars, speakers };
 }
 
 /**
@@ -325,7 +330,7 @@ export function cuesFromBlocks(text: string, from: number, firstLine: number, di
       { line: scan.firstMalformedLine },
     );
   }
-  const roles = applySpeakerPrefixes(scan.cues);
+  const roles = scan.speakers.resolve(scan.cues);
   return finishParsedCues({
     format: dialect,
     cues: scan.cues,

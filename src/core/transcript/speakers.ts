@@ -256,53 +256,70 @@ export class SpeakerCandidates {
 }
 
 /**
- * Resolves speakers for caption cues in place: voice-tag names (role split
- * off), then confirmed `Name:` prefixes, which are removed from the text.
- * Returns the role of each speaker that has one.
+ * Resolves speakers for caption cues (VTT, SRT). The scanner calls `observe`
+ * for each cue as it produces it, while the cue's text is still in the CPU
+ * cache: voice-tag names get their role split off, other texts get their
+ * prefix read. `resolve` then confirms candidates across the file and strips
+ * the confirmed prefixes.
  */
-export function applySpeakerPrefixes(cues: Cue[]): Map<string, string> {
-  const roles = new Map<string, string>();
-  const knownNames = new Set<string>();
-  let lastVoice: string | null = null;
-  for (const cue of cues) {
-    if (cue.speaker === null) continue;
-    // Consecutive cues usually share a voice: reuse the split instead of redoing it.
-    if (cue.speaker === lastVoice) continue;
-    lastVoice = cue.speaker;
-    const voice = splitVoiceName(cue.speaker);
-    knownNames.add(voice.name);
-    if (voice.role !== null && !roles.has(voice.name)) roles.set(voice.name, voice.role);
-  }
-  if (roles.size > 0) {
-    for (const cue of cues) if (cue.speaker !== null) cue.speaker = splitVoiceName(cue.speaker).name;
+export class CaptionSpeakers {
+  private readonly reader = new PrefixReader();
+  private readonly candidates = new SpeakerCandidates();
+  private readonly roles = new Map<string, string>();
+  private readonly voiceNames = new Set<string>();
+  /** Per observed cue: prefix id (-1 for none) and where its words start. */
+  private readonly prefixIds: number[] = [];
+  private readonly textStarts: number[] = [];
+  private eligible = 0;
+  private lastVoice: string | null = null;
+  private lastVoiceName = '';
+
+  observe(cue: Cue): void {
+    if (cue.speaker !== null) {
+      // Consecutive cues usually share a voice: reuse the split instead of redoing it.
+      if (cue.speaker !== this.lastVoice) {
+        this.lastVoice = cue.speaker;
+        const voice = splitVoiceName(cue.speaker);
+        this.lastVoiceName = voice.name;
+        this.voiceNames.add(voice.name);
+        if (voice.role !== null && !this.roles.has(voice.name)) this.roles.set(voice.name, voice.role);
+      }
+      cue.speaker = this.lastVoiceName;
+      this.prefixIds.push(-1);
+      this.textStarts.push(0);
+      return;
+    }
+    this.eligible++;
+    const id = this.reader.read(cue.text);
+    this.prefixIds.push(id);
+    if (id < 0) {
+      this.textStarts.push(0);
+      return;
+    }
+    this.textStarts.push(this.reader.textStart(cue.text, id));
+    this.candidates.add(this.reader.speakerOf(id));
   }
 
-  const reader = new PrefixReader();
-  const candidates = new SpeakerCandidates();
-  const prefixIds = new Int32Array(cues.length).fill(-1);
-  let eligible = 0;
-  for (let i = 0; i < cues.length; i++) {
-    const cue = cues[i] as Cue;
-    if (cue.speaker !== null) continue;
-    eligible++;
-    const id = reader.read(cue.text);
-    if (id < 0) continue;
-    prefixIds[i] = id;
-    candidates.add(reader.speakerOf(id));
+  /**
+   * Sets `speaker` and strips the prefix of every cue whose prefix is
+   * confirmed; `cues` are the observed cues, in order. Returns the role of
+   * each speaker that has one.
+   */
+  resolve(cues: Cue[]): Map<string, string> {
+    if (this.candidates.tallies.size === 0) return this.roles;
+    const confirmed = confirmSpeakers(this.candidates.tallies, this.voiceNames, this.eligible);
+    for (let i = 0; i < cues.length; i++) {
+      const id = this.prefixIds[i] as number;
+      if (id < 0) continue;
+      const name = this.reader.speakerOf(id).name;
+      if (!confirmed.has(name)) continue;
+      const cue = cues[i] as Cue;
+      cue.speaker = name;
+      cue.text = cue.text.slice(this.textStarts[i]);
+    }
+    for (const [name, role] of this.candidates.rolesOf(confirmed)) if (!this.roles.has(name)) this.roles.set(name, role);
+    return this.roles;
   }
-  if (candidates.tallies.size === 0) return roles;
-  const confirmed = confirmSpeakers(candidates.tallies, knownNames, eligible);
-  for (let i = 0; i < cues.length; i++) {
-    const id = prefixIds[i] as number;
-    if (id < 0) continue;
-    const name = reader.speakerOf(id).name;
-    if (!confirmed.has(name)) continue;
-    const cue = cues[i] as Cue;
-    cue.speaker = name;
-    cue.text = cue.text.slice(reader.textStart(cue.text, id));
-  }
-  for (const [name, role] of candidates.rolesOf(confirmed)) if (!roles.has(name)) roles.set(name, role);
-  return roles;
 }
 
 /** Speakers in order of first appearance, each with its first known role. */

@@ -56,12 +56,11 @@ export const generateSnapshot = defineTool({
   outputSchema: SnapshotSchema,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
   async handler(args, ctx) {
-    const total = (args.sections?.length ?? SECTION_SLUGS.length);
     const pending: Array<Promise<void>> = [];
     const snapshot = ctx.session.generateSnapshot(args.transcript_id, {
       sections: args.sections,
       signal: ctx.signal,
-      onProgress: (done, _total, message) => pending.push(ctx.progress(done, total, message)),
+      onProgress: (done, total, message) => pending.push(ctx.progress(done, total, message)),
     });
     await Promise.all(pending);
     return { structured: snapshot, text: renderAs(snapshot, args.format), links: snapshotLinks(snapshot) };

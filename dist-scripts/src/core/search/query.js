@@ -14,7 +14,7 @@ export const SYNONYM_WEIGHT = 0.5;
  * A concept that names the turn's speaker earns this times the name's idf:
  * half of what one mention in an average-length turn earns (1.5 × idf).
  */
-const SPEAKER_WEIGHT = 0.75;
+const SPEAKER_WEIGHT = 0.25;
 /** Concepts are tracked as bits of a 32-bit integer. */
 const MAX_CONCEPTS = 31;
 /** The query's concepts in typed order; empty when it holds only stop words. */

@@ -8,16 +8,20 @@
 import { distinctTerms } from '../search/analyze.js';
 import { findDates, inferMeetingDate } from './dates.js';
 import { findFigures } from './figures.js';
-import { lowercaseVocabulary } from './names.js';
+import { capitalRuns, lowercaseVocabulary } from './names.js';
 import { inferParties } from './parties.js';
 import { findPeople } from './people.js';
 import { sentencesOfTranscript } from './sentences.js';
+/** Cheap gate before the number grammar: a digit or a number word ("one" alone is nearly always a pronoun). */
+const MAY_HOLD_NUMBER = /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen)|\bone (?:point|hundred|thousand|million|billion)\b/i;
 /**
  * @param excludedTurns turns to leave out entirely (suspicious content): no
  *   field, person or section can come from them.
  */
 export function analyseTranscript(transcript, excludedTurns = new Set()) {
-    const base = sentencesOfTranscript(transcript).filter((sentence) => !excludedTurns.has(sentence.turnIndex));
+    const base = sentencesOfTranscript(transcript)
+        .filter((sentence) => !excludedTurns.has(sentence.turnIndex))
+        .map((sentence) => ({ ...sentence, runs: capitalRuns(sentence.text) }));
     const vocabulary = lowercaseVocabulary(base.map((sentence) => sentence.text));
     const meetingDate = inferMeetingDate(base, [transcript.source.name, transcript.title]);
     const speakerNames = transcript.speakers.map((speaker) => speaker.name);
@@ -31,9 +35,7 @@ export function analyseTranscript(transcript, excludedTurns = new Set()) {
             side: sentence.speaker === null ? 'unknown' : parties.sideOf.get(sentence.speaker) ?? 'unknown',
             terms: new Set(distinctTerms(sentence.text)),
             dates,
-            figures: /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen)\b/i.test(sentence.text)
-                ? findFigures(sentence.text, dates)
-                : [],
+            figures: MAY_HOLD_NUMBER.test(sentence.text) ? findFigures(sentence.text, dates) : [],
             wordCount: sentence.text.split(/\s+/).length,
         };
     });

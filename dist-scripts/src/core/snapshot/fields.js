@@ -9,7 +9,7 @@
  */
 import { evidenceOf } from './evidence.js';
 import { formatFigure } from './figures.js';
-import { capitalRuns, readTitle } from './names.js';
+import { readTitle } from './names.js';
 import { correctionCueEnd, isGenericClaim, isHypothetical, isSupersededMention } from './statements.js';
 const SIDE_WEIGHT = { customer: 1, unknown: 0.85, vendor: 0.7 };
 function missing() {
@@ -333,7 +333,7 @@ function productCandidates(analysis) {
     const otherOrgs = analysis.parties.organisations.filter((org) => org !== vendor).map((org) => org.name);
     const counts = new Map();
     for (const sentence of analysis.sentences) {
-        for (const run of capitalRuns(sentence.text)) {
+        for (const run of sentence.runs) {
             const words = run.words;
             if (!vendor)
                 continue;

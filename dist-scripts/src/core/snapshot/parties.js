@@ -9,7 +9,7 @@
  * "the company name is X" marks the customer outright. Several speakers per
  * side work: each speaker is scored on their own.
  */
-import { capitalRuns, isNameLike, ORG_SUFFIXES } from './names.js';
+import { isNameLike, ORG_SUFFIXES } from './names.js';
 const VENDOR_ROLE = /\b(?:account (?:manager|executive|director)|customer success|success manager|csm|sales|consultant|vendor|solutions? (?:engineer|architect|consultant)|professional services|implementation|onboarding|support engineer|partner manager|ae|se|host)\b/i;
 const CUSTOMER_ROLE = /\b(?:customer|client|buyer|guest)\b/i;
 const VENDOR_PHRASES = [
@@ -42,7 +42,7 @@ function organisationNames(sentences, vocabulary, personWords) {
     const prefixCounts = new Map();
     const anchored = new Set();
     for (const sentence of sentences) {
-        for (const run of capitalRuns(sentence.text)) {
+        for (const run of sentence.runs) {
             const words = run.words.slice(0, 5);
             for (let length = 1; length <= words.length; length++) {
                 const key = words.slice(0, length).join(' ');
@@ -139,7 +139,7 @@ export function inferParties(sentences, speakers, vocabulary, personWords) {
             questions.set(speaker, tally);
             lean.set(speaker, (lean.get(speaker) ?? 0) + countMatches(sentence.text, VENDOR_PHRASES) - countMatches(sentence.text, CUSTOMER_PHRASES));
         }
-        for (const run of capitalRuns(sentence.text)) {
+        for (const run of sentence.runs) {
             const runName = run.words.join(' ');
             const org = organisationOfRun(run.words, organisations);
             if (!org)

@@ -5,7 +5,7 @@
  * only in such a context, so "Booking Data" or "Phase One" never do. Each
  * person keeps the sentences that name them and the role said for them.
  */
-import { capitalRuns, isNameLike, ORG_SUFFIXES, readTitle, TITLE_HEADS } from './names.js';
+import { isNameLike, ORG_SUFFIXES, readTitle, TITLE_HEADS } from './names.js';
 const ARTICLE = /^(?:a|an|the|our|my|their|his|her|your)\s+/i;
 /** Words that may sit between an article and a title ("our new executive sponsor"). */
 const ROLE_BEFORE_NAME = /(?:\b(?:my|our|their|his|her|your|the|this engagement's|the engagement's|[A-Z][a-z]+'s)\s+)((?:[\w-]+\s+){0,3}?[\w-]+),?\s+$/;
@@ -30,7 +30,7 @@ export function findPeople(sentences, speakerNames, vocabulary) {
     const speakerByFirstName = new Map(speakerNames.map((name) => [firstNameOf(name), name]));
     for (const sentence of sentences) {
         const found = [];
-        for (const run of capitalRuns(sentence.text)) {
+        for (const run of sentence.runs) {
             const runName = run.words.join(' ');
             const candidate = people.has(runName) || speakerByFirstName.has(runName) ? runName : personNameFromRun(run.words, vocabulary);
             if (!candidate)

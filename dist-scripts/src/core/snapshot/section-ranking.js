@@ -9,6 +9,23 @@
  */
 import { distinctTerms } from '../search/analyze.js';
 import { sectionSpec } from './catalogue.js';
+const traitCache = new WeakMap();
+function traitsOf(analysis) {
+    let traits = traitCache.get(analysis);
+    if (!traits) {
+        const roleStatements = new Set(analysis.people.map((person) => person.roleSentenceId));
+        traits = new Map(analysis.sentences.map((sentence) => [
+            sentence.id,
+            {
+                metaTalk: META_TALK.test(sentence.text),
+                leansOnContext: sentence.wordCount < 14 && LEANS_ON_CONTEXT.test(sentence.text),
+                statesRole: roleStatements.has(sentence.id),
+            },
+        ]));
+        traitCache.set(analysis, traits);
+    }
+    return traits;
+}
 /** Sections whose subject is what the customer experienced. */
 const CUSTOMER_VOICE = new Set(['background', 'results_achievements', 'adoption_usage', 'financial_impact', 'long_term_impact', 'additional_commentary']);
 const TIME_UNITS = /^(?:(?:billable|working|business|full)\s+)?(?:hours?|days?|weeks?|months?|quarters?|years?|sprints?|phases?|blocks?)$/i;
@@ -57,15 +74,18 @@ export function scoreSentences(slug, context) {
         const relevance = vocabularyScore(sentence, terms, idf);
         questionRelevance.set(sentence.turnIndex, Math.max(questionRelevance.get(sentence.turnIndex) ?? 0, relevance));
     }
-    const roleStatements = new Set(analysis.people.map((person) => person.roleSentenceId).filter((id) => id !== null));
+    const traits = traitsOf(analysis);
     const ranked = [];
     for (const sentence of sentences) {
         if (sentence.wordCount < 4)
             continue;
         let score = vocabularyScore(sentence, terms, idf);
-        const cueCount = new Set(sentence.text.match(spec.cues)?.map((match) => match.toLowerCase())).size;
-        if (cueCount > 0)
+        spec.cues.lastIndex = 0;
+        if (spec.cues.test(sentence.text)) {
+            const cueCount = new Set(sentence.text.match(spec.cues).map((match) => match.toLowerCase())).size;
             score += 0.9 + 0.3 * Math.min(2, cueCount - 1);
+        }
+        const trait = traits.get(sentence.id);
         const supports = fieldSupport.get(sentence.id) ?? [];
         if (supports.some((field) => sectionFields.has(field)))
             score += 1.2;
@@ -86,15 +106,15 @@ export function scoreSentences(slug, context) {
         if (sentence.isQuestion)
             score *= 0.35;
         // "That's another measurable achievement": a pointer to something said before, not content.
-        if (LEANS_ON_CONTEXT.test(sentence.text) && sentence.wordCount < 14)
+        if (trait.leansOnContext)
             score *= 0.55;
-        if (roleStatements.has(sentence.id) && slug !== 'engagement_details' && slug !== 'customer_information')
+        if (trait.statesRole && slug !== 'engagement_details' && slug !== 'customer_information')
             score *= 0.4;
         if (slug === 'background')
             score *= 1.15 - 0.3 * (sentence.id / Math.max(1, sentences.length));
         if (sentence.wordCount < 7)
             score *= 0.5;
-        if (META_TALK.test(sentence.text))
+        if (trait.metaTalk)
             score *= 0.6;
         if (CUSTOMER_VOICE.has(slug))
             score *= sentence.side === 'customer' ? 1.2 : sentence.side === 'vendor' ? 0.75 : 1;

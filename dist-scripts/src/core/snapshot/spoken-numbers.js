@@ -19,39 +19,48 @@ const TENS = {
 const SCALES = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 const DIGIT_SUFFIX_SCALES = { k: 1e3, m: 1e6, mm: 1e6, mn: 1e6, b: 1e9, bn: 1e9 };
 const TOKEN = /\d+(?:,\d{3})*(?:\.\d+)?(?:[kKmMbB][nNmM]?\b)?|[A-Za-z]+(?:-[A-Za-z]+)*|[^\sA-Za-z\d]/g;
+/** Number words and the little words of spoken numbers, by lower-case spelling. */
+const WORDS = new Map([
+    ...Object.entries(UNITS).map(([word, value]) => [word, { kind: 'unit', value }]),
+    ...Object.entries(TEENS).map(([word, value]) => [word, { kind: 'teen', value }]),
+    ...Object.entries(TENS).map(([word, value]) => [word, { kind: 'tens', value }]),
+    ...Object.entries(SCALES).map(([word, value]) => [word, { kind: 'scale', value }]),
+    ['hundred', { kind: 'hundred', value: 100 }],
+    ['and', { kind: 'and', value: 0 }],
+    ['a', { kind: 'a', value: 1 }],
+    ['an', { kind: 'a', value: 1 }],
+    ['point', { kind: 'point', value: 0 }],
+    ['half', { kind: 'half', value: 0.5 }],
+    ['dozen', { kind: 'dozen', value: 12 }],
+]);
 function classify(text, start) {
     const lower = text.toLowerCase();
-    const base = { text, lower, start, end: start + text.length, compound: false };
-    if (/^\d/.test(text)) {
+    const token = { text, lower, start, end: start + text.length, kind: 'other', value: 0, compound: false };
+    const code = lower.charCodeAt(0);
+    if (code >= 48 && code <= 57) {
         const match = /^([\d,]+(?:\.\d+)?)([a-z]*)$/.exec(lower);
-        const scale = DIGIT_SUFFIX_SCALES[match[2]] ?? 1;
-        return { ...base, kind: 'digits', value: Number(match[1].replace(/,/g, '')) * scale };
+        token.kind = 'digits';
+        token.value = Number(match[1].replace(/,/g, '')) * (DIGIT_SUFFIX_SCALES[match[2]] ?? 1);
+        return token;
     }
-    if (lower in UNITS)
-        return { ...base, kind: 'unit', value: UNITS[lower] };
-    if (lower in TEENS)
-        return { ...base, kind: 'teen', value: TEENS[lower] };
-    if (lower in TENS)
-        return { ...base, kind: 'tens', value: TENS[lower] };
-    const hyphenated = /^([a-z]+)-([a-z]+)$/.exec(lower);
-    if (hyphenated && hyphenated[1] in TENS && hyphenated[2] in UNITS && UNITS[hyphenated[2]] > 0) {
-        return { ...base, kind: 'tens', value: TENS[hyphenated[1]] + UNITS[hyphenated[2]], compound: true };
+    const word = WORDS.get(lower);
+    if (word) {
+        token.kind = word.kind;
+        token.value = word.value;
+        return token;
     }
-    if (lower === 'hundred')
-        return { ...base, kind: 'hundred', value: 100 };
-    if (lower in SCALES)
-        return { ...base, kind: 'scale', value: SCALES[lower] };
-    if (lower === 'and')
-        return { ...base, kind: 'and', value: 0 };
-    if (lower === 'a' || lower === 'an')
-        return { ...base, kind: 'a', value: 1 };
-    if (lower === 'point')
-        return { ...base, kind: 'point', value: 0 };
-    if (lower === 'half')
-        return { ...base, kind: 'half', value: 0.5 };
-    if (lower === 'dozen')
-        return { ...base, kind: 'dozen', value: 12 };
-    return { ...base, kind: 'other', value: 0 };
+    const dash = lower.indexOf('-');
+    if (dash > 0) {
+        // "forty-five": a tens-unit compound is one token.
+        const tens = WORDS.get(lower.slice(0, dash));
+        const unit = WORDS.get(lower.slice(dash + 1));
+        if (tens?.kind === 'tens' && unit?.kind === 'unit' && unit.value > 0) {
+            token.kind = 'tens';
+            token.value = tens.value + unit.value;
+            token.compound = true;
+        }
+    }
+    return token;
 }
 function tokenize(text) {
     const tokens = [];

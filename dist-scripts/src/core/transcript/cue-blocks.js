@@ -9,7 +9,7 @@
 import { InputError } from '../errors.js';
 import { finishParsedCues } from './finish-cues.js';
 import { cleanText, isCleanText } from './sanitize.js';
-import { applySpeakerPrefixes } from './speakers.js';
+import { CaptionSpeakers } from './speakers.js';
 import { WarningLog } from './warnings.js';
 const ARROW = '-->';
 /** Strips a leading BOM and turns CRLF and lone CR into LF (only when needed: most files are LF already). */
@@ -188,6 +188,7 @@ export function scanCueBlocks(text, from, firstLine, dialect) {
     const cues = [];
     const warnings = new WarningLog();
     const timing = [0, 0, 0];
+    const speakers = new CaptionSpeakers();
     let malformed = 0;
     let firstMalformedLine = 0;
     let removedChars = 0;
@@ -297,9 +298,11 @@ export function scanCueBlocks(text, from, firstLine, dialect) {
             warnings.add('TIMESTAMP_BACKWARDS', `The cue at line ${timingLine} starts before the cue above it.`, timingLine);
         }
         previousStart = startMs;
-        cues.push({ index: cues.length, startMs, endMs, speaker: voice, text: cueText, line: timingLine });
+        const cue = { index: cues.length, startMs, endMs, speaker: voice, text: cueText, line: timingLine };
+        cues.push(cue);
+        speakers.observe(cue);
     }
-    return { cues, warnings, malformed, firstMalformedLine, removedChars };
+    return { cues, warnings, malformed, firstMalformedLine, removedChars, speakers };
 }
 /**
  * Scans the blocks, refuses a file whose blocks are mostly unreadable,
@@ -311,7 +314,7 @@ export function cuesFromBlocks(text, from, firstLine, dialect) {
     if (scan.malformed > scan.cues.length) {
         throw new InputError('TRANSCRIPT_MALFORMED', `Most cue blocks have no readable "start --> end" timing line; the first is at line ${scan.firstMalformedLine}.`, { line: scan.firstMalformedLine });
     }
-    const roles = applySpeakerPrefixes(scan.cues);
+    const roles = scan.speakers.resolve(scan.cues);
     return finishParsedCues({
         format: dialect,
         cues: scan.cues,

@@ -1,0 +1,98 @@
+/** The built CLI as users run it: output, files written, exit codes 0 / 1 / 2. */
+
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QUEST_VTT } from '../support/harness.js';
+import { CLI, serverEnv } from '../support/spawn.js';
+
+const run = promisify(execFile);
+
+async function cli(args: string[], cwd?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { env: serverEnv({ LOG_LEVEL: 'warn' }), cwd, maxBuffer: 20 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe('CLI', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'cli-test-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('inspects a transcript as text and JSON', async () => {
+    const text = await cli(['inspect', QUEST_VTT]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/format\s+vtt/);
+    expect(text.stdout).toMatch(/Franklin Dorsey: \d+% of talk/);
+    const json = await cli(['inspect', QUEST_VTT, '--json']);
+    const parsed = JSON.parse(json.stdout);
+    expect(parsed).toMatchObject({ format: 'vtt', cue_count: 133 });
+    expect(parsed.speakers).toHaveLength(2);
+  });
+
+  it('searches with ranked, timestamped hits', async () => {
+    const result = await cli(['search', QUEST_VTT, 'what', 'does', 'ETR', 'stand', 'for', '-n', '5']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^1\. \[\d\d:\d\d:\d\d\] /);
+    expect(result.stdout).toContain('Entitlement Time Review');
+  });
+
+  it('writes the snapshot as Markdown, JSON and HTML', async () => {
+    const md = await cli(['snapshot', QUEST_VTT]);
+    expect(md.code).toBe(0);
+    expect(md.stdout).toMatch(/^# Customer Success Snapshot/);
+    expect(md.stdout).toContain('## Executive Summary');
+
+    const jsonFile = path.join(dir, 'snap.json');
+    const json = await cli(['snapshot', QUEST_VTT, '--format', 'json', '--out', jsonFile, '--engine', 'offline']);
+    expect(json.code).toBe(0);
+    expect(json.stdout).toBe('');
+    const snapshot = JSON.parse(await readFile(jsonFile, 'utf8'));
+    expect(snapshot.sections).toHaveLength(11);
+    expect(snapshot.engine).toBe('offline');
+    expect((await stat(jsonFile)).mode & 0o077).toBe(0);
+
+    const htmlFile = path.join(dir, 'snap.html');
+    expect((await cli(['snapshot', QUEST_VTT, '-f', 'html', '-o', htmlFile])).code).toBe(0);
+    expect(await readFile(htmlFile, 'utf8')).toMatch(/^<!DOCTYPE html>/i);
+  });
+
+  it('exits 1 with a coded error for bad input, naming only the file', async () => {
+    const missing = await cli(['inspect', path.join(dir, 'nope.vtt')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^FILE_NOT_FOUND/);
+    expect(missing.stderr).not.toContain(dir);
+    const bad = path.join(dir, 'bad.vtt');
+    await writeFile(bad, 'WEBVTT\n\n00:00:xx --> nope\nbroken\n\n00:00:yy --> nope\nbroken\n');
+    const malformed = await cli(['snapshot', bad]);
+    expect(malformed.code).toBe(1);
+    expect(malformed.stderr).toMatch(/^TRANSCRIPT_MALFORMED \(line \d+\)/);
+    expect(malformed.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 2 for usage errors and 0 for help on every command', async () => {
+    expect((await cli(['inspect'])).code).toBe(2);
+    expect((await cli(['snapshot', QUEST_VTT, '--format', 'pdf'])).code).toBe(2);
+    expect((await cli(['search', QUEST_VTT, 'x', '-n', '0'])).code).toBe(2);
+    expect((await cli(['frobnicate'])).code).toBe(2);
+    for (const command of ['serve', 'inspect', 'search', 'snapshot']) {
+      const help = await cli([command, '--help']);
+      expect(help.code, command).toBe(0);
+      expect(help.stdout).toContain('Usage:');
+    }
+    const topHelp = await cli(['--help']);
+    expect(topHelp.code).toBe(0);
+    expect(topHelp.stdout).toMatch(/snapshot/);
+  });
+});
