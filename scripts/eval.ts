@@ -43,6 +43,7 @@ function resolveTranscriptPath(keyPath: string, transcript: string): string {
 interface Row {
   key: string;
   score: EvalScore;
+  /** Median warm build time. */
   buildMs: number;
 }
 
@@ -55,10 +56,16 @@ function evaluate(keyPath: string): Row {
     source: { kind: 'file', name: basename(transcriptPath) },
     loadedAt: new Date(0).toISOString(),
   });
-  buildSnapshot(transcript, { id: 'warm-up', now: new Date(0).toISOString() });
-  const started = performance.now();
-  const snapshot = buildSnapshot(transcript, { id: 'eval', now: new Date(0).toISOString() });
-  const buildMs = performance.now() - started;
+  // Warm builds, as a long-running server sees them: the median of five after three warm-ups.
+  for (let run = 0; run < 3; run++) buildSnapshot(transcript, { id: 'warm-up', now: new Date(0).toISOString() });
+  const times: number[] = [];
+  let snapshot = buildSnapshot(transcript, { id: 'eval', now: new Date(0).toISOString() });
+  for (let run = 0; run < 5; run++) {
+    const started = performance.now();
+    snapshot = buildSnapshot(transcript, { id: 'eval', now: new Date(0).toISOString() });
+    times.push(performance.now() - started);
+  }
+  const buildMs = times.sort((a, b) => a - b)[2]!;
   const index = new TranscriptSearchIndex();
   index.add(transcript);
   const score = scoreSnapshot(snapshot, key, (query) => index.search(query, { limit: 5 }).map((hit) => hit.text));

@@ -18,7 +18,7 @@ import { formatClock } from '../core/transcript/timecode.js';
 import type { Transcript } from '../core/transcript/types.js';
 import type { Config } from '../config.js';
 import { createLogger } from '../logger.js';
-import { serveOverStdio, LOCAL_PRINCIPAL } from '../server/stdio.js';
+import { LOCAL_PRINCIPAL } from '../app/principals.js';
 import { summarizeTranscript } from '../server/tools/transcripts.js';
 
 function print(text: string): void {
@@ -37,6 +37,8 @@ async function loadFile(session: WorkspaceSession, config: Config, file: string)
 }
 
 export async function runServe(config: Config, options: { demo: boolean }): Promise<void> {
+  // Loaded here so the file commands start without the MCP SDK.
+  const { serveOverStdio } = await import('../server/stdio.js');
   const workspace = new Workspace({ config, logger: createLogger(config.logLevel) });
   if (options.demo) await loadDemoTranscript(workspace.session(LOCAL_PRINCIPAL));
   const handle = serveOverStdio(workspace);

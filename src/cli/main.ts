@@ -10,7 +10,7 @@ import { loadConfig, type Config } from '../config.js';
 import { createLogger } from '../logger.js';
 import { describeError, newCorrelationId } from '../server/results.js';
 import { isAppError } from '../core/errors.js';
-import { SERVER_VERSION } from '../server/create-server.js';
+import { PACKAGE_VERSION } from '../version.js';
 import { runInspect, runSearch, runServe, runSnapshot } from './commands.js';
 
 export const EXIT_OK = 0;
@@ -21,7 +21,7 @@ function buildProgram(config: Config): Command {
   const program = new Command()
     .name('mcp-snapshot-server')
     .description('MCP server and CLI: meeting transcripts into cited answers and Customer Success Snapshots.')
-    .version(SERVER_VERSION)
+    .version(PACKAGE_VERSION)
     .exitOverride()
     .configureOutput({ writeOut: (text) => process.stdout.write(text), writeErr: (text) => process.stderr.write(text) });
 

@@ -6,6 +6,7 @@
 
 import { McpServer, type ServerContext } from '@modelcontextprotocol/server';
 import type { Workspace } from '../app/workspace.js';
+import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
 import { resolveAllowedRoots, rootsFromFileUris } from '../adapters/files/safe-path.js';
 import { errorResult, successResult } from './results.js';
 import { registerResources } from './resources.js';
@@ -14,8 +15,6 @@ import type { ToolContext, ToolDefinition } from './tool-definition.js';
 import { TRANSCRIPT_TOOLS } from './tools/transcripts.js';
 import { SNAPSHOT_TOOLS } from './tools/snapshots.js';
 
-export const SERVER_NAME = 'mcp-snapshot-server';
-export const SERVER_VERSION = '0.1.0';
 
 export const ALL_TOOLS: ReadonlyArray<ToolDefinition> = [...TRANSCRIPT_TOOLS, ...SNAPSHOT_TOOLS] as unknown as ToolDefinition[];
 
@@ -31,7 +30,7 @@ const INSTRUCTIONS =
 
 export function createServer({ workspace, principal }: ServerDeps): McpServer {
   const server = new McpServer(
-    { name: SERVER_NAME, version: SERVER_VERSION },
+    { name: PACKAGE_NAME, version: PACKAGE_VERSION },
     { capabilities: { tools: { listChanged: false }, resources: { listChanged: true }, prompts: { listChanged: false }, logging: {} }, instructions: INSTRUCTIONS },
   );
   const session = workspace.session(principal);

@@ -5,9 +5,8 @@
 
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import type { Workspace } from '../app/workspace.js';
+import { LOCAL_PRINCIPAL } from '../app/principals.js';
 import { createServer } from './create-server.js';
-
-export const LOCAL_PRINCIPAL = 'local';
 
 export function serveOverStdio(workspace: Workspace): { close(): Promise<void> } {
   const handle = serveStdio(() => createServer({ workspace, principal: LOCAL_PRINCIPAL }), {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUEST_VTT } from '../support/harness.js';
-import { CLI, serverEnv } from '../support/spawn.js';
+import { CLI, PACKAGE_ROOT, serverEnv } from '../support/spawn.js';
 
 const run = promisify(execFile);
 
@@ -91,6 +91,9 @@ describe('CLI', () => {
       expect(help.code, command).toBe(0);
       expect(help.stdout).toContain('Usage:');
     }
+    const version = await cli(['--version']);
+    const pkg = JSON.parse(await readFile(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(version.stdout.trim()).toBe(pkg.version);
     const topHelp = await cli(['--help']);
     expect(topHelp.code).toBe(0);
     expect(topHelp.stdout).toMatch(/snapshot/);

@@ -55,7 +55,7 @@ export const UNKNOWN_SPEAKER = 'Unknown';
 const QUESTION_END = /\?+["'”’)\]]*(?=\s|$)/g;
 
 /** Words as the parsers count them: whitespace-separated runs. */
-export function countWords(text: string): number {
+function countWords(text: string): number {
   const trimmed = text.trim();
   return trimmed === '' ? 0 : trimmed.split(/\s+/).length;
 }

@@ -9,6 +9,10 @@ describe('analyze', () => {
     expect(terms('Where is the team based?')).toEqual(['team', 'base']);
   });
 
+  it('keeps "May" as a month', () => {
+    expect(terms('The renewal is due in May')).toEqual(['renew', 'due', 'mai']);
+  });
+
   it('drops spoken fillers', () => {
     expect(terms('Yeah, um, okay so the renewal')).toEqual(['renew']);
   });

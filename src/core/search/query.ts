@@ -23,7 +23,7 @@ export interface Concept {
 }
 
 /** A synonym matches at this fraction of the typed word. */
-export const SYNONYM_WEIGHT = 0.5;
+const SYNONYM_WEIGHT = 0.5;
 /**
  * A concept that names the turn's speaker earns this times the name's idf:
  * half of what one mention in an average-length turn earns (1.5 × idf).

@@ -14,14 +14,12 @@
  */
 
 import type { Concept, QueryStats } from './query.js';
-import { speakerMatches, turnLength, type Segment } from './segment.js';
+import { speakerMatches, type Segment } from './segment.js';
 
 /** BM25+ parameters: K1 saturates repeats, B normalises by turn length, DELTA keeps long turns in play. */
 const K1 = 1.2;
 const B = 0.75;
 const DELTA = 0.5;
-/** Scores are multiplied by (share of the query's weight covered) ** COVERAGE_EXPONENT, as Lucene's coord factor. */
-const COVERAGE_EXPONENT = 1;
 /** Share of a question's score that the reply right after it earns. */
 const ANSWER_SHARE = 0.5;
 /** Multiplier when all matched concepts are adjacent: 1 + PROXIMITY_BOOST. */
@@ -52,19 +50,36 @@ function turnFilter(segment: Segment, speakerKey: string | null): TurnFilter {
   return (turn) => allowed[segment.speakerOfTurn[turn]!]!;
 }
 
+/** Score buffers for one query, shared by all segments (segment s owns turns [offset, offset + turns)). */
+interface Scratch {
+  /** Per turn: the text score of each concept, then the speaker score of each. */
+  perConcept: Float64Array;
+  touched: Uint8Array;
+  scores: Float64Array;
+}
+
 /** The best `limit` (or a few more) candidates, best first. */
 export function rankTurns(segments: readonly Segment[], request: RankRequest): Candidate[] {
   if (request.stats.totalWeight === 0) return [];
-  const poolSize = Math.max(RERANK_POOL, request.limit * 3);
-  const leaders = new Leaders(poolSize);
-  const scoresBySegment = new Map<Segment, Float64Array>();
+  // One allocation per query rather than per segment: small typed arrays are costly to create.
+  const offsets = new Map<Segment, number>();
+  let totalTurns = 0;
+  for (const segment of segments) {
+    offsets.set(segment, totalTurns);
+    totalTurns += segment.turns.length;
+  }
+  const scratch: Scratch = {
+    perConcept: new Float64Array(totalTurns * request.concepts.length * 2),
+    touched: new Uint8Array(totalTurns),
+    scores: new Float64Array(totalTurns),
+  };
+  const leaders = new Leaders(Math.max(RERANK_POOL, request.limit * 3));
   const filters = new Map<Segment, TurnFilter>();
   for (const segment of segments) {
     const filter = turnFilter(segment, request.speakerKey);
-    const { scores, touched } = scoreSegment(segment, request, filter);
-    scoresBySegment.set(segment, scores);
+    const offset = offsets.get(segment)!;
     filters.set(segment, filter);
-    for (const turn of touched) leaders.offer(segment, turn, scores[turn]!);
+    for (const turn of scoreSegment(segment, request, filter, scratch, offset)) leaders.offer(segment, turn, scratch.scores[offset + turn]!);
   }
   const pool = leaders.best();
 
@@ -88,7 +103,7 @@ export function rankTurns(segments: readonly Segment[], request: RankRequest): C
   for (const { segment, turn, credit } of credits) {
     let answer = pool.find((candidate) => candidate.segment === segment && candidate.turn === turn);
     if (!answer) {
-      answer = { segment, turn, score: scoresBySegment.get(segment)![turn]! };
+      answer = { segment, turn, score: scratch.scores[offsets.get(segment)! + turn]! };
       pool.push(answer);
       layouts.set(answer, layoutOfCandidate(answer));
     }
@@ -134,23 +149,17 @@ class Leaders {
   }
 }
 
-/** Pass 1: BM25+ with speaker credit and coverage, for every turn that matches anything. */
-function scoreSegment(segment: Segment, { concepts, stats }: RankRequest, filter: TurnFilter): { scores: Float64Array; touched: number[] } {
+/** Pass 1: BM25+ with speaker credit and coverage into `scratch`; returns the turns that match anything. */
+function scoreSegment(segment: Segment, { concepts, stats }: RankRequest, filter: TurnFilter, scratch: Scratch, offset: number): number[] {
   const conceptCount = concepts.length;
-  const turnCount = segment.turns.length;
-  // Per turn: the text score of each concept, then the speaker score of each.
   const stride = conceptCount * 2;
-  const perConcept = new Float64Array(turnCount * stride);
-  const isTouched = new Uint8Array(turnCount);
+  const { perConcept, touched: isTouched, scores } = scratch;
   const touched: number[] = [];
-  const touch = (turn: number): void => {
-    if (isTouched[turn] === 0) {
-      isTouched[turn] = 1;
-      touched.push(turn);
-    }
-  };
+  const lengthScale = B / stats.averageLength;
+  const { turnLengths } = segment;
 
-  concepts.forEach((concept, c) => {
+  for (let c = 0; c < conceptCount; c++) {
+    const concept = concepts[c]!;
     for (const { term, weight } of concept.terms) {
       const id = segment.termIds.get(term);
       if (id === undefined) continue;
@@ -158,13 +167,16 @@ function scoreSegment(segment: Segment, { concepts, stats }: RankRequest, filter
       const termWeight = weight * stats.textIdf.get(term)!;
       for (let k = 0; k < turns.length; k++) {
         const turn = turns[k]!;
-        if (filter && !filter(turn)) continue;
+        if (filter !== null && !filter(turn)) continue;
         const frequency = freqs[k]!;
-        const lengthNorm = 1 - B + (B * turnLength(segment, turn)) / stats.averageLength;
+        const lengthNorm = 1 - B + lengthScale * turnLengths[turn]!;
         const score = termWeight * ((frequency * (K1 + 1)) / (frequency + K1 * lengthNorm) + DELTA);
-        const slot = turn * stride + c;
+        const slot = (offset + turn) * stride + c;
         if (score > perConcept[slot]!) perConcept[slot] = score;
-        touch(turn);
+        if (isTouched[offset + turn] === 0) {
+          isTouched[offset + turn] = 1;
+          touched.push(turn);
+        }
       }
     }
     for (const term of concept.typed) {
@@ -172,25 +184,32 @@ function scoreSegment(segment: Segment, { concepts, stats }: RankRequest, filter
       if (!turns) continue;
       const credit = stats.speakerCredit.get(term)!;
       for (const turn of turns) {
-        if (filter && !filter(turn)) continue;
-        perConcept[turn * stride + conceptCount + c] = credit;
-        touch(turn);
+        if (filter !== null && !filter(turn)) continue;
+        perConcept[(offset + turn) * stride + conceptCount + c] = credit;
+        if (isTouched[offset + turn] === 0) {
+          isTouched[offset + turn] = 1;
+          touched.push(turn);
+        }
       }
     }
-  });
+  }
 
-  const scores = new Float64Array(turnCount);
+  const { conceptWeights, totalWeight } = stats;
   for (const turn of touched) {
     let base = 0;
     let covered = 0;
+    const row = (offset + turn) * stride;
     for (let c = 0; c < conceptCount; c++) {
-      const concept = perConcept[turn * stride + c]! + perConcept[turn * stride + conceptCount + c]!;
-      base += concept;
-      if (concept > 0) covered += stats.conceptWeights[c]!;
+      const concept = perConcept[row + c]! + perConcept[row + conceptCount + c]!;
+      if (concept > 0) {
+        base += concept;
+        covered += conceptWeights[c]!;
+      }
     }
-    scores[turn] = base * (covered / stats.totalWeight) ** COVERAGE_EXPONENT;
+    // Coverage factor, as Lucene's classic "coord": the share of the query's weight this turn matched.
+    scores[offset + turn] = (base * covered) / totalWeight;
   }
-  return { scores, touched };
+  return touched;
 }
 
 /** Term id -> concept index, for the query terms this segment holds. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { buildTranscript } from '../transcript/build-transcript.js';
 import type { Transcript } from '../transcript/types.js';
 import { TranscriptSearchIndex, type SearchHit } from './search-index.js';
 
@@ -140,6 +141,44 @@ describe('TranscriptSearchIndex ranking', () => {
     const scores = index.search('onboarding users', { limit: 10 }).map((hit) => hit.score);
     expect(scores.length).toBeGreaterThan(2);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+});
+
+describe('TranscriptSearchIndex on a parsed Teams file', () => {
+  const teams = buildTranscript({
+    id: 'qbr',
+    source: { kind: 'file', name: 'qbr.vtt' },
+    loadedAt: '2025-01-01T00:00:00.000Z',
+    text: `WEBVTT
+
+3f2a9c1e-1b2c-4d5e-8f90-a1b2c3d4e5f6/12-0
+00:00:03.120 --> 00:00:09.480
+<v Hana Sato>Welcome to the quarterly business review. Who owns the data migration on your side?</v>
+
+3f2a9c1e-1b2c-4d5e-8f90-a1b2c3d4e5f6/13-0
+00:00:10.020 --> 00:00:18.900
+<v Omar Haddad (Customer)>That is Lucia in our platform team. She expects the warehouse cutover in the first week of October.</v>
+
+3f2a9c1e-1b2c-4d5e-8f90-a1b2c3d4e5f6/14-0
+00:00:19.300 --> 00:00:27.700
+<v Lucia Ferraro (Customer)>Right, and we still need read access to the billing schema before then.</v>
+
+3f2a9c1e-1b2c-4d5e-8f90-a1b2c3d4e5f6/15-0
+00:00:28.100 --> 00:00:33.000
+<v Hana Sato>I will file the access request today.</v>
+`,
+  });
+  const index = indexOf(teams);
+
+  it('answers a question in plain words with the reply that follows it', () => {
+    const hits = index.search('who owns the data migration?', { limit: 3 });
+    expect(hits.map((hit) => hit.speaker)).toContain('Omar Haddad');
+    expect(rankOf(hits, 'Lucia in our platform team')).toBeGreaterThan(0);
+  });
+
+  it('filters by a voice-tag speaker name and keeps cue times', () => {
+    const [hit] = index.search('billing schema access', { speaker: 'lucia ferraro' });
+    expect(hit).toMatchObject({ transcriptId: 'qbr', speaker: 'Lucia Ferraro', startMs: 19_300, endMs: 27_700 });
   });
 });
 

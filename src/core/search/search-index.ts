@@ -101,7 +101,8 @@ export class TranscriptSearchIndex {
       const segment = this.segments.get(id);
       if (segment) visible.push(segment);
     }
-    return visible;
+    // Insertion order, whatever the set's order, so equal scores always break the same way.
+    return visible.sort((a, b) => a.order - b.order);
   }
 }
 

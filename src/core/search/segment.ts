@@ -10,9 +10,9 @@ import { distinctTerms, forEachTerm } from './analyze.js';
 
 export interface Posting {
   /** Turn indices, ascending. */
-  turns: number[];
+  turns: Uint32Array;
   /** How often the term occurs in the turn at the same position. */
-  freqs: number[];
+  freqs: Uint32Array;
 }
 
 export interface Segment {
@@ -28,6 +28,8 @@ export interface Segment {
   /** 1 where the token at the same position sits in a sentence ending with "?". */
   inQuestion: Uint8Array;
   turnOffsets: Uint32Array;
+  /** Terms per turn, for length normalisation. */
+  turnLengths: Uint32Array;
   totalTokens: number;
   /** Speaker-name term -> turns that speaker spoke, ascending. */
   speakerPostings: Map<string, number[]>;
@@ -37,7 +39,7 @@ export interface Segment {
   speakerOfTurn: Uint32Array;
 }
 
-export const UNKNOWN_SPEAKER_KEY = 'unknown';
+const UNKNOWN_SPEAKER_KEY = 'unknown';
 
 /** Lowercase, single-spaced: how speaker names are compared. */
 export function normaliseName(name: string): string {
@@ -59,9 +61,11 @@ function questionRanges(text: string): Array<[number, number]> {
 
 export function buildSegment(transcript: Transcript, order: number): Segment {
   const termIds = new Map<string, number>();
-  const postings: Posting[] = [];
+  // Grown as plain arrays while reading, frozen into typed arrays at the end.
+  const growing: Array<{ turns: number[]; freqs: number[] }> = [];
   const tokens: number[] = [];
-  const inQuestion: number[] = [];
+  /** Positions of tokens inside question sentences (few, so kept sparse while reading). */
+  const questionTokens: number[] = [];
   const turnOffsets = new Uint32Array(transcript.turns.length + 1);
   const speakerPostings = new Map<string, number[]>();
   const speakerKeys: string[] = [];
@@ -75,13 +79,13 @@ export function buildSegment(transcript: Transcript, order: number): Segment {
     forEachTerm(turn.text, (term, start) => {
       let id = termIds.get(term);
       if (id === undefined) {
-        id = postings.length;
+        id = growing.length;
         termIds.set(term, id);
-        postings.push({ turns: [], freqs: [] });
+        growing.push({ turns: [], freqs: [] });
       }
+      if (questions.length > 0 && questions.some(([from, to]) => start >= from && start < to)) questionTokens.push(tokens.length);
       tokens.push(id);
-      inQuestion.push(questions.length > 0 && questions.some(([from, to]) => start >= from && start < to) ? 1 : 0);
-      const posting = postings[id]!;
+      const posting = growing[id]!;
       const last = posting.turns.length - 1;
       if (posting.turns[last] === t) posting.freqs[last]! += 1;
       else {
@@ -104,26 +108,26 @@ export function buildSegment(transcript: Transcript, order: number): Segment {
     }
   });
   turnOffsets[transcript.turns.length] = tokens.length;
+  const inQuestion = new Uint8Array(tokens.length);
+  for (const position of questionTokens) inQuestion[position] = 1;
+  const turnLengths = new Uint32Array(transcript.turns.length);
+  for (let t = 0; t < turnLengths.length; t++) turnLengths[t] = turnOffsets[t + 1]! - turnOffsets[t]!;
 
   return {
     transcriptId: transcript.id,
     order,
     turns: transcript.turns,
     termIds,
-    postings,
+    postings: growing.map(({ turns, freqs }) => ({ turns: Uint32Array.from(turns), freqs: Uint32Array.from(freqs) })),
     tokens: Int32Array.from(tokens),
-    inQuestion: Uint8Array.from(inQuestion),
+    inQuestion,
     turnOffsets,
+    turnLengths,
     totalTokens: tokens.length,
     speakerPostings,
     speakerKeys,
     speakerOfTurn,
   };
-}
-
-/** Number of terms in a turn, for length normalisation. */
-export function turnLength(segment: Segment, turn: number): number {
-  return segment.turnOffsets[turn + 1]! - segment.turnOffsets[turn]!;
 }
 
 /** How many turns of the segment contain `term`. */

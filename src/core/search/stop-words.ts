@@ -3,14 +3,15 @@
  * words people type ("where is…", "what does…"), the pieces contractions split
  * into, and the fillers of spoken conversation ("yeah", "okay", "um"). They are
  * dropped both when indexing and when reading a query, so a question in plain
- * words is matched on its content words only.
+ * words is matched on its content words only. "may" stays searchable: it is
+ * also a month, and dates matter in meetings.
  */
 
 const FUNCTION_WORDS = `
 a about above after again against all also am an and any are aren as at be because been before
 being below between both but by can cannot could couldn did didn do does doesn doing don done down
 during each either else etc ever every few for from further had hadn has hasn have haven having he
-her here hers herself him himself his i if in into is isn it its itself let may me might more most
+her here hers herself him himself his i if in into is isn it its itself let me might more most
 many much must mustn my myself neither no nor not of off on once only or other ought our ours ourselves out
 over own per same shall shan she should shouldn so some such than that the their theirs them
 themselves then there these they this those though through thus to too under until up upon us very

@@ -9,13 +9,13 @@ import { formatCitation } from '../transcript/timecode.js';
 import type { Sentence } from './sentences.js';
 import type { Evidence } from './types.js';
 
-export const MAX_QUOTE_LENGTH = 300;
+const MAX_QUOTE_LENGTH = 300;
 
 /**
  * A verbatim quote from a sentence. Long sentences are cut at word boundaries
  * to a window that keeps `focus` (offsets into the sentence) in view.
  */
-export function quoteOf(sentence: Sentence, focus?: { start: number; end: number }): string {
+function quoteOf(sentence: Sentence, focus?: { start: number; end: number }): string {
   const text = sentence.text;
   if (text.length <= MAX_QUOTE_LENGTH) return text;
   const centre = focus ? Math.floor((focus.start + focus.end) / 2) : 0;

@@ -11,7 +11,7 @@
 import type { AnalysedSentence, CallAnalysis } from './analysis.js';
 import { evidenceOf } from './evidence.js';
 import { formatFigure, type Figure } from './figures.js';
-import { readTitle } from './names.js';
+import { isNameLike, readTitle } from './names.js';
 import type { Organisation } from './parties.js';
 import type { Person } from './people.js';
 import { correctionCueEnd, isGenericClaim, isHypothetical, isSupersededMention, type Span } from './statements.js';
@@ -27,6 +27,8 @@ export interface Candidate {
   excluded?: string;
   /** Why the score was lowered, shown when it loses. */
   note?: string;
+  /** Said as a correction: earlier different values of the field lose to it. */
+  corrects?: boolean;
 }
 
 export type FieldCandidates = Record<FieldName, Candidate[]>;
@@ -46,7 +48,7 @@ function valueKey(value: FieldValue): string {
  * Picks the best-supported value. Candidates with the same value add up
  * (agreement); excluded candidates never win but are kept as alternatives.
  */
-export function chooseField(candidates: readonly Candidate[]): SnapshotField {
+function chooseField(candidates: readonly Candidate[]): SnapshotField {
   const eligible = candidates.filter((candidate) => !candidate.excluded);
   if (eligible.length === 0) return missing();
   const groups = new Map<string, Candidate[]>();
@@ -122,7 +124,7 @@ function spanOf(text: string, part: string): Span | undefined {
 }
 
 /** Cheap gate before the industry patterns. */
-const MAY_DESCRIBE_INDUSTRY = /\bindustry\b|\b(?:sector|space|market|business)\b|\b(?:is|are|we're|we are) an?\b/i;
+const MAY_DESCRIBE_INDUSTRY = /\bindustry\b|\b(?:sector|space|market|business)\b|\b(?:is|are|we're|we are) an?\b|\bwe(?:'re| are)? (?:make|manufacture|produce|build|sell|distribute|operate|run|provide)/i;
 const INDUSTRY_STATEMENT = /\bindustry\b[^.?!]{0,40}?\b(?:is|are|would be)\s+(?:in\s+)?(?:the\s+)?([^,.;!?]{3,60})/i;
 const INDUSTRY_PHRASE = /\b(?:in|into)\s+the\s+([\w -]{3,40}?)\s+(?:industry|sector|space|market|business)\b/i;
 const DESCRIPTOR_HEADS =
@@ -145,9 +147,29 @@ function aboutCustomer(sentence: AnalysedSentence, customer: Organisation | unde
   return sentence.side === 'customer' && /\b(?:we|we're|our|us)\b/i.test(sentence.text);
 }
 
+/** "We make industrial pumps and valves": what the company makes or sells, and what that makes it. */
+const ACTIVITY = /\bwe(?:'re| are)?\s+(make|manufacture|produce|build|sell|distribute|operate|run|provide)s?\s+((?:[\w&-]+\s+){0,4}?[\w&-]+?)(?=[,.;!?]|\s+(?:for|to|in|across|with|from|and (?:we|our))\b)/i;
+const ACTIVITY_ROLE: Record<string, string> = {
+  make: 'manufacturer', manufacture: 'manufacturer', produce: 'producer', build: 'builder', sell: 'seller', distribute: 'distributor',
+  operate: 'operator', run: 'operator', provide: 'provider',
+};
+/** The industry a company's own name says ("Keystone Manufacturing", "Lakeside Health"). */
+const NAME_INDUSTRY: Record<string, string> = {
+  manufacturing: 'Manufacturing', industries: 'Industrial', logistics: 'Logistics', freight: 'Freight and logistics', transport: 'Transport',
+  shipping: 'Shipping', health: 'Healthcare', healthcare: 'Healthcare', hospital: 'Healthcare', medical: 'Healthcare', clinic: 'Healthcare',
+  clinics: 'Healthcare', bank: 'Banking', financial: 'Financial services', capital: 'Financial services', insurance: 'Insurance',
+  foods: 'Food', retail: 'Retail', stores: 'Retail', energy: 'Energy', pharma: 'Pharmaceuticals', pharmaceuticals: 'Pharmaceuticals',
+  software: 'Software', technologies: 'Technology', technology: 'Technology', labs: 'Technology', analytics: 'Data and analytics',
+  university: 'Education', college: 'Education', school: 'Education', airlines: 'Airlines', media: 'Media', studios: 'Media',
+  consulting: 'Consulting', motors: 'Automotive',
+};
+
 function industryCandidates(analysis: CallAnalysis): Candidate[] {
   const { customer, vendor } = analysis.parties;
   const candidates: Candidate[] = [];
+  const fromName = customer ? NAME_INDUSTRY[customer.name.split(' ').pop()!.toLowerCase()] : undefined;
+  const named = customer ? analysis.sentences.find((sentence) => sentence.id === (customer.anchorIds[0] ?? customer.sentenceIds[0])) : undefined;
+  if (fromName && named) candidates.push({ value: fromName, score: 0.4, sentence: named, focus: spanOf(named.text, customer!.name), note: "read from the company's name only" });
   for (const sentence of analysis.sentences) {
     if (sentence.isQuestion || !MAY_DESCRIBE_INDUSTRY.test(sentence.text)) continue;
     const statement = INDUSTRY_STATEMENT.exec(sentence.text);
@@ -160,6 +182,11 @@ function industryCandidates(analysis: CallAnalysis): Candidate[] {
     if (phrase && aboutCustomer(sentence, customer, vendor) && !/\b(?:your|their)\b/i.test(sentence.text.slice(Math.max(0, phrase.index - 10), phrase.index + 5))) {
       candidates.push({ value: capitaliseFirst(phrase[1]!.trim()), score: 0.8 * SIDE_WEIGHT[sentence.side], sentence, focus: { start: phrase.index, end: phrase.index + phrase[0].length } });
       continue;
+    }
+    const activity = ACTIVITY.exec(sentence.text);
+    if (activity && sentence.side !== 'vendor' && !/\b(?:your|their)\b/i.test(activity[2]!)) {
+      const value = `${capitaliseFirst(activity[2]!.trim())} ${ACTIVITY_ROLE[activity[1]!.toLowerCase()]}`;
+      candidates.push({ value, score: 0.6 * SIDE_WEIGHT[sentence.side], sentence, focus: { start: activity.index, end: activity.index + activity[0].length } });
     }
     const description = DESCRIPTION.exec(sentence.text);
     const subjectIsCustomer = description && (description[1] ? sentence.side !== 'vendor' : customer !== undefined && /['’]?s?\s*$/.test(sentence.text.slice(0, description.index)) && sentence.text.slice(0, description.index).trimEnd().replace(/['’]s$/, '').endsWith(customer.name));
@@ -311,7 +338,7 @@ function emailCandidates(analysis: CallAnalysis, contactName: string | null): Ca
 // ---------------------------------------------------------------------------
 // Dates
 
-const START_CUE = /\b(?:start date|start(?:ed|s|ing)?|kick(?:ed|s)?[- ]?off|kickoff|beg[au]n|begins|beginning|commenc(?:e|ed|es)|signed|went into effect)\b/gi;
+const START_CUE = /\b(?:start date|start(?:ed|s|ing)?|kick(?:ed|s)?[- ]?off|kickoff|beg[au]n|begins|beginning|commenc(?:e|ed|es)|signed|went into effect|since)\b/gi;
 const END_CUE = /\b(?:end date|completion date|ends? on|ended|complet(?:e|ed|es|ion)|finish(?:ed|es)?|wrap(?:ped)? up|went live|go(?:es|ing)?[- ]live|gone live|live across|rolled (?:it )?out|roll(?:ed)?-out|launched|deliver(?:ed)? by|deadline|due (?:on|by))\b/gi;
 /** Between a cue and its date there must be no new clause. */
 const CLAUSE_BETWEEN = /[,;]\s*(?:and|but|so|then|since|while|which|whereas|we|they|it|this|that)\b|;|\bsince\b|\buntil\b|\?/i;
@@ -363,7 +390,7 @@ const GENERIC_PRODUCT_TAIL = /^(?:platform|application|applications|app|apps|ins
 const NOT_PRODUCT_TAIL = /^(?:professional|services|service|support|team|teams|consultant|consultants|folks|people|colleagues|account|customer|success)$/i;
 
 function productCandidates(analysis: CallAnalysis): Candidate[] {
-  const vendor = analysis.parties.vendor ?? fallbackVendor(analysis);
+  const vendor = analysis.parties.vendor;
   const otherOrgs = analysis.parties.organisations.filter((org) => org !== vendor).map((org) => org.name);
   const counts = new Map<string, { count: number; sentences: AnalysedSentence[]; usage: AnalysedSentence[]; strong: boolean }>();
   for (const sentence of analysis.sentences) {
@@ -390,7 +417,7 @@ function productCandidates(analysis: CallAnalysis): Candidate[] {
     }
   }
   const total = [...counts.values()].reduce((sum, entry) => sum + entry.count, 0) || 1;
-  const candidates: Candidate[] = [];
+  const candidates: Candidate[] = vendor ? [] : namedProductCandidates(analysis);
   for (const [name, entry] of counts) {
     const isBareVendor = name === vendor?.name;
     const usage = entry.usage.find((sentence) => sentence.side === 'customer' && STRONG_USE_VERBS.test(sentence.text.slice(0, sentence.text.indexOf(name)))) ?? entry.usage.find((sentence) => sentence.side === 'customer') ?? entry.usage[0];
@@ -402,11 +429,21 @@ function productCandidates(analysis: CallAnalysis): Candidate[] {
   return candidates;
 }
 
-/** When no speaker claims the vendor, the most-named organisation that is not the customer and is used as a product. */
-function fallbackVendor(analysis: CallAnalysis): Organisation | undefined {
-  return analysis.parties.organisations
-    .filter((org) => org !== analysis.parties.customer && org.lean >= 0 && org.mentions >= 2)
-    .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name))[0];
+/** Without a known vendor: "we use the FreshTrack app", "we're on the Acme platform". */
+function namedProductCandidates(analysis: CallAnalysis): Candidate[] {
+  const customer = analysis.parties.customer?.name;
+  const candidates: Candidate[] = [];
+  for (const sentence of analysis.sentences) {
+    for (const run of sentence.runs) {
+      const name = run.words.join(' ');
+      if (name === customer || !run.words.some((word) => isNameLike(word, analysis.vocabulary))) continue;
+      const before = sentence.text.slice(Math.max(0, run.start - 40), run.start);
+      const after = sentence.text.slice(run.end);
+      if (!USE_VERBS.test(before) || !PRODUCT_NOUN_AFTER.test(after)) continue;
+      candidates.push({ value: name, score: sentence.side === 'vendor' ? 0.5 : 0.65, sentence, focus: { start: run.start, end: run.end } });
+    }
+  }
+  return candidates;
 }
 
 // ---------------------------------------------------------------------------
@@ -421,7 +458,7 @@ interface FigureRule {
   accepts?: (figure: Figure, sentence: AnalysedSentence) => boolean;
 }
 
-const USER_NOUNS = /^(?:(?:active|new|licensed|paying|daily|weekly|monthly|named|registered|total)\s+)*(?:users?|seats?|licen[cs]es?|logins?|accounts?|people|employees|staff|members|agents|clinicians|nurses|physicians|doctors|drivers|dispatchers|managers|planners|reps|representatives|technicians|students|teachers|analysts|engineers|associates|operators|admins|administrators|sellers|buyers|workers)$/i;
+const USER_NOUNS = /^(?:users?|seats?|licen[cs]es?|logins?|accounts?|people|employees|staff|members|agents|clinicians|nurses|physicians|doctors|drivers|dispatchers|managers|planners|reps|representatives|technicians|students|teachers|analysts|engineers|associates|operators|admins|administrators|sellers|buyers|workers)$/i;
 
 const FIGURE_RULES: readonly FigureRule[] = [
   { field: 'roi_percentage', kinds: ['percentage'], cue: /\bROI\b|\breturn on (?:the |our |their )?investment\b|\breturn of\b/gi },
@@ -452,7 +489,7 @@ const FIGURE_RULES: readonly FigureRule[] = [
     field: 'user_count',
     kinds: ['count'],
     cue: /\busers?\b|\bseats?\b|\blicen[cs]es?\b|\buse\b|\busing\b|\bactive\b|\bon the (?:app|platform|system|tool)\b|\blogged\b|\bonboarded\b/gi,
-    accepts: (figure) => Number.isInteger(figure.value) && figure.value >= 2 && figure.unit !== undefined && USER_NOUNS.test(figure.unit),
+    accepts: (figure) => Number.isInteger(figure.value) && figure.value >= 2 && figure.unit !== undefined && USER_NOUNS.test(figure.unit.split(' ').pop()!),
   },
 ];
 
@@ -490,7 +527,10 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
         }
       }
       // "Actually, it's 1.4 million": a correction names no metric; it takes the field of what it corrects.
-      if (!bestRule && (correctionEnd >= 0 || correctedBefore)) bestRule = correctedRule(byField, figure, sentence);
+      if (!bestRule && (correctionEnd >= 0 || correctedBefore)) {
+        bestRule = correctedRule(byField, figure, sentence);
+        bestCloseness = 1;
+      }
       if (!bestRule) continue;
       const focus = { start: figure.start, end: figure.end };
       const candidate: Candidate = {
@@ -499,11 +539,14 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
         sentence,
         focus,
       };
-      candidate.score *= SIDE_WEIGHT[sentence.side] * (sentence.isQuestion ? 0.6 : 1);
+      candidate.score *= SIDE_WEIGHT[sentence.side];
       if (generic) candidate.excluded = "the vendor's claim about customers in general, not this customer's result";
+      else if (sentence.isQuestion) candidate.excluded = 'only asked about, never stated';
       else if (isHypothetical(sentence.text, focus)) candidate.excluded = 'a hypothetical or a plan, not a result';
-      if (correctionEnd >= 0 && figure.start >= correctionEnd) candidate.score += 0.25;
-      if (correctedBefore) candidate.score += 0.25;
+      if ((correctionEnd >= 0 && figure.start >= correctionEnd) || correctedBefore) {
+        candidate.score += 0.25;
+        candidate.corrects = true;
+      }
       if (correctionEnd >= 0 && figure.end <= correctionEnd && isSupersededMention(sentence.text, focus)) {
         candidate.score -= 0.4;
         candidate.note = 'corrected later in the same statement';
@@ -534,8 +577,7 @@ function correctedRule(byField: Partial<FieldCandidates>, figure: Figure, senten
 function markSupersededByCorrections(byField: Partial<FieldCandidates>): void {
   for (const candidates of Object.values(byField)) {
     for (const correction of candidates ?? []) {
-      const isCorrection = correction.score >= 1 && !correction.excluded;
-      if (!isCorrection) continue;
+      if (!correction.corrects || correction.excluded) continue;
       for (const earlier of candidates ?? []) {
         if (earlier.sentence.id >= correction.sentence.id || earlier.excluded || valueKey(earlier.value) === valueKey(correction.value)) continue;
         earlier.score -= 0.4;

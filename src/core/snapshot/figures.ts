@@ -30,14 +30,14 @@ const WORD_CURRENCY: Record<string, string> = {
   cad: 'CAD', aud: 'AUD', chf: 'CHF', inr: 'INR', rupees: 'INR',
 };
 const PERIODS: Record<string, string> = {
-  year: 'year', annually: 'year', annual: 'year', yearly: 'year', month: 'month', monthly: 'month', week: 'week', weekly: 'week', quarter: 'quarter', day: 'day',
+  year: 'year', annually: 'year', annual: 'year', yearly: 'year', month: 'month', monthly: 'month', week: 'week', weekly: 'week', quarter: 'quarter', quarterly: 'quarter', day: 'day',
 };
 
 /** Words allowed between a count and its noun ("420 active users", "80 billable hours"). */
 const UNIT_MODIFIERS = new Set(
   'active new more additional extra total licensed paying daily weekly monthly billable full-time part-time named concurrent unique registered internal external other of our the'.split(' '),
 );
-const NOT_UNITS = new Set('percent per of to and or the a an in on at for by with from than as is are was were it that this'.split(' '));
+const NOT_UNITS = new Set('percent per of to and or the a an in on at for by with from than as is are was were it that this its across into over under plus this these those has was'.split(' '));
 
 interface Span {
   start: number;
@@ -82,9 +82,10 @@ function classifyNumber(sentence: string, mention: NumberMention, next: NumberMe
   const currency = symbol ? SYMBOL_CURRENCY[symbol[1]!] : code ? WORD_CURRENCY[code[1]!.toLowerCase()] : wordCurrency;
   if (currency) {
     let end = mention.end + (wordCurrency && !symbol && !code ? currencyWord![0].length : 0);
-    const periodMatch = /^\s?(?:(?:a|an|per|each|every)\s(year|month|week|quarter|day)|(annually|yearly|monthly|weekly))\b/i.exec(sentence.slice(end));
+    // "$52,000 per quarter", "$45,000 saved on overtime per quarter": a rate said within the next few words.
+    const periodMatch = /^[^,;.]{0,30}?\b(?:(?:a|an|per|each|every)\s(year|month|week|quarter|day)|(annually|yearly|monthly|weekly|quarterly))\b/i.exec(sentence.slice(end));
     const period = periodMatch ? PERIODS[(periodMatch[1] ?? periodMatch[2])!.toLowerCase()] : undefined;
-    if (periodMatch) end += periodMatch[0].length;
+    if (periodMatch && periodMatch.index === 0 && /^\s?(?:a|an|per|each|every|annually|yearly|monthly|weekly|quarterly)\b/i.test(sentence.slice(end))) end += periodMatch[0].length;
     return { kind: 'money', value: mention.value, start, end, currency, ...(period ? { period } : {}) };
   }
 
@@ -106,6 +107,10 @@ function countedNoun(after: string): { noun: string; length: number } | null {
     if (!UNIT_MODIFIERS.has(lower)) break;
   }
   if (kept.length === 0 || UNIT_MODIFIERS.has(kept[kept.length - 1]!)) return null;
+  // "ninety store managers": a singular noun used as a modifier of the plural that follows.
+  const next = parts[kept.length]?.toLowerCase();
+  const last = kept[kept.length - 1]!;
+  if (next && /^[a-z]+s$/.test(next) && !NOT_UNITS.has(next) && !last.endsWith('s')) kept.push(next);
   const noun = kept.join(' ');
   const length = after.indexOf(parts[kept.length - 1]!) + parts[kept.length - 1]!.length;
   return { noun, length };

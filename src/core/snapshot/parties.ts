@@ -54,7 +54,8 @@ const CUSTOMER_PHRASES = [
 const SELF_AFFILIATION =
   /\b(?:I'm|I am|this is|my name is|I've been|I have been|I work|I'm with|I lead|I run|I manage|I joined)\b[^.?!]{0,90}?\b(?:at|from|with|for|of|joined)\s+$/i;
 const GROUP_AFFILIATION = /\b(?:here at|we at|we're at|us at|we are|we're|at)\s+$/i;
-const COMPANY_NAME_STATEMENT = /\b(?:company|organi[sz]ation|business)(?:'s)?\s+(?:legal\s+|full\s+|official\s+)?name\s+is\s+$/i;
+const COMPANY_NAME_STATEMENT =
+  /\b(?:(?:company|organi[sz]ation|business)(?:'s)?\s+(?:legal\s+|full\s+|official\s+)?name\s+is|(?:our|my)\s+(?:company|organi[sz]ation|business|employer)\s+is|(?:we're|we are)\s+called|company\s+(?:is\s+)?called)\s+$/i;
 const IS_COMPANY_AFTER = /^(?:'s)?\s+(?:is|are)\s+(?:a|an|the)\b[^.?!]{0,80}\b(?:company|business|firm|provider|retailer|chain|network|carrier|manufacturer|distributor|group|organi[sz]ation|system|agency|bank|insurer|brand|startup|nonprofit|non-profit|hospital|operator|platform|supplier|maker)\b/i;
 /** "Acme Cloud platform", "Acme Support": the organisation sells what follows (not "Acme's platform", which it owns). */
 const PRODUCT_AFTER = /^\s+(?:[A-Z][\w-]*\s+){0,3}(?:platform|product|suite|app|application|software|tool|module|connector|support|professional services|consultants?)\b/i;
@@ -154,11 +155,11 @@ export function inferParties(
   const productLean = new Map<Organisation, number>();
 
   const affiliate = (speaker: string | null, org: Organisation, strength: number, sentenceId: number) => {
+    if (!org.anchorIds.includes(sentenceId)) org.anchorIds.push(sentenceId);
     if (!speaker) return;
     const row = affiliation.get(speaker) ?? new Map<string, number>();
     row.set(org.name, (row.get(org.name) ?? 0) + strength);
     affiliation.set(speaker, row);
-    if (!org.anchorIds.includes(sentenceId)) org.anchorIds.push(sentenceId);
   };
 
   for (const sentence of sentences) {
@@ -250,8 +251,19 @@ export function inferParties(
 
   const ranked = [...organisations.values()].filter((org) => org.mentions > 0);
   const customer = pickOrganisation(ranked, 'customer', affiliation, sideOf);
-  const vendor = pickOrganisation(ranked.filter((org) => org !== customer), 'vendor', affiliation, sideOf);
+  const vendor = pickOrganisation(ranked.filter((org) => org !== customer), 'vendor', affiliation, sideOf) ?? mostNamedOther(ranked, customer);
   return { sideOf, organisations: ranked, ...(customer ? { customer } : {}), ...(vendor ? { vendor } : {}) };
+}
+
+/**
+ * When no speaker claims the vendor: the organisation named most often, other
+ * than the customer, that leans vendor or not at all (the product people
+ * talk about: "before CareLoop", "we want CareLoop to handle…").
+ */
+function mostNamedOther(organisations: readonly Organisation[], customer: Organisation | undefined): Organisation | undefined {
+  return organisations
+    .filter((org) => org !== customer && org.lean >= 0 && org.mentions >= 2)
+    .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name))[0];
 }
 
 /** The organisation most tied to one side: members' affiliations first, then lean and mentions by that side. */

@@ -15,6 +15,8 @@ export interface Person {
   role: string | null;
   /** Sentence that states the role. */
   roleSentenceId: number | null;
+  /** Every sentence that says who the person is (role, team, reporting line). */
+  roleSentenceIds: number[];
   /** Sentences that name the person (for speakers: also self-introductions). */
   sentenceIds: number[];
   /** Speaker who first names the person; their side is the person's default side. */
@@ -29,7 +31,7 @@ const SELF_INTRO = /\b(?:I'm|I am|my name is|this is)\s+$/i;
 const PERSON_CONTEXT_AFTER = /^(?:'s\s+(?:manager|boss|director|lead|team lead)\b|,?\s+(?:who|and I|and myself)\b)/;
 
 function newPerson(name: string, namedBy: string | null): Person {
-  return { name, isSpeaker: false, role: null, roleSentenceId: null, sentenceIds: [], namedBy };
+  return { name, isSpeaker: false, role: null, roleSentenceId: null, roleSentenceIds: [], sentenceIds: [], namedBy };
 }
 
 function firstNameOf(name: string): string {
@@ -43,7 +45,7 @@ function firstNameOf(name: string): string {
 export function findPeople(sentences: readonly NamedSentence[], speakerNames: readonly string[], vocabulary: ReadonlySet<string>): Person[] {
   const people = new Map<string, Person>();
   for (const name of speakerNames) {
-    people.set(name, { name, isSpeaker: true, role: null, roleSentenceId: null, sentenceIds: [], namedBy: name });
+    people.set(name, { name, isSpeaker: true, role: null, roleSentenceId: null, roleSentenceIds: [], sentenceIds: [], namedBy: name });
   }
   const speakerByFirstName = new Map(speakerNames.map((name) => [firstNameOf(name), name]));
 
@@ -79,6 +81,7 @@ export function findPeople(sentences: readonly NamedSentence[], speakerNames: re
       if (!person) continue;
       people.set(person.name, person);
       if (!person.sentenceIds.includes(sentence.id)) person.sentenceIds.push(sentence.id);
+      if (role && !person.roleSentenceIds.includes(sentence.id)) person.roleSentenceIds.push(sentence.id);
       if (role && !person.role) {
         person.role = role;
         person.roleSentenceId = sentence.id;

@@ -43,7 +43,7 @@ const traitCache = new WeakMap<CallAnalysis, Map<number, SentenceTraits>>();
 function traitsOf(analysis: CallAnalysis): Map<number, SentenceTraits> {
   let traits = traitCache.get(analysis);
   if (!traits) {
-    const roleStatements = new Set(analysis.people.map((person) => person.roleSentenceId));
+    const roleStatements = new Set(analysis.people.flatMap((person) => person.roleSentenceIds));
     traits = new Map(
       analysis.sentences.map((sentence) => [
         sentence.id,
@@ -52,7 +52,7 @@ function traitsOf(analysis: CallAnalysis): Map<number, SentenceTraits> {
           leansOnContext: sentence.wordCount < 14 && LEANS_ON_CONTEXT.test(sentence.text),
           statesRole: roleStatements.has(sentence.id),
           generic: isGenericClaim(sentence.text),
-          hypothetical: HYPOTHETICAL_OPENING.test(sentence.text) || isHypothetical(sentence.text, { start: 0, end: 0 }),
+          hypothetical: isHypothetical(sentence.text, { start: 0, end: 0 }) || sentence.figures.some((figure) => isHypothetical(sentence.text, figure)),
         },
       ]),
     );
@@ -70,12 +70,11 @@ const RESULT_SECTIONS: ReadonlySet<SectionSlug> = new Set(['results_achievements
 /** Talk about the snapshot questionnaire itself ("the 'Visuals' question") is not content. */
 const META_TALK = /\b(?:question|questions|answer|answers|answering)\b/i;
 
-const HYPOTHETICAL_OPENING = /^(?:(?:and|so|but)[,]?\s+)?(?:if|could|would|might|maybe|perhaps)\b/i;
 const LEANS_ON_CONTEXT = /^(?:(?:and|so|but|yes|yeah|okay)[,.]?\s+)*(?:that|this|it|these|those|which|then)\b/i;
 
 const sectionTermCache = new Map<SectionSlug, ReadonlySet<string>>();
 
-export function sectionTerms(slug: SectionSlug): ReadonlySet<string> {
+function sectionTerms(slug: SectionSlug): ReadonlySet<string> {
   let terms = sectionTermCache.get(slug);
   if (!terms) {
     terms = new Set(distinctTerms(sectionSpec(slug).vocabulary.join(' ')));
@@ -114,9 +113,11 @@ export function scoreSentences(slug: SectionSlug, context: RankingContext): Rank
     questionRelevance.set(sentence.turnIndex, Math.max(questionRelevance.get(sentence.turnIndex) ?? 0, relevance));
   }
   const traits = traitsOf(analysis);
+  const vendor = analysis.parties.vendor?.name;
+  const beforeVendor = vendor ? new RegExp(`\\b(?:before|prior to|until) (?:we (?:had|got|bought|used) )?${vendor.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i') : null;
   const ranked: RankedSentence[] = [];
   for (const sentence of sentences) {
-    if (sentence.wordCount < 4) continue;
+    if (sentence.wordCount < 4 || (slug === 'additional_commentary' && sentence.wordCount < 7)) continue;
     let score = vocabularyScore(sentence, terms, idf);
     spec.cues.lastIndex = 0;
     if (spec.cues.test(sentence.text)) {
@@ -140,13 +141,18 @@ export function scoreSentences(slug: SectionSlug, context: RankingContext): Rank
     }
     if (slug === 'long_term_impact' && trait.hypothetical && sentence.side !== 'vendor') score += 0.4;
     const previousTurn = sentence.turnIndex - 1;
-    if (!sentence.isQuestion && questionRelevance.has(previousTurn)) score += 0.5 * questionRelevance.get(previousTurn)!;
+    const asked = questionRelevance.get(previousTurn) ?? 0;
+    if (!sentence.isQuestion && asked > 0) score += 0.3 + 0.8 * asked;
     if (sentence.isQuestion) score *= 0.35;
     // "That's another measurable achievement": a pointer to something said before, not content.
     if (trait.leansOnContext) score *= 0.55;
     // Who holds which role is listed with the team; the sentence saying so is not content elsewhere.
     if (trait.statesRole && slug !== 'customer_information') score *= 0.4;
-    if (slug === 'background') score *= 1.15 - 0.3 * (sentence.id / Math.max(1, sentences.length));
+    if (slug === 'background') {
+      // "Before Routewise, we…": life before the vendor's product.
+      if (beforeVendor && beforeVendor.test(sentence.text)) score += 0.9;
+      score *= 1.15 - 0.3 * (sentence.id / Math.max(1, sentences.length));
+    }
     if (sentence.wordCount < 7) score *= 0.5;
     if (trait.metaTalk) score *= 0.6;
     if (CUSTOMER_VOICE.has(slug)) score *= sentence.side === 'customer' ? 1.2 : sentence.side === 'vendor' ? 0.75 : 1;
@@ -180,7 +186,8 @@ export function pickSentences(ranked: readonly RankedSentence[], context: Rankin
     .map((entry) => ({ ...entry, score: entry.score * (context.used.has(entry.sentence.id) ? 0.35 : 1) }))
     .sort((a, b) => b.score - a.score || a.sentence.id - b.sentence.id);
   const best = adjusted[0]?.score ?? 0;
-  const floor = best * (options.floor ?? 0.3);
+  // Relative to the best, but a sentence that matched a section cue (>= 0.9) always stays eligible.
+  const floor = Math.min(best * (options.floor ?? 0.4), 0.9);
   const picked: RankedSentence[] = [];
   const perTurn = new Map<number, number>();
   for (const entry of adjusted) {

@@ -204,14 +204,17 @@ function longTermImpact(input: SectionWriterInput): Draft {
   return draft;
 }
 
-const VISUAL_WORDS = /\b(?:screenshots?|screen ?shots?|charts?|graphs?|slides?|slide ?deck|deck|diagrams?|images?|pictures?|photos?|visuali[sz]ations?|mock-?ups?|dashboards?|videos?|recording|(?:share|sharing|shared) (?:my|your|the) screen|on (?:my|your) screen)\b/gi;
+/** Material that can become a picture in the snapshot. */
+const VISUAL_WORDS = /\b(?:visuals?|screenshots?|screen ?shots?|charts?|graphs?|slides?|slide ?deck|deck|diagrams?|images?|pictures?|photos?|mock-?ups?)\b/gi;
+/** Things shown on screen that may or may not be captured. */
+const SCREEN_WORDS = /\b(?:dashboards?|visuali[sz]ations?|videos?|recording|(?:share|sharing|shared) (?:my|your|the) screen|on (?:my|your) screen)\b/i;
 const OFFER_WORDS = /\b(?:send|share|sharing|shared|show|showed|showing|attach|use|provide|clean up|screenshot)\b/i;
 
 function visuals(input: SectionWriterInput): Draft {
   const draft = newDraft();
   const candidates = input.context.analysis.sentences
     .map((sentence) => {
-      const hits = sentence.text.match(VISUAL_WORDS)?.length ?? 0;
+      const hits = Math.min(2, sentence.text.match(VISUAL_WORDS)?.length ?? 0) * 1.5 + (SCREEN_WORDS.test(sentence.text) ? 0.5 : 0);
       const score = hits === 0 ? 0 : hits + (OFFER_WORDS.test(sentence.text) ? 1 : 0) + (sentence.isQuestion ? -0.5 : 0) - (sentence.wordCount < 6 ? 1 : 0);
       return { sentence, score };
     })
@@ -248,14 +251,18 @@ function executiveSummary(input: SectionWriterInput, drafts: ReadonlyMap<Section
   if (product !== null) draft.lines.push(`- **Product:** ${product}`);
   const start = fields.start_date.value;
   const end = fields.completion_date.value;
-  if (start !== null || end !== null) draft.lines.push(`- **Timeline:** ${start ?? 'start not stated'} to ${end ?? 'completion not stated'}`);
+  if (start !== null && end !== null) draft.lines.push(`- **Timeline:** ${start} to ${end}`);
+  else if (start !== null) draft.lines.push(`- **Timeline:** started ${start}`);
+  else if (end !== null) draft.lines.push(`- **Timeline:** completed or due ${end}`);
   const figures = SUMMARY_FIGURES.map((name) => {
     const text = fieldText(fields[name], draft);
     return text === null ? null : `${FIELDS[name].label.toLowerCase()} ${text}`;
   }).filter((text): text is string => text !== null);
   draft.lines.push(figures.length > 0 ? `- **Key figures:** ${figures.join('; ')}` : '- **Key figures:** none were stated in the call.');
   for (const slug of ['background', 'solution', 'results_achievements'] as const) {
-    const lead = [...(drafts.get(slug)?.picks ?? [])].sort((a, b) => b.score - a.score)[0];
+    // The section's best sentence, preferring one short enough to read at a glance.
+    const ranked = [...(drafts.get(slug)?.picks ?? [])].sort((a, b) => b.score - a.score);
+    const lead = ranked.slice(0, 3).find((pick) => pick.sentence.wordCount <= 35) ?? ranked[0];
     if (!lead) continue;
     draft.lines.push(sentenceBullet(lead.sentence, draft));
     draft.picks.push(lead);

@@ -52,7 +52,7 @@ function pushTrimmed(text: string, start: number, end: number, spans: Array<[num
   if (end > start) spans.push([start, end]);
 }
 
-export function sentencesOfTurn(turn: Turn, firstId: number): Sentence[] {
+function sentencesOfTurn(turn: Turn, firstId: number): Sentence[] {
   return splitSentenceSpans(turn.text).map(([start, end], offset) => {
     const text = turn.text.slice(start, end);
     return {

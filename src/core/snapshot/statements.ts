@@ -17,7 +17,7 @@ export interface Span {
 const CLAUSE_BREAK = /[,;:—–]\s*|\s+(?:but|whereas|although|though|so that|because)\s+/g;
 
 /** The clause of `text` that holds `span`, and the clause before it. */
-export function clauseAround(text: string, span: Span): { clause: string; previous: string } {
+function clauseAround(text: string, span: Span): { clause: string; previous: string } {
   const breaks: number[] = [0];
   CLAUSE_BREAK.lastIndex = 0;
   for (let match = CLAUSE_BREAK.exec(text); match !== null; match = CLAUSE_BREAK.exec(text)) {
@@ -39,14 +39,17 @@ const HYPOTHETICAL =
   /\b(?:if|could|would|might|may|potentially|possibly|hopefully|hope|hoping|expect|expecting|expected to|plan to|plans to|planning to|planned to|(?:our|the|a) (?:target|goal|aim) (?:is|of)|targeting|aiming|projected|projection|forecast|forecasting|anticipate|anticipated|estimated to|want to|wants to|going to|will|proposing|propose|proposed|imagine|suppose|assuming|ideally)\b|\b\w+'(?:ll|d)\b/i;
 const CONDITIONAL_OPENING = /^\s*(?:if|once|assuming|suppose|supposing|imagine|when we|whenever)\b/i;
 
+/** A clause that reports what happened ("we saved", "it dropped"): an "if" before it is an aside ("if you look at the numbers"). */
+const PAST_RESULT = /\b(?:saved|was|were|did|had|went|got|came|dropped|fell|grew|rose|increased|decreased|reduced|hit|reached|achieved|delivered|finished|ended)\b/i;
+
 /** True when the figure at `span` is said as a possibility, a plan or a target, not a result. */
 export function isHypothetical(text: string, span: Span): boolean {
   const { clause, previous } = clauseAround(text, span);
-  return HYPOTHETICAL.test(clause) || CONDITIONAL_OPENING.test(previous);
+  return HYPOTHETICAL.test(clause) || (CONDITIONAL_OPENING.test(previous) && !PAST_RESULT.test(clause));
 }
 
 const GENERIC_CLAIM =
-  /\b(?:our|other|most|many|typical|the average) (?:customers|clients|users)\b|\b(?:customers|clients|companies|organi[sz]ations) (?:typically|usually|generally|normally|often|tend to|on average)\b|\btypically see\b|\bon average\b|\bindustry (?:average|benchmark|standard)\b|\bbenchmarks?\b|\bacross (?:our|all) (?:[\w-]+ )?(?:customers|clients|accounts)\b|\bin (?:\d+|ninety-nine)% of\b|\bin \w+ percent of\b/i;
+  /\b(?:our|other|most|many|typical|the average)\s+(?:[\w-]+\s+){0,2}?(?:customers|clients|users)\b|\b(?:customers|clients|companies|organi[sz]ations) (?:typically|usually|generally|normally|often|tend to|on average)\b|\btypically see\b|\bon average\b|\bindustry (?:average|benchmark|standard)\b|\bbenchmarks?\b|\bacross (?:our|all) (?:[\w-]+ )?(?:customers|clients|accounts)\b|\bin (?:\d+|ninety-nine)% of\b|\bin \w+ percent of\b/i;
 
 /** A claim about customers in general, not a measurement of this customer. */
 export function isGenericClaim(text: string): boolean {
@@ -54,16 +57,17 @@ export function isGenericClaim(text: string): boolean {
 }
 
 const CORRECTION =
-  /\b(?:actually|correction|I misspoke|let me correct|to correct|sorry|I mean|rather|the (?:real|right|correct|actual|updated|final) (?:number|figure)|turns out|scratch that|I was wrong|not \S+ but)\b/i;
+  /\b(?:actually|correction|I misspoke|let me correct|to correct|sorry|I mean|rather|the (?:real|right|correct|actual|updated|final) (?:number|figure)|turns out|scratch that|I was wrong|not \S+ but)\b/gi;
 const SUPERSEDED = /\b(?:I said|we said|I told you|last time|earlier|previously|I had|the old)\b/i;
 
 /**
- * Where a correction cue sits in `text` (the offset of its end), or -1. A
- * figure after the cue replaces one said before it.
+ * Where the last correction cue of `text` ends, or -1. A figure after it
+ * replaces one said before it ("Sorry, I said 120 earlier, it's actually 210").
  */
 export function correctionCueEnd(text: string): number {
-  const match = CORRECTION.exec(text);
-  return match ? match.index + match[0].length : -1;
+  let end = -1;
+  for (const match of text.matchAll(CORRECTION)) end = match.index + match[0].length;
+  return end;
 }
 
 /** The clause says the figure was an earlier, now replaced statement ("I said 120 seats last time"). */

@@ -167,6 +167,49 @@ describe('buildTranscript on the other fixtures', () => {
   });
 });
 
+describe('word counts', () => {
+  const words = (transcript: Transcript): number =>
+    transcript.cues.reduce((total, cue) => total + cue.text.split(/\s+/).filter(Boolean).length, 0);
+
+  it.each([
+    'quest_enterprises_project_kickoff_transcript.vtt',
+    'transcripts/teams-harborline-logistics-review.vtt',
+    'transcripts/zoom-cedar-valley-health-qbr.vtt',
+    'transcripts/bom-crlf-tidewater-brewing.vtt',
+    'transcripts/no-hours-lakeshore-schools.vtt',
+    'transcripts/pinecrest-insurance-claims-review.srt',
+    'transcripts/sunridge-solar-onboarding-stamped.txt',
+    'transcripts/maison-belair-bakeries-renewal.txt',
+  ])('match the words of the final cue texts in %s', (path) => {
+    const transcript = load(path);
+    expect(transcript.wordCount).toBe(words(transcript));
+  });
+
+  it('leave stripped prefixes out and keep rejected ones in', () => {
+    const text = [
+      'WEBVTT',
+      '',
+      '00:00:01.000 --> 00:00:02.000',
+      'Ana Ruiz (Customer): one two',
+      '',
+      '00:00:03.000 --> 00:00:04.000',
+      'Ana Ruiz:',
+      '',
+      '00:00:05.000 --> 00:00:06.000',
+      'Ana Ruiz : three',
+      '',
+      '00:00:07.000 --> 00:00:08.000',
+      '<v Kwame Mensah>Blue Harbor: four five',
+      '',
+      '00:00:09.000 --> 00:00:10.000',
+      'Agenda: six',
+    ].join('\n');
+    const transcript = buildTranscript({ text, id: 'w', source: { kind: 'inline', name: null }, loadedAt: LOADED_AT });
+    expect(transcript.cues.map((cue) => cue.text)).toEqual(['one two', 'three', 'Blue Harbor: four five', 'Agenda: six']);
+    expect(transcript.wordCount).toBe(9);
+  });
+});
+
 describe('buildTranscript options and errors', () => {
   const input = (text: string, extra: Partial<BuildTranscriptInput> = {}): BuildTranscriptInput => ({
     text,

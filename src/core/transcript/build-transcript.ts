@@ -9,7 +9,8 @@ import { parseSrt } from './parse-srt.js';
 import { parseTxt } from './parse-txt.js';
 import { parseVtt } from './parse-vtt.js';
 import { buildTurns } from './turns.js';
-import type { Cue, ParsedCues, Transcript, TranscriptFormat, TranscriptSource } from './types.js';
+import type { FinishedCues } from './finish-cues.js';
+import type { Cue, Transcript, TranscriptFormat, TranscriptSource } from './types.js';
 
 export const DEFAULT_TURN_GAP_MS = 30_000;
 const UNTITLED = 'Untitled transcript';
@@ -27,7 +28,7 @@ export interface BuildTranscriptInput {
   loadedAt: string;
 }
 
-const PARSERS: Readonly<Record<TranscriptFormat, (text: string) => ParsedCues>> = {
+const PARSERS: Readonly<Record<TranscriptFormat, (text: string) => FinishedCues>> = {
   vtt: parseVtt,
   srt: parseSrt,
   txt: parseTxt,
@@ -40,21 +41,6 @@ export function defaultTitle(source: TranscriptSource): string {
   const dot = name.lastIndexOf('.');
   const stem = dot > 0 ? name.slice(0, dot) : name;
   return stem.trim() || UNTITLED;
-}
-
-/** Cue text is whitespace-collapsed, so words are spaces plus one. */
-function countWords(cues: readonly Cue[]): number {
-  let words = 0;
-  for (const cue of cues) {
-    const text = cue.text;
-    words++;
-    let space = text.indexOf(' ');
-    while (space >= 0) {
-      words++;
-      space = text.indexOf(' ', space + 1);
-    }
-  }
-  return words;
 }
 
 function spanOf(cues: readonly Cue[]): number | null {
@@ -81,9 +67,9 @@ export function buildTranscript(input: BuildTranscriptInput): Transcript {
     format,
     cues: parsed.cues,
     turns: buildTurns(parsed.cues, input.turnGapMs ?? DEFAULT_TURN_GAP_MS),
-    speakers: parsed.speakers ?? [],
+    speakers: parsed.speakers,
     durationMs: spanOf(parsed.cues),
-    wordCount: countWords(parsed.cues),
+    wordCount: parsed.wordCount,
     warnings: parsed.warnings,
     loadedAt: input.loadedAt,
   };

@@ -8,10 +8,10 @@
  */
 
 import { InputError } from '../errors.js';
-import { finishParsedCues } from './finish-cues.js';
-import { cleanText, isCleanText } from './sanitize.js';
+import { finishParsedCues, type FinishedCues } from './finish-cues.js';
+import { cleanText, wordsIfClean } from './sanitize.js';
 import { CaptionSpeakers } from './speakers.js';
-import type { Cue, ParsedCues } from './types.js';
+import type { Cue } from './types.js';
 import { WarningLog } from './warnings.js';
 
 export type BlockDialect = 'vtt' | 'srt';
@@ -26,6 +26,8 @@ export interface BlockScan {
   firstMalformedLine: number;
   /** Invisible or control characters removed from cue text. */
   removedChars: number;
+  /** Words in the cue texts as scanned (speaker prefixes included). */
+  wordCount: number;
   /** Speaker evidence gathered while scanning; `resolve` it once the malformed check passed. */
   speakers: CaptionSpeakers;
 }
@@ -204,6 +206,7 @@ export function scanCueBlocks(text: string, from: number, firstLine: number, dia
   let malformed = 0;
   let firstMalformedLine = 0;
   let removedChars = 0;
+  let wordCount = 0;
   let previousStart = -1;
   let pos = from;
   let line = firstLine;
@@ -293,12 +296,15 @@ export function scanCueBlocks(text: string, from: number, firstLine: number, dia
     const raw = dialect === 'srt' ? stripAssOverrides(sliced) : sliced;
     let cueText = raw;
     let voice: string | null = null;
-    if (!isCleanText(raw, true)) {
+    let words = wordsIfClean(raw, true);
+    if (words < 0) {
       const cleaned = cleanText(raw, true);
       cueText = cleaned.text;
       voice = cleaned.voice;
       removedChars += cleaned.removed;
+      words = cleaned.words;
     }
+    wordCount += words;
     const startMs = timing[0] as number;
     let endMs = timing[2] as number;
     if (endMs < startMs) {
@@ -311,9 +317,10 @@ export function scanCueBlocks(text: string, from: number, firstLine: number, dia
     previousStart = startMs;
     const cue: Cue = { index: cues.length, startMs, endMs, speaker: voice, text: cueText, line: timingLine };
     cues.push(cue);
+    // Observed now, while the text is still in the CPU cache.
     speakers.observe(cue);
   }
-  return { cues, warnings, malformed, firstMalformedLine, removedChars, speakers };
+  return { cues, warnings, malformed, firstMalformedLine, removedChars, wordCount, speakers };
 }
 
 /**
@@ -321,7 +328,7 @@ export function scanCueBlocks(text: string, from: number, firstLine: number, dia
  * resolves speakers and finishes the cue list.
  * @throws InputError TRANSCRIPT_MALFORMED (most blocks unreadable), TRANSCRIPT_EMPTY (no cue text).
  */
-export function cuesFromBlocks(text: string, from: number, firstLine: number, dialect: BlockDialect): ParsedCues {
+export function cuesFromBlocks(text: string, from: number, firstLine: number, dialect: BlockDialect): FinishedCues {
   const scan = scanCueBlocks(text, from, firstLine, dialect);
   if (scan.malformed > scan.cues.length) {
     throw new InputError(
@@ -330,13 +337,14 @@ export function cuesFromBlocks(text: string, from: number, firstLine: number, di
       { line: scan.firstMalformedLine },
     );
   }
-  const roles = scan.speakers.resolve(scan.cues);
+  const { roles, wordsRemoved } = scan.speakers.resolve(scan.cues);
   return finishParsedCues({
     format: dialect,
     cues: scan.cues,
     warnings: scan.warnings,
     removedChars: scan.removedChars,
     roles,
+    wordCount: scan.wordCount - wordsRemoved,
     emptyLine: scan.cues[0]?.line ?? firstLine,
   });
 }

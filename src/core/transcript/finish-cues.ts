@@ -6,8 +6,11 @@
 
 import { InputError } from '../errors.js';
 import { listSpeakers } from './speakers.js';
-import type { Cue, ParsedCues, TranscriptFormat } from './types.js';
+import type { Cue, ParsedCues, Speaker, TranscriptFormat } from './types.js';
 import type { WarningLog } from './warnings.js';
+
+/** What every parser here returns: parsed cues with the speaker list and word count filled. */
+export type FinishedCues = ParsedCues & { speakers: Speaker[]; wordCount: number };
 
 export interface UnfinishedCues {
   format: TranscriptFormat;
@@ -16,11 +19,13 @@ export interface UnfinishedCues {
   removedChars: number;
   /** Role of each speaker that has one. */
   roles: ReadonlyMap<string, string>;
+  /** Words in the cue texts (empty cues count none). */
+  wordCount: number;
   /** Line to name when no cue has text. */
   emptyLine: number;
 }
 
-export function finishParsedCues(parsed: UnfinishedCues): ParsedCues {
+export function finishParsedCues(parsed: UnfinishedCues): FinishedCues {
   const { cues, warnings } = parsed;
   let kept = 0;
   for (const cue of cues) {
@@ -43,5 +48,11 @@ export function finishParsedCues(parsed: UnfinishedCues): ParsedCues {
       `Removed ${parsed.removedChars} invisible or control character${parsed.removedChars === 1 ? '' : 's'} from the text.`,
     );
   }
-  return { format: parsed.format, cues, warnings: warnings.list(), speakers: listSpeakers(cues, parsed.roles) };
+  return {
+    format: parsed.format,
+    cues,
+    warnings: warnings.list(),
+    speakers: listSpeakers(cues, parsed.roles),
+    wordCount: parsed.wordCount,
+  };
 }

@@ -9,11 +9,11 @@
  */
 
 import { cuesFromBlocks, normalizeText } from './cue-blocks.js';
-import type { ParsedCues } from './types.js';
+import type { FinishedCues } from './finish-cues.js';
 
 /**
  * @throws InputError TRANSCRIPT_MALFORMED (most blocks unreadable) and TRANSCRIPT_EMPTY (no cue text), each naming a line.
  */
-export function parseSrt(input: string): ParsedCues {
+export function parseSrt(input: string): FinishedCues {
   return cuesFromBlocks(normalizeText(input), 0, 1, 'srt');
 }

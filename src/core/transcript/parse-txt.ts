@@ -14,10 +14,10 @@
  */
 
 import { normalizeText, readTimestamp } from './cue-blocks.js';
-import { finishParsedCues } from './finish-cues.js';
-import { sanitizeText } from './sanitize.js';
+import { finishParsedCues, type FinishedCues } from './finish-cues.js';
+import { countWords, sanitizeText } from './sanitize.js';
 import { PrefixReader, SpeakerCandidates, confirmSpeakers, parseSpeakerLabel } from './speakers.js';
-import type { Cue, ParsedCues } from './types.js';
+import type { Cue } from './types.js';
 import { WarningLog } from './warnings.js';
 
 interface TextLine {
@@ -57,7 +57,7 @@ function readLeadingStamp(line: string, out: number[]): { stampMs: number; rest:
 /**
  * @throws InputError TRANSCRIPT_EMPTY when no line has text.
  */
-export function parseTxt(input: string): ParsedCues {
+export function parseTxt(input: string): FinishedCues {
   const text = normalizeText(input);
   const prefixes = new PrefixReader();
   const candidates = new SpeakerCandidates();
@@ -146,6 +146,7 @@ export function parseTxt(input: string): ParsedCues {
     warnings,
     removedChars,
     roles: candidates.rolesOf(confirmed),
+    wordCount: cues.reduce((words, cue) => words + countWords(cue.text), 0),
     emptyLine: 1,
   });
 }

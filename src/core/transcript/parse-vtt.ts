@@ -11,7 +11,7 @@
 
 import { InputError } from '../errors.js';
 import { cuesFromBlocks, normalizeText } from './cue-blocks.js';
-import type { ParsedCues } from './types.js';
+import type { FinishedCues } from './finish-cues.js';
 
 const SIGNATURE = 'WEBVTT';
 
@@ -27,7 +27,7 @@ export function hasVttSignature(text: string): boolean {
  * @throws InputError TRANSCRIPT_MALFORMED (no signature, or most cue blocks unreadable) and
  *   TRANSCRIPT_EMPTY (a header but no cue text), each naming a line.
  */
-export function parseVtt(input: string): ParsedCues {
+export function parseVtt(input: string): FinishedCues {
   const text = normalizeText(input);
   // Leading blank lines are tolerated (the spec is stricter); line numbers still count them.
   let pos = 0;

@@ -41,6 +41,13 @@ describe('sanitizeText', () => {
 });
 
 describe('cleanText with markup', () => {
+  it('counts the words of the cleaned text on every path', () => {
+    expect(cleanText('plain words here', true).words).toBe(3);
+    expect(cleanText('<v Ana Ruiz>voiced words</v>', true).words).toBe(2);
+    expect(cleanText('<i>tagged</i>  and\nwrapped', true).words).toBe(3);
+    expect(cleanText('', true).words).toBe(0);
+  });
+
   it('joins the words around removed tags with single spaces', () => {
     expect(cleanText('one <i> two </i> three', true).text).toBe('one two three');
     expect(cleanText('<i>one</i><b>two</b>', true).text).toBe('onetwo');
@@ -48,16 +55,16 @@ describe('cleanText with markup', () => {
   });
 
   it('keeps the first voice, decoding references and removing invisibles in the name', () => {
-    expect(cleanText('<v Ana &amp; Co>Hi <v Kwame>there', true)).toEqual({ text: 'Hi there', voice: 'Ana & Co', removed: 0 });
-    expect(cleanText('<v Ana\u200b Ruiz>Hi', true)).toEqual({ text: 'Hi', voice: 'Ana Ruiz', removed: 1 });
+    expect(cleanText('<v Ana &amp; Co>Hi <v Kwame>there', true)).toEqual({ text: 'Hi there', voice: 'Ana & Co', removed: 0, words: 2 });
+    expect(cleanText('<v Ana\u200b Ruiz>Hi', true)).toEqual({ text: 'Hi', voice: 'Ana Ruiz', removed: 1, words: 1 });
   });
 
   it('treats a <v> tag without a name as no voice', () => {
-    expect(cleanText('<v>Hi', true)).toEqual({ text: 'Hi', voice: null, removed: 0 });
+    expect(cleanText('<v>Hi', true)).toEqual({ text: 'Hi', voice: null, removed: 0, words: 1 });
   });
 
   it('decodes references that stand for spaces and removes those that stand for invisibles', () => {
-    expect(cleanText('a&nbsp;&nbsp;b&#8203;c&#xE0041;d', true)).toEqual({ text: 'a bcd', voice: null, removed: 2 });
+    expect(cleanText('a&nbsp;&nbsp;b&#8203;c&#xE0041;d', true)).toEqual({ text: 'a bcd', voice: null, removed: 2, words: 2 });
   });
 
   it('turns out-of-range numeric references into the replacement character', () => {

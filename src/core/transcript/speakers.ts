@@ -124,6 +124,8 @@ function isColon(code: number): boolean {
 interface KnownLabel {
   label: string;
   speaker: SpeakerLabel | null;
+  /** Words the prefix `label:` holds in a cleaned text. */
+  words: number;
 }
 
 /**
@@ -164,7 +166,7 @@ export class PrefixReader {
     if (id === undefined) {
       id = this.known.length;
       this.idByLabel.set(label, id);
-      this.known.push({ label, speaker: parseSpeakerLabel(label) });
+      this.known.push({ label, speaker: parseSpeakerLabel(label), words: label.split(' ').length });
     }
     return this.accept(text, id);
   }
@@ -172,6 +174,11 @@ export class PrefixReader {
   /** Name and role behind an id returned by `read`. */
   speakerOf(id: number): SpeakerLabel {
     return (this.known[id] as KnownLabel).speaker as SpeakerLabel;
+  }
+
+  /** Words in the label of an id returned by `read` (`Ana Ruiz (Customer)` has three). */
+  labelWords(id: number): number {
+    return (this.known[id] as KnownLabel).words;
   }
 
   /** Index where the spoken words begin, after the prefix's colon and one space. */
@@ -303,22 +310,25 @@ export class CaptionSpeakers {
   /**
    * Sets `speaker` and strips the prefix of every cue whose prefix is
    * confirmed; `cues` are the observed cues, in order. Returns the role of
-   * each speaker that has one.
+   * each speaker that has one, and how many words the stripped prefixes held
+   * (a prefix `Ana Ruiz: ` is always its label's words, whatever follows).
    */
-  resolve(cues: Cue[]): Map<string, string> {
-    if (this.candidates.tallies.size === 0) return this.roles;
+  resolve(cues: Cue[]): { roles: Map<string, string>; wordsRemoved: number } {
+    let wordsRemoved = 0;
+    if (this.candidates.tallies.size === 0) return { roles: this.roles, wordsRemoved };
     const confirmed = confirmSpeakers(this.candidates.tallies, this.voiceNames, this.eligible);
     for (let i = 0; i < cues.length; i++) {
       const id = this.prefixIds[i] as number;
       if (id < 0) continue;
-      const name = this.reader.speakerOf(id).name;
-      if (!confirmed.has(name)) continue;
+      const label = this.reader.speakerOf(id);
+      if (!confirmed.has(label.name)) continue;
       const cue = cues[i] as Cue;
-      cue.speaker = name;
+      cue.speaker = label.name;
       cue.text = cue.text.slice(this.textStarts[i]);
+      wordsRemoved += this.reader.labelWords(id);
     }
     for (const [name, role] of this.candidates.rolesOf(confirmed)) if (!this.roles.has(name)) this.roles.set(name, role);
-    return this.roles;
+    return { roles: this.roles, wordsRemoved };
   }
 }
 

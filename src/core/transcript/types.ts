@@ -53,6 +53,8 @@ export interface ParsedCues {
   warnings: ParseWarning[];
   /** Speakers in order of first appearance, with roles (filled by every parser here). */
   speakers?: Speaker[];
+  /** Words in all cue texts, counted while parsing (filled by every parser here). */
+  wordCount?: number;
 }
 
 export interface TranscriptSource {

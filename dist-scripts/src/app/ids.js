@@ -1,5 +1,0 @@
-/** Random, unguessable ids: 72 bits of entropy, URL-safe, with a readable prefix. */
-import { randomBytes } from 'node:crypto';
-export function newId(prefix) {
-    return `${prefix}_${randomBytes(9).toString('base64url')}`;
-}

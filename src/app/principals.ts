@@ -1,0 +1,2 @@
+/** Who owns data: stdio and the CLI act for the one local user. */
+export const LOCAL_PRINCIPAL = 'local';
