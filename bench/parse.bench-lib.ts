@@ -44,9 +44,6 @@ const PARSERS: ReadonlyArray<readonly [string, Parser]> = [
   ['webvtt_parser', (text) => new WebVTTParser().parse(text)],
 ];
 
-/** The `--expose-gc` hook when the runner enables it: collecting before each batch keeps one parser's garbage off the next one's clock. */
-const collectGarbage = (globalThis as { gc?: () => void }).gc ?? ((): void => {});
-
 /** Warms a parser up (so the JIT has optimised it) and sizes its batch. */
 function prepare(parse: Parser, text: string): { batch: number; batches: number } {
   let runs = 0;
@@ -64,7 +61,9 @@ function prepare(parse: Parser, text: string): { batch: number; batches: number 
 
 /**
  * Best time per run in ms for each parser. Batches are interleaved (one of
- * each parser per round) so background load on the machine hits all of them alike.
+ * each parser per round) so background load on the machine hits all of them
+ * alike. No forced `gc()` between batches: a forced collection ages compiled
+ * code, so each batch would re-measure the JIT warming up rather than parsing.
  */
 function bestTimesMs(text: string): Record<string, number> {
   const plans = PARSERS.map(([name, parse]) => ({ name, parse, ...prepare(parse, text), best: Number.POSITIVE_INFINITY }));
@@ -72,7 +71,6 @@ function bestTimesMs(text: string): Record<string, number> {
   for (let round = 0; round < rounds; round++) {
     for (const plan of plans) {
       if (round >= plan.batches) continue;
-      collectGarbage();
       const started = performance.now();
       for (let i = 0; i < plan.batch; i++) plan.parse(text);
       plan.best = Math.min(plan.best, (performance.now() - started) / plan.batch);

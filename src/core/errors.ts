@@ -22,6 +22,13 @@ export const ERROR_CODES = [
   'SECTION_NOT_FOUND',
   'FIELD_INVALID',
   'CONFIG_INVALID',
+  'ZOOM_NOT_CONFIGURED',
+  'ZOOM_AUTH_FAILED',
+  'ZOOM_NOT_FOUND',
+  'ZOOM_RATE_LIMITED',
+  'ZOOM_UNAVAILABLE',
+  'ZOOM_REQUEST_REJECTED',
+  'ZOOM_BAD_RESPONSE',
   'INTERNAL_ERROR',
 ] as const;
 
@@ -55,6 +62,23 @@ export class NotFoundError extends AppError {}
 export class ConfigError extends AppError {
   constructor(message: string, options?: { cause?: unknown }) {
     super('CONFIG_INVALID', message, {}, options);
+  }
+}
+
+export type ZoomErrorCode = Extract<ErrorCode, `ZOOM_${string}`>;
+
+/**
+ * A Zoom call failed, or Zoom is not set up. The message is ours: never Zoom's
+ * body, a URL, a token or a credential. `status` is Zoom's HTTP status, when
+ * there was a response.
+ */
+export class ZoomApiError extends AppError {
+  declare readonly code: ZoomErrorCode;
+  readonly status: number | undefined;
+
+  constructor(code: ZoomErrorCode, message: string, options: { status?: number; cause?: unknown } = {}) {
+    super(code, message, {}, options.cause === undefined ? undefined : { cause: options.cause });
+    this.status = options.status;
   }
 }
 

@@ -34,6 +34,10 @@ describe('analyze', () => {
     expect(terms('go-live')).toEqual(['go', 'live', 'goliv']);
   });
 
+  it('reads words next to accents, digits, curly apostrophes and dashes', () => {
+    expect(terms('Café-bar, O’Brien’s e-mail to x9 was naïve—really')).toEqual(['cafe', 'bar', 'cafebar', 'o', 'brien', 'e', 'mail', 'email', 'x9', 'naiv']);
+  });
+
   it('folds accents', () => {
     expect(terms('José Müller')).toEqual(['jose', 'muller']);
   });

@@ -75,24 +75,55 @@ function isAsciiDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
-/** Calls `visit` for every search term of `text`, in order. */
+function isAsciiLetter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+}
+
+const HYPHEN = 45;
+const APOSTROPHE = 39;
+
+/**
+ * Calls `visit` for every search term of `text`, in order. Plain ASCII words,
+ * most of any English transcript, are cut by a character scan; everything else
+ * (accents, digits, hyphens, apostrophes) goes through the WORD expression.
+ */
 export function forEachTerm(text: string, visit: TermVisitor): void {
-  WORD.lastIndex = 0;
-  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
-    const start = match.index;
-    if (isAsciiDigit(text.charCodeAt(start))) {
-      WORD.lastIndex = emitNumber(text, start, visit);
+  const length = text.length;
+  let at = 0;
+  while (at < length) {
+    const code = text.charCodeAt(at);
+    if (isAsciiLetter(code)) {
+      let end = at + 1;
+      while (end < length && isAsciiLetter(text.charCodeAt(end))) end++;
+      const next = end < length ? text.charCodeAt(end) : 32;
+      if (next < 128 && !isAsciiDigit(next) && next !== HYPHEN && next !== APOSTROPHE) {
+        const term = termOf(text.slice(at, end));
+        if (term !== null) visit(term, at, end);
+        at = end;
+        continue;
+      }
+    } else if (code < 128 && !isAsciiDigit(code)) {
+      at++;
       continue;
     }
-    const word = match[0];
-    const end = start + word.length;
-    if (match[1] !== undefined) {
-      emitCompound(word, start, visit);
-      continue;
-    }
-    const term = termOf(word);
-    if (term !== null) visit(term, start, end);
+    WORD.lastIndex = at;
+    const match = WORD.exec(text);
+    if (match === null) return;
+    at = emitMatch(text, match, visit);
   }
+}
+
+/** Emits the terms of one WORD match; returns where scanning resumes. */
+function emitMatch(text: string, match: RegExpExecArray, visit: TermVisitor): number {
+  const start = match.index;
+  if (isAsciiDigit(text.charCodeAt(start))) return emitNumber(text, start, visit);
+  const word = match[0];
+  if (match[1] !== undefined) emitCompound(word, start, visit);
+  else {
+    const term = termOf(word);
+    if (term !== null) visit(term, start, start + word.length);
+  }
+  return start + word.length;
 }
 
 /** Emits the clock time or number starting at `start`; returns where it ends. */

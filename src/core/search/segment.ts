@@ -71,6 +71,8 @@ export function buildSegment(transcript: Transcript, order: number): Segment {
   const speakerKeys: string[] = [];
   const speakerOfTurn = new Uint32Array(transcript.turns.length);
   const speakerIds = new Map<string, number>();
+  // Labels repeat on every turn; normalise each distinct one once.
+  const speakerIdsByLabel = new Map<string | null, number>();
   const speakerTerms: string[][] = [];
 
   transcript.turns.forEach((turn, t) => {
@@ -93,12 +95,16 @@ export function buildSegment(transcript: Transcript, order: number): Segment {
         posting.freqs.push(1);
       }
     });
-    const speakerKey = turn.speaker === null ? UNKNOWN_SPEAKER_KEY : normaliseName(turn.speaker);
-    let speakerId = speakerIds.get(speakerKey);
+    let speakerId = speakerIdsByLabel.get(turn.speaker);
     if (speakerId === undefined) {
-      speakerId = speakerKeys.push(speakerKey) - 1;
-      speakerIds.set(speakerKey, speakerId);
-      speakerTerms.push(turn.speaker === null ? [] : distinctTerms(turn.speaker));
+      const speakerKey = turn.speaker === null ? UNKNOWN_SPEAKER_KEY : normaliseName(turn.speaker);
+      speakerId = speakerIds.get(speakerKey);
+      if (speakerId === undefined) {
+        speakerId = speakerKeys.push(speakerKey) - 1;
+        speakerIds.set(speakerKey, speakerId);
+        speakerTerms.push(turn.speaker === null ? [] : distinctTerms(turn.speaker));
+      }
+      speakerIdsByLabel.set(turn.speaker, speakerId);
     }
     speakerOfTurn[t] = speakerId;
     for (const term of speakerTerms[speakerId]!) {

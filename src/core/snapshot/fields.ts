@@ -357,7 +357,7 @@ function dateCandidates(analysis: CallAnalysis, cue: RegExp, other: RegExp): Can
         value: date.iso,
         score: score * (sentence.isQuestion ? 0.6 : 1) * (sentence.side === 'vendor' ? 0.95 : 1),
         sentence,
-        focus: { start: Math.min(date.start, sentence.text.length), end: date.end },
+        focus: { start: date.start, end: date.end },
       });
     }
   }

@@ -224,7 +224,7 @@ describe('buildTranscript options and errors', () => {
     expect(buildTranscript(input(text, { title: '  Renewal call ' })).title).toBe('Renewal call');
     expect(buildTranscript(input(text, { source: { kind: 'file', name: 'acme.renewal.txt' } })).title).toBe('acme.renewal');
     expect(buildTranscript(input(text)).title).toBe('Untitled transcript');
-    expect(defaultTitle({ kind: 'zoom', name: 'Weekly sync' })).toBe('Weekly sync');
+    expect(defaultTitle({ kind: 'zoom', name: 'Pricing review v1.2' })).toBe('Pricing review v1.2');
     expect(defaultTitle({ kind: 'file', name: '.vtt' })).toBe('.vtt');
   });
 

@@ -34,12 +34,15 @@ const PARSERS: Readonly<Record<TranscriptFormat, (text: string) => FinishedCues>
   txt: parseTxt,
 };
 
-/** The source name without its extension (`acme_qbr.vtt` -> `acme_qbr`), else a neutral title. */
+/**
+ * The source name, without its extension when it is a file name
+ * (`acme_qbr.vtt` -> `acme_qbr`; a Zoom topic `Review v1.2` stays whole),
+ * else a neutral title.
+ */
 export function defaultTitle(source: TranscriptSource): string {
   const name = source.name?.trim();
   if (!name) return UNTITLED;
-  const dot = name.lastIndexOf('.');
-  const stem = dot > 0 ? name.slice(0, dot) : name;
+  const stem = source.kind === 'file' ? name.replace(/(?<=.)\.[A-Za-z0-9]{1,5}$/, '') : name;
   return stem.trim() || UNTITLED;
 }
 

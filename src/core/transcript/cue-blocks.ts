@@ -16,7 +16,7 @@ import { WarningLog } from './warnings.js';
 
 export type BlockDialect = 'vtt' | 'srt';
 
-export interface BlockScan {
+interface BlockScan {
   /** Cues in source order; `speaker` is the voice-tag name, if any; text may be empty. */
   cues: Cue[];
   warnings: WarningLog;
@@ -197,7 +197,7 @@ function stripAssOverrides(raw: string): string {
  * Scans cue blocks from `from` (the index of line `firstLine`) to the end of
  * `text`, which must use `\n` line breaks.
  */
-export function scanCueBlocks(text: string, from: number, firstLine: number, dialect: BlockDialect): BlockScan {
+function scanCueBlocks(text: string, from: number, firstLine: number, dialect: BlockDialect): BlockScan {
   const length = text.length;
   const cues: Cue[] = [];
   const warnings = new WarningLog();

@@ -20,6 +20,7 @@ describe('detectFormat', () => {
   it('recognises each format from content', () => {
     expect(detectFormat(VTT)).toBe('vtt');
     expect(detectFormat(`\ufeff${VTT}`)).toBe('vtt');
+    expect(detectFormat(`\n\n${VTT}`)).toBe('vtt');
     expect(detectFormat(SRT)).toBe('srt');
     expect(detectFormat('Ana Ruiz: Hello.\nKwame Mensah: Hi.')).toBe('txt');
     expect(detectFormat('[00:01] Ana Ruiz: Hello.')).toBe('txt');

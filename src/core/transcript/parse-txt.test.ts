@@ -60,6 +60,13 @@ describe('parseTxt', () => {
     ]);
   });
 
+  it('dates the next cue from a stamp on a line of its own', () => {
+    expect(summary('Ana Ruiz: Hi.\n[00:30]\nKwame Mensah: Hello.')).toEqual([
+      ['Ana Ruiz', null, null, 'Hi.'],
+      ['Kwame Mensah', 30_000, 30_000, 'Hello.'],
+    ]);
+  });
+
   it('does not read "10:30 works" as a stamp', () => {
     expect(summary('Ana Ruiz: When?\n10:30 works for me.\nKwame Mensah: Great.')).toEqual([
       ['Ana Ruiz', null, null, 'When? 10:30 works for me.'],

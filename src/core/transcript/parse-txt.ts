@@ -22,7 +22,7 @@ import { WarningLog } from './warnings.js';
 
 interface TextLine {
   line: number;
-  /** Stamp at the start of the line or after the name. */
+  /** Stamp at the start of the line (a stamp after the name is in `candidate`). */
   stampMs: number | null;
   /** The whole line after a leading stamp: what the cue says if the candidate is not a speaker. */
   text: string;

@@ -53,6 +53,16 @@ describe('parseVtt: file structure', () => {
     expect(parseVtt(cr).cues[0]).toMatchObject({ text: 'One', line: 3 });
   });
 
+  it('tolerates blank lines before the signature, still counting them', () => {
+    expect(parseVtt('\n\nWEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHi').cues[0]).toMatchObject({ text: 'Hi', line: 5 });
+  });
+
+  it('splits a role off a voice name', () => {
+    const parsed = parseVtt(vtt('WEBVTT', '', '00:00:01.000 --> 00:00:02.000', '<v Ana Ruiz (Guest)>Hello.'));
+    expect(parsed.cues[0]?.speaker).toBe('Ana Ruiz');
+    expect(parsed.speakers).toEqual([{ name: 'Ana Ruiz', role: 'Guest' }]);
+  });
+
   it('allows text after WEBVTT and header metadata lines', () => {
     const parsed = parseVtt(vtt('WEBVTT - Quarterly review', 'Kind: captions', 'Language: en', '', '00:00:01.000 --> 00:00:02.000', 'Hello'));
     expect(parsed.cues.map((cue) => cue.text)).toEqual(['Hello']);

@@ -20,6 +20,8 @@ describe('parseSpeakerLabel: what has the shape of a name', () => {
     ['王伟', '王伟'],
     ['Speaker 2', 'Speaker 2'],
     ['Will Grant', 'Will Grant'],
+    ['Jimmy Page', 'Jimmy Page'],
+    ['Alan Price', 'Alan Price'],
   ])('accepts %s', (label, name) => {
     expect(parseSpeakerLabel(label)).toEqual({ name, role: null });
   });
@@ -57,6 +59,10 @@ describe('parseSpeakerLabel: what has the shape of a name', () => {
     'van der',
     'R&D',
     'Total Cost',
+    'Price',
+    'Price Update',
+    'Open Questions',
+    'Customer Feedback',
   ])('rejects %s', (label) => {
     expect(parseSpeakerLabel(label)).toBeNull();
   });
@@ -140,6 +146,21 @@ describe('speaker confirmation across the file', () => {
 
   it('accepts prefixes on every cue even when each name appears once', () => {
     expect(speakersOf(['Ana Ruiz: Hello.', 'Kwame Mensah: Bye.'])).toEqual(['Ana Ruiz', 'Kwame Mensah']);
+  });
+
+  it('accepts two different full names seen once each among unprefixed cues', () => {
+    expect(speakersOf(['Welcome.', 'Ana Ruiz: Hello.', 'Plain.', 'Kwame Mensah: Hi.', 'Plain.', 'Plain.'])).toEqual([
+      null,
+      'Ana Ruiz',
+      null,
+      'Kwame Mensah',
+      null,
+      null,
+    ]);
+  });
+
+  it('reads names in scripts without case and full-width colons', () => {
+    expect(speakersOf(['王伟：你好。', '李娜：您好。', '王伟：开始吧。'])).toEqual(['王伟', '李娜', '王伟']);
   });
 
   it('ignores a lone multi-word label in a file without speakers', () => {

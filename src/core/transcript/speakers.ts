@@ -29,33 +29,40 @@ export interface SpeakerLabel {
 const MAX_PREFIX_LENGTH = 72;
 const MAX_ROLE_LENGTH = 40;
 const MAX_NAME_WORDS = 4;
+/** Meetings have a handful of speakers; more distinct names than this go through the map lookup. */
+const MAX_QUICK_LABELS = 32;
 /** Share of prefix-bearing cues above which a once-seen single word is trusted as a name. */
 const CONVENTION_SHARE = 0.8;
 
-/** Lower-case words that make a prefix a label, wherever they appear in it. */
+/** Lower-case words that make a prefix a label wherever they appear: `Action Items`, `Open Questions`. */
 const LABEL_WORDS = new Set(
   (
-    'a q re fwd fw cc bcc subject attn ps nb note notes agenda minutes summary recap overview background context ' +
-    'topic topics question questions answer answers action actions item items step steps todo to-do task tasks ' +
-    'update updates reminder warning caution important tip example goal goals objective objectives issue issues ' +
-    'problem solution result results outcome outcomes decision decisions status pricing price cost costs total ' +
-    'budget timeline deadline date time location address phone email tel fax url link website source reference ' +
-    'attachment attendees participants present absent agenda meeting call project phase stage part section ' +
-    'chapter page figure table slide option options plan purpose scope risk risks feedback takeaway takeaways ' +
-    'highlights key points point benefit benefits pros cons fact facts definition quote translation transcript ' +
-    'caption captions music applause laughter inaudible crosstalk silence edit draft final correction disclaimer ' +
-    'copyright confidential bottom line requirements requirement notice follow-up followup next previous ' +
-    'conclusion introduction intro agenda item faq tldr tl;dr p.s. n.b. i.e. e.g. etc. vs. ref'
+    'a q re fwd fw cc bcc subject attn ps nb notes agenda minutes summary recap overview background ' +
+    'context topic topics question questions answer answers action actions item items steps todo to-do ' +
+    'task tasks update updates reminder warning caution important example goal goals objective objectives ' +
+    'issue issues problem solution result results outcome outcomes decision decisions status pricing ' +
+    'costs budget timeline deadline location address phone email tel fax url website reference attachment ' +
+    'attendees participants meeting project phase section chapter slide option options purpose risk risks ' +
+    'feedback takeaway takeaways highlights points benefit benefits pros cons facts definition ' +
+    'translation transcript caption captions music applause laughter inaudible crosstalk silence ' +
+    'correction disclaimer copyright confidential requirements requirement follow-up followup conclusion ' +
+    'introduction intro faq tldr'
   ).split(' '),
 );
 
-/** Words that open sentences, never names; checked on the first word only so `Will` or `Mark` stay names. */
-const SENTENCE_OPENERS = new Set(
+/**
+ * Words that cannot open a name: sentence openers, and label words that are
+ * also surnames, so `Price: $40` is a label but `Alan Price: hi` a speaker.
+ * `Will`, `Mark` or `May` are not here: they are first names.
+ */
+const LEADING_WORDS = new Set(
   (
     'the this that these those an and but or so then also here there our my your his her their its we it ' +
-    'what why how when where who which yes no ok okay well now today tomorrow yesterday please thanks thank ' +
-    'hi hello hey dear as if for in on at by from with about after before because however first second third ' +
-    'finally all both each every some any one two three other another'
+    'what why how when where who which yes no ok okay well now today tomorrow yesterday please thanks ' +
+    'thank hi hello hey dear as if for in on at by from with about after before because however first ' +
+    'second third finally all both each every some any one two three other another note price cost total ' +
+    'date time link call source line bottom final page figure table plan scope stage part point key step ' +
+    'tip next previous present absent quote edit draft notice'
   ).split(' '),
 );
 
@@ -98,7 +105,7 @@ export function parseSpeakerLabel(label: string): SpeakerLabel | null {
   for (let w = 0; w < words.length; w++) {
     const word = words[w] as string;
     const lower = word.toLowerCase();
-    if (LABEL_WORDS.has(lower) || (w === 0 && SENTENCE_OPENERS.has(lower))) return null;
+    if (LABEL_WORDS.has(lower) || (w === 0 && LEADING_WORDS.has(lower))) return null;
     if (PARTICLES.has(word)) {
       if (w === words.length - 1) return null;
       continue;
@@ -137,18 +144,18 @@ interface KnownLabel {
 export class PrefixReader {
   private readonly known: KnownLabel[] = [];
   private readonly idByLabel = new Map<string, number>();
+  /** Ids of the first speaker-shaped labels, tried before anything else (bounded, so odd files stay linear). */
+  private readonly quick: number[] = [];
 
   /** The id of the text's speaker prefix, or -1 when it has none. */
   read(text: string): number {
     const first = text.charCodeAt(0);
     // Names start with a letter: skip digits, punctuation and lower-case ASCII at once.
     if (!(first >= 0x41 && first <= 0x5a) && first < 0xc0) return -1;
-    for (let id = 0; id < this.known.length; id++) {
-      const entry = this.known[id] as KnownLabel;
+    for (const id of this.quick) {
+      const label = (this.known[id] as KnownLabel).label;
       // The colon check first: it rules out every label of another length without a string comparison.
-      if (isColon(text.charCodeAt(entry.label.length)) && entry.speaker !== null && text.startsWith(entry.label)) {
-        return this.accept(text, id);
-      }
+      if (isColon(text.charCodeAt(label.length)) && text.startsWith(label)) return this.accept(text, id);
     }
     let colon = -1;
     const limit = Math.min(text.length, MAX_PREFIX_LENGTH + 1);
@@ -166,7 +173,9 @@ export class PrefixReader {
     if (id === undefined) {
       id = this.known.length;
       this.idByLabel.set(label, id);
-      this.known.push({ label, speaker: parseSpeakerLabel(label), words: label.split(' ').length });
+      const speaker = parseSpeakerLabel(label);
+      this.known.push({ label, speaker, words: label.split(' ').length });
+      if (speaker !== null && this.quick.length < MAX_QUICK_LABELS) this.quick.push(id);
     }
     return this.accept(text, id);
   }
