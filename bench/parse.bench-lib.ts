@@ -8,7 +8,7 @@
  * input and ours/baseline ratios (above 1 means we are faster).
  */
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { buildTranscript } from '../src/core/transcript/build-transcript.js';
 import { parseVtt } from '../src/core/transcript/parse-vtt.js';
@@ -25,7 +25,7 @@ const require = createRequire(import.meta.url);
 const nodeWebVtt = require('node-webvtt') as NodeWebVtt;
 const { WebVTTParser } = require('webvtt-parser') as WebVttParserModule;
 
-const EXAMPLE_URL = new URL('../test/fixtures/quest_enterprises_project_kickoff_transcript.vtt', import.meta.url);
+const EXAMPLE_FIXTURE = 'test/fixtures/quest_enterprises_project_kickoff_transcript.vtt';
 const TEN_MB = 10 * 1024 * 1024;
 /** Each measurement times a batch of runs lasting at least this long, so small inputs are not lost in timer noise. */
 const MIN_BATCH_MS = 25;
@@ -36,6 +36,17 @@ const SLOW_RUN_MS = 500;
 const SLOW_BATCHES = 2;
 
 type Parser = (text: string) => unknown;
+
+/** The repository file at `relative`, found by walking up from this module (it runs from `bench/` or a build folder). */
+function findRepositoryFile(relative: string): URL {
+  let directory = new URL('./', import.meta.url);
+  for (let level = 0; level < 5; level++) {
+    const candidate = new URL(relative, directory);
+    if (existsSync(candidate)) return candidate;
+    directory = new URL('../', directory);
+  }
+  throw new Error(`Benchmark input not found: ${relative}`);
+}
 
 const PARSERS: ReadonlyArray<readonly [string, Parser]> = [
   ['ours_full', (text) => buildTranscript({ text, id: 'bench', source: { kind: 'inline', name: null }, loadedAt: '1970-01-01T00:00:00.000Z' })],
@@ -91,7 +102,7 @@ function round(value: number): number {
 /** Runs every parser on each input; keys are `<input>_<parser>_mb_s` and `<input>_ratio_vs_<baseline>`. */
 export async function benchParse(): Promise<Record<string, number | string>> {
   const inputs: ReadonlyArray<readonly [string, string]> = [
-    ['example', readFileSync(EXAMPLE_URL, 'utf8')],
+    ['example', readFileSync(findRepositoryFile(EXAMPLE_FIXTURE), 'utf8')],
     ['zoom_10mb', generateVtt(TEN_MB, { speakers: 6, seed: 7 })],
     ['teams_10mb', generateVtt(TEN_MB, { speakers: 6, seed: 7, style: 'teams' })],
   ];

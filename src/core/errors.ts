@@ -30,6 +30,13 @@ export const ERROR_CODES = [
   'ZOOM_REQUEST_REJECTED',
   'ZOOM_BAD_RESPONSE',
   'INTERNAL_ERROR',
+  'LLM_RATE_LIMITED',
+  'LLM_TIMEOUT',
+  'LLM_AUTH_FAILED',
+  'LLM_BAD_OUTPUT',
+  'LLM_UNAVAILABLE',
+  'LLM_REQUEST_REJECTED',
+  'LLM_NOT_CONFIGURED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -79,6 +86,21 @@ export class ZoomApiError extends AppError {
   constructor(code: ZoomErrorCode, message: string, options: { status?: number; cause?: unknown } = {}) {
     super(code, message, {}, options.cause === undefined ? undefined : { cause: options.cause });
     this.status = options.status;
+  }
+}
+
+export type LlmErrorCode = Extract<ErrorCode, `LLM_${string}`>;
+
+/**
+ * A language model could not be used (after the SDK's own retries). The
+ * snapshot falls back to the offline engine and names `code` in its issues;
+ * `message` is ours and never carries a provider's response text or a key.
+ */
+export class LlmUnavailableError extends AppError {
+  declare readonly code: LlmErrorCode;
+
+  constructor(code: LlmErrorCode, message: string, options?: { cause?: unknown }) {
+    super(code, message, {}, options);
   }
 }
 

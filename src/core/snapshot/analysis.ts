@@ -6,7 +6,7 @@
  * cheap.
  */
 
-import { distinctTerms } from '../search/analyze.js';
+import { forEachTerm } from '../search/analyze.js';
 import type { Transcript } from '../transcript/types.js';
 import { findDates, inferMeetingDate, type DateMention } from './dates.js';
 import { findFigures, type Figure } from './figures.js';
@@ -27,10 +27,47 @@ export interface AnalysedSentence extends NamedSentence {
 /** Cheap gate before the number grammar: a digit or a number word ("one" alone is nearly always a pronoun). */
 const MAY_HOLD_NUMBER =
   /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen)|\bone (?:point|hundred|thousand|million|billion)\b/i;
+/**
+ * What a number can start with in the grammar of spoken-numbers.ts: a digit, a
+ * whole small number word, or "a"/"an" before a scale. A scale word alone
+ * ("hundreds of tickets", "thousand" in a long call) or a word that merely
+ * begins like one ("tension") starts none, so the grammar need not read it.
+ */
+const MAY_START_NUMBER =
+  /\d|(?<![A-Za-z])(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety|an?[\s-]{1,2}(?:hundred|thousand|million|billion|trillion|dozen))(?![A-Za-z])/i;
+
+function mayHoldFigure(text: string): boolean {
+  return MAY_HOLD_NUMBER.test(text) && MAY_START_NUMBER.test(text);
+}
+
+function isWhitespace(code: number, text: string, at: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return /\s/.test(text[at]!);
+}
+
+/** `text.split(/\s+/).length` without building the array: one more than the runs of whitespace. */
+function countWords(text: string): number {
+  let count = 1;
+  let inSpace = false;
+  for (let at = 0; at < text.length; at++) {
+    const space = isWhitespace(text.charCodeAt(at), text, at);
+    if (space && !inSpace) count++;
+    inSpace = space;
+  }
+  return count;
+}
+
+function termsOf(text: string): Set<string> {
+  const terms = new Set<string>();
+  forEachTerm(text, (term) => terms.add(term));
+  return terms;
+}
 
 export interface CallAnalysis {
   transcript: Transcript;
   sentences: AnalysedSentence[];
+  /** The same sentences by id (ids skip the sentences of excluded turns). */
+  sentenceById: ReadonlyMap<number, AnalysedSentence>;
   meetingDate?: string;
   vocabulary: ReadonlySet<string>;
   people: Person[];
@@ -56,11 +93,12 @@ export function analyseTranscript(transcript: Transcript, excludedTurns: Readonl
     return {
       ...sentence,
       side: sentence.speaker === null ? 'unknown' : parties.sideOf.get(sentence.speaker) ?? 'unknown',
-      terms: new Set(distinctTerms(sentence.text)),
+      terms: termsOf(sentence.text),
       dates,
-      figures: MAY_HOLD_NUMBER.test(sentence.text) ? findFigures(sentence.text, dates) : [],
-      wordCount: sentence.text.split(/\s+/).length,
+      figures: mayHoldFigure(sentence.text) ? findFigures(sentence.text, dates) : [],
+      wordCount: countWords(sentence.text),
     };
   });
-  return { transcript, sentences, ...(meetingDate ? { meetingDate } : {}), vocabulary, people, parties };
+  const sentenceById = new Map(sentences.map((sentence) => [sentence.id, sentence]));
+  return { transcript, sentences, sentenceById, ...(meetingDate ? { meetingDate } : {}), vocabulary, people, parties };
 }

@@ -30,9 +30,10 @@ export interface BuildSnapshotOptions {
   elapsedMs?: () => number;
 }
 
-function analyse(transcript: Transcript): CallAnalysis {
-  const suspicious = new Set(findSuspiciousTurns(transcript.turns).map(({ turn }) => turn.index));
-  return analyseTranscript(transcript, suspicious);
+type SuspiciousTurns = ReturnType<typeof findSuspiciousTurns>;
+
+function analyse(transcript: Transcript, suspicious: SuspiciousTurns): CallAnalysis {
+  return analyseTranscript(transcript, new Set(suspicious.map(({ turn }) => turn.index)));
 }
 
 function rankingContext(analysis: CallAnalysis, fieldSupport: RankingContext['fieldSupport']): RankingContext {
@@ -78,14 +79,15 @@ export function buildSnapshot(transcript: Transcript, options: BuildSnapshotOpti
   let done = 0;
   const progress = (message: string) => options.onProgress?.(++done, total, message);
 
-  const analysis = analyse(transcript);
+  const suspicious = findSuspiciousTurns(transcript.turns);
+  const analysis = analyse(transcript, suspicious);
   progress('Analysed the call: sentences, people, dates and figures');
   const { fields, candidates } = extractFields(analysis);
   progress('Chose the fields from their evidence');
   const context = rankingContext(analysis, supportingSentences(candidates, fields));
   const sections = writeSections({ context, fields }, slugs, (slug) => progress(`Wrote ${sectionSpec(slug).title}`));
   const body = { fields, sections };
-  const validation = validateSnapshot(body, transcript);
+  const validation = validateSnapshot(body, transcript, suspicious);
   progress('Validated the snapshot against the transcript');
   return {
     id: options.id,
@@ -115,7 +117,8 @@ export function buildSnapshot(transcript: Transcript, options: BuildSnapshotOpti
 export function rebuildAfterFieldUpdate(snapshot: Snapshot, transcript: Transcript, field: FieldName, value: unknown): Snapshot {
   const userField: FoundField = { value: validateFieldValue(field, value), confidence: 1, source: 'user', evidence: [] };
   const fields: Record<FieldName, SnapshotField> = { ...snapshot.fields, [field]: userField };
-  const analysis = analyse(transcript);
+  const suspicious = findSuspiciousTurns(transcript.turns);
+  const analysis = analyse(transcript, suspicious);
   const context = rankingContext(analysis, supportingSentences(extractCandidates(analysis), fields));
   const present = snapshot.sections.map((section) => section.slug);
   const affected = new Set(sectionsUsingField(field));
@@ -127,6 +130,6 @@ export function rebuildAfterFieldUpdate(snapshot: Snapshot, transcript: Transcri
     title: field === 'company_name' ? snapshotTitle(fields, transcript) : snapshot.title,
     fields,
     sections,
-    validation: validateSnapshot(body, transcript),
+    validation: validateSnapshot(body, transcript, suspicious),
   };
 }

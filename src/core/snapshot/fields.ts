@@ -108,13 +108,18 @@ function round2(value: number): number {
 function companyCandidates(analysis: CallAnalysis): Candidate[] {
   const org = analysis.parties.customer;
   if (!org) return [];
-  const byId = new Map(analysis.sentences.map((sentence) => [sentence.id, sentence]));
+  const byId = analysis.sentenceById;
   const anchors = org.anchorIds.map((id) => byId.get(id)!).filter(Boolean);
-  const mentions = org.sentenceIds.map((id) => byId.get(id)!).filter((sentence) => !org.anchorIds.includes(sentence.id));
+  // The first two mentions that are not anchors (a long call names its customer thousands of times).
+  const mentions: AnalysedSentence[] = [];
+  for (const id of org.sentenceIds) {
+    if (mentions.length === 2) break;
+    if (!org.anchorIds.includes(id)) mentions.push(byId.get(id)!);
+  }
   const focusOf = (sentence: AnalysedSentence) => spanOf(sentence.text, org.name);
   return [
     ...anchors.map((sentence) => ({ value: org.name, score: 0.9, sentence, focus: focusOf(sentence) })),
-    ...mentions.slice(0, 2).map((sentence) => ({ value: org.name, score: 0.6, sentence, focus: focusOf(sentence) })),
+    ...mentions.map((sentence) => ({ value: org.name, score: 0.6, sentence, focus: focusOf(sentence) })),
   ];
 }
 
@@ -168,7 +173,7 @@ function industryCandidates(analysis: CallAnalysis): Candidate[] {
   const { customer, vendor } = analysis.parties;
   const candidates: Candidate[] = [];
   const fromName = customer ? NAME_INDUSTRY[customer.name.split(' ').pop()!.toLowerCase()] : undefined;
-  const named = customer ? analysis.sentences.find((sentence) => sentence.id === (customer.anchorIds[0] ?? customer.sentenceIds[0])) : undefined;
+  const named = customer ? analysis.sentenceById.get((customer.anchorIds[0] ?? customer.sentenceIds[0])!) : undefined;
   if (fromName && named) candidates.push({ value: fromName, score: 0.4, sentence: named, focus: spanOf(named.text, customer!.name), note: "read from the company's name only" });
   for (const sentence of analysis.sentences) {
     if (sentence.isQuestion || !MAY_DESCRIBE_INDUSTRY.test(sentence.text)) continue;
@@ -253,9 +258,10 @@ function contactCandidates(analysis: CallAnalysis): Candidate[] {
     if (own.length === 0) continue;
     const share = (words.get(person.name) ?? 0) / customerWords;
     const designation = own.find((sentence) => CONTACT_DESIGNATION.test(sentence.text) && /\b(?:I|I'm|me)\b/.test(sentence.text) && !sentence.isQuestion);
+    const naming = new Set(person.sentenceIds);
     const intro =
       own.find((sentence) => SELF_DESCRIPTION.test(sentence.text)) ??
-      own.find((sentence) => person.sentenceIds.includes(sentence.id)) ??
+      own.find((sentence) => naming.has(sentence.id)) ??
       own.find((sentence) => sentence.wordCount >= 6) ??
       own[0]!;
     const sentence = designation ?? intro;
@@ -277,7 +283,7 @@ function positionCandidates(analysis: CallAnalysis, contactName: string | null):
   if (!contactName) return [];
   const person = analysis.people.find((candidate) => candidate.name === contactName);
   const candidates: Candidate[] = [];
-  const byId = new Map(analysis.sentences.map((sentence) => [sentence.id, sentence]));
+  const byId = analysis.sentenceById;
   if (person?.role && person.roleSentenceId !== null && !person.role.startsWith('from ')) {
     const sentence = byId.get(person.roleSentenceId)!;
     candidates.push({ value: person.role, score: sentence.speaker === contactName ? 0.9 : 0.75, sentence, focus: spanOf(sentence.text, person.role) });

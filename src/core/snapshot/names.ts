@@ -48,10 +48,48 @@ export const ORG_SUFFIXES = new Set(
   ).split(' '),
 );
 
-const RUN_WORD = /[A-Za-z0-9][A-Za-z0-9'’.-]*[A-Za-z0-9]|[A-Za-z0-9]|&/g;
+function isAsciiAlphanumeric(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
 
-function isCapitalised(word: string): boolean {
-  return /^[A-Z]/.test(word) || word === '&';
+/** Characters that may continue a word once it has started: letters, digits, apostrophes, periods, hyphens. */
+function continuesWord(code: number): boolean {
+  return isAsciiAlphanumeric(code) || code === 39 || code === 0x2019 || code === 46 || code === 45;
+}
+
+/**
+ * The words of a sentence as flat `[start, end, start, end, …]` offsets: a
+ * letter or digit, then letters, digits and `'’.-` up to the last letter or
+ * digit ("O'Neil", "U.S", "Mary-Kate"), or a lone "&". A hand-written scan
+ * because it runs on every sentence of the call and allocates nothing per word.
+ */
+function wordBounds(sentence: string): number[] {
+  const bounds: number[] = [];
+  const length = sentence.length;
+  let at = 0;
+  while (at < length) {
+    const code = sentence.charCodeAt(at);
+    if (isAsciiAlphanumeric(code)) {
+      let lastAlphanumeric = at;
+      let cursor = at + 1;
+      for (; cursor < length; cursor++) {
+        const next = sentence.charCodeAt(cursor);
+        if (!continuesWord(next)) break;
+        if (isAsciiAlphanumeric(next)) lastAlphanumeric = cursor;
+      }
+      bounds.push(at, lastAlphanumeric + 1);
+      at = lastAlphanumeric + 1;
+    } else {
+      if (code === 38) bounds.push(at, at + 1);
+      at++;
+    }
+  }
+  return bounds;
+}
+
+function startsCapitalised(sentence: string, at: number): boolean {
+  const code = sentence.charCodeAt(at);
+  return code >= 65 && code <= 90;
 }
 
 function cleanWord(word: string): string {
@@ -64,45 +102,78 @@ function cleanWord(word: string): string {
  * ("So", "Yes", "Our") is dropped.
  */
 export function capitalRuns(sentence: string): CapitalRun[] {
-  const tokens: Array<{ word: string; start: number; end: number }> = [];
-  RUN_WORD.lastIndex = 0;
-  for (let match = RUN_WORD.exec(sentence); match !== null; match = RUN_WORD.exec(sentence)) {
-    tokens.push({ word: match[0], start: match.index, end: match.index + match[0].length });
-  }
   const runs: CapitalRun[] = [];
-  let current: typeof tokens = [];
-  const flush = () => {
-    while (current.length > 0 && (current[current.length - 1]!.word === '&' || current[current.length - 1]!.word === 'of')) current.pop();
-    while (current.length > 0 && COMMON_CAPITALISED.has(cleanWord(current[0]!.word).toLowerCase())) current.shift();
-    if (current.length > 0) {
-      runs.push({ start: current[0]!.start, end: current[current.length - 1]!.end, words: current.map((token) => cleanWord(token.word)) });
-    }
-    current = [];
+  // A sentence without a capital letter has no run (nothing else can open one).
+  if (!/[A-Z]/.test(sentence)) return runs;
+  const bounds = wordBounds(sentence);
+  const tokenCount = bounds.length / 2;
+  const startOf = (token: number) => bounds[2 * token]!;
+  const endOf = (token: number) => bounds[2 * token + 1]!;
+  const wordAt = (token: number) => sentence.slice(startOf(token), endOf(token));
+  const isConnector = (token: number) => {
+    const start = startOf(token);
+    const length = endOf(token) - start;
+    return (length === 1 && sentence.charCodeAt(start) === 38) || (length === 2 && sentence.startsWith('of', start));
   };
-  tokens.forEach((token, index) => {
-    const previous = tokens[index - 1];
-    const gap = previous ? sentence.slice(previous.end, token.start) : '';
-    const joined = current.length > 0 && /^ $/.test(gap) && !/['’]s$|\.$/.test(previous!.word);
-    const connector = (token.word === '&' || token.word === 'of') && current.length > 0 && joined && isCapitalised(tokens[index + 1]?.word ?? '');
-    if ((isCapitalised(token.word) && token.word !== '&') || connector) {
-      if (current.length > 0 && !joined) flush();
-      current.push(token);
+  /** Ends in a possessive, which closes a name ("Acme's Finance team"). */
+  const endsPossessive = (token: number) => {
+    const end = endOf(token);
+    const apostrophe = sentence.charCodeAt(end - 2);
+    return end - startOf(token) >= 2 && sentence.charCodeAt(end - 1) === 115 && (apostrophe === 39 || apostrophe === 0x2019);
+  };
+  // The current run is the tokens [first, first + count).
+  let first = 0;
+  let count = 0;
+  const flush = () => {
+    let last = first + count - 1;
+    while (count > 0 && isConnector(last)) {
+      last--;
+      count--;
+    }
+    while (count > 0 && COMMON_CAPITALISED.has(cleanWord(wordAt(first)).toLowerCase())) {
+      first++;
+      count--;
+    }
+    if (count > 0) {
+      const words: string[] = [];
+      for (let token = first; token <= last; token++) words.push(cleanWord(wordAt(token)));
+      runs.push({ start: startOf(first), end: endOf(last), words });
+    }
+    count = 0;
+  };
+  for (let token = 0; token < tokenCount; token++) {
+    const start = startOf(token);
+    // A run's last token is always the previous one; they join across exactly one space.
+    const joined = count > 0 && start === endOf(token - 1) + 1 && sentence.charCodeAt(start - 1) === 32 && !endsPossessive(token - 1);
+    const nextOpensName = token + 1 < tokenCount && (startsCapitalised(sentence, startOf(token + 1)) || sentence.charCodeAt(startOf(token + 1)) === 38);
+    const connector = joined && nextOpensName && isConnector(token);
+    if (startsCapitalised(sentence, start) || connector) {
+      if (count > 0 && !joined) flush();
+      if (count === 0) first = token;
+      count++;
     } else {
       flush();
     }
-  });
+  }
   flush();
   return runs;
 }
 
+/** E-mail addresses and links spell names in lower case; they are not ordinary words. */
+const LINK = /\S+@\S+|\bhttps?:\/\/\S+|\bwww\.\S+/g;
+const LOWERCASE_WORD = /\b[a-z][a-z'’-]*\b/g;
+
 /** Lower-case words of the whole call, to tell ordinary words from names. */
 export function lowercaseVocabulary(texts: Iterable<string>): Set<string> {
-  const vocabulary = new Set<string>();
+  // Raw words first: a long call repeats a few thousand words, so the possessive is stripped once per word, not per use.
+  const words = new Set<string>();
   for (const text of texts) {
-    // E-mail addresses and links spell names in lower case; they are not ordinary words.
-    const prose = text.replace(/\S+@\S+|\bhttps?:\/\/\S+|\bwww\.\S+/g, ' ');
-    for (const match of prose.matchAll(/\b[a-z][a-z'’-]*\b/g)) vocabulary.add(match[0].replace(/['’]s$/, ''));
+    const mayHoldLink = text.includes('@') || text.includes('http') || text.includes('www.');
+    const prose = mayHoldLink ? text.replace(LINK, ' ') : text;
+    for (const match of prose.matchAll(LOWERCASE_WORD)) words.add(match[0]);
   }
+  const vocabulary = new Set<string>();
+  for (const word of words) vocabulary.add(word.replace(/['’]s$/, ''));
   return vocabulary;
 }
 

@@ -80,8 +80,9 @@ export function findPeople(sentences: readonly NamedSentence[], speakerNames: re
     for (const { person, role } of found) {
       if (!person) continue;
       people.set(person.name, person);
-      if (!person.sentenceIds.includes(sentence.id)) person.sentenceIds.push(sentence.id);
-      if (role && !person.roleSentenceIds.includes(sentence.id)) person.roleSentenceIds.push(sentence.id);
+      // Sentences come in order, so a sentence already listed is the last one (no scan of a long list).
+      if (person.sentenceIds.at(-1) !== sentence.id) person.sentenceIds.push(sentence.id);
+      if (role && person.roleSentenceIds.at(-1) !== sentence.id) person.roleSentenceIds.push(sentence.id);
       if (role && !person.role) {
         person.role = role;
         person.roleSentenceId = sentence.id;

@@ -98,7 +98,9 @@ function vocabularyScore(sentence: AnalysedSentence, terms: ReadonlySet<string>,
   return score / Math.sqrt(Math.max(8, sentence.wordCount));
 }
 
-/** How strongly each sentence speaks to a section, before diversity. */
+const NO_FIELDS: readonly FieldName[] = [];
+
+/** How strongly each sentence speaks to a section, before diversity; in call order (`pickSentences` ranks them). */
 export function scoreSentences(slug: SectionSlug, context: RankingContext): RankedSentence[] {
   const { analysis, fieldSupport, idf } = context;
   const spec = sectionSpec(slug);
@@ -125,7 +127,7 @@ export function scoreSentences(slug: SectionSlug, context: RankingContext): Rank
       score += 0.9 + 0.3 * Math.min(2, cueCount - 1);
     }
     const trait = traits.get(sentence.id)!;
-    const supports = fieldSupport.get(sentence.id) ?? [];
+    const supports = fieldSupport.get(sentence.id) ?? NO_FIELDS;
     if (supports.some((field) => sectionFields.has(field))) score += 1.2;
     const resultFigures = sentence.figures.length > 0 && supports.length > 0;
     if (resultFigures && (slug === 'results_achievements' || slug === 'financial_impact' || slug === 'adoption_usage')) score += 0.4;
@@ -158,7 +160,7 @@ export function scoreSentences(slug: SectionSlug, context: RankingContext): Rank
     if (CUSTOMER_VOICE.has(slug)) score *= sentence.side === 'customer' ? 1.2 : sentence.side === 'vendor' ? 0.75 : 1;
     if (score > 0) ranked.push({ sentence, score });
   }
-  return ranked.sort((a, b) => b.score - a.score || a.sentence.id - b.sentence.id);
+  return ranked;
 }
 
 function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
@@ -182,17 +184,23 @@ export interface PickOptions {
  * picks as used and returns them in call order.
  */
 export function pickSentences(ranked: readonly RankedSentence[], context: RankingContext, options: PickOptions): RankedSentence[] {
-  const adjusted = ranked
-    .map((entry) => ({ ...entry, score: entry.score * (context.used.has(entry.sentence.id) ? 0.35 : 1) }))
-    .sort((a, b) => b.score - a.score || a.sentence.id - b.sentence.id);
-  const best = adjusted[0]?.score ?? 0;
+  const adjustedScore = (entry: RankedSentence) => entry.score * (context.used.has(entry.sentence.id) ? 0.35 : 1);
+  let best = ranked.length === 0 ? 0 : -Infinity;
+  for (const entry of ranked) best = Math.max(best, adjustedScore(entry));
   // Relative to the best, but a sentence that matched a section cue (>= 0.9) always stays eligible.
   const floor = Math.min(best * (options.floor ?? 0.4), 0.9);
+  const minimum = options.minimum ?? 0.15;
+  // Only sentences above both thresholds can be picked, so only they are sorted (a long call has tens of thousands).
+  const eligible: RankedSentence[] = [];
+  for (const entry of ranked) {
+    const score = adjustedScore(entry);
+    if (score >= floor && score >= minimum) eligible.push({ ...entry, score });
+  }
+  eligible.sort((a, b) => b.score - a.score || a.sentence.id - b.sentence.id);
   const picked: RankedSentence[] = [];
   const perTurn = new Map<number, number>();
-  for (const entry of adjusted) {
+  for (const entry of eligible) {
     if (picked.length >= options.limit) break;
-    if (entry.score < floor || entry.score < (options.minimum ?? 0.15)) break;
     const turnCount = perTurn.get(entry.sentence.turnIndex) ?? 0;
     if (turnCount >= 2) continue;
     if (picked.some((other) => overlap(other.sentence.terms, entry.sentence.terms) > 0.6)) continue;

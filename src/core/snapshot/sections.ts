@@ -120,8 +120,7 @@ function solution(input: SectionWriterInput): Draft {
   const vendor = input.context.analysis.parties.vendor;
   const customer = input.fields.company_name.value;
   if (vendor && vendor.name !== customer) {
-    const byId = new Map(input.context.analysis.sentences.map((sentence) => [sentence.id, sentence]));
-    const anchor = byId.get(vendor.anchorIds[0] ?? vendor.sentenceIds[0] ?? -1);
+    const anchor = input.context.analysis.sentenceById.get(vendor.anchorIds[0] ?? vendor.sentenceIds[0] ?? -1);
     if (anchor) {
       draft.evidence.push(evidenceOf(anchor));
       draft.lines.push(`- **Vendor:** ${vendor.name} ${citationOf(anchor)}`);
@@ -144,7 +143,7 @@ const SIDE_ONLY_ROLE = /^(?:customer|client|vendor|guest|host|participant|attend
 
 function teamEntry(person: Person, input: SectionWriterInput, draft: Draft): string {
   const { analysis } = input.context;
-  const byId = new Map(analysis.sentences.map((sentence) => [sentence.id, sentence]));
+  const byId = analysis.sentenceById;
   const isContact = input.fields.primary_contact.value === person.name;
   const position = isContact && input.fields.contact_position.value !== null ? String(input.fields.contact_position.value) : null;
   const caption = analysis.transcript.speakers.find((speaker) => speaker.name === person.name)?.role ?? null;

@@ -68,7 +68,15 @@ function figuresIn(text: string): string[] {
 
 const MAX_GROUNDING_ISSUES = 10;
 
-export function validateSnapshot(snapshot: Pick<Snapshot, 'fields' | 'sections'>, transcript: Transcript): Snapshot['validation'] {
+/**
+ * @param suspicious `findSuspiciousTurns(transcript.turns)` when the caller
+ *   already has it (the offline engine does), to scan a long call once.
+ */
+export function validateSnapshot(
+  snapshot: Pick<Snapshot, 'fields' | 'sections'>,
+  transcript: Transcript,
+  suspicious: ReadonlyArray<{ turn: Turn; kind: string }> = findSuspiciousTurns(transcript.turns),
+): Snapshot['validation'] {
   const issues: ValidationIssue[] = [];
   const evidence = allEvidence(snapshot);
   const ungrounded = evidence.filter((item) => !isGrounded(item.evidence, transcript));
@@ -125,7 +133,7 @@ export function validateSnapshot(snapshot: Pick<Snapshot, 'fields' | 'sections'>
     });
   }
 
-  for (const { turn, kind } of findSuspiciousTurns(transcript.turns)) {
+  for (const { turn, kind } of suspicious) {
     issues.push({
       code: 'SUSPICIOUS_CONTENT',
       severity: 'warning',
