@@ -197,6 +197,37 @@ export class WorkspaceSession {
     return { transcriptsDeleted: 1, snapshotsDeleted: snapshotsBefore - this.listSnapshots().length };
   }
 
+  /**
+   * Removes everything concerning a customer: with `transcriptId`, that transcript and its
+   * snapshots; with `companyName`, every transcript whose title or text names the company
+   * (case-insensitive) and every snapshot whose company field is that name. Search entries go
+   * with their transcripts. Returns what was removed.
+   */
+  deleteCustomerData(target: { companyName?: string; transcriptId?: string }): { transcriptsDeleted: number; snapshotsDeleted: number } {
+    const transcriptIds = new Set<string>();
+    const snapshotIds = new Set<string>();
+    if (target.transcriptId !== undefined) transcriptIds.add(this.getTranscript(target.transcriptId).id);
+    const company = target.companyName?.trim().toLowerCase();
+    if (company) {
+      for (const transcript of this.listTranscripts()) {
+        const mentions = transcript.title.toLowerCase().includes(company) || transcript.turns.some((turn) => turn.text.toLowerCase().includes(company));
+        if (mentions) transcriptIds.add(transcript.id);
+      }
+      for (const snapshot of this.listSnapshots()) {
+        const value = snapshot.fields.company_name.value;
+        if (typeof value === 'string' && value.trim().toLowerCase() === company) snapshotIds.add(snapshot.id);
+      }
+    }
+    for (const snapshot of this.listSnapshots()) if (transcriptIds.has(snapshot.transcript_id)) snapshotIds.add(snapshot.id);
+    for (const id of snapshotIds) this.stores.snapshots.delete(id);
+    for (const id of transcriptIds) this.stores.transcripts.delete(id);
+    this.workspace.logger.info(
+      { event: 'audit_customer_data_deleted', principal: this.principal, by: company ? 'company_name' : 'transcript_id', transcripts_deleted: transcriptIds.size, snapshots_deleted: snapshotIds.size },
+      'customer data deleted',
+    );
+    return { transcriptsDeleted: transcriptIds.size, snapshotsDeleted: snapshotIds.size };
+  }
+
   search(query: string, options: { transcriptId?: string; speaker?: string; limit?: number }): SearchHit[] {
     const scope = options.transcriptId === undefined ? this.ownTranscriptIds() : new Set([this.getTranscript(options.transcriptId).id]);
     return this.stores.index.search(query, { transcriptIds: scope, speaker: options.speaker, limit: options.limit ?? 10 });

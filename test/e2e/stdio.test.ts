@@ -36,6 +36,7 @@ async function exerciseEveryTool(client: AnyClient) {
   results.delete_snapshot = await call('delete_snapshot', { snapshot_id: snapshotId });
   const resource = await client.readResource({ uri: `transcript://${id}` });
   results.delete_transcript = await call('delete_transcript', { transcript_id: id });
+  results.delete_customer_data = await call('delete_customer_data', { company_name: 'Quest Enterprises' });
   return { results, resource };
 }
 

@@ -158,7 +158,7 @@ describe('tool catalogue', () => {
     const connected = await connect();
     try {
       const { tools } = await connected.client.listTools();
-      expect(tools).toHaveLength(11);
+      expect(tools).toHaveLength(12);
       for (const tool of tools) {
         expect(tool.name).toMatch(/^(load|list|read|search|transcript|delete|generate|get|update)_[a-z_]+$/);
         expect(tool.title, tool.name).toBeTruthy();
@@ -172,7 +172,7 @@ describe('tool catalogue', () => {
         for (const [name, property] of Object.entries(properties)) expect(property.description, `${tool.name}.${name}`).toBeTruthy();
       }
       const destructive = tools.filter((t) => t.annotations?.destructiveHint).map((t) => t.name).sort();
-      expect(destructive).toEqual(['delete_snapshot', 'delete_transcript']);
+      expect(destructive).toEqual(['delete_customer_data', 'delete_snapshot', 'delete_transcript']);
     } finally {
       await connected.close();
     }

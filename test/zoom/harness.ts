@@ -91,7 +91,7 @@ let nextMeetingNumber = 81_234_567_000;
 export function meeting(overrides: Partial<FakeMeeting> & Pick<FakeMeeting, 'startTime'>): FakeMeeting {
   nextMeetingNumber += 1;
   return {
-    uuid: `${Buffer.from(String(nextMeetingNumber)).toString('base64').slice(0, 20)}==`,
+    uuid: `${Buffer.from(`meeting-${nextMeetingNumber}`).toString('base64url')}==`,
     id: nextMeetingNumber,
     topic: `Weekly sync ${nextMeetingNumber}`,
     transcript: SAMPLE_VTT,

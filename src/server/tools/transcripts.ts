@@ -264,4 +264,27 @@ export const deleteTranscript = defineTool({
   },
 });
 
-export const TRANSCRIPT_TOOLS = [loadTranscript, listTranscripts, readTranscript, searchTranscripts, transcriptStatsTool, deleteTranscript];
+export const deleteCustomerData = defineTool({
+  name: 'delete_customer_data',
+  title: 'Delete all data about a customer',
+  description:
+    'Data-deletion request: remove every transcript, snapshot and search entry concerning a customer, by company name (transcripts that name it, snapshots about it) or by transcript id. ' +
+    'Returns the counts; an audit event without content is logged. Cannot be undone.',
+  inputSchema: z
+    .object({
+      company_name: z.string().trim().min(2).max(200).optional().describe('Company whose data to delete (matched case-insensitively).'),
+      transcript_id: transcriptId.optional().describe('Delete this transcript and everything made from it.'),
+    })
+    .refine((args) => args.company_name !== undefined || args.transcript_id !== undefined, { message: 'Give company_name or transcript_id.' }),
+  outputSchema: z.object({ transcripts_deleted: z.number().int(), snapshots_deleted: z.number().int() }),
+  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
+  handler(args, ctx) {
+    const { transcriptsDeleted, snapshotsDeleted } = ctx.session.deleteCustomerData({ companyName: args.company_name, transcriptId: args.transcript_id });
+    return {
+      structured: { transcripts_deleted: transcriptsDeleted, snapshots_deleted: snapshotsDeleted },
+      text: `Deleted ${transcriptsDeleted} transcript(s) and ${snapshotsDeleted} snapshot(s).`,
+    };
+  },
+});
+
+export const TRANSCRIPT_TOOLS = [loadTranscript, listTranscripts, readTranscript, searchTranscripts, transcriptStatsTool, deleteTranscript, deleteCustomerData];

@@ -1,0 +1,197 @@
+/**
+ * Local verification of what a model wrote, without a model: a cited turn
+ * must exist (and must not be one withheld from the model), a quote must be
+ * in that turn (compared ignoring case, typographic quotes and spacing, then
+ * replaced by the turn's own characters, so evidence is always verbatim),
+ * every figure a claim states must be said in a turn it cites, and a claim
+ * left without evidence is dropped. Every drop is counted by reason so the
+ * snapshot can say what was removed, and gaps can be repaired.
+ */
+
+import { findNumbers } from '../snapshot/spoken-numbers.js';
+import type { Evidence } from '../snapshot/types.js';
+import type { Transcript } from '../transcript/types.js';
+import type { ClaimOutput } from './schemas.js';
+
+export type DropReason =
+  | 'turn_missing'
+  | 'turn_withheld'
+  | 'quote_not_in_turn'
+  | 'figure_not_in_evidence'
+  | 'value_not_in_evidence'
+  | 'invalid_value'
+  | 'no_evidence'
+  | 'figure_not_elsewhere'
+  | 'schema';
+
+export type DropTally = Partial<Record<DropReason, number>>;
+
+export function countDrop(tally: DropTally, reason: DropReason, by = 1): void {
+  tally[reason] = (tally[reason] ?? 0) + by;
+}
+
+export function totalDrops(tally: DropTally): number {
+  return Object.values(tally).reduce((sum, n) => sum + (n ?? 0), 0);
+}
+
+const DROP_WORDS: Readonly<Record<DropReason, string>> = {
+  turn_missing: 'cited a turn that does not exist',
+  turn_withheld: 'cited a turn withheld as suspicious',
+  quote_not_in_turn: 'quoted words that are not in the cited turn',
+  figure_not_in_evidence: 'stated a figure that no cited turn says',
+  value_not_in_evidence: 'gave a value that its cited turn does not say',
+  invalid_value: 'gave a value of the wrong form',
+  no_evidence: 'had no evidence left',
+  figure_not_elsewhere: 'stated a figure no other section or field states',
+  schema: 'did not fit the answer format',
+};
+
+/** "2 quoted words that are not in the cited turn; 1 stated a figure that no cited turn says". */
+export function describeDrops(tally: DropTally): string[] {
+  return (Object.keys(DROP_WORDS) as DropReason[]).filter((reason) => (tally[reason] ?? 0) > 0).map((reason) => `${tally[reason]} ${DROP_WORDS[reason]}`);
+}
+
+const MAX_QUOTE_LENGTH = 300;
+
+const FOLD: Readonly<Record<string, string>> = { '‘': "'", '’': "'", '“': '"', '”': '"', '–': '-', '—': '-', '…': '...' };
+
+/** Lower case, typographic quotes and dashes folded, whitespace runs as one space; `map[i]` is the original offset of `norm[i]`. */
+function normalise(text: string): { norm: string; map: number[] } {
+  let norm = '';
+  const map: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i] as string;
+    if (/\s/.test(char)) {
+      if (norm.length > 0 && !norm.endsWith(' ')) {
+        norm += ' ';
+        map.push(i);
+      }
+      continue;
+    }
+    const folded = (FOLD[char] ?? char).toLowerCase();
+    for (const piece of folded) {
+      norm += piece;
+      map.push(i);
+    }
+  }
+  return { norm, map };
+}
+
+/** Cuts a long quote at a word boundary; still a substring of the turn. */
+function capQuote(quote: string): string {
+  if (quote.length <= MAX_QUOTE_LENGTH) return quote;
+  const space = quote.lastIndexOf(' ', MAX_QUOTE_LENGTH);
+  return quote.slice(0, space > 0 ? space : MAX_QUOTE_LENGTH).replace(/[\s,;:]+$/, '');
+}
+
+/**
+ * The turn's own characters for a model's quote, or null when the quote is
+ * not in the turn. Surrounding quote marks and a final full stop the model
+ * added are ignored.
+ * @example locateQuote('We saved “40%” on fuel.', 'we saved "40%" on fuel') // 'We saved “40%” on fuel'
+ */
+export function locateQuote(turnText: string, quote: string): string | null {
+  const trimmed = quote.trim().replace(/^["'“”‘’]+|["'“”‘’]+$/g, '').trim();
+  if (trimmed.length === 0) return null;
+  if (turnText.includes(trimmed)) return capQuote(trimmed);
+  const wanted = normalise(trimmed.replace(/[.,;:!?]+$/, '')).norm;
+  if (wanted.length === 0) return null;
+  const { norm, map } = normalise(turnText);
+  const at = norm.indexOf(wanted);
+  if (at < 0) return null;
+  const start = map[at] as number;
+  const end = (map[at + wanted.length - 1] as number) + 1;
+  return capQuote(turnText.slice(start, end));
+}
+
+/** Checks citations against one transcript; turns withheld from the model cannot be cited. */
+export class Grounder {
+  constructor(
+    readonly transcript: Transcript,
+    private readonly withheld: ReadonlySet<number>,
+  ) {}
+
+  /** Verbatim evidence for a citation, or why it fails. */
+  ground(turnIndex: number, quote: string): Evidence | DropReason {
+    const turn = this.transcript.turns[turnIndex];
+    if (!turn) return 'turn_missing';
+    if (this.withheld.has(turnIndex)) return 'turn_withheld';
+    const located = locateQuote(turn.text, quote);
+    if (located === null) return 'quote_not_in_turn';
+    return { turn_index: turn.index, start_ms: turn.startMs, speaker: turn.speaker, quote: located };
+  }
+
+  turnText(turnIndex: number): string {
+    return this.transcript.turns[turnIndex]?.text ?? '';
+  }
+}
+
+export function isEvidence(value: Evidence | DropReason): value is Evidence {
+  return typeof value === 'object';
+}
+
+const CITATION_LIKE = /\[(?:\d{1,3}:)?\d{1,2}:\d{2}\]|\[turn \d+\]|\(?\bT\d+\b\)?|\[\d+\]/g;
+
+/** Claim text as prose: no citations of the model's own (ours are added), no markup that could smuggle links or HTML. */
+export function cleanProse(text: string): string {
+  return text
+    .replace(CITATION_LIKE, '')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[<>]/g, '')
+    .replace(/^\s*(?:[-*•]|\d+\.)\s+/, '')
+    .replace(/\s+([.,;:!?])/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Figures written in digits ("40%", "$1.2 million", "2,500"): what a claim asserts. */
+export function statedFigures(text: string): number[] {
+  return findNumbers(text)
+    .filter((mention) => !mention.spoken)
+    .map((mention) => mention.value);
+}
+
+/** Every number said in the texts, in digits or in words. */
+export function saidNumbers(texts: Iterable<string>): Set<number> {
+  const values = new Set<number>();
+  for (const text of texts) for (const mention of findNumbers(text)) values.add(mention.value);
+  return values;
+}
+
+export interface VerifiedClaim {
+  text: string;
+  startsParagraph: boolean;
+  evidence: Evidence[];
+}
+
+/**
+ * Keeps the claims whose citations hold and whose figures the cited turns
+ * state; counts the rest by reason in `tally`.
+ */
+export function verifyClaims(claims: readonly ClaimOutput[], grounder: Grounder, tally: DropTally): VerifiedClaim[] {
+  const kept: VerifiedClaim[] = [];
+  for (const claim of claims) {
+    const text = cleanProse(claim.text);
+    const evidence: Evidence[] = [];
+    let lastFailure: DropReason = 'no_evidence';
+    for (const citation of claim.evidence.slice(0, 3)) {
+      const grounded = grounder.ground(citation.turn, citation.quote);
+      if (isEvidence(grounded)) {
+        if (!evidence.some((item) => item.turn_index === grounded.turn_index && item.quote === grounded.quote)) evidence.push(grounded);
+      } else {
+        lastFailure = grounded;
+      }
+    }
+    if (text.length === 0 || evidence.length === 0) {
+      countDrop(tally, text.length === 0 ? 'schema' : lastFailure);
+      continue;
+    }
+    const said = saidNumbers(evidence.map((item) => grounder.turnText(item.turn_index)));
+    if (statedFigures(text).some((value) => !said.has(value))) {
+      countDrop(tally, 'figure_not_in_evidence');
+      continue;
+    }
+    kept.push({ text, startsParagraph: claim.starts_paragraph, evidence });
+  }
+  return kept;
+}

@@ -1,0 +1,282 @@
+/**
+ * The team server: MCP over Streamable HTTP at `/mcp`, plus `GET /healthz`.
+ * Every request passes the same gates in order: Host/Origin (403), drain
+ * (503), bearer token (401), the principal's rate (429), body size (413).
+ * Serving is stateless: the SDK's `createMcpHandler` builds a fresh server
+ * per request from `createServer({ workspace, principal })`, the principal
+ * travelling from the token gate as the request's `authInfo`; all state lives
+ * in the Workspace, which keeps each principal's data apart.
+ */
+
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createMcpHandler, type AuthInfo } from '@modelcontextprotocol/server';
+import { toNodeHandler } from '@modelcontextprotocol/node';
+import type { Workspace } from '../../app/workspace.js';
+import { LOCAL_PRINCIPAL } from '../../app/principals.js';
+import { ConfigError } from '../../core/errors.js';
+import type { Logger } from '../../logger.js';
+import { createServer } from '../create-server.js';
+import { bearerChallenge, createBearerAuthenticator, type AuthOutcome } from './auth.js';
+import { buildHostOriginPolicy, checkHostAndOrigin, isLoopbackHost } from './host-origin.js';
+import { RateLimiter } from './rate-limit.js';
+import type { TokenEntry } from './tokens.js';
+
+export const HTTP_DEFAULTS = {
+  host: '127.0.0.1',
+  port: 3333,
+  maxBodyBytes: 4 * 1024 * 1024,
+  ratePerMinute: 600,
+  shutdownGraceMs: 10_000,
+} as const;
+
+export const MCP_PATH = '/mcp';
+export const HEALTH_PATH = '/healthz';
+
+export interface HttpServerOptions {
+  /** Bind address; default 127.0.0.1. Anything not loopback requires tokens. */
+  host?: string;
+  /** Default 3333; 0 picks a free port (see `url`). */
+  port?: number;
+  /** Bearer tokens and their principals. None: loopback only, everyone is "local". */
+  tokens?: ReadonlyArray<TokenEntry>;
+  /** Host names clients may use besides loopback names and the bind address. */
+  allowedHosts?: string[];
+  /** Browser origins (host names) allowed besides loopback ones. */
+  allowedOrigins?: string[];
+  /** Largest request body accepted; default 4 MiB. */
+  maxBodyBytes?: number;
+  /** Requests per minute per principal; default 600. */
+  ratePerMinute?: number;
+  /** How long `close()` waits for in-flight requests before cutting them off; default 10 s. */
+  shutdownGraceMs?: number;
+  /** Defaults to the workspace's logger. */
+  logger?: Logger;
+}
+
+export interface HttpServerHandle {
+  /** The MCP endpoint, e.g. http://127.0.0.1:3333/mcp. */
+  url: string;
+  /**
+   * Graceful stop: new requests get 503 at once, requests in flight finish
+   * (up to `shutdownGraceMs`), then the listener closes. Idempotent.
+   */
+  close(): Promise<void>;
+}
+
+interface Gate {
+  status: number;
+  message: string;
+  headers?: Record<string, string>;
+}
+
+function positiveInteger(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 1) throw new ConfigError(`${name} must be a positive whole number.`);
+  return value;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)), 'cache-control': 'no-store', ...headers });
+  res.end(text);
+}
+
+/** MCP-path refusals use the JSON-RPC error shape clients already parse. */
+function sendRefusal(res: ServerResponse, gate: Gate): void {
+  sendJson(res, gate.status, { jsonrpc: '2.0', error: { code: -32000, message: gate.message }, id: null }, gate.headers);
+}
+
+/** Reads the body up to `limit` bytes; undefined when it is larger. */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) return Promise.resolve(undefined);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const finish = (result: Buffer | undefined, error?: Error) => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+      if (error) reject(error);
+      else resolve(result);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.pause();
+        finish(undefined);
+      } else chunks.push(chunk);
+    };
+    const onEnd = () => finish(Buffer.concat(chunks));
+    const onError = (error: Error) => finish(undefined, error);
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+  });
+}
+
+function parseJson(body: Buffer): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(body.toString('utf8')) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/** A `subscriptions/listen` stream stays open until the client leaves, so draining does not wait for it. */
+function isListenStream(message: unknown): boolean {
+  return typeof message === 'object' && message !== null && (message as { method?: unknown }).method === 'subscriptions/listen';
+}
+
+function mcpMethodOf(message: unknown): string | undefined {
+  const method = typeof message === 'object' && message !== null ? (message as { method?: unknown }).method : undefined;
+  return typeof method === 'string' ? method.slice(0, 100) : undefined;
+}
+
+function principalOf(authInfo: AuthInfo | undefined): string {
+  const principal = authInfo?.extra?.['principal'];
+  // The gate always sets it; reaching the factory without one is a wiring bug, answered 500.
+  if (typeof principal !== 'string') throw new Error('request reached the MCP handler without a principal');
+  return principal;
+}
+
+function urlHost(host: string): string {
+  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+}
+
+/**
+ * Starts the HTTP server and resolves once it listens. Throws ConfigError
+ * for a non-loopback bind without tokens, bad limits, or a port in use.
+ */
+export async function startHttpServer(workspace: Workspace, options: HttpServerOptions = {}): Promise<HttpServerHandle> {
+  const host = options.host ?? HTTP_DEFAULTS.host;
+  const port = options.port ?? HTTP_DEFAULTS.port;
+  const tokens = options.tokens ?? [];
+  const logger = (options.logger ?? workspace.logger).child({ transport: 'http' });
+  const maxBodyBytes = positiveInteger('MCP_HTTP_MAX_BODY_BYTES', options.maxBodyBytes ?? HTTP_DEFAULTS.maxBodyBytes);
+  const ratePerMinute = positiveInteger('MCP_HTTP_RATE_LIMIT_PER_MINUTE', options.ratePerMinute ?? HTTP_DEFAULTS.ratePerMinute);
+  const shutdownGraceMs = options.shutdownGraceMs ?? HTTP_DEFAULTS.shutdownGraceMs;
+  if (tokens.length === 0 && !isLoopbackHost(host)) {
+    throw new ConfigError(`Refusing to serve HTTP on ${host} without bearer tokens: set MCP_HTTP_TOKENS_FILE or MCP_HTTP_TOKENS, or bind to 127.0.0.1.`);
+  }
+
+  const policy = buildHostOriginPolicy(host, options.allowedHosts, options.allowedOrigins);
+  const authenticate: (header: string | undefined) => AuthOutcome =
+    tokens.length > 0 ? createBearerAuthenticator(tokens) : () => ({ ok: true, principal: LOCAL_PRINCIPAL });
+  const limiter = new RateLimiter({ perMinute: ratePerMinute });
+  const limitedPrincipals = new Set<string>();
+
+  const mcpHandler = createMcpHandler(({ authInfo }) => createServer({ workspace, principal: principalOf(authInfo) }), {
+    maxRequestBodySize: maxBodyBytes,
+    onerror: (error) => logger.debug({ event: 'mcp_request_rejected', error_name: error.name, error_message: error.message.slice(0, 200) }, 'MCP request rejected'),
+  });
+  const serveMcp = toNodeHandler(mcpHandler, {
+    maxRequestBodySize: maxBodyBytes,
+    onerror: (error) => logger.error({ event: 'mcp_handler_failed', error_name: error.name }, 'MCP handler failed'),
+  });
+
+  let draining = false;
+  /** Requests that shutdown waits for, each settling when its response closes. */
+  const inFlight = new Map<ServerResponse, Promise<void>>();
+
+  const security = (req: IncomingMessage, event: string, details: Record<string, unknown>) =>
+    logger.warn({ event, security: true, remote_address: req.socket.remoteAddress, method: req.method, ...details }, 'HTTP request refused');
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === HEALTH_PATH && (req.method === 'GET' || req.method === 'HEAD')) {
+      // No data here and no Host check either: load balancers probe by address.
+      if (draining) sendJson(res, 503, { status: 'draining' }, { connection: 'close' });
+      else sendJson(res, 200, { status: 'ok' });
+      return;
+    }
+    if (path !== MCP_PATH) return sendJson(res, 404, { error: 'not_found', message: `The MCP endpoint is ${MCP_PATH}.` });
+
+    const verdict = checkHostAndOrigin({ host: req.headers.host, origin: req.headers.origin }, policy);
+    if (!verdict.ok) {
+      security(req, 'http_forbidden', { reason: verdict.reason, host: req.headers.host?.slice(0, 200), origin: req.headers.origin?.slice(0, 200) });
+      return sendRefusal(res, { status: 403, message: verdict.reason === 'host_not_allowed' ? 'Forbidden: Host not allowed.' : 'Forbidden: Origin not allowed.' });
+    }
+    if (draining) return sendRefusal(res, { status: 503, message: 'The server is shutting down; retry shortly.', headers: { connection: 'close', 'retry-after': '5' } });
+
+    const auth = authenticate(req.headers.authorization);
+    if (!auth.ok) {
+      security(req, 'http_auth_failed', { reason: auth.reason });
+      return sendRefusal(res, { status: 401, message: 'Unauthorized: send "Authorization: Bearer <token>".', headers: { 'www-authenticate': bearerChallenge(auth.reason) } });
+    }
+    const { principal } = auth;
+    const rate = limiter.take(principal);
+    if (!rate.allowed) {
+      // One log line when a principal starts being limited, not one per refused request.
+      if (!limitedPrincipals.has(principal)) security(req, 'http_rate_limited', { principal, retry_after_s: rate.retryAfterSeconds });
+      limitedPrincipals.add(principal);
+      return sendRefusal(res, { status: 429, message: `Too many requests; retry in ${rate.retryAfterSeconds} s.`, headers: { 'retry-after': String(rate.retryAfterSeconds) } });
+    }
+    limitedPrincipals.delete(principal);
+
+    inFlight.set(res, new Promise((resolve) => res.once('close', () => resolve())));
+    res.once('close', () => inFlight.delete(res));
+    const started = performance.now();
+    let parsedBody: unknown;
+    if (req.method === 'POST') {
+      const body = await readBody(req, maxBodyBytes);
+      if (body === undefined) {
+        security(req, 'http_body_too_large', { principal, limit_bytes: maxBodyBytes });
+        return sendRefusal(res, { status: 413, message: `Request body larger than ${maxBodyBytes} bytes.`, headers: { connection: 'close' } });
+      }
+      const json = parseJson(body);
+      if (!json.ok) return sendJson(res, 400, { jsonrpc: '2.0', error: { code: -32700, message: 'Parse error: the body is not valid JSON.' }, id: null });
+      parsedBody = json.value;
+      if (isListenStream(parsedBody)) inFlight.delete(res);
+    }
+    res.once('close', () =>
+      logger.debug({ event: 'http_request', principal, method: req.method, mcp_method: mcpMethodOf(parsedBody), status: res.statusCode, duration_ms: Math.round(performance.now() - started) }, 'HTTP request'),
+    );
+    // The secret goes no further than the gate: handlers see the principal only.
+    const authInfo: AuthInfo = { token: '', clientId: principal, scopes: [], extra: { principal } };
+    await serveMcp(Object.assign(req, { auth: authInfo }), res, parsedBody);
+  }
+
+  const server = http.createServer({ headersTimeout: 30_000, requestTimeout: 60_000 }, (req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      logger.error({ event: 'http_request_failed', error_name: (error as Error)?.name }, 'HTTP request failed');
+      if (!res.headersSent) sendRefusal(res, { status: 500, message: 'Internal error.' });
+      else res.destroy();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      const reason = error.code === 'EADDRINUSE' ? `port ${port} is already in use` : error.code === 'EACCES' ? `no permission to listen on port ${port}` : 'the address cannot be used';
+      reject(new ConfigError(`Cannot start the HTTP server on ${host}:${port}: ${reason}.`, { cause: error }));
+    });
+    server.listen(port, host, () => resolve());
+  });
+  const { port: boundPort } = server.address() as AddressInfo;
+  const url = `http://${urlHost(host)}:${boundPort}${MCP_PATH}`;
+  logger.info({ event: 'server_started', url, auth: tokens.length > 0 ? 'bearer' : 'none-loopback', principals: new Set(tokens.map((t) => t.principal)).size }, `mcp-snapshot-server listening on ${url}`);
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      draining = true;
+      logger.info({ event: 'server_draining', in_flight: inFlight.size }, 'HTTP server draining');
+      let timer: NodeJS.Timeout | undefined;
+      const graceOver = new Promise<'timeout'>((resolve) => {
+        timer = setTimeout(() => resolve('timeout'), shutdownGraceMs);
+      });
+      const outcome = await Promise.race([Promise.all(inFlight.values()).then(() => 'drained' as const), graceOver]);
+      clearTimeout(timer);
+      if (outcome === 'timeout') logger.warn({ event: 'server_drain_timeout', in_flight: inFlight.size }, 'requests still running at shutdown were cut off');
+      // Ends listen streams and aborts whatever outlived the grace period.
+      await mcpHandler.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      logger.info({ event: 'server_stopped' }, 'HTTP server stopped');
+    })();
+    return closing;
+  };
+  return { url, close };
+}
