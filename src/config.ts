@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from './core/errors.js';
+import { assertSafeZoomUrls, ZOOM_CREDENTIAL_VARIABLES, ZOOM_DEFAULTS, type ZoomSettings } from './adapters/zoom/config.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const ENGINES = ['auto', 'offline'] as const;
@@ -30,6 +31,14 @@ const EnvSchema = z.object({
   DEMO_MODE: boolean.default(false),
   SNAPSHOT_ENGINE: z.enum(ENGINES).default('auto'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  ZOOM_ACCOUNT_ID: z.string().max(200).optional(),
+  ZOOM_CLIENT_ID: z.string().max(200).optional(),
+  ZOOM_CLIENT_SECRET: z.string().max(500).optional(),
+  ZOOM_DEFAULT_USER_ID: z.string().min(1).max(128).default(ZOOM_DEFAULTS.defaultUserId),
+  ZOOM_CACHE_TTL_SECONDS: positiveInt(ZOOM_DEFAULTS.cacheTtlSeconds),
+  ZOOM_MAX_CACHE_SIZE: positiveInt(ZOOM_DEFAULTS.maxCacheSize, 100_000),
+  ZOOM_API_BASE_URL: z.url().default(ZOOM_DEFAULTS.apiBaseUrl),
+  ZOOM_OAUTH_URL: z.url().default(ZOOM_DEFAULTS.oauthUrl),
 });
 
 export type SnapshotEngineChoice = (typeof ENGINES)[number];
@@ -47,6 +56,8 @@ export interface Config {
   demoMode: boolean;
   snapshotEngine: SnapshotEngineChoice;
   logLevel: LogLevel;
+  /** Null unless all three Zoom credentials are set. */
+  zoom: ZoomSettings | null;
   cwd: string;
 }
 
@@ -78,6 +89,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     demoMode: vars.DEMO_MODE,
     snapshotEngine: vars.SNAPSHOT_ENGINE,
     logLevel: vars.LOG_LEVEL,
+    zoom: zoomSettings(vars),
     cwd,
+  };
+}
+
+function zoomSettings(vars: z.infer<typeof EnvSchema>): ZoomSettings | null {
+  const urls = { apiBaseUrl: vars.ZOOM_API_BASE_URL.replace(/\/+$/, ''), oauthUrl: vars.ZOOM_OAUTH_URL };
+  assertSafeZoomUrls(urls);
+  const credentials = ZOOM_CREDENTIAL_VARIABLES.map((name) => vars[name]);
+  if (credentials.some((value) => value === undefined)) return null;
+  const [accountId, clientId, clientSecret] = credentials as [string, string, string];
+  return {
+    accountId,
+    clientId,
+    clientSecret,
+    defaultUserId: vars.ZOOM_DEFAULT_USER_ID,
+    cacheTtlMs: vars.ZOOM_CACHE_TTL_SECONDS * 1000,
+    maxCacheSize: vars.ZOOM_MAX_CACHE_SIZE,
+    ...urls,
   };
 }

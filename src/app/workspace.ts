@@ -16,6 +16,7 @@ import { buildSnapshot, rebuildAfterFieldUpdate, validateFieldValue } from '../c
 import type { FieldName, SectionSlug, Snapshot } from '../core/snapshot/types.js';
 import { readTranscriptFile } from '../adapters/files/read-transcript-file.js';
 import { MemoryStore } from '../adapters/store/memory.js';
+import { createZoomClient, type ListRecordingsInput, type ZoomClient, type ZoomRecordingList } from '../adapters/zoom/zoom-client.js';
 import type { KeyedStore, RemovalReason } from '../adapters/store/port.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
@@ -52,21 +53,25 @@ export interface WorkspaceDeps {
   config: Config;
   logger: Logger;
   now?: () => Date;
+  /** Defaults to a client built from `config.zoom` (which answers ZOOM_NOT_CONFIGURED without credentials). */
+  zoom?: ZoomClient;
 }
 
 export class Workspace {
   readonly config: Config;
   readonly logger: Logger;
+  readonly zoom: ZoomClient;
   private readonly now: () => Date;
   private readonly transcripts: KeyedStore<Owned<Transcript>>;
   private readonly snapshots: KeyedStore<Owned<Snapshot>>;
   private readonly index = new TranscriptSearchIndex();
   private readonly listeners = new Set<(kind: ChangeKind) => void>();
 
-  constructor({ config, logger, now = () => new Date() }: WorkspaceDeps) {
+  constructor({ config, logger, now = () => new Date(), zoom }: WorkspaceDeps) {
     this.config = config;
     this.logger = logger;
     this.now = now;
+    this.zoom = zoom ?? createZoomClient(config.zoom, { logger, maxTranscriptBytes: config.maxTranscriptBytes, now: () => now().getTime() });
     this.transcripts = new MemoryStore<Owned<Transcript>>({
       ttlMs: config.transcriptTtlMs,
       maxEntries: config.maxTranscripts,
@@ -107,6 +112,7 @@ export class Workspace {
 
   private afterTranscriptRemoved(id: string, reason: RemovalReason): void {
     this.index.remove(id);
+    this.zoom.forgetTranscript(id);
     // Snapshots are derived from the transcript's text: they go with it.
     for (const entry of this.snapshots.values()) {
       if (entry.value.transcript_id === id) this.snapshots.delete(entry.value.id);
@@ -221,11 +227,30 @@ export class WorkspaceSession {
     for (const snapshot of this.listSnapshots()) if (transcriptIds.has(snapshot.transcript_id)) snapshotIds.add(snapshot.id);
     for (const id of snapshotIds) this.stores.snapshots.delete(id);
     for (const id of transcriptIds) this.stores.transcripts.delete(id);
+    // The Zoom cache may hold listings and downloads about this customer: drop it whole.
+    this.workspace.zoom.clearCache();
     this.workspace.logger.info(
       { event: 'audit_customer_data_deleted', principal: this.principal, by: company ? 'company_name' : 'transcript_id', transcripts_deleted: transcriptIds.size, snapshots_deleted: snapshotIds.size },
       'customer data deleted',
     );
     return { transcriptsDeleted: transcriptIds.size, snapshotsDeleted: snapshotIds.size };
+  }
+
+  listZoomRecordings(input: ListRecordingsInput, signal?: AbortSignal): Promise<ZoomRecordingList> {
+    return this.workspace.zoom.listRecordings(input, { signal });
+  }
+
+  async importZoomTranscript(meeting: string, options: { title?: string; onProgress?: (done: number, total: number, message: string) => void; signal?: AbortSignal }): Promise<Transcript> {
+    const transcript = await this.workspace.zoom.importTranscript(meeting, {
+      id: newId('t'),
+      loadedAt: this.workspace.nowIso(),
+      turnGapMs: this.workspace.config.turnGapMs,
+      ...options,
+    });
+    options.signal?.throwIfAborted();
+    this.remember(transcript);
+    this.workspace.logger.info({ event: 'zoom_transcript_imported', transcript_id: transcript.id, cues: transcript.cues.length, turns: transcript.turns.length }, 'zoom transcript imported');
+    return transcript;
   }
 
   search(query: string, options: { transcriptId?: string; speaker?: string; limit?: number }): SearchHit[] {

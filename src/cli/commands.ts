@@ -92,6 +92,35 @@ export async function runSearch(config: Config, file: string, query: string, opt
 export async function runSnapshot(config: Config, file: string, options: { format: string; out?: string; engine: string }): Promise<void> {
   const session = cliSession(config);
   const transcript = await loadFile(session, config, file);
+  await writeSnapshot(config, session, transcript, options);
+}
+
+export async function runZoomList(config: Config, options: { from?: string; to?: string; user?: string; all?: boolean; json?: boolean }): Promise<void> {
+  const list = await cliSession(config).listZoomRecordings({ from: options.from, to: options.to, userId: options.user, includeWithoutTranscript: options.all });
+  if (options.json) {
+    print(JSON.stringify(list, null, 2));
+    return;
+  }
+  if (list.meetings.length === 0) {
+    print(`No recorded meetings with a transcript between ${list.from} and ${list.to}.`);
+    return;
+  }
+  print(list.meetings.map((m) => `${m.start_time}  ${m.topic}  (${m.duration_minutes} min)  uuid ${m.uuid}${m.has_transcript ? '' : '  [no transcript]'}`).join('\n'));
+  if (list.total > list.meetings.length) print(`(${list.total - list.meetings.length} more: narrow --from/--to)`);
+}
+
+export async function runZoomImport(config: Config, meeting: string, options: { snapshot?: boolean; format: string; out?: string }): Promise<void> {
+  const session = cliSession(config);
+  const transcript = await session.importZoomTranscript(meeting, {});
+  if (options.snapshot) {
+    await writeSnapshot(config, session, transcript, options);
+    return;
+  }
+  const summary = summarizeTranscript(transcript);
+  print(`${summary.title}: ${summary.duration}, ${summary.turn_count} turns, speakers ${summary.speakers.map((s) => s.name).join(', ')}`);
+}
+
+async function writeSnapshot(config: Config, session: WorkspaceSession, transcript: Transcript, options: { format: string; out?: string }): Promise<void> {
   const showProgress = process.stderr.isTTY === true;
   const snapshot = session.generateSnapshot(transcript.id, {
     onProgress: showProgress ? (done, total, message) => process.stderr.write(`\r[${done}/${total}] ${message}`.padEnd(60)) : undefined,

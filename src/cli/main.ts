@@ -11,7 +11,7 @@ import { createLogger } from '../logger.js';
 import { describeError, newCorrelationId } from '../server/results.js';
 import { isAppError } from '../core/errors.js';
 import { PACKAGE_VERSION } from '../version.js';
-import { runInspect, runSearch, runServe, runSnapshot } from './commands.js';
+import { runInspect, runSearch, runServe, runSnapshot, runZoomImport, runZoomList } from './commands.js';
 
 export const EXIT_OK = 0;
 export const EXIT_BAD_INPUT = 1;
@@ -59,6 +59,25 @@ function buildProgram(config: Config): Command {
     .option('-o, --out <file>', 'write to this file instead of stdout')
     .addOption(new Option('-e, --engine <engine>', 'snapshot engine').choices(['auto', 'offline']).default(config.snapshotEngine))
     .action(async (file: string, options: { format: string; out?: string; engine: string }) => runSnapshot(config, file, options));
+
+  const zoom = program.command('zoom').description('Zoom cloud recordings (needs ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET).');
+  zoom
+    .command('list')
+    .description('List recorded meetings that have a transcript (default: the last 30 days).')
+    .option('--from <day>', 'first day, YYYY-MM-DD')
+    .option('--to <day>', 'last day, YYYY-MM-DD')
+    .option('--user <id>', 'Zoom user id or e-mail (default ZOOM_DEFAULT_USER_ID)')
+    .option('--all', 'also list recordings without a transcript')
+    .option('--json', 'print JSON instead of text')
+    .action(async (options: { from?: string; to?: string; user?: string; all?: boolean; json?: boolean }) => runZoomList(config, options));
+  zoom
+    .command('import')
+    .description('Download a meeting\'s transcript; print its summary, or its snapshot with --snapshot.')
+    .argument('<meeting>', 'meeting uuid (from zoom list) or meeting id')
+    .option('--snapshot', 'write the snapshot instead of the summary')
+    .addOption(new Option('-f, --format <format>', 'snapshot format').choices(['md', 'markdown', 'json', 'html']).default('md'))
+    .option('-o, --out <file>', 'write to this file instead of stdout')
+    .action(async (meeting: string, options: { snapshot?: boolean; format: string; out?: string }) => runZoomImport(config, meeting, options));
 
   return program;
 }

@@ -14,9 +14,10 @@ import { registerPrompts } from './prompts.js';
 import type { ToolContext, ToolDefinition } from './tool-definition.js';
 import { TRANSCRIPT_TOOLS } from './tools/transcripts.js';
 import { SNAPSHOT_TOOLS } from './tools/snapshots.js';
+import { ZOOM_TOOLS } from './tools/zoom.js';
 
 
-export const ALL_TOOLS: ReadonlyArray<ToolDefinition> = [...TRANSCRIPT_TOOLS, ...SNAPSHOT_TOOLS] as unknown as ToolDefinition[];
+export const ALL_TOOLS: ReadonlyArray<ToolDefinition> = [...TRANSCRIPT_TOOLS, ...SNAPSHOT_TOOLS, ...ZOOM_TOOLS] as unknown as ToolDefinition[];
 
 export interface ServerDeps {
   workspace: Workspace;

@@ -8,12 +8,14 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUEST_VTT } from '../support/harness.js';
 import { CLI, PACKAGE_ROOT, serverEnv } from '../support/spawn.js';
+import { FakeZoom } from '../fakes/fake-zoom.js';
+import { CANARY_SECRET, CANARY_TOKEN_PREFIX, meeting } from '../zoom/harness.js';
 
 const run = promisify(execFile);
 
-async function cli(args: string[], cwd?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cli(args: string[], cwd?: string, env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { env: serverEnv({ LOG_LEVEL: 'warn' }), cwd, maxBuffer: 20 * 1024 * 1024 });
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { env: serverEnv({ LOG_LEVEL: 'warn', ...env }), cwd, maxBuffer: 20 * 1024 * 1024 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -79,6 +81,31 @@ describe('CLI', () => {
     expect(malformed.code).toBe(1);
     expect(malformed.stderr).toMatch(/^TRANSCRIPT_MALFORMED \(line \d+\)/);
     expect(malformed.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('lists Zoom recordings and imports one straight into a snapshot', async () => {
+    const fake = await FakeZoom.start({ accountId: 'acct-1', clientId: 'client-1', clientSecret: CANARY_SECRET, tokenPrefix: CANARY_TOKEN_PREFIX });
+    try {
+      const today = new Date().toISOString().slice(0, 10);
+      fake.addMeeting(meeting({ startTime: `${today}T09:00:00Z`, topic: 'Renewal call' }));
+      const s = fake.settings();
+      const env = { ZOOM_ACCOUNT_ID: s.accountId, ZOOM_CLIENT_ID: s.clientId, ZOOM_CLIENT_SECRET: s.clientSecret, ZOOM_API_BASE_URL: s.apiBaseUrl, ZOOM_OAUTH_URL: s.oauthUrl };
+      const list = await cli(['zoom', 'list', '--json'], undefined, env);
+      expect(list.code, list.stderr).toBe(0);
+      const uuid = (JSON.parse(list.stdout) as { meetings: Array<{ uuid: string }> }).meetings[0]!.uuid;
+      const imported = await cli(['zoom', 'import', uuid, '--snapshot', '-f', 'json'], undefined, env);
+      expect(imported.code, imported.stderr).toBe(0);
+      expect(JSON.parse(imported.stdout)).toMatchObject({ engine: 'offline', sections: expect.any(Array) });
+      for (const output of [list.stdout, list.stderr, imported.stdout, imported.stderr]) {
+        expect(output).not.toContain(CANARY_SECRET);
+        expect(output).not.toContain(CANARY_TOKEN_PREFIX);
+      }
+      const unconfigured = await cli(['zoom', 'list']);
+      expect(unconfigured.code).toBe(1);
+      expect(unconfigured.stderr).toMatch(/^ZOOM_NOT_CONFIGURED/);
+    } finally {
+      await fake.close();
+    }
   });
 
   it('exits 2 for usage errors and 0 for help on every command', async () => {

@@ -146,7 +146,7 @@ export class FakeZoom {
     this.validTokens.clear();
   }
 
-  /** Revokes every token once `count` more API calls have been answered normally. */
+  /** Lets `count` more API calls through, then revokes every token (0: the next call is rejected). */
   revokeTokensAfter(count: number): void {
     this.revokeAfterApiCalls = count;
   }
@@ -181,9 +181,13 @@ export class FakeZoom {
 
     if (route === 'token') return this.token(req, res, query, authHeader);
     if (route === 'unknown') return send(res, 404, { code: 404, message: 'Not found.' });
+    if (this.revokeAfterApiCalls === 0) {
+      this.revokeAfterApiCalls = null;
+      this.revokeTokens();
+    }
     const token = authHeader.slice('Bearer '.length);
     if (auth !== 'bearer' || !this.validTokens.has(token)) return send(res, 401, { code: 124, message: 'Invalid access token.' });
-    this.countApiCall();
+    if (this.revokeAfterApiCalls !== null) this.revokeAfterApiCalls -= 1;
     if (route === 'list') return this.list(res, safeDecode(listMatch![1]!), query);
     if (route === 'meeting') return this.meeting(res, meetingRef!);
     return this.file(res, fileMatch![2]!, route === 'download');
@@ -197,15 +201,6 @@ export class FakeZoom {
     const meeting = fileId === undefined ? undefined : this.meetingByFileId(fileId);
     if (meeting === undefined) return send(res, 404, { code: 404, message: 'Not found.' });
     this.sendTranscript(res, meeting);
-  }
-
-  private countApiCall(): void {
-    if (this.revokeAfterApiCalls === null) return;
-    this.revokeAfterApiCalls -= 1;
-    if (this.revokeAfterApiCalls < 0) {
-      this.revokeAfterApiCalls = null;
-      this.revokeTokens();
-    }
   }
 
   private token(req: http.IncomingMessage, res: http.ServerResponse, query: Record<string, string>, authHeader: string): void {

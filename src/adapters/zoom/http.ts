@@ -57,7 +57,14 @@ export interface HttpRequest {
   signal?: AbortSignal | undefined;
 }
 
-export const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> => delay(ms, undefined, { signal });
+/** Real waiting; a cancelled wait rejects with the caller's own reason, as a cancelled fetch does. */
+export async function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  try {
+    await delay(ms, undefined, { signal });
+  } catch (error) {
+    throw signal?.aborted ? signal.reason : error;
+  }
+}
 
 /** Zoom's JSON answers are small; this only stops a runaway body. */
 const MAX_JSON_BYTES = 16 * 1024 * 1024;

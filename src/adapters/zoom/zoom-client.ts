@@ -203,9 +203,15 @@ export class ZoomClient {
     return transcript;
   }
 
-  /** Forgets cached listings and text that name this meeting (id or UUID). */
+  /** Forgets cached listings and text that name this meeting (id, as typed or pasted, or UUID). */
   forgetMeeting(meetingIdOrUuid: string): void {
-    this.connected?.cache.forgetMeeting(meetingIdOrUuid.trim());
+    let meetingRef: string;
+    try {
+      meetingRef = normalizeMeetingRef(meetingIdOrUuid);
+    } catch {
+      return; // nothing is ever cached under a reference that is not a meeting id or UUID
+    }
+    this.connected?.cache.forgetMeeting(meetingRef);
   }
 
   /** Forgets the cached text a deleted transcript was imported from. */

@@ -130,7 +130,7 @@ function confidenceOf(group: ValueGroup): number {
 
 function reasonLost(loser: ValueGroup, winner: ValueGroup): string {
   if (loser.supporters.every((s) => s.status === 'hypothetical')) return 'said as a possibility, estimate or target, not a result';
-  if (latestTurn(winner, 'corrected') > latestTurn(loser)) return 'replaced by a later correction';
+  if (latestTurn(winner, 'corrected') >= latestTurn(loser)) return 'replaced by a later correction';
   if (loser.supporters.every((s) => s.status === 'offline')) return 'chosen by the offline engine; the model read the call differently';
   return 'stated in fewer turns';
 }

@@ -136,7 +136,8 @@ const CITATION_LIKE = /\[(?:\d{1,3}:)?\d{1,2}:\d{2}\]|\[turn \d+\]|\(?\bT\d+\b\)
 export function cleanProse(text: string): string {
   return text
     .replace(CITATION_LIKE, '')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/!?\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)/g, '$1')
+    .replace(/<\/?[a-z][^>]*>/gi, '')
     .replace(/[<>]/g, '')
     .replace(/^\s*(?:[-*•]|\d+\.)\s+/, '')
     .replace(/\s+([.,;:!?])/g, '$1')

@@ -40,11 +40,18 @@ function rankingContext(analysis: CallAnalysis, fieldSupport: RankingContext['fi
   return { analysis, fieldSupport, idf: inverseDocumentFrequency(analysis.sentences), used: new Map() };
 }
 
+/** Spaces in a text (what `text.split(' ').length - 1` counts, without the array). */
+function spacesIn(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf(' '); at >= 0; at = text.indexOf(' ', at + 1)) count++;
+  return count;
+}
+
 function speakersOf(transcript: Transcript, analysis: CallAnalysis): Snapshot['meeting']['speakers'] {
   const words = new Map<string, number>();
   let total = 0;
   for (const turn of transcript.turns) {
-    const count = turn.text.split(' ').length;
+    const count = spacesIn(turn.text) + 1;
     total += count;
     if (turn.speaker !== null) words.set(turn.speaker, (words.get(turn.speaker) ?? 0) + count);
   }

@@ -10,7 +10,7 @@
 
 import { distinctTerms } from '../search/analyze.js';
 import type { AnalysedSentence, CallAnalysis } from './analysis.js';
-import { sectionSpec } from './catalogue.js';
+import { SECTION_SLUGS, sectionSpec } from './catalogue.js';
 import { isGenericClaim, isHypothetical } from './statements.js';
 import type { FieldName, SectionSlug } from './types.js';
 
@@ -38,24 +38,20 @@ interface SentenceTraits {
   hypothetical: boolean;
 }
 
-const traitCache = new WeakMap<CallAnalysis, Map<number, SentenceTraits>>();
+const traitCache = new WeakMap<CallAnalysis, SentenceTraits[]>();
 
-function traitsOf(analysis: CallAnalysis): Map<number, SentenceTraits> {
+/** The traits of each sentence, by its position in `analysis.sentences`. */
+function traitsOf(analysis: CallAnalysis): SentenceTraits[] {
   let traits = traitCache.get(analysis);
   if (!traits) {
     const roleStatements = new Set(analysis.people.flatMap((person) => person.roleSentenceIds));
-    traits = new Map(
-      analysis.sentences.map((sentence) => [
-        sentence.id,
-        {
-          metaTalk: META_TALK.test(sentence.text),
-          leansOnContext: sentence.wordCount < 14 && LEANS_ON_CONTEXT.test(sentence.text),
-          statesRole: roleStatements.has(sentence.id),
-          generic: isGenericClaim(sentence.text),
-          hypothetical: isHypothetical(sentence.text, { start: 0, end: 0 }) || sentence.figures.some((figure) => isHypothetical(sentence.text, figure)),
-        },
-      ]),
-    );
+    traits = analysis.sentences.map((sentence) => ({
+      metaTalk: META_TALK.test(sentence.text),
+      leansOnContext: sentence.wordCount < 14 && LEANS_ON_CONTEXT.test(sentence.text),
+      statesRole: roleStatements.has(sentence.id),
+      generic: isGenericClaim(sentence.text),
+      hypothetical: isHypothetical(sentence.text, { start: 0, end: 0 }) || sentence.figures.some((figure) => isHypothetical(sentence.text, figure)),
+    }));
     traitCache.set(analysis, traits);
   }
   return traits;
@@ -92,41 +88,68 @@ export function inverseDocumentFrequency(sentences: readonly AnalysedSentence[])
   return idf;
 }
 
-function vocabularyScore(sentence: AnalysedSentence, terms: ReadonlySet<string>, idf: ReadonlyMap<string, number>): number {
-  let score = 0;
-  for (const term of sentence.terms) if (terms.has(term)) score += idf.get(term) ?? 0;
-  return score / Math.sqrt(Math.max(8, sentence.wordCount));
+const vocabularyCache = new WeakMap<RankingContext, ReadonlyMap<SectionSlug, Float64Array>>();
+
+/**
+ * Each section's vocabulary score of each sentence (by position): the rarity
+ * of the section's terms the sentence holds, over the square root of its
+ * length. Worked out for every section in one pass over the call's terms, as a
+ * long call's sentences are read by every section.
+ */
+function vocabularyScores(context: RankingContext): ReadonlyMap<SectionSlug, Float64Array> {
+  let scores = vocabularyCache.get(context);
+  if (!scores) {
+    const sentences = context.analysis.sentences;
+    const bySection = SECTION_SLUGS.map(() => new Float64Array(sentences.length));
+    const sectionsOfTerm = new Map<string, number[]>();
+    SECTION_SLUGS.forEach((slug, section) => {
+      for (const term of sectionTerms(slug)) sectionsOfTerm.set(term, [...(sectionsOfTerm.get(term) ?? []), section]);
+    });
+    sentences.forEach((sentence, position) => {
+      for (const term of sentence.terms) {
+        const sections = sectionsOfTerm.get(term);
+        if (!sections) continue;
+        const weight = context.idf.get(term) ?? 0;
+        for (const section of sections) bySection[section]![position]! += weight;
+      }
+      const length = Math.sqrt(Math.max(8, sentence.wordCount));
+      for (const section of bySection) section[position]! /= length;
+    });
+    scores = new Map(SECTION_SLUGS.map((slug, section) => [slug, bySection[section]!]));
+    vocabularyCache.set(context, scores);
+  }
+  return scores;
 }
 
 const NO_FIELDS: readonly FieldName[] = [];
 
 /** How strongly each sentence speaks to a section, before diversity; in call order (`pickSentences` ranks them). */
 export function scoreSentences(slug: SectionSlug, context: RankingContext): RankedSentence[] {
-  const { analysis, fieldSupport, idf } = context;
+  const { analysis, fieldSupport } = context;
   const spec = sectionSpec(slug);
-  const terms = sectionTerms(slug);
+  const vocabulary = vocabularyScores(context).get(slug)!;
   const sectionFields = new Set<FieldName>([...spec.requiredFields, ...spec.valuableFields]);
   const sentences = analysis.sentences;
   // A question turn about the section makes the next turn's sentences its answer.
   const questionRelevance = new Map<number, number>();
-  for (const sentence of sentences) {
-    if (!sentence.isQuestion) continue;
-    const relevance = vocabularyScore(sentence, terms, idf);
-    questionRelevance.set(sentence.turnIndex, Math.max(questionRelevance.get(sentence.turnIndex) ?? 0, relevance));
-  }
+  sentences.forEach((sentence, position) => {
+    if (!sentence.isQuestion) return;
+    questionRelevance.set(sentence.turnIndex, Math.max(questionRelevance.get(sentence.turnIndex) ?? 0, vocabulary[position]!));
+  });
   const traits = traitsOf(analysis);
   const vendor = analysis.parties.vendor?.name;
   const beforeVendor = vendor ? new RegExp(`\\b(?:before|prior to|until) (?:we (?:had|got|bought|used) )?${vendor.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i') : null;
   const ranked: RankedSentence[] = [];
-  for (const sentence of sentences) {
+  for (let position = 0; position < sentences.length; position++) {
+    const sentence = sentences[position]!;
     if (sentence.wordCount < 4 || (slug === 'additional_commentary' && sentence.wordCount < 7)) continue;
-    let score = vocabularyScore(sentence, terms, idf);
-    spec.cues.lastIndex = 0;
-    if (spec.cues.test(sentence.text)) {
-      const cueCount = new Set(sentence.text.match(spec.cues)!.map((match) => match.toLowerCase())).size;
+    let score = vocabulary[position]!;
+    const cues = sentence.text.match(spec.cues);
+    if (cues) {
+      const cueCount = cues.length === 1 ? 1 : new Set(cues.map((match) => match.toLowerCase())).size;
       score += 0.9 + 0.3 * Math.min(2, cueCount - 1);
     }
-    const trait = traits.get(sentence.id)!;
+    const trait = traits[position]!;
     const supports = fieldSupport.get(sentence.id) ?? NO_FIELDS;
     if (supports.some((field) => sectionFields.has(field))) score += 1.2;
     const resultFigures = sentence.figures.length > 0 && supports.length > 0;

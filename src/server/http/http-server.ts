@@ -176,8 +176,12 @@ export async function startHttpServer(workspace: Workspace, options: HttpServerO
   });
 
   let draining = false;
-  /** Requests that shutdown waits for, each settling when its response closes. */
-  const inFlight = new Map<ServerResponse, Promise<void>>();
+  /** Requests that shutdown waits for; `onIdle` fires when the last one closes. */
+  const inFlight = new Set<ServerResponse>();
+  let onIdle: (() => void) | undefined;
+  const settle = (res: ServerResponse) => {
+    if (inFlight.delete(res) && inFlight.size === 0) onIdle?.();
+  };
 
   const security = (req: IncomingMessage, event: string, details: Record<string, unknown>) =>
     logger.warn({ event, security: true, remote_address: req.socket.remoteAddress, method: req.method, ...details }, 'HTTP request refused');
@@ -214,8 +218,8 @@ export async function startHttpServer(workspace: Workspace, options: HttpServerO
     }
     limitedPrincipals.delete(principal);
 
-    inFlight.set(res, new Promise((resolve) => res.once('close', () => resolve())));
-    res.once('close', () => inFlight.delete(res));
+    inFlight.add(res);
+    res.once('close', () => settle(res));
     const started = performance.now();
     let parsedBody: unknown;
     if (req.method === 'POST') {
@@ -227,7 +231,7 @@ export async function startHttpServer(workspace: Workspace, options: HttpServerO
       const json = parseJson(body);
       if (!json.ok) return sendJson(res, 400, { jsonrpc: '2.0', error: { code: -32700, message: 'Parse error: the body is not valid JSON.' }, id: null });
       parsedBody = json.value;
-      if (isListenStream(parsedBody)) inFlight.delete(res);
+      if (isListenStream(parsedBody)) settle(res);
     }
     res.once('close', () =>
       logger.debug({ event: 'http_request', principal, method: req.method, mcp_method: mcpMethodOf(parsedBody), status: res.statusCode, duration_ms: Math.round(performance.now() - started) }, 'HTTP request'),
@@ -265,7 +269,11 @@ export async function startHttpServer(workspace: Workspace, options: HttpServerO
       const graceOver = new Promise<'timeout'>((resolve) => {
         timer = setTimeout(() => resolve('timeout'), shutdownGraceMs);
       });
-      const outcome = await Promise.race([Promise.all(inFlight.values()).then(() => 'drained' as const), graceOver]);
+      const drained = new Promise<'drained'>((resolve) => {
+        onIdle = () => resolve('drained');
+        if (inFlight.size === 0) onIdle();
+      });
+      const outcome = await Promise.race([drained, graceOver]);
       clearTimeout(timer);
       if (outcome === 'timeout') logger.warn({ event: 'server_drain_timeout', in_flight: inFlight.size }, 'requests still running at shutdown were cut off');
       // Ends listen streams and aborts whatever outlived the grace period.
