@@ -3,7 +3,8 @@
  * its peak RSS is its own and the clients do not share its thread). Run 1:
  * 50 SDK clients, each its own principal, make 1,000 tool calls in all
  * (load, search, snapshot mixed) at once: errors, p50/p95 latency,
- * throughput, server peak RSS. Run 2: one principal sends ten times its
+ * throughput, server peak RSS and CPU per call (the 50 clients share one
+ * process and are usually the slower side). Run 2: one principal sends ten times its
  * per-minute limit as fast as it can while ten others work normally: how
  * many 429s it gets, and whether the others see any error.
  */
@@ -110,12 +111,18 @@ export async function serveForBench(): Promise<void> {
     if (line === 'stop') break;
   }
   await server.close();
-  process.stdout.write(`${JSON.stringify({ peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+  const cpu = process.cpuUsage();
+  process.stdout.write(`${JSON.stringify({ peakRssMb: process.resourceUsage().maxRSS / 1024, cpuMs: (cpu.user + cpu.system) / 1000 })}\n`);
   process.exit(0);
 }
 
-/** Starts the server child; `stop()` resolves with its peak RSS in MB. */
-async function startServerChild(settings: ChildSettings): Promise<{ url: string; stop(): Promise<number> }> {
+interface ChildUsage {
+  peakRssMb: number;
+  cpuMs: number;
+}
+
+/** Starts the server child; `stop()` resolves with its peak RSS and the CPU time it used. */
+async function startServerChild(settings: ChildSettings): Promise<{ url: string; stop(): Promise<ChildUsage> }> {
   const script = `import(${JSON.stringify(import.meta.url)}).then((bench) => bench.serveForBench())`;
   const child = spawn(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, BENCH_HTTP_SERVER: JSON.stringify(settings) }, stdio: ['pipe', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
@@ -129,8 +136,7 @@ async function startServerChild(settings: ChildSettings): Promise<{ url: string;
     url,
     async stop() {
       child.stdin.write('stop\n');
-      const { peakRssMb } = (await next()) as { peakRssMb: number };
-      return peakRssMb;
+      return (await next()) as unknown as ChildUsage;
     },
   };
 }
@@ -146,6 +152,7 @@ interface MixedFigures {
   p95Snapshot: number;
   throughput: number;
   peakRssMb: number;
+  serverCpuMsPerCall: number;
 }
 
 async function mixedLoad(): Promise<MixedFigures> {
@@ -157,7 +164,7 @@ async function mixedLoad(): Promise<MixedFigures> {
   await Promise.all(clients.map((client) => workload(client, CALLS_PER_CLIENT, tally)));
   const seconds = (performance.now() - started) / 1000;
   await Promise.all(clients.map((client) => client.close()));
-  const peakRssMb = await server.stop();
+  const usage = await server.stop();
   const sorted = [...tally.latencies].sort((a, b) => a - b);
   return {
     calls: tally.latencies.length,
@@ -169,7 +176,8 @@ async function mixedLoad(): Promise<MixedFigures> {
     p95Snapshot: p95Of(tally, 'generate_snapshot'),
     errorSamples: tally.errorSamples.join(' | ') || 'none',
     throughput: tally.latencies.length / seconds,
-    peakRssMb,
+    peakRssMb: usage.peakRssMb,
+    serverCpuMsPerCall: usage.cpuMs / tally.latencies.length,
   };
 }
 
@@ -232,6 +240,7 @@ export async function benchHttp(): Promise<Record<string, number | string>> {
     [`${CLIENTS} clients: p95 ms, snapshot`]: round(mixed.p95Snapshot),
     [`${CLIENTS} clients: calls/s`]: round(mixed.throughput),
     [`${CLIENTS} clients: server peak RSS MB`]: round(mixed.peakRssMb),
+    [`${CLIENTS} clients: server CPU ms per call (incl. start-up)`]: round(mixed.serverCpuMsPerCall),
     'noisy principal at 10x its 60/min: requests sent': noisy.noisyRequests,
     'noisy principal: 429 answers': noisy.noisyLimited,
     'noisy principal: served': noisy.noisyServed,

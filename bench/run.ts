@@ -5,6 +5,7 @@
  */
 
 import { benchApp } from './app.bench-lib.js';
+import { benchHttp } from './http.bench-lib.js';
 import { benchParse } from './parse.bench-lib.js';
 import { benchSearch } from './search.bench-lib.js';
 
@@ -12,6 +13,7 @@ const areas: Array<[string, () => Promise<Record<string, number | string>>]> = [
   ['Parsing', benchParse],
   ['Search', benchSearch],
   ['Load, snapshot, CLI', benchApp],
+  ['HTTP load', benchHttp],
 ];
 
 const only = process.argv.slice(2);

@@ -31,6 +31,15 @@ const EnvSchema = z.object({
   DEMO_MODE: boolean.default(false),
   SNAPSHOT_ENGINE: z.enum(ENGINES).default('auto'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  MCP_HTTP_HOST: z.string().min(1).max(255).default('127.0.0.1'),
+  MCP_HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3333),
+  MCP_HTTP_TOKENS_FILE: z.string().max(4096).optional(),
+  MCP_HTTP_TOKENS: z.string().max(100_000).optional(),
+  MCP_ALLOWED_HOSTS: z.string().max(10_000).optional(),
+  MCP_ALLOWED_ORIGINS: z.string().max(10_000).optional(),
+  MCP_HTTP_MAX_BODY_BYTES: positiveInt(4 * 1024 * 1024, 200 * 1024 * 1024),
+  MCP_HTTP_RATE_LIMIT_PER_MINUTE: positiveInt(600, 1_000_000),
+  MCP_HTTP_SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(10),
   ZOOM_ACCOUNT_ID: z.string().max(200).optional(),
   ZOOM_CLIENT_ID: z.string().max(200).optional(),
   ZOOM_CLIENT_SECRET: z.string().max(500).optional(),
@@ -44,6 +53,19 @@ const EnvSchema = z.object({
 export type SnapshotEngineChoice = (typeof ENGINES)[number];
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/** `serve --http` settings; tokens are read from their file when the server starts. */
+export interface HttpConfig {
+  host: string;
+  port: number;
+  tokensFile: string | undefined;
+  tokensInline: string | undefined;
+  allowedHosts: string | undefined;
+  allowedOrigins: string | undefined;
+  maxBodyBytes: number;
+  ratePerMinute: number;
+  shutdownGraceMs: number;
+}
+
 export interface Config {
   /** Absolute root directories from TRANSCRIPT_ROOTS; empty means "client roots, else cwd". */
   transcriptRoots: string[];
@@ -56,6 +78,7 @@ export interface Config {
   demoMode: boolean;
   snapshotEngine: SnapshotEngineChoice;
   logLevel: LogLevel;
+  http: HttpConfig;
   /** Null unless all three Zoom credentials are set. */
   zoom: ZoomSettings | null;
   cwd: string;
@@ -89,6 +112,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     demoMode: vars.DEMO_MODE,
     snapshotEngine: vars.SNAPSHOT_ENGINE,
     logLevel: vars.LOG_LEVEL,
+    http: {
+      host: vars.MCP_HTTP_HOST,
+      port: vars.MCP_HTTP_PORT,
+      tokensFile: vars.MCP_HTTP_TOKENS_FILE,
+      tokensInline: vars.MCP_HTTP_TOKENS,
+      allowedHosts: vars.MCP_ALLOWED_HOSTS,
+      allowedOrigins: vars.MCP_ALLOWED_ORIGINS,
+      maxBodyBytes: vars.MCP_HTTP_MAX_BODY_BYTES,
+      ratePerMinute: vars.MCP_HTTP_RATE_LIMIT_PER_MINUTE,
+      shutdownGraceMs: Math.round(vars.MCP_HTTP_SHUTDOWN_GRACE_SECONDS * 1000),
+    },
     zoom: zoomSettings(vars),
     cwd,
   };

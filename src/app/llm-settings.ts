@@ -49,12 +49,7 @@ export const DEFAULT_LLM_SETTINGS: LlmSettings = {
 };
 
 const optionalText = z.string().trim().min(1).optional();
-const httpUrl = z
-  .string()
-  .trim()
-  .url()
-  .refine((value) => /^https?:\/\//i.test(value), 'must be an http(s) URL')
-  .optional();
+const httpUrl = z.string().trim().pipe(z.url({ protocol: /^https?$/ })).optional();
 const int = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
 
 const LlmEnvSchema = z.object({

@@ -58,7 +58,7 @@ import { SECTION_SLUGS, buildSnapshot, sectionSpec } from '../core/snapshot/inde
 import type { FieldName, SectionSlug, Snapshot, SnapshotField, SnapshotSection, ValidationIssue } from '../core/snapshot/types.js';
 import type { Transcript } from '../core/transcript/types.js';
 import type { CreateMessage } from '../adapters/llm/mcp-sampling.js';
-import { CallLimiter, type LimiterClock } from '../adapters/llm/limiter.js';
+import { CallLimiter } from '../adapters/llm/limiter.js';
 import type { LlmClient } from '../adapters/llm/port.js';
 import { loadTokenCounter } from '../adapters/llm/tokenizer.js';
 import type { Logger } from '../logger.js';
@@ -86,11 +86,6 @@ export interface EngineSnapshotOptions {
   /** An MCP cancel or Ctrl-C: aborts the calls in flight; the promise rejects with its reason. */
   signal?: AbortSignal;
   logger: Logger;
-  /** Seams for tests and benchmarks: the rate limiter's clock, the per-request nonce, the token counter, a ready client. */
-  clock?: LimiterClock;
-  nonce?: () => string;
-  countTokens?: CountTokens;
-  client?: LlmClient;
 }
 
 /** The snapshot's metrics, with the sequential model rounds (0 for the offline engine). */
@@ -128,8 +123,10 @@ class ModelCaller {
   ) {}
 
   async ask(request: ModelRequest): Promise<ParsedOutput> {
-    this.calls++;
-    const completion = await this.limiter.run((signal) => this.client.complete(request, { signal }), this.signal);
+    const completion = await this.limiter.run((signal) => {
+      this.calls++;
+      return this.client.complete(request, { signal });
+    }, this.signal);
     this.inputTokens += completion.inputTokens;
     this.outputTokens += completion.outputTokens;
     return parseModelOutput(request.output, completion.text);
@@ -407,7 +404,7 @@ export async function generateSnapshotWithEngine(transcript: Transcript, options
   progress.step('Built the offline draft');
   signal.throwIfAborted();
 
-  const resolution = options.client ? ({ kind: 'model', engine: options.client.engine } as const) : resolveEngine(options.engine, options.settings, Boolean(options.sampling));
+  const resolution = resolveEngine(options.engine, options.settings, Boolean(options.sampling));
   if (resolution.kind === 'offline') return offlineResult(offline, metricsOf(null, started));
   if (resolution.kind === 'not_configured') {
     return offlineResult(offline, metricsOf(null, started), [{ code: 'LLM_NOT_CONFIGURED', severity: 'warning', message: `${resolution.reason} This snapshot comes from the offline engine.` }]);
@@ -420,9 +417,9 @@ export async function generateSnapshotWithEngine(transcript: Transcript, options
   signal.addEventListener('abort', onCancel, { once: true });
   let caller: ModelCaller | null = null;
   try {
-    const countTokens = options.countTokens ?? (await loadTokenCounter());
-    const client = options.client ?? (await createClient(resolution.engine, options, countTokens));
-    caller = new ModelCaller(client, new CallLimiter({ ...options.settings, clock: options.clock }), abort.signal);
+    const countTokens = await loadTokenCounter();
+    const client = await createClient(resolution.engine, options, countTokens);
+    caller = new ModelCaller(client, new CallLimiter(options.settings), abort.signal);
     const context: RunContext = {
       transcript,
       prepared,
@@ -431,7 +428,7 @@ export async function generateSnapshotWithEngine(transcript: Transcript, options
       caller,
       abort,
       progress,
-      nonce: options.nonce ?? (() => randomBytes(8).toString('hex')),
+      nonce: () => randomBytes(8).toString('hex'),
       grounder: new Grounder(transcript, new Set(prepared.suspicious.map((item) => item.turnIndex))),
       extractionTally: {},
     };

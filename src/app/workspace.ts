@@ -65,7 +65,7 @@ export class Workspace {
   private readonly transcripts: KeyedStore<Owned<Transcript>>;
   private readonly snapshots: KeyedStore<Owned<Snapshot>>;
   private readonly index = new TranscriptSearchIndex();
-  private readonly listeners = new Set<(kind: ChangeKind) => void>();
+  private readonly listeners = new Set<(kind: ChangeKind, owner: string) => void>();
 
   constructor({ config, logger, now = () => new Date(), zoom }: WorkspaceDeps) {
     this.config = config;
@@ -75,14 +75,14 @@ export class Workspace {
     this.transcripts = new MemoryStore<Owned<Transcript>>({
       ttlMs: config.transcriptTtlMs,
       maxEntries: config.maxTranscripts,
-      onRemoved: (id, _entry, reason) => this.afterTranscriptRemoved(id, reason),
+      onRemoved: (id, entry, reason) => this.afterTranscriptRemoved(id, entry.owner, reason),
     });
     this.snapshots = new MemoryStore<Owned<Snapshot>>({
       ttlMs: config.snapshotTtlMs,
       maxEntries: config.maxSnapshots,
-      onRemoved: (id, _entry, reason) => {
+      onRemoved: (id, entry, reason) => {
         this.logger.info({ event: 'snapshot_removed', snapshot_id: id, reason }, 'snapshot removed');
-        this.emit('snapshots');
+        this.emit('snapshots', entry.owner);
       },
     });
   }
@@ -91,8 +91,8 @@ export class Workspace {
     return new WorkspaceSession(this, principal);
   }
 
-  /** Called with the kind of list that changed (load, delete, expiry, eviction). Returns an unsubscribe. */
-  onChange(listener: (kind: ChangeKind) => void): () => void {
+  /** Called with the kind of list that changed (load, delete, expiry, eviction) and whose list it was. Returns an unsubscribe. */
+  onChange(listener: (kind: ChangeKind, owner: string) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -106,11 +106,11 @@ export class Workspace {
     return this.now().toISOString();
   }
 
-  emit(kind: ChangeKind): void {
-    for (const listener of this.listeners) listener(kind);
+  emit(kind: ChangeKind, owner: string): void {
+    for (const listener of this.listeners) listener(kind, owner);
   }
 
-  private afterTranscriptRemoved(id: string, reason: RemovalReason): void {
+  private afterTranscriptRemoved(id: string, owner: string, reason: RemovalReason): void {
     this.index.remove(id);
     this.zoom.forgetTranscript(id);
     // Snapshots are derived from the transcript's text: they go with it.
@@ -118,7 +118,7 @@ export class Workspace {
       if (entry.value.transcript_id === id) this.snapshots.delete(entry.value.id);
     }
     this.logger.info({ event: 'transcript_removed', transcript_id: id, reason }, 'transcript removed');
-    this.emit('transcripts');
+    this.emit('transcripts', owner);
   }
 }
 
@@ -177,7 +177,7 @@ export class WorkspaceSession {
     if (transcripts.has(transcript.id)) transcripts.delete(transcript.id);
     transcripts.set(transcript.id, { owner: this.principal, value: transcript });
     index.add(transcript);
-    this.workspace.emit('transcripts');
+    this.workspace.emit('transcripts', this.principal);
   }
 
   listTranscripts(): Transcript[] {
@@ -274,7 +274,7 @@ export class WorkspaceSession {
     // Cancelled work is never stored half-made.
     request.signal?.throwIfAborted();
     this.stores.snapshots.set(snapshot.id, { owner: this.principal, value: snapshot });
-    this.workspace.emit('snapshots');
+    this.workspace.emit('snapshots', this.principal);
     this.workspace.logger.info(
       { event: 'snapshot_generated', snapshot_id: snapshot.id, transcript_id: transcriptId, engine: snapshot.engine, sections: snapshot.sections.length, grounded_ratio: snapshot.validation.grounded_ratio, duration_ms: snapshot.metrics.duration_ms },
       'snapshot generated',

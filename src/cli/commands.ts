@@ -49,6 +49,35 @@ export async function runServe(config: Config, options: { demo: boolean }): Prom
   process.once('SIGTERM', shutdown);
 }
 
+export async function runServeHttp(config: Config, options: { demo: boolean; host: string; port: number }): Promise<void> {
+  // Loaded here so the file commands start without the MCP SDK.
+  const { startHttpServer } = await import('../server/http/http-server.js');
+  const { loadTokens } = await import('../server/http/tokens.js');
+  const { parseHostList } = await import('../server/http/host-origin.js');
+  const logger = createLogger(config.logLevel);
+  const workspace = new Workspace({ config, logger });
+  if (options.demo) await loadDemoTranscript(workspace.session(LOCAL_PRINCIPAL));
+  const { http } = config;
+  const server = await startHttpServer(workspace, {
+    host: options.host,
+    port: options.port,
+    tokens: await loadTokens({ file: http.tokensFile, inline: http.tokensInline }),
+    allowedHosts: parseHostList(http.allowedHosts, 'MCP_ALLOWED_HOSTS'),
+    allowedOrigins: parseHostList(http.allowedOrigins, 'MCP_ALLOWED_ORIGINS'),
+    maxBodyBytes: http.maxBodyBytes,
+    ratePerMinute: http.ratePerMinute,
+    shutdownGraceMs: http.shutdownGraceMs,
+    logger,
+  });
+  logger.info({ event: 'server_started', transport: 'http', url: server.url }, 'mcp-snapshot-server listening over HTTP');
+  // In-flight calls finish, new ones are refused, then the process exits.
+  const shutdown = () => {
+    void server.close().finally(() => process.exit(0));
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+}
+
 export async function runInspect(config: Config, file: string, options: { json: boolean }): Promise<void> {
   const session = cliSession(config);
   const transcript = await loadFile(session, config, file);

@@ -11,7 +11,7 @@ import { createLogger } from '../logger.js';
 import { describeError, newCorrelationId } from '../server/results.js';
 import { isAppError } from '../core/errors.js';
 import { PACKAGE_VERSION } from '../version.js';
-import { runInspect, runSearch, runServe, runSnapshot, runZoomImport, runZoomList } from './commands.js';
+import { runInspect, runSearch, runServe, runServeHttp, runSnapshot, runZoomImport, runZoomList } from './commands.js';
 
 export const EXIT_OK = 0;
 export const EXIT_BAD_INPUT = 1;
@@ -27,9 +27,21 @@ function buildProgram(config: Config): Command {
 
   program
     .command('serve', { isDefault: true })
-    .description('Run the MCP server on stdio (the default with no command).')
+    .description('Run the MCP server: on stdio (the default with no command), or as a shared team server over Streamable HTTP.')
     .option('--demo', 'preload the bundled example transcript as demo-quest (same as DEMO_MODE=true)')
-    .action(async (options: { demo?: boolean }) => runServe(config, { demo: Boolean(options.demo) || config.demoMode }));
+    .option('--http', 'serve Streamable HTTP at /mcp instead of stdio')
+    .option('--host <host>', 'HTTP bind address (default MCP_HTTP_HOST, 127.0.0.1)')
+    .option('--port <port>', 'HTTP port (default MCP_HTTP_PORT, 3333)', (value) => {
+      const port = Number(value);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CommanderError(EXIT_USAGE, 'usage', '--port must be a whole number from 0 to 65535');
+      return port;
+    })
+    .action(async (options: { demo?: boolean; http?: boolean; host?: string; port?: number }) => {
+      const demo = Boolean(options.demo) || config.demoMode;
+      if (options.http) return runServeHttp(config, { demo, host: options.host ?? config.http.host, port: options.port ?? config.http.port });
+      if (options.host !== undefined || options.port !== undefined) throw new CommanderError(EXIT_USAGE, 'usage', '--host and --port go with --http');
+      return runServe(config, { demo });
+    });
 
   program
     .command('inspect')

@@ -6,6 +6,7 @@
 
 import { McpServer, type ServerContext } from '@modelcontextprotocol/server';
 import type { Workspace } from '../app/workspace.js';
+import { InputError } from '../core/errors.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
 import { resolveAllowedRoots, rootsFromFileUris } from '../adapters/files/safe-path.js';
 import { errorResult, successResult } from './results.js';
@@ -23,13 +24,18 @@ export interface ServerDeps {
   workspace: Workspace;
   /** Who is calling: "local" for stdio; the token's principal over HTTP. */
   principal: string;
+  /**
+   * Over HTTP the caller is another machine: its MCP roots and our working directory mean
+   * nothing to it, so paths are read only inside TRANSCRIPT_ROOTS (and not at all without it).
+   */
+  remote?: boolean;
 }
 
 const INSTRUCTIONS =
   'Meeting transcripts in, answers and Customer Success Snapshots out. Load a transcript (load_transcript), then search_transcripts / read_transcript / transcript_stats to answer questions with speakers and timestamps, ' +
   'or generate_snapshot for an 11-section case-study document where every claim cites the transcript.';
 
-export function createServer({ workspace, principal }: ServerDeps): McpServer {
+export function createServer({ workspace, principal, remote = false }: ServerDeps): McpServer {
   const server = new McpServer(
     { name: PACKAGE_NAME, version: PACKAGE_VERSION },
     { capabilities: { tools: { listChanged: false }, resources: { listChanged: true }, prompts: { listChanged: false }, logging: {} }, instructions: INSTRUCTIONS },
@@ -40,6 +46,7 @@ export function createServer({ workspace, principal }: ServerDeps): McpServer {
   const allowedRoots = async (): Promise<string[]> => {
     const { config } = workspace;
     if (config.transcriptRoots.length > 0) return resolveAllowedRoots(config.transcriptRoots, config.cwd);
+    if (remote) throw new InputError('PATH_OUTSIDE_ROOTS', 'This shared server reads no files by path (TRANSCRIPT_ROOTS is not set); send the transcript text as `content` instead.');
     if (server.server.getClientCapabilities()?.roots) {
       try {
         const { roots } = await server.server.listRoots();
@@ -80,8 +87,9 @@ export function createServer({ workspace, principal }: ServerDeps): McpServer {
   registerResources(server, session);
   registerPrompts(server, session);
 
-  const unsubscribe = workspace.onChange(() => {
-    if (server.isConnected()) void server.sendResourceListChanged();
+  // Only the principal whose list changed hears about it: another's activity is not a signal to leak.
+  const unsubscribe = workspace.onChange((_kind, owner) => {
+    if (owner === principal && server.isConnected()) void server.sendResourceListChanged();
   });
   server.server.onclose = unsubscribe;
   return server;

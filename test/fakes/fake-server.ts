@@ -37,6 +37,8 @@ export interface RecordedRequest {
   task: string;
   /** Turn indexes in the request's transcript data block. */
   turns: number[];
+  /** Input tokens the fake reported for this request (0 until it answers). */
+  inputTokens: number;
 }
 
 /** What a provider's wire format looks like, around the shared fake model. */
@@ -92,7 +94,8 @@ export class FakeProviderServer {
     if (this.options.apiKey !== undefined && this.shape.keyOf(req.headers) !== this.options.apiKey) return this.send(res, 401, this.shape.error(401));
     const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
     const { system, user } = this.shape.promptOf(body);
-    this.requests.push({ headers: req.headers, body, system, user, task: headerValue(user, 'TASK'), turns: transcriptLines(user).map((line) => line.turn) });
+    const recorded: RecordedRequest = { headers: req.headers, body, system, user, task: headerValue(user, 'TASK'), turns: transcriptLines(user).map((line) => line.turn), inputTokens: 0 };
+    this.requests.push(recorded);
 
     this.inFlight++;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
@@ -107,6 +110,7 @@ export class FakeProviderServer {
       const text = fault?.kind === 'malformed' ? 'Sure! Here is the snapshot you asked for, in prose.' : answerPrompt(user, this.options.model);
       const answer = fault?.kind === 'truncated' ? text.slice(0, Math.floor(text.length / 2)) : text;
       const usage = { input: tokensOf(system, user), output: tokensOf(answer) };
+      recorded.inputTokens = usage.input;
       this.send(res, 200, this.shape.success(answer, usage, fault?.kind === 'truncated' ? 'truncated' : 'complete'));
     } finally {
       this.inFlight--;

@@ -93,6 +93,8 @@ describe('HTTP gates', () => {
       const response = await rawRequest(running.url, big);
       expect(response.status).toBe(413);
       expect(response.body).toContain('larger than 2048 bytes');
+      const streamed = await rawRequest(running.url, { ...big, headers: { ...big.headers, 'transfer-encoding': 'chunked' } });
+      expect(streamed.status).toBe(413);
       await expect(client.callTool({ name: 'load_transcript', arguments: { content: `Ann Lee: ${'word '.repeat(1000)}\n` } })).rejects.toThrow();
       expect(running.workspace.session(ALICE.principal).listTranscripts()).toHaveLength(1);
     } finally {
@@ -127,6 +129,12 @@ describe('HTTP gates', () => {
     const workspace = new Workspace({ config: testConfig(), logger: createSilentLogger() });
     await expect(startHttpServer(workspace, { host: '0.0.0.0', port: 0 })).rejects.toThrow(ConfigError);
     await expect(startHttpServer(workspace, { host: '0.0.0.0', port: 0, tokens: [] })).rejects.toThrow(/without bearer tokens/);
+  });
+
+  it('reports a port in use as a ConfigError', async () => {
+    running = await startTestServer();
+    const workspace = new Workspace({ config: testConfig(), logger: createSilentLogger() });
+    await expect(startHttpServer(workspace, { port: Number(running.url.port), tokens: [ALICE] })).rejects.toThrow(/already in use/);
   });
 
   it('serves loopback without tokens as the "local" principal', async () => {

@@ -153,6 +153,19 @@ describe('transcript tools through a real MCP client', () => {
     expect(notifications).toBeGreaterThanOrEqual(2);
   });
 
+  it('tells only the owner about changes to its lists', async () => {
+    const other = await connect({ workspace: connected.workspace, principal: 'someone-else' });
+    let mine = 0;
+    let theirs = 0;
+    connected.client.setNotificationHandler('notifications/resources/list_changed', () => void (mine += 1));
+    other.client.setNotificationHandler('notifications/resources/list_changed', () => void (theirs += 1));
+    await callOk(connected.client, 'load_transcript', { content: 'Ann Lee: hello there.\nBo Chan: hi Ann.' });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(mine).toBeGreaterThanOrEqual(1);
+    expect(theirs).toBe(0);
+    await other.close();
+  });
+
   it('reads the same bytes the file has (nothing lost at ingestion)', async () => {
     const raw = await readFile(QUEST_VTT, 'utf8');
     const summary = await callOk<Summary>(connected.client, 'load_transcript', { content: raw });

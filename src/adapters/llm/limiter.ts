@@ -24,6 +24,10 @@ export interface CallLimiterOptions {
 
 const WINDOW_MS = 60_000;
 
+function formatDuration(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
+}
+
 export const systemClock: LimiterClock = {
   now: () => Date.now(),
   sleep: (ms, signal) =>
@@ -60,8 +64,9 @@ export class CallLimiter {
     await this.acquireSlot(signal);
     try {
       await this.waitForRate(signal);
+      signal.throwIfAborted();
       const timeout = new AbortController();
-      const timer = setTimeout(() => timeout.abort(new LlmUnavailableError('LLM_TIMEOUT', `The model did not answer within ${Math.round(this.options.timeoutMs / 1000)} s.`)), this.options.timeoutMs);
+      const timer = setTimeout(() => timeout.abort(new LlmUnavailableError('LLM_TIMEOUT', `The model did not answer within ${formatDuration(this.options.timeoutMs)}.`)), this.options.timeoutMs);
       try {
         return await call(AbortSignal.any([signal, timeout.signal]));
       } catch (error) {

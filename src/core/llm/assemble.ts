@@ -13,7 +13,7 @@ import { FIELDS, sectionSpec, validateSnapshot } from '../snapshot/index.js';
 import type { Evidence, FieldName, SectionSlug, Snapshot, SnapshotField, SnapshotSection, ValidationIssue } from '../snapshot/types.js';
 import { formatCitation } from '../transcript/timecode.js';
 import type { Transcript } from '../transcript/types.js';
-import { countDrop, saidNumbers, statedFigures, type DropTally, type VerifiedClaim } from './verify.js';
+import { countDrop, saidNumbers, statedFigures, uniqueEvidence, type DropTally, type VerifiedClaim } from './verify.js';
 
 export interface SectionOutcome {
   slug: SectionSlug;
@@ -60,16 +60,6 @@ function paragraphs(claims: readonly VerifiedClaim[]): string {
     else current.push(sentence);
   }
   return out.map((sentences) => sentences.join(' ')).join('\n\n');
-}
-
-function uniqueEvidence(items: readonly Evidence[]): Evidence[] {
-  const seen = new Set<string>();
-  return items.filter((item) => {
-    const key = `${item.turn_index}\u0000${item.quote}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 function confidenceOf(outcome: SectionOutcome, fields: Fields): number {

@@ -12,7 +12,7 @@
 import { FIELDS, FIELD_NAMES } from '../snapshot/index.js';
 import type { Evidence, FieldName, FieldValue, FoundField, SectionSlug, SnapshotField } from '../snapshot/types.js';
 import type { FactOutput, FieldCandidateOutput } from './schemas.js';
-import { cleanProse, countDrop, isEvidence, saidNumbers, statedFigures, type DropTally, type Grounder } from './verify.js';
+import { cleanProse, countDrop, isEvidence, saidNumbers, statedFigures, uniqueEvidence, type DropTally, type Grounder } from './verify.js';
 
 export interface MergedFact {
   section: SectionSlug;
@@ -108,16 +108,6 @@ function rankGroups(groups: ValueGroup[]): ValueGroup[] {
   return [...groups].sort(
     (a, b) => latestTurn(b, 'corrected') - latestTurn(a, 'corrected') || score(b) - score(a) || latestTurn(b) - latestTurn(a),
   );
-}
-
-function uniqueEvidence(items: readonly Evidence[]): Evidence[] {
-  const seen = new Set<string>();
-  return items.filter((item) => {
-    const key = `${item.turn_index}\u0000${item.quote}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 function confidenceOf(group: ValueGroup): number {

@@ -126,6 +126,17 @@ export class Grounder {
   }
 }
 
+/** Distinct evidence, in the order given (same turn and quote kept once). */
+export function uniqueEvidence(items: readonly Evidence[]): Evidence[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const key = `${item.turn_index}\u0000${item.quote}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export function isEvidence(value: Evidence | DropReason): value is Evidence {
   return typeof value === 'object';
 }
@@ -178,21 +189,22 @@ export function verifyClaims(claims: readonly ClaimOutput[], grounder: Grounder,
     for (const citation of claim.evidence.slice(0, 3)) {
       const grounded = grounder.ground(citation.turn, citation.quote);
       if (isEvidence(grounded)) {
-        if (!evidence.some((item) => item.turn_index === grounded.turn_index && item.quote === grounded.quote)) evidence.push(grounded);
+        evidence.push(grounded);
       } else {
         lastFailure = grounded;
       }
     }
-    if (text.length === 0 || evidence.length === 0) {
+    const distinct = uniqueEvidence(evidence);
+    if (text.length === 0 || distinct.length === 0) {
       countDrop(tally, text.length === 0 ? 'schema' : lastFailure);
       continue;
     }
-    const said = saidNumbers(evidence.map((item) => grounder.turnText(item.turn_index)));
+    const said = saidNumbers(distinct.map((item) => grounder.turnText(item.turn_index)));
     if (statedFigures(text).some((value) => !said.has(value))) {
       countDrop(tally, 'figure_not_in_evidence');
       continue;
     }
-    kept.push({ text, startsParagraph: claim.starts_paragraph, evidence });
+    kept.push({ text, startsParagraph: claim.starts_paragraph, evidence: distinct });
   }
   return kept;
 }

@@ -325,6 +325,7 @@ function emailCandidates(analysis: CallAnalysis, contactName: string | null): Ca
   const nameParts = contactName ? contactName.toLowerCase().split(/\s+/).filter((part) => part.length > 2 && !/^(?:dr|mr|mrs|ms)\.?$/.test(part)) : [];
   const customerOrg = analysis.parties.customer ? compact(analysis.parties.customer.name) : null;
   for (const sentence of analysis.sentences) {
+    if (!sentence.text.includes('@')) continue;
     EMAIL.lastIndex = 0;
     for (let match = EMAIL.exec(sentence.text); match !== null; match = EMAIL.exec(sentence.text)) {
       const address = match[0].replace(/\.$/, '');

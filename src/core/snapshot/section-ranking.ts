@@ -207,23 +207,22 @@ export interface PickOptions {
  * picks as used and returns them in call order.
  */
 export function pickSentences(ranked: readonly RankedSentence[], context: RankingContext, options: PickOptions): RankedSentence[] {
-  const adjustedScore = (entry: RankedSentence) => entry.score * (context.used.has(entry.sentence.id) ? 0.35 : 1);
+  const scores = Float64Array.from(ranked, (entry) => entry.score * (context.used.has(entry.sentence.id) ? 0.35 : 1));
   let best = ranked.length === 0 ? 0 : -Infinity;
-  for (const entry of ranked) best = Math.max(best, adjustedScore(entry));
+  for (const score of scores) best = Math.max(best, score);
   // Relative to the best, but a sentence that matched a section cue (>= 0.9) always stays eligible.
   const floor = Math.min(best * (options.floor ?? 0.4), 0.9);
   const minimum = options.minimum ?? 0.15;
-  // Only sentences above both thresholds can be picked, so only they are sorted (a long call has tens of thousands).
-  const eligible: RankedSentence[] = [];
-  for (const entry of ranked) {
-    const score = adjustedScore(entry);
-    if (score >= floor && score >= minimum) eligible.push({ ...entry, score });
-  }
-  eligible.sort((a, b) => b.score - a.score || a.sentence.id - b.sentence.id);
+  const eligible: number[] = [];
+  for (let index = 0; index < ranked.length; index++) if (scores[index]! >= floor && scores[index]! >= minimum) eligible.push(index);
+  // Best first, ties in call order. A long call has tens of thousands of eligible sentences and
+  // only the first few are taken, so they come off a heap rather than out of a full sort.
+  const queue = new IndexHeap(eligible, (a, b) => scores[a]! > scores[b]! || (scores[a] === scores[b] && ranked[a]!.sentence.id < ranked[b]!.sentence.id));
   const picked: RankedSentence[] = [];
   const perTurn = new Map<number, number>();
-  for (const entry of eligible) {
-    if (picked.length >= options.limit) break;
+  while (picked.length < options.limit && queue.size > 0) {
+    const index = queue.pop();
+    const entry: RankedSentence = { ...ranked[index]!, score: scores[index]! };
     const turnCount = perTurn.get(entry.sentence.turnIndex) ?? 0;
     if (turnCount >= 2) continue;
     if (picked.some((other) => overlap(other.sentence.terms, entry.sentence.terms) > 0.6)) continue;
@@ -232,4 +231,43 @@ export function pickSentences(ranked: readonly RankedSentence[], context: Rankin
   }
   for (const entry of picked) context.used.set(entry.sentence.id, (context.used.get(entry.sentence.id) ?? 0) + 1);
   return picked.sort((a, b) => a.sentence.id - b.sentence.id);
+}
+
+/** A binary heap of indexes; `before(a, b)` says a comes out first. */
+class IndexHeap {
+  private readonly items: number[];
+
+  constructor(items: number[], private readonly before: (a: number, b: number) => boolean) {
+    this.items = items;
+    for (let index = (items.length >> 1) - 1; index >= 0; index--) this.siftDown(index);
+  }
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  pop(): number {
+    const top = this.items[0]!;
+    const last = this.items.pop()!;
+    if (this.items.length > 0) {
+      this.items[0] = last;
+      this.siftDown(0);
+    }
+    return top;
+  }
+
+  private siftDown(from: number): void {
+    const items = this.items;
+    let index = from;
+    for (;;) {
+      const left = 2 * index + 1;
+      const right = left + 1;
+      let first = index;
+      if (left < items.length && this.before(items[left]!, items[first]!)) first = left;
+      if (right < items.length && this.before(items[right]!, items[first]!)) first = right;
+      if (first === index) return;
+      [items[index], items[first]] = [items[first]!, items[index]!];
+      index = first;
+    }
+  }
 }

@@ -166,7 +166,7 @@ export async function startHttpServer(workspace: Workspace, options: HttpServerO
   const limiter = new RateLimiter({ perMinute: ratePerMinute });
   const limitedPrincipals = new Set<string>();
 
-  const mcpHandler = createMcpHandler(({ authInfo }) => createServer({ workspace, principal: principalOf(authInfo) }), {
+  const mcpHandler = createMcpHandler(({ authInfo }) => createServer({ workspace, principal: principalOf(authInfo), remote: true }), {
     maxRequestBodySize: maxBodyBytes,
     onerror: (error) => logger.debug({ event: 'mcp_request_rejected', error_name: error.name, error_message: error.message.slice(0, 200) }, 'MCP request rejected'),
   });
