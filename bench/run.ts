@@ -6,6 +6,7 @@
 
 import { benchApp } from './app.bench-lib.js';
 import { benchHttp } from './http.bench-lib.js';
+import { benchLlm } from './llm.bench-lib.js';
 import { benchParse } from './parse.bench-lib.js';
 import { benchSearch } from './search.bench-lib.js';
 
@@ -13,6 +14,7 @@ const areas: Array<[string, () => Promise<Record<string, number | string>>]> = [
   ['Parsing', benchParse],
   ['Search', benchSearch],
   ['Load, snapshot, CLI', benchApp],
+  ['Language model (fake API)', benchLlm],
   ['HTTP load', benchHttp],
 ];
 

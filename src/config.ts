@@ -7,10 +7,10 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from './core/errors.js';
+import { parseLlmSettings, SNAPSHOT_ENGINES, type LlmSettings, type SnapshotEngineChoice } from './app/llm-settings.js';
 import { assertSafeZoomUrls, ZOOM_CREDENTIAL_VARIABLES, ZOOM_DEFAULTS, type ZoomSettings } from './adapters/zoom/config.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-const ENGINES = ['auto', 'offline'] as const;
 
 const boolean = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
@@ -29,7 +29,7 @@ const EnvSchema = z.object({
   MAX_SNAPSHOTS: positiveInt(200, 100_000),
   TURN_GAP_SECONDS: z.coerce.number().min(0).max(3600).default(30),
   DEMO_MODE: boolean.default(false),
-  SNAPSHOT_ENGINE: z.enum(ENGINES).default('auto'),
+  SNAPSHOT_ENGINE: z.enum(SNAPSHOT_ENGINES).default('auto'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   MCP_HTTP_HOST: z.string().min(1).max(255).default('127.0.0.1'),
   MCP_HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3333),
@@ -50,7 +50,7 @@ const EnvSchema = z.object({
   ZOOM_OAUTH_URL: z.url().default(ZOOM_DEFAULTS.oauthUrl),
 });
 
-export type SnapshotEngineChoice = (typeof ENGINES)[number];
+export type { SnapshotEngineChoice };
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** `serve --http` settings; tokens are read from their file when the server starts. */
@@ -79,6 +79,8 @@ export interface Config {
   snapshotEngine: SnapshotEngineChoice;
   logLevel: LogLevel;
   http: HttpConfig;
+  /** Language-model engines: keys, endpoint, model and limits (see app/llm-settings.ts). */
+  llm: LlmSettings;
   /** Null unless all three Zoom credentials are set. */
   zoom: ZoomSettings | null;
   cwd: string;
@@ -123,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       ratePerMinute: vars.MCP_HTTP_RATE_LIMIT_PER_MINUTE,
       shutdownGraceMs: Math.round(vars.MCP_HTTP_SHUTDOWN_GRACE_SECONDS * 1000),
     },
+    llm: parseLlmSettings(env),
     zoom: zoomSettings(vars),
     cwd,
   };

@@ -399,16 +399,20 @@ export async function generateSnapshotWithEngine(transcript: Transcript, options
   const { logger } = options;
   const signal = options.signal ?? new AbortController().signal;
   const slugs = requestedSlugs(options.sections);
-  const progress = new Progress(1, options.onProgress);
+  const resolution = resolveEngine(options.engine, options.settings, Boolean(options.sampling));
+  if (resolution.kind !== 'model') {
+    // The offline engine alone reports its own progress, section by section.
+    const offline = buildSnapshot(transcript, { id: options.id, now: options.now, sections: slugs, onProgress: options.onProgress });
+    const notConfigured: ValidationIssue[] =
+      resolution.kind === 'not_configured' ? [{ code: 'LLM_NOT_CONFIGURED', severity: 'warning', message: `${resolution.reason} This snapshot comes from the offline engine.` }] : [];
+    return offlineResult(offline, metricsOf(null, started), notConfigured);
+  }
+
+  // Known steps: the offline draft, verification, assembly; the model's steps are added once planned.
+  const progress = new Progress(3, options.onProgress);
   const offline = buildSnapshot(transcript, { id: options.id, now: options.now, sections: slugs });
   progress.step('Built the offline draft');
   signal.throwIfAborted();
-
-  const resolution = resolveEngine(options.engine, options.settings, Boolean(options.sampling));
-  if (resolution.kind === 'offline') return offlineResult(offline, metricsOf(null, started));
-  if (resolution.kind === 'not_configured') {
-    return offlineResult(offline, metricsOf(null, started), [{ code: 'LLM_NOT_CONFIGURED', severity: 'warning', message: `${resolution.reason} This snapshot comes from the offline engine.` }]);
-  }
 
   const prepared = prepareTranscript(transcript);
   logSecurity(transcript, prepared, logger);

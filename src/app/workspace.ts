@@ -12,7 +12,7 @@ import { InputError, NotFoundError } from '../core/errors.js';
 import { buildTranscript, decodeTranscriptBytes } from '../core/transcript/index.js';
 import type { Transcript, TranscriptFormat } from '../core/transcript/types.js';
 import { TranscriptSearchIndex, type SearchHit } from '../core/search/search-index.js';
-import { buildSnapshot, rebuildAfterFieldUpdate, validateFieldValue } from '../core/snapshot/index.js';
+import { rebuildAfterFieldUpdate, validateFieldValue } from '../core/snapshot/index.js';
 import type { FieldName, SectionSlug, Snapshot } from '../core/snapshot/types.js';
 import { readTranscriptFile } from '../adapters/files/read-transcript-file.js';
 import { MemoryStore } from '../adapters/store/memory.js';
@@ -21,6 +21,8 @@ import type { KeyedStore, RemovalReason } from '../adapters/store/port.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { newId } from './ids.js';
+import { generateSnapshotWithEngine, type SamplingAccess } from './llm-snapshot.js';
+import type { SnapshotEngineChoice } from './llm-settings.js';
 
 interface Owned<T> {
   owner: string;
@@ -42,6 +44,10 @@ export interface LoadOptions {
 }
 
 export interface SnapshotRequest {
+  /** Default SNAPSHOT_ENGINE. */
+  engine?: SnapshotEngineChoice;
+  /** The MCP client's model, when the connection offers sampling. */
+  sampling?: SamplingAccess | null;
   sections?: SectionSlug[];
   onProgress?: (done: number, total: number, message: string) => void;
   signal?: AbortSignal;
@@ -258,15 +264,21 @@ export class WorkspaceSession {
     return this.stores.index.search(query, { transcriptIds: scope, speaker: options.speaker, limit: options.limit ?? 10 });
   }
 
-  generateSnapshot(transcriptId: string, request: SnapshotRequest = {}): Snapshot {
+  async generateSnapshot(transcriptId: string, request: SnapshotRequest = {}): Promise<Snapshot> {
     const transcript = this.getTranscript(transcriptId);
+    const { config, logger } = this.workspace;
     const started = performance.now();
-    const snapshot = buildSnapshot(transcript, {
+    const snapshot = await generateSnapshotWithEngine(transcript, {
+      engine: request.engine ?? config.snapshotEngine,
+      settings: config.llm,
+      sampling: request.sampling ?? null,
       id: newId('s'),
       now: this.workspace.nowIso(),
       sections: request.sections,
+      signal: request.signal,
+      logger,
       onProgress: (done, total, message) => {
-        if (request.signal?.aborted) throw request.signal.reason;
+        request.signal?.throwIfAborted();
         request.onProgress?.(done, total, message);
       },
     });

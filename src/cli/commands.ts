@@ -16,7 +16,8 @@ import { renderSnapshotJson } from '../core/render/json.js';
 import { renderSnapshotMarkdown } from '../core/render/markdown.js';
 import { formatClock } from '../core/transcript/timecode.js';
 import type { Transcript } from '../core/transcript/types.js';
-import type { Config } from '../config.js';
+import type { Config, SnapshotEngineChoice } from '../config.js';
+import { InputError } from '../core/errors.js';
 import { createLogger } from '../logger.js';
 import { LOCAL_PRINCIPAL } from '../app/principals.js';
 import { summarizeTranscript } from '../server/tools/transcripts.js';
@@ -149,11 +150,22 @@ export async function runZoomImport(config: Config, meeting: string, options: { 
   print(`${summary.title}: ${summary.duration}, ${summary.turn_count} turns, speakers ${summary.speakers.map((s) => s.name).join(', ')}`);
 }
 
-async function writeSnapshot(config: Config, session: WorkspaceSession, transcript: Transcript, options: { format: string; out?: string }): Promise<void> {
+async function writeSnapshot(config: Config, session: WorkspaceSession, transcript: Transcript, options: { format: string; out?: string; engine?: string }): Promise<void> {
   const showProgress = process.stderr.isTTY === true;
-  const snapshot = session.generateSnapshot(transcript.id, {
-    onProgress: showProgress ? (done, total, message) => process.stderr.write(`\r[${done}/${total}] ${message}`.padEnd(60)) : undefined,
-  });
+  // Ctrl-C aborts the model calls in flight; nothing half-made is written.
+  const abort = new AbortController();
+  const onInterrupt = () => abort.abort(new InputError('CANCELLED', 'Cancelled by Ctrl-C; nothing was written.'));
+  process.once('SIGINT', onInterrupt);
+  let snapshot;
+  try {
+    snapshot = await session.generateSnapshot(transcript.id, {
+      engine: options.engine as SnapshotEngineChoice | undefined,
+      signal: abort.signal,
+      onProgress: showProgress ? (done, total, message) => process.stderr.write(`\r[${done}/${total}] ${message}`.padEnd(60)) : undefined,
+    });
+  } finally {
+    process.off('SIGINT', onInterrupt);
+  }
   if (showProgress) process.stderr.write('\n');
   const output = options.format === 'json' ? renderSnapshotJson(snapshot) : options.format === 'html' ? renderSnapshotHtml(snapshot) : renderSnapshotMarkdown(snapshot);
   if (options.out) {

@@ -11,6 +11,7 @@ import { createLogger } from '../logger.js';
 import { describeError, newCorrelationId } from '../server/results.js';
 import { isAppError } from '../core/errors.js';
 import { PACKAGE_VERSION } from '../version.js';
+import { SNAPSHOT_ENGINES } from '../app/llm-settings.js';
 import { runInspect, runSearch, runServe, runServeHttp, runSnapshot, runZoomImport, runZoomList } from './commands.js';
 
 export const EXIT_OK = 0;
@@ -69,7 +70,7 @@ function buildProgram(config: Config): Command {
     .argument('<file>', 'a .vtt, .srt or .txt transcript')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'markdown', 'json', 'html']).default('md'))
     .option('-o, --out <file>', 'write to this file instead of stdout')
-    .addOption(new Option('-e, --engine <engine>', 'snapshot engine').choices(['auto', 'offline']).default(config.snapshotEngine))
+    .addOption(new Option('-e, --engine <engine>', 'snapshot engine').choices([...SNAPSHOT_ENGINES]).default(config.snapshotEngine))
     .action(async (file: string, options: { format: string; out?: string; engine: string }) => runSnapshot(config, file, options));
 
   const zoom = program.command('zoom').description('Zoom cloud recordings (needs ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET).');

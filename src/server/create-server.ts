@@ -13,12 +13,16 @@ import { errorResult, successResult } from './results.js';
 import { registerResources } from './resources.js';
 import { registerPrompts } from './prompts.js';
 import type { ToolContext, ToolDefinition } from './tool-definition.js';
+import type { SamplingAccess } from '../app/llm-snapshot.js';
 import { TRANSCRIPT_TOOLS } from './tools/transcripts.js';
 import { SNAPSHOT_TOOLS } from './tools/snapshots.js';
 import { ZOOM_TOOLS } from './tools/zoom.js';
 
 
 export const ALL_TOOLS: ReadonlyArray<ToolDefinition> = [...TRANSCRIPT_TOOLS, ...SNAPSHOT_TOOLS, ...ZOOM_TOOLS] as unknown as ToolDefinition[];
+
+/** Protocol revisions before 2026-07-28 still carry push-style sampling requests. */
+const LEGACY_PROTOCOL_ERA = /^2025-/;
 
 export interface ServerDeps {
   workspace: Workspace;
@@ -59,6 +63,13 @@ export function createServer({ workspace, principal, remote = false }: ServerDep
     return resolveAllowedRoots([config.cwd], config.cwd);
   };
 
+  // Sampling is a server-to-client request: only on connections of the 2025 protocol era whose client declared it.
+  const samplingFor = (ctx: ServerContext): SamplingAccess | null => {
+    if (!server.server.getClientCapabilities()?.sampling) return null;
+    if (!LEGACY_PROTOCOL_ERA.test(server.server.getNegotiatedProtocolVersion() ?? '')) return null;
+    return { createMessage: (params, { signal }) => ctx.mcpReq.requestSampling(params, { signal }) as never };
+  };
+
   for (const tool of ALL_TOOLS) {
     server.registerTool(
       tool.name,
@@ -69,6 +80,7 @@ export function createServer({ workspace, principal, remote = false }: ServerDep
           logger,
           allowedRoots,
           signal: ctx.mcpReq.signal,
+          sampling: samplingFor(ctx),
           progress: async (done, total, message) => {
             const progressToken = ctx.mcpReq._meta?.progressToken;
             if (progressToken === undefined) return;

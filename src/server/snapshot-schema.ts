@@ -53,5 +53,5 @@ export const SnapshotSchema = z.object({
     grounded_ratio: z.number().min(0).max(1),
     issues: z.array(z.object({ code: z.string(), severity: z.enum(['info', 'warning', 'error']), message: z.string(), section: z.string().optional() })),
   }),
-  metrics: z.object({ duration_ms: z.number(), llm_calls: z.number().int(), input_tokens: z.number().int(), output_tokens: z.number().int() }),
+  metrics: z.object({ duration_ms: z.number(), llm_calls: z.number().int(), input_tokens: z.number().int(), output_tokens: z.number().int(), rounds: z.number().int().optional() }),
 });

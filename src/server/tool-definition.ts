@@ -6,6 +6,7 @@
  */
 
 import type { z } from 'zod';
+import type { SamplingAccess } from '../app/llm-snapshot.js';
 import type { WorkspaceSession } from '../app/workspace.js';
 import type { Logger } from '../logger.js';
 import type { ToolOutput } from './results.js';
@@ -26,6 +27,8 @@ export interface ToolContext {
   progress(done: number, total: number, message: string): Promise<void>;
   /** Aborted when the client cancels the request. */
   signal: AbortSignal;
+  /** The client's own model, when it declared sampling and the connection allows the request; else null. */
+  sampling: SamplingAccess | null;
 }
 
 export interface ToolDefinition<In extends z.ZodObject = z.ZodObject, Out extends z.ZodObject = z.ZodObject> {

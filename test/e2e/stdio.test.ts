@@ -8,7 +8,9 @@ import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { Client as V1Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport as V1StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { FakeZoom } from '../fakes/fake-zoom.js';
+import { CANARY_SECRET, CANARY_TOKEN_PREFIX, meeting } from '../zoom/harness.js';
 import { ALL_TOOLS } from '../../src/server/create-server.js';
 import { FIXTURES_DIR, QUEST_VTT } from '../support/harness.js';
 import { CLI, serverEnv } from '../support/spawn.js';
@@ -37,18 +39,32 @@ async function exerciseEveryTool(client: AnyClient) {
   const resource = await client.readResource({ uri: `transcript://${id}` });
   results.delete_transcript = await call('delete_transcript', { transcript_id: id });
   results.delete_customer_data = await call('delete_customer_data', { company_name: 'Quest Enterprises' });
+  results.list_zoom_recordings = await call('list_zoom_recordings', {});
+  const uuid = (results.list_zoom_recordings.structuredContent?.meetings as Array<{ uuid: string }> | undefined)?.[0]?.uuid ?? 'none';
+  results.import_zoom_transcript = await call('import_zoom_transcript', { meeting_id: uuid });
   return { results, resource };
 }
 
 describe('the built server over stdio', () => {
   let client: AnyClient | undefined;
+  let zoom: FakeZoom;
+  let zoomEnv: Record<string, string>;
+  beforeAll(async () => {
+    zoom = await FakeZoom.start({ accountId: 'acct-1', clientId: 'client-1', clientSecret: CANARY_SECRET, tokenPrefix: CANARY_TOKEN_PREFIX });
+    zoom.addMeeting(meeting({ startTime: `${new Date().toISOString().slice(0, 10)}T09:00:00Z` }));
+    const s = zoom.settings();
+    zoomEnv = { ZOOM_ACCOUNT_ID: s.accountId, ZOOM_CLIENT_ID: s.clientId, ZOOM_CLIENT_SECRET: s.clientSecret, ZOOM_API_BASE_URL: s.apiBaseUrl, ZOOM_OAUTH_URL: s.oauthUrl };
+  });
+  afterAll(async () => {
+    await zoom.close();
+  });
   afterEach(async () => {
     await client?.close();
     client = undefined;
   });
 
   it('serves every tool and the resource to the v2 client', async () => {
-    const transport = new StdioClientTransport({ command: process.execPath, args: [CLI], env: serverEnv({ TRANSCRIPT_ROOTS: FIXTURES_DIR }), stderr: 'pipe' });
+    const transport = new StdioClientTransport({ command: process.execPath, args: [CLI], env: serverEnv({ TRANSCRIPT_ROOTS: FIXTURES_DIR, ...zoomEnv }), stderr: 'pipe' });
     const v2 = new Client({ name: 'e2e-v2', version: '1.0.0' });
     client = v2;
     let stderr = '';
@@ -66,10 +82,12 @@ describe('the built server over stdio', () => {
     for (const line of logLines) expect(() => JSON.parse(line)).not.toThrow();
     expect(stderr).not.toContain('Booking Data');
     expect(stderr).not.toContain('Franklin');
+    expect(stderr).not.toContain(CANARY_SECRET);
+    expect(stderr).not.toContain(CANARY_TOKEN_PREFIX);
   });
 
   it('serves every tool to the v1 (2025 protocol) client', async () => {
-    const transport = new V1StdioClientTransport({ command: process.execPath, args: [CLI, 'serve'], env: serverEnv({ TRANSCRIPT_ROOTS: FIXTURES_DIR, LOG_LEVEL: 'warn' }) });
+    const transport = new V1StdioClientTransport({ command: process.execPath, args: [CLI, 'serve'], env: serverEnv({ TRANSCRIPT_ROOTS: FIXTURES_DIR, LOG_LEVEL: 'warn', ...zoomEnv }) });
     const v1 = new V1Client({ name: 'e2e-v1', version: '1.0.0' });
     client = v1 as unknown as AnyClient;
     await v1.connect(transport);

@@ -79,27 +79,26 @@ export interface CallAnalysis {
  *   field, person or section can come from them.
  */
 export function analyseTranscript(transcript: Transcript, excludedTurns: ReadonlySet<number> = new Set()): CallAnalysis {
-  const plain = sentencesOfTranscript(transcript).filter((sentence) => !excludedTurns.has(sentence.turnIndex));
-  const meetingDate = inferMeetingDate(plain, [transcript.source.name, transcript.title]);
-  // One object per sentence, read once; its side is filled in when the parties are known.
-  const sentences = plain.map((sentence): AnalysedSentence => {
+  const base = sentencesOfTranscript(transcript)
+    .filter((sentence) => !excludedTurns.has(sentence.turnIndex))
+    .map((sentence): NamedSentence => ({ ...sentence, runs: capitalRuns(sentence.text) }));
+  const vocabulary = lowercaseVocabulary(base.map((sentence) => sentence.text));
+  const meetingDate = inferMeetingDate(base, [transcript.source.name, transcript.title]);
+  const speakerNames = transcript.speakers.map((speaker) => speaker.name);
+  const people = findPeople(base, speakerNames, vocabulary);
+  const personWords = new Set(people.flatMap((person) => person.name.split(' ')));
+  const parties = inferParties(base, transcript.speakers, vocabulary, personWords);
+  const sentences = base.map((sentence): AnalysedSentence => {
     const dates = findDates(sentence.text, meetingDate);
     return {
       ...sentence,
-      runs: capitalRuns(sentence.text),
-      side: 'unknown',
+      side: sentence.speaker === null ? 'unknown' : parties.sideOf.get(sentence.speaker) ?? 'unknown',
       terms: termsOf(sentence.text),
       dates,
       figures: mayHoldFigure(sentence.text) ? findFigures(sentence.text, dates) : [],
       wordCount: countWords(sentence.text),
     };
   });
-  const vocabulary = lowercaseVocabulary(sentences.map((sentence) => sentence.text));
-  const speakerNames = transcript.speakers.map((speaker) => speaker.name);
-  const people = findPeople(sentences, speakerNames, vocabulary);
-  const personWords = new Set(people.flatMap((person) => person.name.split(' ')));
-  const parties = inferParties(sentences, transcript.speakers, vocabulary, personWords);
-  for (const sentence of sentences) if (sentence.speaker !== null) sentence.side = parties.sideOf.get(sentence.speaker) ?? 'unknown';
   const sentenceById = new Map(sentences.map((sentence) => [sentence.id, sentence]));
   return { transcript, sentences, sentenceById, ...(meetingDate ? { meetingDate } : {}), vocabulary, people, parties };
 }

@@ -92,7 +92,8 @@ export interface Snapshot {
   fields: Record<FieldName, SnapshotField>;
   sections: SnapshotSection[];
   validation: { grounded_ratio: number; issues: ValidationIssue[] };
-  metrics: { duration_ms: number; llm_calls: number; input_tokens: number; output_tokens: number };
+  /** `rounds`: sequential model rounds (0 offline). */
+  metrics: { duration_ms: number; llm_calls: number; input_tokens: number; output_tokens: number; rounds?: number };
 }
 
 export function isFoundField(field: SnapshotField): field is FoundField {

@@ -14,6 +14,7 @@ import { InputError } from '../../core/errors.js';
 import { decodeCursor, encodeCursor } from '../paging.js';
 import { defineTool, READ_ONLY } from '../tool-definition.js';
 import { SnapshotSchema } from '../snapshot-schema.js';
+import { SNAPSHOT_ENGINES } from '../../app/llm-settings.js';
 
 const LIST_PAGE_SIZE = 50;
 
@@ -46,10 +47,13 @@ export const generateSnapshot = defineTool({
   title: 'Generate a Customer Success Snapshot',
   description:
     'Build a Customer Success Snapshot from a loaded transcript: 15 fields (company, contact, dates, product, figures) and 11 case-study sections, each with confidence, missing fields and the quotes with timestamps it rests on. ' +
-    'What the call does not say is reported missing, never guessed. Engine "offline" (default with "auto" today) needs no key or network. Sends progress per section when asked.',
+    'What the call does not say is reported missing, never guessed. A language model (your client\'s via sampling, Anthropic, or an OpenAI-compatible server) writes better prose; any model failure falls back to the offline engine, which needs no key or network. Sends progress when asked.',
   inputSchema: z.object({
     transcript_id: z.string().min(1).max(200).describe('Id returned by load_transcript.'),
-    engine: z.enum(['auto', 'offline']).optional().describe('Which engine writes the snapshot; "auto" picks the best available (SNAPSHOT_ENGINE sets the default).'),
+    engine: z
+      .enum(SNAPSHOT_ENGINES)
+      .optional()
+      .describe('Who writes it: "offline" (no key, no network), "sampling" (your client\'s model), "anthropic", "openai" (OpenAI-compatible server), or "auto" (the first available, in that order from sampling). Default SNAPSHOT_ENGINE.'),
     sections: z.array(slug).min(1).max(11).optional().describe('Only these sections (slugs); default all 11.'),
     format: format.default('markdown').describe('Form of the readable text part: markdown (default), json or html. The structured result is always the JSON contract.'),
   }),
@@ -57,7 +61,9 @@ export const generateSnapshot = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
   async handler(args, ctx) {
     const pending: Array<Promise<void>> = [];
-    const snapshot = ctx.session.generateSnapshot(args.transcript_id, {
+    const snapshot = await ctx.session.generateSnapshot(args.transcript_id, {
+      engine: args.engine,
+      sampling: ctx.sampling,
       sections: args.sections,
       signal: ctx.signal,
       onProgress: (done, total, message) => pending.push(ctx.progress(done, total, message)),
