@@ -57,34 +57,35 @@ function continuesWord(code: number): boolean {
   return isAsciiAlphanumeric(code) || code === 39 || code === 0x2019 || code === 46 || code === 45;
 }
 
-/**
- * The words of a sentence as flat `[start, end, start, end, …]` offsets: a
- * letter or digit, then letters, digits and `'’.-` up to the last letter or
- * digit ("O'Neil", "U.S", "Mary-Kate"), or a lone "&". A hand-written scan
- * because it runs on every sentence of the call and allocates nothing per word.
- */
-function wordBounds(sentence: string): number[] {
-  const bounds: number[] = [];
-  const length = sentence.length;
-  let at = 0;
-  while (at < length) {
-    const code = sentence.charCodeAt(at);
-    if (isAsciiAlphanumeric(code)) {
-      let lastAlphanumeric = at;
-      let cursor = at + 1;
-      for (; cursor < length; cursor++) {
-        const next = sentence.charCodeAt(cursor);
-        if (!continuesWord(next)) break;
-        if (isAsciiAlphanumeric(next)) lastAlphanumeric = cursor;
-      }
-      bounds.push(at, lastAlphanumeric + 1);
-      at = lastAlphanumeric + 1;
-    } else {
-      if (code === 38) bounds.push(at, at + 1);
-      at++;
-    }
+/** Where the word starting at `start` (a letter, digit or "&") ends: after its last letter or digit. */
+function wordEnd(sentence: string, start: number): number {
+  if (sentence.charCodeAt(start) === 38) return start + 1;
+  let last = start;
+  for (let cursor = start + 1; cursor < sentence.length; cursor++) {
+    const code = sentence.charCodeAt(cursor);
+    if (!continuesWord(code)) break;
+    if (isAsciiAlphanumeric(code)) last = cursor;
   }
-  return bounds;
+  return last + 1;
+}
+
+/** Where the next word starts at or after `from` (which is not inside a word), or -1. */
+function nextWordStart(sentence: string, from: number): number {
+  for (let at = from; at < sentence.length; at++) {
+    const code = sentence.charCodeAt(at);
+    if (isAsciiAlphanumeric(code) || code === 38) return at;
+  }
+  return -1;
+}
+
+/** A word starts at `at` unless a letter or digit before it, joined by word characters, already started one ("x.Y", "O'Neil"). */
+function startsWord(sentence: string, at: number): boolean {
+  for (let back = at - 1; back >= 0; back--) {
+    const code = sentence.charCodeAt(back);
+    if (!continuesWord(code)) return true;
+    if (isAsciiAlphanumeric(code)) return false;
+  }
+  return true;
 }
 
 function startsCapitalised(sentence: string, at: number): boolean {
@@ -92,70 +93,86 @@ function startsCapitalised(sentence: string, at: number): boolean {
   return code >= 65 && code <= 90;
 }
 
+function isConnector(sentence: string, start: number, end: number): boolean {
+  return (end - start === 1 && sentence.charCodeAt(start) === 38) || (end - start === 2 && sentence.startsWith('of', start));
+}
+
+/** Ends in a possessive, which closes a name ("Acme's Finance team"). */
+function endsPossessive(sentence: string, start: number, end: number): boolean {
+  const apostrophe = sentence.charCodeAt(end - 2);
+  return end - start >= 2 && sentence.charCodeAt(end - 1) === 115 && (apostrophe === 39 || apostrophe === 0x2019);
+}
+
 function cleanWord(word: string): string {
   return word.replace(/['’]s$/, '').replace(/\.$/, '');
+}
+
+/** Adds the run of the words `bounds` (flat start/end pairs) without connectors at its end or common words at its start. */
+function pushRun(sentence: string, bounds: number[], runs: CapitalRun[]): void {
+  let first = 0;
+  let last = bounds.length / 2 - 1;
+  while (last >= first && isConnector(sentence, bounds[2 * last]!, bounds[2 * last + 1]!)) last--;
+  while (first <= last && COMMON_CAPITALISED.has(cleanWord(sentence.slice(bounds[2 * first], bounds[2 * first + 1])).toLowerCase())) first++;
+  if (first > last) return;
+  const words: string[] = [];
+  for (let word = first; word <= last; word++) words.push(cleanWord(sentence.slice(bounds[2 * word], bounds[2 * word + 1])));
+  runs.push({ start: bounds[2 * first]!, end: bounds[2 * last + 1]!, words });
+}
+
+/**
+ * Reads the runs that begin with the capitalised word at `start`, up to the
+ * first word that neither extends nor opens one; returns where that word
+ * ends. A capitalised word not joined to the run before it by one space opens
+ * a new run.
+ */
+function readRuns(sentence: string, start: number, runs: CapitalRun[]): number {
+  let bounds = [start, wordEnd(sentence, start)];
+  for (;;) {
+    const previousStart = bounds[bounds.length - 2]!;
+    const previousEnd = bounds[bounds.length - 1]!;
+    const wordStart = nextWordStart(sentence, previousEnd);
+    if (wordStart < 0) {
+      pushRun(sentence, bounds, runs);
+      return sentence.length;
+    }
+    const end = wordEnd(sentence, wordStart);
+    const joined = wordStart === previousEnd + 1 && sentence.charCodeAt(previousEnd) === 32 && !endsPossessive(sentence, previousStart, previousEnd);
+    if (startsCapitalised(sentence, wordStart)) {
+      if (!joined) {
+        pushRun(sentence, bounds, runs);
+        bounds = [];
+      }
+      bounds.push(wordStart, end);
+      continue;
+    }
+    if (joined && isConnector(sentence, wordStart, end)) {
+      const after = nextWordStart(sentence, end);
+      if (after >= 0 && (startsCapitalised(sentence, after) || sentence.charCodeAt(after) === 38)) {
+        bounds.push(wordStart, end);
+        continue;
+      }
+    }
+    pushRun(sentence, bounds, runs);
+    return end;
+  }
 }
 
 /**
  * The capitalised runs of a sentence. "&" and "of" may join two capitalised
  * words ("Maple & Finch", "Bank of Ireland"); an opening word that is common
- * ("So", "Yes", "Our") is dropped.
+ * ("So", "Yes", "Our") is dropped. Words are letters and digits joined by
+ * `'’.-` ("O'Neil", "U.S", "Mary-Kate"), cut by hand and only around
+ * capitals, as this runs on every sentence of the call.
  */
 export function capitalRuns(sentence: string): CapitalRun[] {
   const runs: CapitalRun[] = [];
-  // A sentence without a capital letter has no run (nothing else can open one).
-  if (!/[A-Z]/.test(sentence)) return runs;
-  const bounds = wordBounds(sentence);
-  const tokenCount = bounds.length / 2;
-  const startOf = (token: number) => bounds[2 * token]!;
-  const endOf = (token: number) => bounds[2 * token + 1]!;
-  const wordAt = (token: number) => sentence.slice(startOf(token), endOf(token));
-  const isConnector = (token: number) => {
-    const start = startOf(token);
-    const length = endOf(token) - start;
-    return (length === 1 && sentence.charCodeAt(start) === 38) || (length === 2 && sentence.startsWith('of', start));
-  };
-  /** Ends in a possessive, which closes a name ("Acme's Finance team"). */
-  const endsPossessive = (token: number) => {
-    const end = endOf(token);
-    const apostrophe = sentence.charCodeAt(end - 2);
-    return end - startOf(token) >= 2 && sentence.charCodeAt(end - 1) === 115 && (apostrophe === 39 || apostrophe === 0x2019);
-  };
-  // The current run is the tokens [first, first + count).
-  let first = 0;
-  let count = 0;
-  const flush = () => {
-    let last = first + count - 1;
-    while (count > 0 && isConnector(last)) {
-      last--;
-      count--;
-    }
-    while (count > 0 && COMMON_CAPITALISED.has(cleanWord(wordAt(first)).toLowerCase())) {
-      first++;
-      count--;
-    }
-    if (count > 0) {
-      const words: string[] = [];
-      for (let token = first; token <= last; token++) words.push(cleanWord(wordAt(token)));
-      runs.push({ start: startOf(first), end: endOf(last), words });
-    }
-    count = 0;
-  };
-  for (let token = 0; token < tokenCount; token++) {
-    const start = startOf(token);
-    // A run's last token is always the previous one; they join across exactly one space.
-    const joined = count > 0 && start === endOf(token - 1) + 1 && sentence.charCodeAt(start - 1) === 32 && !endsPossessive(token - 1);
-    const nextOpensName = token + 1 < tokenCount && (startsCapitalised(sentence, startOf(token + 1)) || sentence.charCodeAt(startOf(token + 1)) === 38);
-    const connector = joined && nextOpensName && isConnector(token);
-    if (startsCapitalised(sentence, start) || connector) {
-      if (count > 0 && !joined) flush();
-      if (count === 0) first = token;
-      count++;
-    } else {
-      flush();
-    }
+  let from = 0;
+  while (from < sentence.length) {
+    let capital = from;
+    while (capital < sentence.length && !startsCapitalised(sentence, capital)) capital++;
+    if (capital === sentence.length) break;
+    from = startsWord(sentence, capital) ? readRuns(sentence, capital, runs) : capital + 1;
   }
-  flush();
   return runs;
 }
 

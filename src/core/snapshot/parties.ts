@@ -50,6 +50,9 @@ const CUSTOMER_PHRASES = [
   /\bour (?:company|organi[sz]ation|business|staff|employees|nurses|patients|stores|drivers|dispatchers|users|team members|board|cfo|ceo|director|data)\b/gi,
 ];
 
+/** Every vendor or customer phrase holds one of these words: a cheap gate before the five patterns. */
+const MAY_TAKE_A_SIDE = /\b(?:y?our|you guys|customers|clients)\b/i;
+
 /** "I'm Megan Cole, senior customer success manager at Routewise", "I've been with X". */
 const SELF_AFFILIATION =
   /\b(?:I'm|I am|this is|my name is|I've been|I have been|I work|I'm with|I lead|I run|I manage|I joined)\b[^.?!]{0,90}?\b(?:at|from|with|for|of|joined)\s+$/i;
@@ -169,7 +172,8 @@ export function inferParties(
       tally.said++;
       if (sentence.isQuestion) tally.asked++;
       questions.set(speaker, tally);
-      lean.set(speaker, (lean.get(speaker) ?? 0) + countMatches(sentence.text, VENDOR_PHRASES) - countMatches(sentence.text, CUSTOMER_PHRASES));
+      const sideTalk = MAY_TAKE_A_SIDE.test(sentence.text) ? countMatches(sentence.text, VENDOR_PHRASES) - countMatches(sentence.text, CUSTOMER_PHRASES) : 0;
+      lean.set(speaker, (lean.get(speaker) ?? 0) + sideTalk);
     }
     for (const run of sentence.runs) {
       const runName = run.words.join(' ');
