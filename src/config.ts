@@ -86,6 +86,12 @@ export interface Config {
   cwd: string;
 }
 
+/** The configured values that must never appear in a log line, result or error. */
+export function configuredSecrets(config: Config): string[] {
+  const inlineTokens = (config.http.tokensInline ?? '').split(',').map((entry) => entry.slice(entry.indexOf(':') + 1).trim());
+  return [config.llm.anthropicApiKey, config.llm.apiKey, config.zoom?.clientSecret, ...inlineTokens].filter((value): value is string => Boolean(value));
+}
+
 /** Reads and validates the environment. Throws ConfigError naming the variable (never echoing its value). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Config {
   const relevant = Object.fromEntries(

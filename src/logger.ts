@@ -1,29 +1,42 @@
 /**
  * Structured JSON logs on stderr (fd 2): stdout carries only JSON-RPC. Log
- * events carry ids, sizes and counts, never transcript text; the redaction
- * paths below are a second line of defence for fields that must never appear.
+ * events carry ids, sizes and counts, never transcript text. As a second line
+ * of defence every string that reaches a log line goes through the redactor
+ * (keys, tokens, configured secrets, e-mails, phone and card numbers), and
+ * fields that could hold transcript text are censored by name.
  */
 
 import pino, { type Logger } from 'pino';
 import type { LogLevel } from './config.js';
+import { createRedactor, redactDeep } from './core/security/redact.js';
 
 export type { Logger };
 
 const REDACTED_PATHS = ['text', 'content', 'quote', 'transcript', '*.text', '*.content', '*.quote', 'apiKey', '*.apiKey', 'token', '*.token', 'authorization', '*.authorization'];
 
-export function createLogger(level: LogLevel, destination: pino.DestinationStream = pino.destination({ fd: 2, sync: true })): Logger {
+/**
+ * @param secrets exact values never to print (API keys, client secrets, HTTP tokens from the configuration).
+ */
+export function createLogger(level: LogLevel, destination: pino.DestinationStream = pino.destination({ fd: 2, sync: true }), secrets: ReadonlyArray<string | undefined> = []): Logger {
+  const redact = createRedactor(secrets);
   return pino(
     {
       level,
       base: { service: 'mcp-snapshot-server' },
       redact: { paths: REDACTED_PATHS, censor: '[REDACTED]' },
       timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { log: (object) => redactDeep(object, redact) as Record<string, unknown> },
+      hooks: {
+        logMethod(args, method) {
+          method.apply(this, args.map((arg) => (typeof arg === 'string' ? redact(arg) : arg)) as Parameters<typeof method>);
+        },
+      },
     },
     destination,
   );
 }
 
-/** A logger that drops everything: for tests and for CLI commands that print their own output. */
+/** A logger that drops everything: for tests. */
 export function createSilentLogger(): Logger {
   return pino({ level: 'silent' });
 }

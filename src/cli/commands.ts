@@ -16,11 +16,15 @@ import { renderSnapshotJson } from '../core/render/json.js';
 import { renderSnapshotMarkdown } from '../core/render/markdown.js';
 import { formatClock } from '../core/transcript/timecode.js';
 import type { Transcript } from '../core/transcript/types.js';
-import type { Config, SnapshotEngineChoice } from '../config.js';
+import { configuredSecrets, type Config, type SnapshotEngineChoice } from '../config.js';
 import { InputError } from '../core/errors.js';
-import { createLogger } from '../logger.js';
+import { createLogger as createBaseLogger, type Logger } from '../logger.js';
 import { LOCAL_PRINCIPAL } from '../app/principals.js';
 import { summarizeTranscript } from '../server/tools/transcripts.js';
+
+function createLogger(config: Config, level = config.logLevel): Logger {
+  return createBaseLogger(level, undefined, configuredSecrets(config));
+}
 
 function print(text: string): void {
   process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
@@ -28,7 +32,7 @@ function print(text: string): void {
 
 /** CLI commands log only warnings and errors, so their own output stays readable. */
 function cliSession(config: Config): WorkspaceSession {
-  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const logger = createLogger(config, config.logLevel === 'info' ? 'warn' : config.logLevel);
   return new Workspace({ config, logger }).session(LOCAL_PRINCIPAL);
 }
 
@@ -40,7 +44,7 @@ async function loadFile(session: WorkspaceSession, config: Config, file: string)
 export async function runServe(config: Config, options: { demo: boolean }): Promise<void> {
   // Loaded here so the file commands start without the MCP SDK.
   const { serveOverStdio } = await import('../server/stdio.js');
-  const workspace = new Workspace({ config, logger: createLogger(config.logLevel) });
+  const workspace = new Workspace({ config, logger: createLogger(config) });
   if (options.demo) await loadDemoTranscript(workspace.session(LOCAL_PRINCIPAL));
   const handle = serveOverStdio(workspace);
   const shutdown = () => {
@@ -55,7 +59,7 @@ export async function runServeHttp(config: Config, options: { demo: boolean; hos
   const { startHttpServer } = await import('../server/http/http-server.js');
   const { loadTokens } = await import('../server/http/tokens.js');
   const { parseHostList } = await import('../server/http/host-origin.js');
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config);
   const workspace = new Workspace({ config, logger });
   if (options.demo) await loadDemoTranscript(workspace.session(LOCAL_PRINCIPAL));
   const { http } = config;

@@ -6,7 +6,7 @@
  */
 
 import { Command, CommanderError, Option } from 'commander';
-import { loadConfig, type Config } from '../config.js';
+import { configuredSecrets, loadConfig, type Config } from '../config.js';
 import { createLogger } from '../logger.js';
 import { describeError, newCorrelationId } from '../server/results.js';
 import { isAppError } from '../core/errors.js';
@@ -114,7 +114,7 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT_USAGE;
     }
     const correlationId = newCorrelationId();
-    if (!isAppError(error)) createLogger(config.logLevel).error({ event: 'cli_failed', correlation_id: correlationId, stack: (error as Error)?.stack }, 'command failed');
+    if (!isAppError(error)) createLogger(config.logLevel, undefined, configuredSecrets(config)).error({ event: 'cli_failed', correlation_id: correlationId, stack: (error as Error)?.stack }, 'command failed');
     process.stderr.write(`${describeError(error, correlationId).text}\n`);
     return EXIT_BAD_INPUT;
   }

@@ -7,6 +7,8 @@
 import { McpServer, type ServerContext } from '@modelcontextprotocol/server';
 import type { Workspace } from '../app/workspace.js';
 import { InputError } from '../core/errors.js';
+import { createRedactor, redactDeep } from '../core/security/redact.js';
+import { configuredSecrets } from '../config.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
 import { resolveAllowedRoots, rootsFromFileUris } from '../adapters/files/safe-path.js';
 import { errorResult, successResult } from './results.js';
@@ -45,6 +47,8 @@ export function createServer({ workspace, principal, remote = false }: ServerDep
     { capabilities: { tools: { listChanged: false }, resources: { listChanged: true }, prompts: { listChanged: false }, logging: {} }, instructions: INSTRUCTIONS },
   );
   const session = workspace.session(principal);
+  // Results may quote what users typed or pasted; none of our own credentials ever goes back out.
+  const scrub = createRedactor(configuredSecrets(workspace.config), { personalData: false });
   const logger = workspace.logger.child({ principal });
 
   const allowedRoots = async (): Promise<string[]> => {
@@ -88,7 +92,8 @@ export function createServer({ workspace, principal, remote = false }: ServerDep
           },
         };
         try {
-          return successResult(await tool.handler(args as never, toolContext));
+          const output = await tool.handler(args as never, toolContext);
+          return successResult({ ...output, structured: redactDeep(output.structured, scrub) as object, text: scrub(output.text) });
         } catch (error) {
           return errorResult(error, logger, { tool: tool.name });
         }

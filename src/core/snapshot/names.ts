@@ -30,12 +30,14 @@ const COMMON_CAPITALISED = new Set(
     'in on at by from with about after before because however first second third finally all both each every some any ' +
     'one two three other another this that these those yeah yep sure right great good perfect alright absolutely exactly ' +
     'oh um uh hmm mm wow love fair understood agreed correct excellent awesome cool sounds let let\'s maybe just actually ' +
-    'honestly basically obviously again also not is are was were be do does did can could would should will shall may might ' +
+    'honestly basically obviously again also not is are was were be do does did can could would should will shall may might you they he she ' +
     'must if once since while until though although whether over under into onto out up down off through across between ' +
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september ' +
     'october november december mr mrs ms dr'
   ).split(' '),
 );
+
+const CONTRACTION = /^[A-Za-z]+['’](?:re|ve|ll|d|m|t)$/;
 
 /** Tail words that make a capitalised run an organisation ("… Freight", "… Health", "… Inc"). */
 export const ORG_SUFFIXES = new Set(
@@ -199,6 +201,10 @@ export function isNameLike(word: string, vocabulary: ReadonlySet<string>): boole
   const lower = word.toLowerCase();
   if (!/^[A-Z]/.test(word) || COMMON_CAPITALISED.has(lower)) return false;
   if (/^[A-Z]{2,}$/.test(word)) return false; // acronyms: TMS, EHR, ROI
+  // "We're", "They've", "That's": contractions open sentences; a name takes at most a possessive 's.
+  if (CONTRACTION.test(word)) return false;
+  const possessive = /^(.+)['’]s$/.exec(lower);
+  if (possessive && COMMON_CAPITALISED.has(possessive[1]!)) return false;
   return !vocabulary.has(lower);
 }
 

@@ -55,7 +55,7 @@ const MAY_TAKE_A_SIDE = /\b(?:y?our|you guys|customers|clients)\b/i;
 
 /** "I'm Megan Cole, senior customer success manager at Routewise", "I've been with X". */
 const SELF_AFFILIATION =
-  /\b(?:I'm|I am|this is|my name is|I've been|I have been|I work|I'm with|I lead|I run|I manage|I joined)\b[^.?!]{0,90}?\b(?:at|from|with|for|of|joined)\s+$/i;
+  /\b(?:I'm|I am|this is|my name is|I've been|I have been|I work|I'm with|I lead|I run|I manage|I joined)\b(?:[^.?!]|\b(?:Dr|Mr|Mrs|Ms|Prof)\.){0,90}?\b(?:at|from|with|for|of|joined)\s+$/i;
 const GROUP_AFFILIATION = /\b(?:here at|we at|we're at|us at|we are|we're|at)\s+$/i;
 const COMPANY_NAME_STATEMENT =
   /\b(?:(?:company|organi[sz]ation|business)(?:'s)?\s+(?:legal\s+|full\s+|official\s+)?name\s+is|(?:our|my)\s+(?:company|organi[sz]ation|business|employer)\s+is|(?:we're|we are)\s+called|company\s+(?:is\s+)?called)\s+$/i;
@@ -139,6 +139,25 @@ function countMatches(text: string, patterns: readonly RegExp[]): number {
   return count;
 }
 
+/** Answering questions is a hint, capped so that a stated affiliation or role still decides. */
+const ANSWER_LEAN_CAP = 2;
+
+/** speaker -> how many of `asker`'s questions they answered (spoke next, in another turn). */
+function answersTo(sentences: readonly NamedSentence[], asker: string): Map<string, number> {
+  const answers = new Map<string, number>();
+  let pendingQuestion = false;
+  for (const sentence of sentences) {
+    if (sentence.speaker === null) continue;
+    if (sentence.speaker === asker) {
+      pendingQuestion = sentence.isQuestion;
+      continue;
+    }
+    if (pendingQuestion) answers.set(sentence.speaker, (answers.get(sentence.speaker) ?? 0) + 1);
+    pendingQuestion = false;
+  }
+  return answers;
+}
+
 /**
  * Infers the sides of speakers and organisations.
  * @param personWords words of people's names, which are never organisations.
@@ -217,7 +236,11 @@ export function inferParties(
   const highest = shares.reduce((best, entry) => (entry.share > best.share ? entry : best), { name: '', share: 0 });
   const others = shares.filter((entry) => entry.name !== highest.name);
   const nextHighest = others.reduce((best, entry) => Math.max(best, entry.share), 0);
-  if (highest.name && highest.share >= 0.15 && highest.share >= nextHighest * 1.5) lean.set(highest.name, (lean.get(highest.name) ?? 0) + 2);
+  if (highest.name && highest.share >= 0.15 && highest.share >= nextHighest * 1.5) {
+    lean.set(highest.name, (lean.get(highest.name) ?? 0) + 2);
+    // Whoever answers the interviewer leans customer: in an interview or review the vendor asks and the customer tells.
+    for (const [name, answers] of answersTo(sentences, highest.name)) lean.set(name, (lean.get(name) ?? 0) - Math.min(ANSWER_LEAN_CAP, 0.5 * answers));
+  }
 
   const speakerScore = (name: string): number => {
     const fromRole = roleSide.get(name);
