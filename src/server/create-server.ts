@@ -67,11 +67,21 @@ export function createServer({ workspace, principal, remote = false }: ServerDep
     return resolveAllowedRoots([config.cwd], config.cwd);
   };
 
-  // Sampling is a server-to-client request: only on connections of the 2025 protocol era whose client declared it.
+  // Sampling and elicitation are server-to-client requests: only on connections of the 2025 protocol era whose client declared it.
   const samplingFor = (ctx: ServerContext): SamplingAccess | null => {
     if (!server.server.getClientCapabilities()?.sampling) return null;
     if (!LEGACY_PROTOCOL_ERA.test(server.server.getNegotiatedProtocolVersion() ?? '')) return null;
     return { createMessage: (params, { signal }) => ctx.mcpReq.requestSampling(params, { signal }) as never };
+  };
+
+  const elicitFor = (ctx: ServerContext): ToolContext['elicit'] => {
+    const capability = server.server.getClientCapabilities()?.elicitation;
+    if (!capability || (capability.form === undefined && capability.url !== undefined)) return null;
+    if (!LEGACY_PROTOCOL_ERA.test(server.server.getNegotiatedProtocolVersion() ?? '')) return null;
+    return async (form) => {
+      const result = await ctx.mcpReq.elicitInput({ mode: 'form', ...form }, { signal: ctx.mcpReq.signal });
+      return { action: result.action, content: result.content as Record<string, unknown> | undefined };
+    };
   };
 
   for (const tool of ALL_TOOLS) {
@@ -85,6 +95,7 @@ export function createServer({ workspace, principal, remote = false }: ServerDep
           allowedRoots,
           signal: ctx.mcpReq.signal,
           sampling: samplingFor(ctx),
+          elicit: elicitFor(ctx),
           progress: async (done, total, message) => {
             const progressToken = ctx.mcpReq._meta?.progressToken;
             if (progressToken === undefined) return;

@@ -8,6 +8,7 @@
 import type { z } from 'zod';
 import type { SamplingAccess } from '../app/llm-snapshot.js';
 import type { WorkspaceSession } from '../app/workspace.js';
+import type { ElicitationAnswer, ElicitationForm } from './elicitation.js';
 import type { Logger } from '../logger.js';
 import type { ToolOutput } from './results.js';
 
@@ -29,6 +30,8 @@ export interface ToolContext {
   signal: AbortSignal;
   /** The client's own model, when it declared sampling and the connection allows the request; else null. */
   sampling: SamplingAccess | null;
+  /** Asks the user through the client's form, when it declared elicitation and the connection allows it; else null. */
+  elicit: ((form: ElicitationForm) => Promise<ElicitationAnswer>) | null;
 }
 
 export interface ToolDefinition<In extends z.ZodObject = z.ZodObject, Out extends z.ZodObject = z.ZodObject> {

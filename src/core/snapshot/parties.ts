@@ -87,13 +87,13 @@ function organisationNames(sentences: readonly NamedSentence[], vocabulary: Read
       if (isAnchored(sentence.text, run.start, run.end)) anchored.add(words.join(' '));
     }
   }
-  /** prefix -> mentions of its most used one-word-longer form. */
-  const longestExtension = new Map<string, number>();
+  /** prefix -> its most used one-word-longer form and that form's mentions. */
+  const longestExtension = new Map<string, { name: string; count: number }>();
   for (const [name, count] of prefixCounts) {
     const cut = name.lastIndexOf(' ');
     if (cut < 0) continue;
     const shorter = name.slice(0, cut);
-    longestExtension.set(shorter, Math.max(longestExtension.get(shorter) ?? 0, count));
+    if (count > (longestExtension.get(shorter)?.count ?? 0)) longestExtension.set(shorter, { name, count });
   }
   const names = new Set<string>();
   const isCandidate = (name: string): boolean => {
@@ -104,8 +104,10 @@ function organisationNames(sentences: readonly NamedSentence[], vocabulary: Read
   for (const [name, count] of prefixCounts) {
     if (count < 2 || !isCandidate(name)) continue;
     const words = name.split(' ');
-    // Keep the prefix unless a longer form carries most of its mentions.
-    if ((longestExtension.get(name) ?? 0) >= count * 0.5) continue;
+    // Keep the prefix unless a longer form carries most of its mentions and will itself be kept
+    // (said twice, or anchored: "I'm … at Acme Tooling", later just "Acme").
+    const extension = longestExtension.get(name);
+    if (extension && extension.count >= count * 0.5 && (extension.count >= 2 || anchored.has(extension.name))) continue;
     // Drop a longer form when its shorter prefix is used far more on its own.
     const shorter = words.length > 1 ? prefixCounts.get(words.slice(0, -1).join(' ')) ?? 0 : 0;
     if (shorter >= count * 2 && words.slice(0, -1).some((word) => isNameLike(word, vocabulary))) continue;

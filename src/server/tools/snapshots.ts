@@ -14,6 +14,7 @@ import { InputError } from '../../core/errors.js';
 import { decodeCursor, encodeCursor } from '../paging.js';
 import { defineTool, READ_ONLY } from '../tool-definition.js';
 import { SnapshotSchema } from '../snapshot-schema.js';
+import { applyElicitationAnswer, buildElicitationForm } from '../elicitation.js';
 import { SNAPSHOT_ENGINES } from '../../app/llm-settings.js';
 
 const LIST_PAGE_SIZE = 50;
@@ -56,6 +57,7 @@ export const generateSnapshot = defineTool({
       .describe('Who writes it: "offline" (no key, no network), "sampling" (your client\'s model), "anthropic", "openai" (OpenAI-compatible server), or "auto" (the first available, in that order from sampling). Default SNAPSHOT_ENGINE.'),
     sections: z.array(slug).min(1).max(11).optional().describe('Only these sections (slugs); default all 11.'),
     format: format.default('markdown').describe('Form of the readable text part: markdown (default), json or html. The structured result is always the JSON contract.'),
+    elicit: z.boolean().default(false).describe('Ask me (through a form in the client) for the required and valuable fields the call did not state.'),
   }),
   outputSchema: SnapshotSchema,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
@@ -69,7 +71,23 @@ export const generateSnapshot = defineTool({
       onProgress: (done, total, message) => pending.push(ctx.progress(done, total, message)),
     });
     await Promise.all(pending);
-    return { structured: snapshot, text: renderAs(snapshot, args.format), links: snapshotLinks(snapshot) };
+    if (!args.elicit) return { structured: snapshot, text: renderAs(snapshot, args.format), links: snapshotLinks(snapshot) };
+    const form = buildElicitationForm(snapshot);
+    let note: string;
+    let final = snapshot;
+    if (!form) note = 'Nothing to ask: the call stated every required and valuable field.';
+    else if (!ctx.elicit) note = 'This client cannot show forms; use update_snapshot_field to fill the missing fields.';
+    else {
+      const answer = await ctx.elicit(form).catch((error: unknown) => {
+        ctx.signal.throwIfAborted();
+        ctx.logger.warn({ event: 'elicitation_failed', error_name: (error as Error).name }, 'elicitation answer unusable');
+        return null;
+      });
+      ({ snapshot: final, summary: note } = answer
+        ? applyElicitationAnswer(ctx.session, snapshot, answer)
+        : { snapshot, summary: 'The form could not be completed (the answer did not fit the form); the snapshot is unchanged. Use update_snapshot_field instead.' });
+    }
+    return { structured: final, text: `${note}\n\n${renderAs(final, args.format)}`, links: snapshotLinks(final) };
   },
 });
 
