@@ -17,7 +17,12 @@ const REDACTED_PATHS = ['text', 'content', 'quote', 'transcript', '*.text', '*.c
 /**
  * @param secrets exact values never to print (API keys, client secrets, HTTP tokens from the configuration).
  */
-export function createLogger(level: LogLevel, destination: pino.DestinationStream = pino.destination({ fd: 2, sync: true }), secrets: ReadonlyArray<string | undefined> = []): Logger {
+export function createLogger(
+  level: LogLevel,
+  destination: pino.DestinationStream = pino.destination({ fd: 2, sync: true }),
+  secrets: ReadonlyArray<string | undefined> = [],
+  feed?: pino.DestinationStream,
+): Logger {
   const redact = createRedactor(secrets);
   return pino(
     {
@@ -32,7 +37,7 @@ export function createLogger(level: LogLevel, destination: pino.DestinationStrea
         },
       },
     },
-    destination,
+    feed ? pino.multistream([{ stream: destination, level }, { stream: feed, level }]) : destination,
   );
 }
 

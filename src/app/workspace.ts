@@ -21,6 +21,7 @@ import type { KeyedStore, RemovalReason } from '../adapters/store/port.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { newId } from './ids.js';
+import { LogFeed } from './log-feed.js';
 import { generateSnapshotWithEngine, type SamplingAccess } from './llm-snapshot.js';
 import type { SnapshotEngineChoice } from './llm-settings.js';
 
@@ -61,20 +62,24 @@ export interface WorkspaceDeps {
   now?: () => Date;
   /** Defaults to a client built from `config.zoom` (which answers ZOOM_NOT_CONFIGURED without credentials). */
   zoom?: ZoomClient;
+  /** The log lines MCP clients may follow; give the same feed to createLogger. */
+  logFeed?: LogFeed;
 }
 
 export class Workspace {
   readonly config: Config;
   readonly logger: Logger;
   readonly zoom: ZoomClient;
+  readonly logFeed: LogFeed;
   private readonly now: () => Date;
   private readonly transcripts: KeyedStore<Owned<Transcript>>;
   private readonly snapshots: KeyedStore<Owned<Snapshot>>;
   private readonly index = new TranscriptSearchIndex();
   private readonly listeners = new Set<(kind: ChangeKind, owner: string) => void>();
 
-  constructor({ config, logger, now = () => new Date(), zoom }: WorkspaceDeps) {
+  constructor({ config, logger, now = () => new Date(), zoom, logFeed = new LogFeed() }: WorkspaceDeps) {
     this.config = config;
+    this.logFeed = logFeed;
     this.logger = logger;
     this.now = now;
     this.zoom = zoom ?? createZoomClient(config.zoom, { logger, maxTranscriptBytes: config.maxTranscriptBytes, now: () => now().getTime() });
@@ -129,10 +134,15 @@ export class Workspace {
 }
 
 export class WorkspaceSession {
+  /** Every event a session logs names its principal, so each client follows only its own. */
+  private readonly logger: Logger;
+
   constructor(
     private readonly workspace: Workspace,
     readonly principal: string,
-  ) {}
+  ) {
+    this.logger = workspace.logger.child({ principal });
+  }
 
   private get stores() {
     return this.workspace.stores;
@@ -143,7 +153,8 @@ export class WorkspaceSession {
   }
 
   async loadTranscript(input: LoadInput, options: LoadOptions): Promise<Transcript> {
-    const { config, logger } = this.workspace;
+    const { config } = this.workspace;
+    const { logger } = this;
     const hasPath = typeof input.path === 'string';
     const hasContent = typeof input.content === 'string';
     if (hasPath === hasContent) {
@@ -235,8 +246,8 @@ export class WorkspaceSession {
     for (const id of transcriptIds) this.stores.transcripts.delete(id);
     // The Zoom cache may hold listings and downloads about this customer: drop it whole.
     this.workspace.zoom.clearCache();
-    this.workspace.logger.info(
-      { event: 'audit_customer_data_deleted', principal: this.principal, by: company ? 'company_name' : 'transcript_id', transcripts_deleted: transcriptIds.size, snapshots_deleted: snapshotIds.size },
+    this.logger.info(
+      { event: 'audit_customer_data_deleted', by: company ? 'company_name' : 'transcript_id', transcripts_deleted: transcriptIds.size, snapshots_deleted: snapshotIds.size },
       'customer data deleted',
     );
     return { transcriptsDeleted: transcriptIds.size, snapshotsDeleted: snapshotIds.size };
@@ -255,7 +266,7 @@ export class WorkspaceSession {
     });
     options.signal?.throwIfAborted();
     this.remember(transcript);
-    this.workspace.logger.info({ event: 'zoom_transcript_imported', transcript_id: transcript.id, cues: transcript.cues.length, turns: transcript.turns.length }, 'zoom transcript imported');
+    this.logger.info({ event: 'zoom_transcript_imported', transcript_id: transcript.id, cues: transcript.cues.length, turns: transcript.turns.length }, 'zoom transcript imported');
     return transcript;
   }
 
@@ -266,7 +277,8 @@ export class WorkspaceSession {
 
   async generateSnapshot(transcriptId: string, request: SnapshotRequest = {}): Promise<Snapshot> {
     const transcript = this.getTranscript(transcriptId);
-    const { config, logger } = this.workspace;
+    const { config } = this.workspace;
+    const { logger } = this;
     const started = performance.now();
     const snapshot = await generateSnapshotWithEngine(transcript, {
       engine: request.engine ?? config.snapshotEngine,
@@ -287,7 +299,7 @@ export class WorkspaceSession {
     request.signal?.throwIfAborted();
     this.stores.snapshots.set(snapshot.id, { owner: this.principal, value: snapshot });
     this.workspace.emit('snapshots', this.principal);
-    this.workspace.logger.info(
+    this.logger.info(
       { event: 'snapshot_generated', snapshot_id: snapshot.id, transcript_id: transcriptId, engine: snapshot.engine, sections: snapshot.sections.length, grounded_ratio: snapshot.validation.grounded_ratio, duration_ms: snapshot.metrics.duration_ms },
       'snapshot generated',
     );
@@ -321,7 +333,7 @@ export class WorkspaceSession {
     const value = validateFieldValue(field, rawValue);
     const updated = rebuildAfterFieldUpdate(snapshot, transcript, field, value);
     this.stores.snapshots.set(updated.id, { owner: this.principal, value: updated });
-    this.workspace.logger.info({ event: 'snapshot_field_updated', snapshot_id: snapshotId, field }, 'snapshot field updated');
+    this.logger.info({ event: 'snapshot_field_updated', snapshot_id: snapshotId, field }, 'snapshot field updated');
     return updated;
   }
 }

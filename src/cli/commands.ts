@@ -20,10 +20,17 @@ import { configuredSecrets, type Config, type SnapshotEngineChoice } from '../co
 import { InputError } from '../core/errors.js';
 import { createLogger as createBaseLogger, type Logger } from '../logger.js';
 import { LOCAL_PRINCIPAL } from '../app/principals.js';
+import { LogFeed } from '../app/log-feed.js';
 import { summarizeTranscript } from '../server/tools/transcripts.js';
 
-function createLogger(config: Config, level = config.logLevel): Logger {
-  return createBaseLogger(level, undefined, configuredSecrets(config));
+function createLogger(config: Config, level = config.logLevel, feed?: LogFeed): Logger {
+  return createBaseLogger(level, undefined, configuredSecrets(config), feed);
+}
+
+/** A server's workspace, with a logger whose events connected clients may follow. */
+function serverWorkspace(config: Config): Workspace {
+  const logFeed = new LogFeed();
+  return new Workspace({ config, logger: createLogger(config, config.logLevel, logFeed), logFeed });
 }
 
 function print(text: string): void {
@@ -44,7 +51,7 @@ async function loadFile(session: WorkspaceSession, config: Config, file: string)
 export async function runServe(config: Config, options: { demo: boolean }): Promise<void> {
   // Loaded here so the file commands start without the MCP SDK.
   const { serveOverStdio } = await import('../server/stdio.js');
-  const workspace = new Workspace({ config, logger: createLogger(config) });
+  const workspace = serverWorkspace(config);
   if (options.demo) await loadDemoTranscript(workspace.session(LOCAL_PRINCIPAL));
   const handle = serveOverStdio(workspace);
   const shutdown = () => {
@@ -59,8 +66,8 @@ export async function runServeHttp(config: Config, options: { demo: boolean; hos
   const { startHttpServer } = await import('../server/http/http-server.js');
   const { loadTokens } = await import('../server/http/tokens.js');
   const { parseHostList } = await import('../server/http/host-origin.js');
-  const logger = createLogger(config);
-  const workspace = new Workspace({ config, logger });
+  const workspace = serverWorkspace(config);
+  const { logger } = workspace;
   if (options.demo) await loadDemoTranscript(workspace.session(LOCAL_PRINCIPAL));
   const { http } = config;
   const server = await startHttpServer(workspace, {

@@ -10,6 +10,7 @@ import { InputError } from '../core/errors.js';
 import { createRedactor, redactDeep } from '../core/security/redact.js';
 import { configuredSecrets } from '../config.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
+import { mcpLevel } from '../app/log-feed.js';
 import { resolveAllowedRoots, rootsFromFileUris } from '../adapters/files/safe-path.js';
 import { errorResult, successResult } from './results.js';
 import { registerResources } from './resources.js';
@@ -119,6 +120,15 @@ export function createServer({ workspace, principal, remote = false }: ServerDep
   const unsubscribe = workspace.onChange((_kind, owner) => {
     if (owner === principal && server.isConnected()) void server.sendResourceListChanged();
   });
-  server.server.onclose = unsubscribe;
+  // Clients that set a log level follow their own principal's events (already redacted, never transcript text).
+  const unfollowLogs = workspace.logFeed.subscribe((event) => {
+    if (event.principal !== principal || !server.isConnected()) return;
+    const { level, time: _time, pid: _pid, hostname: _hostname, service: _service, ...data } = event;
+    void server.sendLoggingMessage({ level: mcpLevel(level), logger: PACKAGE_NAME, data }).catch(() => undefined);
+  });
+  server.server.onclose = () => {
+    unsubscribe();
+    unfollowLogs();
+  };
   return server;
 }

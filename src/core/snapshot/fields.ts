@@ -133,14 +133,14 @@ const MAY_DESCRIBE_INDUSTRY = /\bindustry\b|\b(?:sector|space|market|business)\b
 const INDUSTRY_STATEMENT = /\bindustry\b[^.?!]{0,40}?\b(?:is|are|would be)\s+(?:in\s+)?(?:the\s+)?([^,.;!?]{3,60})/i;
 const INDUSTRY_PHRASE = /\b(?:in|into)\s+the\s+([\w -]{3,40}?)\s+(?:industry|sector|space|market|business)\b/i;
 const DESCRIPTOR_HEADS =
-  'company|business|firm|provider|retailer|chain|network|carrier|manufacturer|distributor|group|organi[sz]ation|system|agency|bank|insurer|brand|startup|nonprofit|non-profit|hospital|operator|supplier|maker|producer|platform|services|practice|school|university|college|utility|wholesaler|marketplace|consultancy|brokerage|lender|airline|shipper|3pl|developer|publisher|studio|restaurant|clinic';
+  'company|business|firm|provider|retailer|chain|network|carrier|manufacturer|distributor|group|organi[sz]ation|system|agency|bank|insurer|brand|startup|nonprofit|non-profit|hospital|operator|supplier|maker|producer|platform|services|practice|school|university|college|utility|wholesaler|marketplace|consultancy|brokerage|lender|airline|shipper|3pl|developer|publisher|studio|restaurant|clinic|credit union';
 /** "We're a home goods retailer", "<Company> is a regional freight carrier": group 1 marks the "we" form. */
 const DESCRIPTION = new RegExp(
   `\\b(?:(we're|we are)|is|are)\\s+(?:a|an)\\s+((?:[\\w&-]+\\s+){0,6}(?:${DESCRIPTOR_HEADS}))\\b`,
   'i',
 );
 /** Adjectives about size or reach that say nothing about the industry. */
-const NON_INDUSTRY_WORDS = /^(?:regional|national|global|international|local|small|large|mid-size|midsize|mid-sized|big|leading|growing|fast-growing|family-owned|privately held|public|private|community|nonprofit|non-profit|independent|major|top|premier|\d+|[a-z]+-year-old)\s+/i;
+const NON_INDUSTRY_WORDS = /^(?:regional|national|global|international|local|small|large|mid-size|midsize|mid-sized|big|leading|growing|fast-growing|family-owned|privately held|public|private|community|nonprofit|non-profit|independent|major|top|premier|\d+|[a-z]+-year-old|[a-z]+-owned)\s+/i;
 
 function capitaliseFirst(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -166,13 +166,23 @@ const NAME_INDUSTRY: Record<string, string> = {
   foods: 'Food', retail: 'Retail', stores: 'Retail', energy: 'Energy', pharma: 'Pharmaceuticals', pharmaceuticals: 'Pharmaceuticals',
   software: 'Software', technologies: 'Technology', technology: 'Technology', labs: 'Technology', analytics: 'Data and analytics',
   university: 'Education', college: 'Education', school: 'Education', airlines: 'Airlines', media: 'Media', studios: 'Media',
-  consulting: 'Consulting', motors: 'Automotive',
+  consulting: 'Consulting', motors: 'Automotive', dental: 'Dental care (healthcare)', credit: 'Financial services', pharmacy: 'Pharmacy (healthcare)',
 };
+
+/** The industry the customer's name says: the last of its words that names one ("Lakeside Dental Group" -> dental). */
+function industryOfName(name: string): string | undefined {
+  const words = name.toLowerCase().split(' ');
+  for (let index = words.length - 1; index >= 0; index--) {
+    const industry = NAME_INDUSTRY[words[index]!];
+    if (industry) return industry;
+  }
+  return undefined;
+}
 
 function industryCandidates(analysis: CallAnalysis): Candidate[] {
   const { customer, vendor } = analysis.parties;
   const candidates: Candidate[] = [];
-  const fromName = customer ? NAME_INDUSTRY[customer.name.split(' ').pop()!.toLowerCase()] : undefined;
+  const fromName = customer ? industryOfName(customer.name) : undefined;
   const named = customer ? analysis.sentenceById.get((customer.anchorIds[0] ?? customer.sentenceIds[0])!) : undefined;
   if (fromName && named) candidates.push({ value: fromName, score: 0.4, sentence: named, focus: spanOf(named.text, customer!.name), note: "read from the company's name only" });
   for (const sentence of analysis.sentences) {
@@ -198,7 +208,12 @@ function industryCandidates(analysis: CallAnalysis): Candidate[] {
     if (description && subjectIsCustomer) {
       let value = description[2]!.trim();
       while (NON_INDUSTRY_WORDS.test(value)) value = value.replace(NON_INDUSTRY_WORDS, '');
-      if (value.split(/\s+/).length < 2) continue;
+      // "We're a public university": a lone head says the industry only when it names one.
+      if (value.split(/\s+/).length < 2) {
+        const industry = NAME_INDUSTRY[value.toLowerCase()];
+        if (!industry) continue;
+        value = industry;
+      }
       candidates.push({ value: capitaliseFirst(value), score: 0.75 * SIDE_WEIGHT[sentence.side], sentence, focus: { start: description.index, end: description.index + description[0].length } });
     }
   }
@@ -206,10 +221,16 @@ function industryCandidates(analysis: CallAnalysis): Candidate[] {
 }
 
 const PLACE = "([A-Z][\\w.'-]*(?:\\s(?:[A-Z][\\w.'-]*|of|de|du))*(?:,\\s[A-Z][\\w.'-]*(?:\\s[A-Z][\\w.'-]*)*){0,3})";
-const MAY_LOCATE = /\b(?:headquarter\w*|HQ|head office|based|located)\b/i;
+const MAY_LOCATE = /\b(?:headquarter\w*|HQ|head office|based|located)\b|\ban?\s[^.?!]*\sin\s[A-Z]/i;
 const LOCATION_PATTERNS: Array<{ pattern: RegExp; score: number; personal: boolean }> = [
   { pattern: new RegExp(`\\b(?:headquartered|headquarters|head office|HQ)\\b[^.?!]{0,40}?\\b(?:in|at|out of)\\s+${PLACE}`), score: 0.95, personal: false },
   { pattern: new RegExp(`\\b(?:we're|we are|we've been|company is|organi[sz]ation is|business is|[A-Z][\\w&]+ is)\\s+(?:based|located)\\s+(?:in|out of)\\s+${PLACE}`), score: 0.85, personal: false },
+  // "We're a public university in Boise", "Acme Dental, a chain of forty clinics in Denver".
+  {
+    pattern: new RegExp(`(?:\\b(?:we're|we are|is)|,)\\s+(?:a|an)\\s+(?:[\\w&-]+\\s+){0,6}?(?:${DESCRIPTOR_HEADS})(?:\\s+of\\s+(?:[\\w-]+\\s+){0,2}?[\\w-]+)?\\s+in\\s+${PLACE}`),
+    score: 0.8,
+    personal: false,
+  },
   { pattern: new RegExp(`\\b(?:based|located)\\s+(?:in|out of)\\s+${PLACE}`), score: 0.55, personal: true },
 ];
 
@@ -242,6 +263,9 @@ function locationCandidates(analysis: CallAnalysis): Candidate[] {
 
 const CONTACT_DESIGNATION = /\b(?:main|primary|best|key|day-to-day|single) (?:point of )?contact\b|\bpoint of contact\b|\bcorrect person to list as the (?:company )?contact\b|\b(?:company|customer) contact\b/i;
 
+/** Titles of people who usually own a vendor relationship; a tie-breaker between customer speakers. */
+const SENIOR_TITLE = /\b(?:chief|c[efiot]o|vp|svp|evp|vice president|president|head|director|provost|dean|owner|founder|partner|principal)\b/i;
+
 const SELF_DESCRIPTION = /\b(?:I'm|I am|my name is|my (?:job )?title|my role|I run|I lead|I manage|I head|I own|I'm responsible)\b/i;
 
 function customerSpeakers(analysis: CallAnalysis): Person[] {
@@ -265,7 +289,12 @@ function contactCandidates(analysis: CallAnalysis): Candidate[] {
       own.find((sentence) => sentence.wordCount >= 6) ??
       own[0]!;
     const sentence = designation ?? intro;
-    const candidate: Candidate = { value: person.name, score: clamp(0.45 + 0.4 * share + (designation ? 0.3 : 0), 0, 1), sentence };
+    // Who introduces themself with a (senior) title or gives their own address is who the vendor deals with.
+    const titled = person.role !== null && !person.role.startsWith('from ') && person.roleSentenceId !== null && analysis.sentenceById.get(person.roleSentenceId)?.speaker === person.name;
+    const senior = titled && SENIOR_TITLE.test(person.role!);
+    const givesAddress = own.some((mine) => mine.text.includes('@') && /\b(?:me|my)\b/i.test(mine.text));
+    const standing = (titled ? 0.05 : 0) + (senior ? 0.1 : 0) + (givesAddress ? 0.1 : 0);
+    const candidate: Candidate = { value: person.name, score: clamp(0.45 + 0.4 * share + standing + (designation ? 0.3 : 0), 0, 1), sentence };
     if (!designation) {
       candidate.note = 'spoke less for the customer and was not named as the contact';
       const focus = spanOf(sentence.text, person.name.split(' ')[0]!);

@@ -59,7 +59,22 @@ export function findFigures(sentence: string, skip: readonly Span[] = []): Figur
     const figure = classifyNumber(sentence, mention, numbers[index + 1]);
     if (figure) figures.push(figure);
   });
-  return figures;
+  return withSharedCurrency(figures);
+}
+
+/**
+ * "1.2 million dollars, sorry, not 1.2 million, 1.4 million": in a sentence
+ * that states an amount of money, a bare amount of a thousand or more with no
+ * noun of its own repeats that currency.
+ */
+function withSharedCurrency(figures: Figure[]): Figure[] {
+  const money = figures.find((figure) => figure.kind === 'money');
+  if (!money) return figures;
+  return figures.map((figure) =>
+    figure.kind === 'count' && figure.unit === undefined && figure.value >= 1000
+      ? { kind: 'money', value: figure.value, start: figure.start, end: figure.end, currency: money.currency!, ...(money.period ? { period: money.period } : {}) }
+      : figure,
+  );
 }
 
 function classifyNumber(sentence: string, mention: NumberMention, next: NumberMention | undefined): Figure | null {

@@ -123,8 +123,37 @@ function vocabularyScores(context: RankingContext): ReadonlyMap<SectionSlug, Flo
 
 const NO_FIELDS: readonly FieldName[] = [];
 
-/** How strongly each sentence speaks to a section, before diversity; in call order (`pickSentences` ranks them). */
-export function scoreSentences(slug: SectionSlug, context: RankingContext): RankedSentence[] {
+/**
+ * The sentences a section may pick from, scored lazily: `bounds` are cheap and
+ * never below the scores, and `exact` works a score out (its dearest part, the
+ * section's cue expression, is left out of the bound). Picking then scores only
+ * the sentences whose bound could still beat what has been picked, a few
+ * hundred of a long call's tens of thousands, with the same result as scoring
+ * them all.
+ */
+export interface SentencePool {
+  sentences: readonly AnalysedSentence[];
+  /** An upper bound of each sentence's score; 0 or less: never a candidate. */
+  bounds: ArrayLike<number>;
+  /** The sentence's score; 0 or less: not a candidate after all. */
+  exact(index: number): number;
+}
+
+/** A pool of sentences whose scores are already known. */
+export function poolOf(ranked: readonly RankedSentence[]): SentencePool {
+  const bounds = ranked.map((entry) => entry.score);
+  return { sentences: ranked.map((entry) => entry.sentence), bounds, exact: (index) => bounds[index]! };
+}
+
+/** The largest cue bonus a sentence can get: three different cues. */
+const MAX_CUE_COUNT = 3;
+
+function cueBonus(cueCount: number): number {
+  return 0.9 + 0.3 * Math.min(2, cueCount - 1);
+}
+
+/** How strongly each sentence of the call speaks to a section, before diversity. */
+export function scoreSentences(slug: SectionSlug, context: RankingContext): SentencePool {
   const { analysis, fieldSupport } = context;
   const spec = sectionSpec(slug);
   const vocabulary = vocabularyScores(context).get(slug)!;
@@ -139,16 +168,17 @@ export function scoreSentences(slug: SectionSlug, context: RankingContext): Rank
   const traits = traitsOf(analysis);
   const vendor = analysis.parties.vendor?.name;
   const beforeVendor = vendor ? new RegExp(`\\b(?:before|prior to|until) (?:we (?:had|got|bought|used) )?${vendor.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i') : null;
-  const ranked: RankedSentence[] = [];
-  for (let position = 0; position < sentences.length; position++) {
+
+  /**
+   * The score of the sentence at `position` given its cue bonus (0 without a
+   * cue) and whether it speaks of life before the vendor. Every step adds or
+   * multiplies by a positive number, so larger inputs never give a lower score.
+   */
+  const scoreWith = (position: number, cues: number, speaksOfBefore: boolean): number => {
     const sentence = sentences[position]!;
-    if (sentence.wordCount < 4 || (slug === 'additional_commentary' && sentence.wordCount < 7)) continue;
+    if (sentence.wordCount < 4 || (slug === 'additional_commentary' && sentence.wordCount < 7)) return 0;
     let score = vocabulary[position]!;
-    const cues = sentence.text.match(spec.cues);
-    if (cues) {
-      const cueCount = cues.length === 1 ? 1 : new Set(cues.map((match) => match.toLowerCase())).size;
-      score += 0.9 + 0.3 * Math.min(2, cueCount - 1);
-    }
+    if (cues > 0) score += cues;
     const trait = traits[position]!;
     const supports = fieldSupport.get(sentence.id) ?? NO_FIELDS;
     if (supports.some((field) => sectionFields.has(field))) score += 1.2;
@@ -175,15 +205,28 @@ export function scoreSentences(slug: SectionSlug, context: RankingContext): Rank
     if (trait.statesRole && slug !== 'customer_information') score *= 0.4;
     if (slug === 'background') {
       // "Before Routewise, we…": life before the vendor's product.
-      if (beforeVendor && beforeVendor.test(sentence.text)) score += 0.9;
+      if (speaksOfBefore) score += 0.9;
       score *= 1.15 - 0.3 * (sentence.id / Math.max(1, sentences.length));
     }
     if (sentence.wordCount < 7) score *= 0.5;
     if (trait.metaTalk) score *= 0.6;
     if (CUSTOMER_VOICE.has(slug)) score *= sentence.side === 'customer' ? 1.2 : sentence.side === 'vendor' ? 0.75 : 1;
-    if (score > 0) ranked.push({ sentence, score });
-  }
-  return ranked;
+    return score;
+  };
+
+  const mayBeBefore = slug === 'background' && beforeVendor !== null;
+  const bounds = new Float64Array(sentences.length);
+  for (let position = 0; position < sentences.length; position++) bounds[position] = scoreWith(position, cueBonus(MAX_CUE_COUNT), mayBeBefore);
+  return {
+    sentences,
+    bounds,
+    exact: (position) => {
+      const text = sentences[position]!.text;
+      const cues = text.match(spec.cues);
+      const cueCount = cues === null ? 0 : cues.length === 1 ? 1 : new Set(cues.map((match) => match.toLowerCase())).size;
+      return scoreWith(position, cueCount === 0 ? 0 : cueBonus(cueCount), mayBeBefore && beforeVendor.test(text));
+    },
+  };
 }
 
 function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
@@ -206,28 +249,41 @@ export interface PickOptions {
  * near-duplicates, sentences used by earlier sections discounted. Marks the
  * picks as used and returns them in call order.
  */
-export function pickSentences(ranked: readonly RankedSentence[], context: RankingContext, options: PickOptions): RankedSentence[] {
-  const scores = Float64Array.from(ranked, (entry) => entry.score * (context.used.has(entry.sentence.id) ? 0.35 : 1));
-  let best = ranked.length === 0 ? 0 : -Infinity;
-  for (const score of scores) best = Math.max(best, score);
-  // Relative to the best, but a sentence that matched a section cue (>= 0.9) always stays eligible.
-  const floor = Math.min(best * (options.floor ?? 0.4), 0.9);
+export function pickSentences(pool: SentencePool, context: RankingContext, options: PickOptions): RankedSentence[] {
+  const { sentences } = pool;
+  const discount = (index: number) => (context.used.has(sentences[index]!.id) ? 0.35 : 1);
+  // Each sentence is keyed by its bound until its score is worked out. The top of the heap is
+  // then either a bound, which gets scored, or a score that no other sentence can beat: the
+  // sentences come off best first, ties in call order, exactly as from a full sort.
+  const keys = Float64Array.from(pool.bounds, (bound, index) => bound * discount(index));
+  const scored = new Uint8Array(sentences.length);
+  const candidates: number[] = [];
+  for (let index = 0; index < sentences.length; index++) if (pool.bounds[index]! > 0) candidates.push(index);
+  const queue = new IndexHeap(candidates, (a, b) => keys[a]! > keys[b]! || (keys[a] === keys[b] && sentences[a]!.id < sentences[b]!.id));
+  let floor: number | null = null;
   const minimum = options.minimum ?? 0.15;
-  const eligible: number[] = [];
-  for (let index = 0; index < ranked.length; index++) if (scores[index]! >= floor && scores[index]! >= minimum) eligible.push(index);
-  // Best first, ties in call order. A long call has tens of thousands of eligible sentences and
-  // only the first few are taken, so they come off a heap rather than out of a full sort.
-  const queue = new IndexHeap(eligible, (a, b) => scores[a]! > scores[b]! || (scores[a] === scores[b] && ranked[a]!.sentence.id < ranked[b]!.sentence.id));
   const picked: RankedSentence[] = [];
   const perTurn = new Map<number, number>();
   while (picked.length < options.limit && queue.size > 0) {
     const index = queue.pop();
-    const entry: RankedSentence = { ...ranked[index]!, score: scores[index]! };
-    const turnCount = perTurn.get(entry.sentence.turnIndex) ?? 0;
+    if (!scored[index]) {
+      scored[index] = 1;
+      const score = pool.exact(index);
+      if (score <= 0) continue;
+      keys[index] = score * discount(index);
+      queue.push(index);
+      continue;
+    }
+    const score = keys[index]!;
+    // Relative to the best, but a sentence that matched a section cue (>= 0.9) always stays eligible.
+    floor ??= Math.min(score * (options.floor ?? 0.4), 0.9);
+    if (score < floor || score < minimum) break;
+    const sentence = sentences[index]!;
+    const turnCount = perTurn.get(sentence.turnIndex) ?? 0;
     if (turnCount >= 2) continue;
-    if (picked.some((other) => overlap(other.sentence.terms, entry.sentence.terms) > 0.6)) continue;
-    picked.push(entry);
-    perTurn.set(entry.sentence.turnIndex, turnCount + 1);
+    if (picked.some((other) => overlap(other.sentence.terms, sentence.terms) > 0.6)) continue;
+    picked.push({ sentence, score });
+    perTurn.set(sentence.turnIndex, turnCount + 1);
   }
   for (const entry of picked) context.used.set(entry.sentence.id, (context.used.get(entry.sentence.id) ?? 0) + 1);
   return picked.sort((a, b) => a.sentence.id - b.sentence.id);
@@ -244,6 +300,18 @@ class IndexHeap {
 
   get size(): number {
     return this.items.length;
+  }
+
+  push(item: number): void {
+    const items = this.items;
+    items.push(item);
+    let index = items.length - 1;
+    while (index > 0) {
+      const parent = (index - 1) >> 1;
+      if (!this.before(items[index]!, items[parent]!)) return;
+      [items[index], items[parent]] = [items[parent]!, items[index]!];
+      index = parent;
+    }
   }
 
   pop(): number {

@@ -13,7 +13,7 @@ import { FIELDS, sectionSpec } from './catalogue.js';
 import { citationOf, evidenceOf, uniqueEvidence } from './evidence.js';
 import type { Person } from './people.js';
 import type { Side } from './parties.js';
-import { pickSentences, scoreSentences, type RankedSentence, type RankingContext } from './section-ranking.js';
+import { pickSentences, poolOf, scoreSentences, type RankedSentence, type RankingContext } from './section-ranking.js';
 import type { Evidence, FieldName, SectionSlug, SnapshotField, SnapshotSection } from './types.js';
 
 type Fields = Record<FieldName, SnapshotField>;
@@ -218,7 +218,7 @@ function visuals(input: SectionWriterInput): Draft {
       return { sentence, score };
     })
     .filter((entry) => entry.score > 0.5);
-  const picks = pickSentences(candidates, input.context, { limit: 4, floor: 0.4, minimum: 0.5 });
+  const picks = pickSentences(poolOf(candidates), input.context, { limit: 4, floor: 0.4, minimum: 0.5 });
   draft.lines.push('- No visuals are attached: a transcript carries no images, so visual material for the snapshot is not yet available.');
   if (picks.length === 0) {
     draft.lines.push('- None was discussed in the call (no charts, screenshots, slides or dashboards were offered).');
