@@ -22,6 +22,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { newId } from './ids.js';
 import { LogFeed } from './log-feed.js';
+import { SecurityMonitor, type SecurityStatus } from './security-monitor.js';
 import { generateSnapshotWithEngine, type SamplingAccess } from './llm-snapshot.js';
 import type { SnapshotEngineChoice } from './llm-settings.js';
 
@@ -66,11 +67,13 @@ export interface WorkspaceDeps {
   logFeed?: LogFeed;
 }
 
+
 export class Workspace {
   readonly config: Config;
   readonly logger: Logger;
   readonly zoom: ZoomClient;
   readonly logFeed: LogFeed;
+  readonly monitor: SecurityMonitor;
   private readonly now: () => Date;
   private readonly transcripts: KeyedStore<Owned<Transcript>>;
   private readonly snapshots: KeyedStore<Owned<Snapshot>>;
@@ -80,6 +83,7 @@ export class Workspace {
   constructor({ config, logger, now = () => new Date(), zoom, logFeed = new LogFeed() }: WorkspaceDeps) {
     this.config = config;
     this.logFeed = logFeed;
+    this.monitor = new SecurityMonitor(logger, () => now().getTime());
     this.logger = logger;
     this.now = now;
     this.zoom = zoom ?? createZoomClient(config.zoom, { logger, maxTranscriptBytes: config.maxTranscriptBytes, now: () => now().getTime() });
@@ -132,6 +136,9 @@ export class Workspace {
     this.emit('transcripts', owner);
   }
 }
+
+/** Validation issues that say a language model failed and the offline engine stood in. */
+const MODEL_FAILURE_CODES = new Set(['LLM_RATE_LIMITED', 'LLM_TIMEOUT', 'LLM_AUTH_FAILED', 'LLM_BAD_OUTPUT', 'LLM_UNAVAILABLE', 'LLM_REQUEST_REJECTED']);
 
 export class WorkspaceSession {
   /** Every event a session logs names its principal, so each client follows only its own. */
@@ -253,6 +260,11 @@ export class WorkspaceSession {
     return { transcriptsDeleted: transcriptIds.size, snapshotsDeleted: snapshotIds.size };
   }
 
+  /** Counters only: shared by the whole server, no customer data in them. */
+  securityStatus(): SecurityStatus {
+    return this.workspace.monitor.status();
+  }
+
   listZoomRecordings(input: ListRecordingsInput, signal?: AbortSignal): Promise<ZoomRecordingList> {
     return this.workspace.zoom.listRecordings(input, { signal });
   }
@@ -295,6 +307,9 @@ export class WorkspaceSession {
       },
     });
     snapshot.metrics.duration_ms = Math.round(performance.now() - started);
+    const issueCodes = new Set(snapshot.validation.issues.map((issue) => issue.code));
+    if ([...issueCodes].some((code) => MODEL_FAILURE_CODES.has(code))) this.workspace.monitor.record('model_errors');
+    if (issueCodes.has('SUSPICIOUS_CONTENT')) this.workspace.monitor.record('suspicious_content');
     // Cancelled work is never stored half-made.
     request.signal?.throwIfAborted();
     this.stores.snapshots.set(snapshot.id, { owner: this.principal, value: snapshot });

@@ -20,9 +20,10 @@ import type { SamplingAccess } from '../app/llm-snapshot.js';
 import { TRANSCRIPT_TOOLS } from './tools/transcripts.js';
 import { SNAPSHOT_TOOLS } from './tools/snapshots.js';
 import { ZOOM_TOOLS } from './tools/zoom.js';
+import { SECURITY_TOOLS } from './tools/security.js';
 
 
-export const ALL_TOOLS: ReadonlyArray<ToolDefinition> = [...TRANSCRIPT_TOOLS, ...SNAPSHOT_TOOLS, ...ZOOM_TOOLS] as unknown as ToolDefinition[];
+export const ALL_TOOLS: ReadonlyArray<ToolDefinition> = [...TRANSCRIPT_TOOLS, ...SNAPSHOT_TOOLS, ...ZOOM_TOOLS, ...SECURITY_TOOLS] as unknown as ToolDefinition[];
 
 /** Protocol revisions before 2026-07-28 still carry push-style sampling requests. */
 const LEGACY_PROTOCOL_ERA = /^2025-/;
@@ -107,7 +108,7 @@ export function createServer({ workspace, principal, remote = false }: ServerDep
           const output = await tool.handler(args as never, toolContext);
           return successResult({ ...output, structured: redactDeep(output.structured, scrub) as object, text: scrub(output.text) });
         } catch (error) {
-          return errorResult(error, logger, { tool: tool.name });
+          return errorResult(error, logger, { tool: tool.name, onRejected: (code) => workspace.monitor.recordRejection(code) });
         }
       },
     );

@@ -37,9 +37,10 @@ export function describeError(error: unknown, correlationId: string): { code: st
   return { code: 'INTERNAL_ERROR', text: `INTERNAL_ERROR: Something went wrong on the server; nothing was changed. [ref: ${correlationId}]` };
 }
 
-export function errorResult(error: unknown, logger: Logger, context: { tool: string }): CallToolResult {
+export function errorResult(error: unknown, logger: Logger, context: { tool: string; onRejected?: (code: string) => void }): CallToolResult {
   const correlationId = newCorrelationId();
   const { code, text } = describeError(error, correlationId);
+  context.onRejected?.(code);
   const detail = error instanceof Error ? { name: error.name, cause_name: (error.cause as Error | undefined)?.name } : {};
   if (code === 'INTERNAL_ERROR') {
     logger.error({ event: 'tool_failed', tool: context.tool, code, correlation_id: correlationId, ...detail, stack: error instanceof Error ? error.stack : undefined }, 'tool failed');

@@ -42,6 +42,7 @@ async function exerciseEveryTool(client: AnyClient) {
   results.list_zoom_recordings = await call('list_zoom_recordings', {});
   const uuid = (results.list_zoom_recordings.structuredContent?.meetings as Array<{ uuid: string }> | undefined)?.[0]?.uuid ?? 'none';
   results.import_zoom_transcript = await call('import_zoom_transcript', { meeting_id: uuid });
+  results.security_status = await call('security_status', {});
   return { results, resource };
 }
 

@@ -14,7 +14,7 @@ import { formatFigure, type Figure } from './figures.js';
 import { isNameLike, readTitle } from './names.js';
 import type { Organisation } from './parties.js';
 import type { Person } from './people.js';
-import { correctionCueEnd, isGenericClaim, isHypothetical, isSupersededMention, type Span } from './statements.js';
+import { correctionCueEnd, isGenericClaim, isHypothetical, isRetracted, isSupersededMention, type Span } from './statements.js';
 import type { FieldName, FieldValue, FoundField, SnapshotField } from './types.js';
 
 export interface Candidate {
@@ -227,7 +227,7 @@ const LOCATION_PATTERNS: Array<{ pattern: RegExp; score: number; personal: boole
   { pattern: new RegExp(`\\b(?:we're|we are|we've been|company is|organi[sz]ation is|business is|[A-Z][\\w&]+ is)\\s+(?:based|located)\\s+(?:in|out of)\\s+${PLACE}`), score: 0.85, personal: false },
   // "We're a public university in Boise", "Acme Dental, a chain of forty clinics in Denver".
   {
-    pattern: new RegExp(`(?:\\b(?:we're|we are|is)|,)\\s+(?:a|an)\\s+(?:[\\w&-]+\\s+){0,6}?(?:${DESCRIPTOR_HEADS})(?:\\s+of\\s+(?:[\\w-]+\\s+){0,2}?[\\w-]+)?\\s+in\\s+${PLACE}`),
+    pattern: new RegExp(`(?:\\b(?:[Ww]e're|[Ww]e are|is)|,)\\s+(?:a|an)\\s+(?:[\\w&-]+\\s+){0,6}?(?:${DESCRIPTOR_HEADS})(?:\\s+of\\s+(?:[\\w-]+\\s+){0,2}?[\\w-]+)?\\s+in\\s+${PLACE}`),
     score: 0.8,
     personal: false,
   },
@@ -306,6 +306,9 @@ function contactCandidates(analysis: CallAnalysis): Candidate[] {
 }
 
 const OWN_TITLE = /\b(?:my (?:job )?title is |my role is |I(?:'m| am) (?:the |a |an |our )?|I work as (?:the |a |an )?|I serve as (?:the |a |an )?|as (?:the |a |an )?)(?=[A-Za-z])/gi;
+/** "I lead customer operations at Acme": the area a person heads, when they give no title. */
+const LEADS_AREA = /\bI (?:lead|run|head|oversee)\s+(?:the\s+|our\s+)?((?:[a-z][\w&-]*\s+){0,3}?[a-z][\w&-]*)(?=\s+(?:at|for)\s+[A-Z]|\s*[,.;]|$)/;
+const NOT_AN_AREA = /^(?:to|it|that|this|a|an|all|everything|things|into|out|late|over|through)\b/;
 const SIDE_WORDS = /^(?:customer|client|vendor|guest|host|buyer|account manager|customer success)$/i;
 
 function positionCandidates(analysis: CallAnalysis, contactName: string | null): Candidate[] {
@@ -330,6 +333,12 @@ function positionCandidates(analysis: CallAnalysis, contactName: string | null):
       const at = sentence.text.indexOf(title, match.index);
       candidates.push({ value: title, score: explicit ? 0.95 : 0.85, sentence, focus: { start: match.index, end: at + title.length } });
     }
+  }
+  for (const sentence of analysis.sentences) {
+    if (sentence.speaker !== contactName || sentence.isQuestion) continue;
+    const led = LEADS_AREA.exec(sentence.text);
+    if (!led || NOT_AN_AREA.test(led[1]!)) continue;
+    candidates.push({ value: `Head of ${led[1]}`, score: 0.6, sentence, focus: { start: led.index, end: led.index + led[0].length }, note: 'worded from "I lead …", not a stated title' });
   }
   const role = analysis.transcript.speakers.find((speaker) => speaker.name === contactName)?.role;
   if (role && !SIDE_WORDS.test(role.trim()) && readTitle(role)) {
@@ -375,9 +384,17 @@ function emailCandidates(analysis: CallAnalysis, contactName: string | null): Ca
 // Dates
 
 const START_CUE = /\b(?:start date|start(?:ed|s|ing)?|kick(?:ed|s)?[- ]?off|kickoff|beg[au]n|begins|beginning|commenc(?:e|ed|es)|signed|went into effect|since)\b/gi;
-const END_CUE = /\b(?:end date|completion date|ends? on|ended|complet(?:e|ed|es|ion)|finish(?:ed|es)?|wrap(?:ped)? up|went live|go(?:es|ing)?[- ]live|gone live|live across|rolled (?:it )?out|roll(?:ed)?-out|launched|deliver(?:ed)? by|deadline|due (?:on|by))\b/gi;
+const END_CUE = /\b(?:end date|completion date|ends? on|ended|complet(?:e|ed|es|ion)|finish(?:ed|es)?|wrap(?:ped)? up|went live|go(?:es|ing)?[- ]live|gone live|live across|rolled (?:it )?out|roll(?:ed)?-out|launched|deliver(?:ed)? by|deadline|due (?:on|by)|(?:up and )?running(?: on it)? by|live by)\b/gi;
+/** The day the customer started using the product: their start date when no earlier start is stated. */
+const GO_LIVE_CUE = /\b(?:went live|go(?:es|ing)?[- ]live|gone live|launched)\b/gi;
 /** Between a cue and its date there must be no new clause. */
 const CLAUSE_BETWEEN = /[,;]\s*(?:and|but|so|then|since|while|which|whereas|we|they|it|this|that)\b|;|\bsince\b|\buntil\b|\?/i;
+
+function startDateCandidates(analysis: CallAnalysis): Candidate[] {
+  const started = dateCandidates(analysis, START_CUE, END_CUE);
+  if (started.length > 0) return started;
+  return dateCandidates(analysis, GO_LIVE_CUE, START_CUE).map((candidate) => ({ ...candidate, score: candidate.score * 0.8, note: 'the go-live date; no earlier start was stated' }));
+}
 
 function dateCandidates(analysis: CallAnalysis, cue: RegExp, other: RegExp): Candidate[] {
   const candidates: Candidate[] = [];
@@ -453,7 +470,7 @@ function productCandidates(analysis: CallAnalysis): Candidate[] {
     }
   }
   const total = [...counts.values()].reduce((sum, entry) => sum + entry.count, 0) || 1;
-  const candidates: Candidate[] = vendor ? [] : namedProductCandidates(analysis);
+  const candidates: Candidate[] = vendor ? separatelyNamedProducts(analysis) : namedProductCandidates(analysis);
   for (const [name, entry] of counts) {
     const isBareVendor = name === vendor?.name;
     const usage = entry.usage.find((sentence) => sentence.side === 'customer' && STRONG_USE_VERBS.test(sentence.text.slice(0, sentence.text.indexOf(name)))) ?? entry.usage.find((sentence) => sentence.side === 'customer') ?? entry.usage[0];
@@ -461,6 +478,34 @@ function productCandidates(analysis: CallAnalysis): Candidate[] {
     const customerUsage = entry.usage.some((sentence) => sentence.side === 'customer' && !sentence.isQuestion);
     const score = (usage ? 0.6 : 0.45) + 0.25 * (entry.count / total) - (isBareVendor ? 0.2 : 0) + (customerUsage ? 0.1 : 0) + (entry.strong ? 0.15 : 0);
     candidates.push({ value: name, score: clamp(score, 0.1, 0.95), sentence, focus: spanOf(sentence.text, name) });
+  }
+  return candidates;
+}
+
+/** Said just before a product: "before AdviseHub", "booked through AdviseHub". */
+const PRODUCT_CONTEXT = /\b(?:through|before|since|after|via)\s+(?:the\s+)?$/i;
+
+/**
+ * A product named apart from its vendor ("Campusly" sells "AdviseHub"): another
+ * organisation nobody works for, said at least twice as something used.
+ */
+function separatelyNamedProducts(analysis: CallAnalysis): Candidate[] {
+  const { customer, vendor } = analysis.parties;
+  const candidates: Candidate[] = [];
+  for (const org of analysis.parties.organisations) {
+    if (org === customer || org === vendor || org.anchorIds.length > 0) continue;
+    const usage: AnalysedSentence[] = [];
+    for (const id of org.sentenceIds) {
+      const sentence = analysis.sentenceById.get(id)!;
+      const at = sentence.text.indexOf(org.name);
+      if (at < 0) continue;
+      const before = sentence.text.slice(Math.max(0, at - 40), at);
+      if (USE_VERBS.test(before) || PRODUCT_CONTEXT.test(before) || PRODUCT_NOUN_AFTER.test(sentence.text.slice(at + org.name.length))) usage.push(sentence);
+    }
+    if (usage.length < 2) continue;
+    const byCustomer = usage.find((sentence) => sentence.side === 'customer' && !sentence.isQuestion);
+    const sentence = byCustomer ?? usage[0]!;
+    candidates.push({ value: org.name, score: 0.55 + (byCustomer ? 0.1 : 0) + 0.05 * Math.min(2, usage.length - 1), sentence, focus: spanOf(sentence.text, org.name) });
   }
   return candidates;
 }
@@ -529,12 +574,19 @@ const FIGURE_RULES: readonly FigureRule[] = [
   },
 ];
 
+const HOW_MANY_USERS = /\bhow many\s+(?:people|users|staff|employees|folks|of (?:you|them|your (?:team|staff|people)))\b[^?]{0,40}\b(?:use|uses|using|in|on|log)\b/i;
+
+/** A clause boundary between a figure and a cue: "No-shows dropped by 18% and our front desks save 12 hours". */
+const NEW_CLAUSE = /;|,?\s(?:and|but|while|whereas)\s+(?:our|the|we|they|their|its|it|my|his|her)\b/i;
+
 /** How close the nearest cue is to the figure: 1 when touching, falling to 0.4 at 120 characters. */
 function cueCloseness(text: string, figure: Figure, cue: RegExp): number | null {
   let best: number | null = null;
   cue.lastIndex = 0;
   for (let match = cue.exec(text); match !== null; match = cue.exec(text)) {
     const distance = match.index >= figure.end ? match.index - figure.end : figure.start >= match.index + match[0].length ? figure.start - (match.index + match[0].length) : 0;
+    const between = match.index >= figure.end ? text.slice(figure.end, match.index) : text.slice(match.index + match[0].length, figure.start);
+    if (NEW_CLAUSE.test(between)) continue;
     if (best === null || distance < best) best = distance;
   }
   return best === null ? null : Math.max(0.4, 1 - best / 200);
@@ -549,6 +601,9 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
     const correctionEnd = correctionCueEnd(sentence.text);
     const previous = sentences[position - 1];
     const correctedBefore = previous && previous.turnIndex === sentence.turnIndex && /\b(?:sorry|misspoke|correction|wrong|mistake|old (?:sheet|number|figure))\b/i.test(previous.text);
+    // "How many people use it?" — "About sixty setters and shift leads.": the answer's first count is the user count, whatever it counts.
+    const answersUserQuestion = previous !== undefined && previous.turnIndex !== sentence.turnIndex && previous.isQuestion && HOW_MANY_USERS.test(previous.text);
+    const userAnswer = answersUserQuestion ? sentence.figures.find((figure) => figure.kind === 'count') : undefined;
     for (const figure of sentence.figures) {
       // Each figure goes to the field whose cue is nearest.
       let bestRule: FigureRule | null = null;
@@ -567,6 +622,10 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
         bestRule = correctedRule(byField, figure, sentence);
         bestCloseness = 1;
       }
+      if (!bestRule && figure === userAnswer && Number.isInteger(figure.value) && figure.value >= 2 && (figure.unit === undefined || /s$/.test(figure.unit))) {
+        bestRule = FIGURE_RULES.find((rule) => rule.field === 'user_count')!;
+        bestCloseness = 0.9;
+      }
       if (!bestRule) continue;
       const focus = { start: figure.start, end: figure.end };
       const candidate: Candidate = {
@@ -579,7 +638,10 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
       if (generic) candidate.excluded = "the vendor's claim about customers in general, not this customer's result";
       else if (sentence.isQuestion) candidate.excluded = 'only asked about, never stated';
       else if (isHypothetical(sentence.text, focus)) candidate.excluded = 'a hypothetical or a plan, not a result';
-      if ((correctionEnd >= 0 && figure.start >= correctionEnd) || correctedBefore) {
+      if (isRetracted(sentence.text, focus)) {
+        candidate.score -= 0.4;
+        candidate.note = 'taken back in a correction ("not …")';
+      } else if ((correctionEnd >= 0 && figure.start >= correctionEnd) || correctedBefore) {
         candidate.score += 0.25;
         candidate.corrects = true;
       }
@@ -594,10 +656,38 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
   return byField;
 }
 
+const TIME_UNIT = /^(?:seconds?|minutes?|mins|hours?|days?|weeks?|months?)$/i;
+
+/**
+ * "We cut changeover time from 45 to 30 minutes", "the wait went from nine
+ * days to three": a time that fell is an efficiency gain, as the share saved.
+ */
+function timeReductionCandidates(analysis: CallAnalysis): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const sentence of analysis.sentences) {
+    if (sentence.isQuestion || sentence.figures.length < 2 || !/\bfrom\b/i.test(sentence.text)) continue;
+    sentence.figures.forEach((before, index) => {
+      const after = sentence.figures[index + 1];
+      if (!after || before.kind !== 'count' || after.kind !== 'count' || !(after.value < before.value) || before.value <= 0) return;
+      const unit = (before.unit ?? after.unit)?.split(' ').pop();
+      if (!unit || !TIME_UNIT.test(unit)) return;
+      if (!/\bfrom\s+(?:about\s+|around\s+|roughly\s+)?$/i.test(sentence.text.slice(Math.max(0, before.start - 20), before.start))) return;
+      if (!/^\s+(?:down\s+)?to\s+(?:about\s+|around\s+|just\s+)?$/i.test(sentence.text.slice(before.end, after.start))) return;
+      const focus = { start: before.start, end: after.end };
+      const candidate: Candidate = { value: `${Math.round(((before.value - after.value) / before.value) * 100)}%`, score: 0.8 * SIDE_WEIGHT[sentence.side], sentence, focus, note: 'worked out from the times before and after' };
+      if (isGenericClaim(sentence.text)) candidate.excluded = "the vendor's claim about customers in general, not this customer's result";
+      else if (isHypothetical(sentence.text, focus)) candidate.excluded = 'a hypothetical or a plan, not a result';
+      candidates.push(candidate);
+    });
+  }
+  return candidates;
+}
+
 /** The rule of the latest figure of the same kind within the few sentences before a correction. */
 function correctedRule(byField: Partial<FieldCandidates>, figure: Figure, sentence: AnalysedSentence): FigureRule | null {
   let latest: { rule: FigureRule; id: number } | null = null;
   for (const rule of FIGURE_RULES) {
+    if (rule.accepts && !rule.accepts(figure, sentence)) continue;
     for (const candidate of byField[rule.field] ?? []) {
       const id = candidate.sentence.id;
       if (id >= sentence.id || sentence.id - id > 6 || candidate.excluded) continue;
@@ -636,7 +726,7 @@ export function extractCandidates(analysis: CallAnalysis): FieldCandidates {
     primary_contact: contacts,
     contact_position: positionCandidates(analysis, contactName),
     contact_email: emailCandidates(analysis, contactName),
-    start_date: dateCandidates(analysis, START_CUE, END_CUE),
+    start_date: startDateCandidates(analysis),
     completion_date: dateCandidates(analysis, END_CUE, START_CUE),
     product_name: productCandidates(analysis),
     cost_savings: figures.cost_savings ?? [],
@@ -644,7 +734,7 @@ export function extractCandidates(analysis: CallAnalysis): FieldCandidates {
     roi_percentage: figures.roi_percentage ?? [],
     user_count: figures.user_count ?? [],
     adoption_rate: figures.adoption_rate ?? [],
-    efficiency_improvement: figures.efficiency_improvement ?? [],
+    efficiency_improvement: [...(figures.efficiency_improvement ?? []), ...timeReductionCandidates(analysis)],
   };
 }
 

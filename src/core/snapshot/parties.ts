@@ -107,7 +107,7 @@ function organisationNames(sentences: readonly NamedSentence[], vocabulary: Read
     // Keep the prefix unless a longer form carries most of its mentions and will itself be kept
     // (said twice, or anchored: "I'm … at Acme Tooling", later just "Acme").
     const extension = longestExtension.get(name);
-    if (extension && extension.count >= count * 0.5 && (extension.count >= 2 || anchored.has(extension.name))) continue;
+    if (extension && extension.count >= count * 0.5 && (extension.count >= 2 || [...anchored].some((full) => full === extension.name || full.startsWith(`${extension.name} `)))) continue;
     // Drop a longer form when its shorter prefix is used far more on its own.
     const shorter = words.length > 1 ? prefixCounts.get(words.slice(0, -1).join(' ')) ?? 0 : 0;
     if (shorter >= count * 2 && words.slice(0, -1).some((word) => isNameLike(word, vocabulary))) continue;

@@ -132,6 +132,7 @@ const NO_FIELDS: readonly FieldName[] = [];
  * them all.
  */
 export interface SentencePool {
+  /** In call order: ties in score go to the earlier sentence. */
   sentences: readonly AnalysedSentence[];
   /** An upper bound of each sentence's score; 0 or less: never a candidate. */
   bounds: ArrayLike<number>;
@@ -141,8 +142,9 @@ export interface SentencePool {
 
 /** A pool of sentences whose scores are already known. */
 export function poolOf(ranked: readonly RankedSentence[]): SentencePool {
-  const bounds = ranked.map((entry) => entry.score);
-  return { sentences: ranked.map((entry) => entry.sentence), bounds, exact: (index) => bounds[index]! };
+  const inCallOrder = [...ranked].sort((a, b) => a.sentence.id - b.sentence.id);
+  const bounds = inCallOrder.map((entry) => entry.score);
+  return { sentences: inCallOrder.map((entry) => entry.sentence), bounds, exact: (index) => bounds[index]! };
 }
 
 /** The largest cue bonus a sentence can get: three different cues. */
@@ -251,29 +253,37 @@ export interface PickOptions {
  */
 export function pickSentences(pool: SentencePool, context: RankingContext, options: PickOptions): RankedSentence[] {
   const { sentences } = pool;
-  const discount = (index: number) => (context.used.has(sentences[index]!.id) ? 0.35 : 1);
+  const discounts = new Float64Array(sentences.length);
+  const keys = new Float64Array(sentences.length);
+  const candidates: number[] = [];
+  for (let index = 0; index < sentences.length; index++) {
+    discounts[index] = context.used.has(sentences[index]!.id) ? 0.35 : 1;
+    keys[index] = pool.bounds[index]! * discounts[index]!;
+    if (pool.bounds[index]! > 0) candidates.push(index);
+  }
   // Each sentence is keyed by its bound until its score is worked out. The top of the heap is
   // then either a bound, which gets scored, or a score that no other sentence can beat: the
   // sentences come off best first, ties in call order, exactly as from a full sort.
-  const keys = Float64Array.from(pool.bounds, (bound, index) => bound * discount(index));
+  const queue = new KeyedHeap(candidates, keys);
   const scored = new Uint8Array(sentences.length);
-  const candidates: number[] = [];
-  for (let index = 0; index < sentences.length; index++) if (pool.bounds[index]! > 0) candidates.push(index);
-  const queue = new IndexHeap(candidates, (a, b) => keys[a]! > keys[b]! || (keys[a] === keys[b] && sentences[a]!.id < sentences[b]!.id));
   let floor: number | null = null;
   const minimum = options.minimum ?? 0.15;
   const picked: RankedSentence[] = [];
   const perTurn = new Map<number, number>();
   while (picked.length < options.limit && queue.size > 0) {
-    const index = queue.pop();
+    const index = queue.top();
     if (!scored[index]) {
       scored[index] = 1;
       const score = pool.exact(index);
-      if (score <= 0) continue;
-      keys[index] = score * discount(index);
-      queue.push(index);
+      if (score > 0) {
+        keys[index] = score * discounts[index]!;
+        queue.topKeyLowered();
+      } else {
+        queue.pop();
+      }
       continue;
     }
+    queue.pop();
     const score = keys[index]!;
     // Relative to the best, but a sentence that matched a section cue (>= 0.9) always stays eligible.
     floor ??= Math.min(score * (options.floor ?? 0.4), 0.9);
@@ -289,53 +299,66 @@ export function pickSentences(pool: SentencePool, context: RankingContext, optio
   return picked.sort((a, b) => a.sentence.id - b.sentence.id);
 }
 
-/** A binary heap of indexes; `before(a, b)` says a comes out first. */
-class IndexHeap {
-  private readonly items: number[];
+/**
+ * A binary heap of a pool's indexes: the highest key first and, among equal
+ * keys, the lowest index (the earlier sentence, as pools are in call order).
+ */
+class KeyedHeap {
+  private readonly items: Int32Array;
+  private count: number;
 
-  constructor(items: number[], private readonly before: (a: number, b: number) => boolean) {
-    this.items = items;
-    for (let index = (items.length >> 1) - 1; index >= 0; index--) this.siftDown(index);
+  constructor(
+    indexes: readonly number[],
+    private readonly keys: Float64Array,
+  ) {
+    this.items = Int32Array.from(indexes);
+    this.count = indexes.length;
+    for (let at = (this.count >> 1) - 1; at >= 0; at--) this.siftDown(at);
   }
 
   get size(): number {
-    return this.items.length;
+    return this.count;
   }
 
-  push(item: number): void {
-    const items = this.items;
-    items.push(item);
-    let index = items.length - 1;
-    while (index > 0) {
-      const parent = (index - 1) >> 1;
-      if (!this.before(items[index]!, items[parent]!)) return;
-      [items[index], items[parent]] = [items[parent]!, items[index]!];
-      index = parent;
-    }
+  top(): number {
+    return this.items[0]!;
   }
 
   pop(): number {
     const top = this.items[0]!;
-    const last = this.items.pop()!;
-    if (this.items.length > 0) {
-      this.items[0] = last;
+    this.count--;
+    if (this.count > 0) {
+      this.items[0] = this.items[this.count]!;
       this.siftDown(0);
     }
     return top;
   }
 
+  /** The top's key went down (its bound became its score): moves it to its place. */
+  topKeyLowered(): void {
+    this.siftDown(0);
+  }
+
+  private before(a: number, b: number): boolean {
+    const keyA = this.keys[a]!;
+    const keyB = this.keys[b]!;
+    return keyA > keyB || (keyA === keyB && a < b);
+  }
+
   private siftDown(from: number): void {
     const items = this.items;
-    let index = from;
+    let at = from;
     for (;;) {
-      const left = 2 * index + 1;
+      const left = 2 * at + 1;
       const right = left + 1;
-      let first = index;
-      if (left < items.length && this.before(items[left]!, items[first]!)) first = left;
-      if (right < items.length && this.before(items[right]!, items[first]!)) first = right;
-      if (first === index) return;
-      [items[index], items[first]] = [items[first]!, items[index]!];
-      index = first;
+      let first = at;
+      if (left < this.count && this.before(items[left]!, items[first]!)) first = left;
+      if (right < this.count && this.before(items[right]!, items[first]!)) first = right;
+      if (first === at) return;
+      const item = items[at]!;
+      items[at] = items[first]!;
+      items[first] = item;
+      at = first;
     }
   }
 }

@@ -281,8 +281,10 @@ function sectionConfidence(slug: SectionSlug, draft: Draft, fields: Fields): num
   const wanted = [...spec.requiredFields, ...spec.valuableFields];
   const foundShare = wanted.length === 0 ? 0 : wanted.filter((name) => fields[name].value !== null).length / wanted.length;
   const missingRequired = spec.requiredFields.filter((name) => fields[name].value === null).length;
-  let confidence =
-    0.15 + 0.2 * Math.min(1, picks.length / 4) + 0.15 * Math.min(1, turns / 3) + 0.2 * strength + 0.1 * customerShare + 0.15 * foundShare + 0.1 * Math.min(1, draft.structure);
+  const fromEvidence =
+    0.15 + 0.2 * Math.min(1, picks.length / 4) + 0.15 * Math.min(1, turns / 3) + 0.25 * strength + 0.1 * customerShare + 0.1 * Math.min(1, draft.structure);
+  // A section whose fields were never stated rests on loosely related turns: at most half as sure.
+  let confidence = wanted.length === 0 ? fromEvidence : fromEvidence * (0.5 + 0.5 * foundShare);
   confidence -= 0.2 * missingRequired;
   return Math.round(Math.min(0.95, Math.max(0.05, confidence)) * 100) / 100;
 }

@@ -67,6 +67,10 @@ const TYPOGRAPHIC_CLASSES: ReadonlyMap<number, number> = new Map([
   [0x2018, CLOSE], [0x2019, CLOSE], [0x201c, CLOSE], [0x201d, CLOSE], [0x2013, CONTINUE], [0x2014, CONTINUE],
 ]);
 
+/** Characters outside what `breakClass` knows: a text holding one goes to ICU. */
+const OUTSIDE_RULES = /[^\x20-\x7e\u2018\u2019\u201c\u201d\u2013\u2014]/;
+const TERMINATORS = /[.!?]/g;
+
 function breakClass(code: number): number {
   if (code >= 97 && code <= 122) return LOWER;
   if (code >= 65 && code <= 90) return UPPER;
@@ -106,34 +110,32 @@ function breakClass(code: number): number {
  * far more per sentence, and most of the snapshot's text passes through here.
  */
 function ruleBreaks(text: string): number[] | null {
+  if (OUTSIDE_RULES.test(text)) return null;
   const length = text.length;
-  const classes = new Uint8Array(length);
-  for (let at = 0; at < length; at++) {
-    const kind = breakClass(text.charCodeAt(at));
-    if (kind === UNKNOWN) return null;
-    classes[at] = kind;
-  }
+  const classAt = (at: number) => (at >= 0 && at < length ? breakClass(text.charCodeAt(at)) : UNKNOWN);
   const breaks: number[] = [];
-  for (let at = 0; at < length; at++) {
-    const kind = classes[at];
-    if (kind !== PERIOD && kind !== TERMINATOR) continue;
-    const next = at + 1 < length ? classes[at + 1] : UNKNOWN;
+  TERMINATORS.lastIndex = 0;
+  for (let match = TERMINATORS.exec(text); match !== null; match = TERMINATORS.exec(text)) {
+    const at = match.index;
+    const kind = classAt(at);
+    const next = classAt(at + 1);
     // SB6 "3.5", SB7 "U.S": no break right after a period before a digit, or between letters.
     if (kind === PERIOD && next === NUMERIC) continue;
-    if (kind === PERIOD && at > 0 && (classes[at - 1] === LOWER || classes[at - 1] === UPPER) && next === UPPER) continue;
+    if (kind === PERIOD && (classAt(at - 1) === LOWER || classAt(at - 1) === UPPER) && next === UPPER) continue;
     // SB9, SB10: closing quotes and brackets, then spaces, stay with the sentence.
     let candidate = at + 1;
-    while (candidate < length && classes[candidate] === CLOSE) candidate++;
-    while (candidate < length && classes[candidate] === SPACE) candidate++;
+    while (classAt(candidate) === CLOSE) candidate++;
+    while (classAt(candidate) === SPACE) candidate++;
     if (candidate === length) continue;
     // SB8a: a comma, dash, colon or another terminator continues the sentence.
-    const following = classes[candidate];
+    const following = classAt(candidate);
     if (following === CONTINUE || following === PERIOD || following === TERMINATOR) continue;
     // SB8: after a period, a lower-case letter before any other letter or terminator continues it ("e.g. the").
     if (kind === PERIOD) {
       let ahead = candidate;
-      while (ahead < length && classes[ahead] !== LOWER && classes[ahead] !== UPPER && classes[ahead] !== PERIOD && classes[ahead] !== TERMINATOR) ahead++;
-      if (ahead < length && classes[ahead] === LOWER) continue;
+      let aheadClass = classAt(ahead);
+      while (ahead < length && aheadClass !== LOWER && aheadClass !== UPPER && aheadClass !== PERIOD && aheadClass !== TERMINATOR) aheadClass = classAt(++ahead);
+      if (aheadClass === LOWER) continue;
     }
     breaks.push(candidate); // SB11
   }

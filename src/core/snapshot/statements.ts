@@ -49,11 +49,15 @@ export function isHypothetical(text: string, span: Span): boolean {
 }
 
 const GENERIC_CLAIM =
-  /\b(?:our|other|most|many|typical|the average)\s+(?:[\w-]+\s+){0,2}?(?:customers|clients|users)\b|\b(?:customers|clients|companies|organi[sz]ations) (?:typically|usually|generally|normally|often|tend to|on average)\b|\btypically see\b|\bon average\b|\bindustry (?:average|benchmark|standard)\b|\bbenchmarks?\b|\bacross (?:our|all) (?:[\w-]+ )?(?:customers|clients|accounts)\b|\bin (?:\d+|ninety-nine)% of\b|\bin \w+ percent of\b/i;
+  /\b(?:our|other|most|many|typical|the average)\s+(?:[\w-]+\s+){0,2}?(?:customers|clients|users)\b|\b(?:customers|clients|companies|organi[sz]ations) (?:typically|usually|generally|normally|often|tend to|on average)\b|\btypically see\b|\bindustry (?:average|benchmark|standard)\b|\bbenchmarks?\b|\bacross (?:our|all) (?:[\w-]+ )?(?:customers|clients|accounts)\b|\bin (?:\d+|ninety-nine)% of\b|\bin \w+ percent of\b/i;
+
+/** "On average" is generic unless the speaker measures their own: "we cut it from 45 to 30 minutes on average". */
+const ON_AVERAGE = /\bon average\b/i;
+const OWN_MEASUREMENT = /\b(?:we|we've|we're|I|I've|my)\b/i;
 
 /** A claim about customers in general, not a measurement of this customer. */
 export function isGenericClaim(text: string): boolean {
-  return GENERIC_CLAIM.test(text);
+  return GENERIC_CLAIM.test(text) || (ON_AVERAGE.test(text) && !OWN_MEASUREMENT.test(text));
 }
 
 const CORRECTION =
@@ -68,6 +72,11 @@ export function correctionCueEnd(text: string): number {
   let end = -1;
   for (const match of text.matchAll(CORRECTION)) end = match.index + match[0].length;
   return end;
+}
+
+/** "Sorry, not 1.2 million, 1.4 million": the figure right after "not" is the one taken back. */
+export function isRetracted(text: string, span: Span): boolean {
+  return /\bnot\s+(?:quite\s+)?[$€£]?$/i.test(text.slice(Math.max(0, span.start - 12), span.start));
 }
 
 /** The clause says the figure was an earlier, now replaced statement ("I said 120 seats last time"). */

@@ -17,6 +17,7 @@ import { LOCAL_PRINCIPAL } from '../../app/principals.js';
 import { ConfigError } from '../../core/errors.js';
 import type { Logger } from '../../logger.js';
 import { createServer } from '../create-server.js';
+import type { SecurityCounter } from '../../app/security-monitor.js';
 import { bearerChallenge, createBearerAuthenticator, type AuthOutcome } from './auth.js';
 import { buildHostOriginPolicy, checkHostAndOrigin, isLoopbackHost } from './host-origin.js';
 import { RateLimiter } from './rate-limit.js';
@@ -29,6 +30,14 @@ export const HTTP_DEFAULTS = {
   ratePerMinute: 600,
   shutdownGraceMs: 10_000,
 } as const;
+
+/** Which refusals the security monitor counts. */
+const MONITOR_COUNTER_OF_EVENT: Readonly<Record<string, SecurityCounter>> = {
+  http_auth_failed: 'auth_failures',
+  http_rate_limited: 'rate_limit_hits',
+  http_body_too_large: 'oversized_inputs',
+  http_forbidden: 'failed_validations',
+};
 
 export const MCP_PATH = '/mcp';
 export const HEALTH_PATH = '/healthz';
@@ -183,8 +192,11 @@ export async function startHttpServer(workspace: Workspace, options: HttpServerO
     if (inFlight.delete(res) && inFlight.size === 0) onIdle?.();
   };
 
-  const security = (req: IncomingMessage, event: string, details: Record<string, unknown>) =>
+  const security = (req: IncomingMessage, event: string, details: Record<string, unknown>) => {
+    const counter = MONITOR_COUNTER_OF_EVENT[event];
+    if (counter) workspace.monitor.record(counter);
     logger.warn({ event, security: true, remote_address: req.socket.remoteAddress, method: req.method, ...details }, 'HTTP request refused');
+  };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0];
