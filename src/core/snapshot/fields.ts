@@ -133,7 +133,7 @@ const MAY_DESCRIBE_INDUSTRY = /\bindustry\b|\b(?:sector|space|market|business)\b
 const INDUSTRY_STATEMENT = /\bindustry\b[^.?!]{0,40}?\b(?:is|are|would be)\s+(?:in\s+)?(?:the\s+)?([^,.;!?]{3,60})/i;
 const INDUSTRY_PHRASE = /\b(?:in|into)\s+the\s+([\w -]{3,40}?)\s+(?:industry|sector|space|market|business)\b/i;
 const DESCRIPTOR_HEADS =
-  'company|business|firm|provider|retailer|chain|network|carrier|manufacturer|distributor|group|organi[sz]ation|system|agency|bank|insurer|brand|startup|nonprofit|non-profit|hospital|operator|supplier|maker|producer|platform|services|practice|school|university|college|utility|wholesaler|marketplace|consultancy|brokerage|lender|airline|shipper|3pl|developer|publisher|studio|restaurant|clinic|credit union';
+  'company|business|firm|provider|retailer|chain|network|carrier|manufacturer|distributor|group|organi[sz]ation|system|agency|bank|insurer|brand|startup|nonprofit|non-profit|hospital|operator|supplier|maker|producer|platform|services|practice|school|university|college|utility|wholesaler|marketplace|consultancy|brokerage|lender|airline|shipper|3pl|developer|publisher|studio|restaurant|clinic|credit union|district';
 /** "We're a home goods retailer", "<Company> is a regional freight carrier": group 1 marks the "we" form. */
 const DESCRIPTION = new RegExp(
   `\\b(?:(we're|we are)|is|are)\\s+(?:a|an)\\s+((?:[\\w&-]+\\s+){0,6}(?:${DESCRIPTOR_HEADS}))\\b`,
@@ -167,6 +167,8 @@ const NAME_INDUSTRY: Record<string, string> = {
   software: 'Software', technologies: 'Technology', technology: 'Technology', labs: 'Technology', analytics: 'Data and analytics',
   university: 'Education', college: 'Education', school: 'Education', airlines: 'Airlines', media: 'Media', studios: 'Media',
   consulting: 'Consulting', motors: 'Automotive', dental: 'Dental care (healthcare)', credit: 'Financial services', pharmacy: 'Pharmacy (healthcare)',
+  brewing: 'Brewing (beverages)', brewery: 'Brewing (beverages)', solar: 'Solar energy', bakery: 'Bakery (food)', bakeries: 'Bakery (food)',
+  construction: 'Construction', properties: 'Real estate', realty: 'Real estate', hotels: 'Hospitality', telecom: 'Telecommunications',
 };
 
 /** The industry the customer's name says: the last of its words that names one ("Lakeside Dental Group" -> dental). */
@@ -220,18 +222,19 @@ function industryCandidates(analysis: CallAnalysis): Candidate[] {
   return candidates;
 }
 
-const PLACE = "([A-Z][\\w.'-]*(?:\\s(?:[A-Z][\\w.'-]*|of|de|du))*(?:,\\s[A-Z][\\w.'-]*(?:\\s[A-Z][\\w.'-]*)*){0,3})";
-const MAY_LOCATE = /\b(?:headquarter\w*|HQ|head office|based|located)\b|\ban?\s[^.?!]*\sin\s[A-Z]/i;
+/** Place names in any script's letters ("Montréal, Québec"); the patterns that use it carry the `u` flag. */
+const PLACE = "(\\p{Lu}[\\p{L}\\p{N}_.'-]*(?:\\s(?:\\p{Lu}[\\p{L}\\p{N}_.'-]*|of|de|du))*(?:,\\s\\p{Lu}[\\p{L}\\p{N}_.'-]*(?:\\s\\p{Lu}[\\p{L}\\p{N}_.'-]*)*){0,3})";
+const MAY_LOCATE = /\b(?:headquarter\w*|HQ|head office|based|located)\b|\sin\s[A-Z]/;
 const LOCATION_PATTERNS: Array<{ pattern: RegExp; score: number; personal: boolean }> = [
-  { pattern: new RegExp(`\\b(?:headquartered|headquarters|head office|HQ)\\b[^.?!]{0,40}?\\b(?:in|at|out of)\\s+${PLACE}`), score: 0.95, personal: false },
-  { pattern: new RegExp(`\\b(?:we're|we are|we've been|company is|organi[sz]ation is|business is|[A-Z][\\w&]+ is)\\s+(?:based|located)\\s+(?:in|out of)\\s+${PLACE}`), score: 0.85, personal: false },
+  { pattern: new RegExp(`\\b(?:headquartered|headquarters|head office|HQ)\\b[^.?!]{0,40}?\\b(?:in|at|out of)\\s+${PLACE}`, 'u'), score: 0.95, personal: false },
+  { pattern: new RegExp(`\\b(?:we're|we are|we've been|company is|organi[sz]ation is|business is|[A-Z][\\w&]+ is)\\s+(?:based|located)\\s+(?:in|out of)\\s+${PLACE}`, 'u'), score: 0.85, personal: false },
   // "We're a public university in Boise", "Acme Dental, a chain of forty clinics in Denver".
   {
-    pattern: new RegExp(`(?:\\b(?:[Ww]e're|[Ww]e are|is)|,)\\s+(?:a|an)\\s+(?:[\\w&-]+\\s+){0,6}?(?:${DESCRIPTOR_HEADS})(?:\\s+of\\s+(?:[\\w-]+\\s+){0,2}?[\\w-]+)?\\s+in\\s+${PLACE}`),
+    pattern: new RegExp(`(?:\\b(?:[Ww]e're|[Ww]e are|is)|,)\\s+(?:a|an)\\s+(?:[\\w&-]+\\s+){0,6}?(?:${DESCRIPTOR_HEADS})(?:\\s+of\\s+(?:[\\w-]+\\s+){0,2}?[\\w-]+)?\\s+in\\s+${PLACE}`, 'u'),
     score: 0.8,
     personal: false,
   },
-  { pattern: new RegExp(`\\b(?:based|located)\\s+(?:in|out of)\\s+${PLACE}`), score: 0.55, personal: true },
+  { pattern: new RegExp(`\\b(?:based|located)\\s+(?:in|out of)\\s+${PLACE}`, 'u'), score: 0.55, personal: true },
 ];
 
 function locationCandidates(analysis: CallAnalysis): Candidate[] {
@@ -555,6 +558,8 @@ const FIGURE_RULES: readonly FigureRule[] = [
     cue: /\bsav(?:e|ed|es|ing|ings)\b|\bcut\b|\bcutting\b|\breduc(?:e|ed|es|ing|tion)\b|\blower(?:ed)?\b|\bavoid(?:ed)?\b|\bcost(?:s)? (?:down|less)\b/gi,
     accepts: (figure, sentence) => figure.kind === 'money' || /\b(?:cost|costs|spend|spending|expenses?|overtime|fuel)\b/i.test(sentence.text),
   },
+  // Efficiency is time or effort saved, or throughput gained. A fall in an outcome rate (no-shows, errors,
+  // scrap, false positives) is a result, not efficiency: its cue must stand in the figure's own clause (NEW_CLAUSE).
   {
     field: 'efficiency_improvement',
     kinds: ['percentage'],

@@ -74,6 +74,32 @@ describe('who is the customer', () => {
   });
 });
 
+describe('introductions', () => {
+  const review = 'Sofia Marquez (CSM): This is the quarterly review for Cedar Ridge Partners and CarePath.';
+  it('takes "Name, Title for X" as the speaker\'s own affiliation', () => {
+    const snapshot = snapshotOf([review, 'Denise Holloway (Customer): Denise Holloway, Director of Technology for Cedar Ridge Partners. Glad to be here.']);
+    expect(value(snapshot, 'company_name')).toBe('Cedar Ridge Partners');
+  });
+
+  it('does not tie the host to the organisation a meeting is "for"', () => {
+    const snapshot = snapshotOf([
+      review,
+      "Renee Alvarez (Customer): For anyone new, I'm Dr. Renee Alvarez, Chief Medical Officer at Cedar Ridge Partners.",
+    ]);
+    expect(value(snapshot, 'company_name')).toBe('Cedar Ridge Partners');
+    expect(value(snapshot, 'primary_contact')).toBe('Renee Alvarez');
+  });
+
+  it('keeps accented place names whole', () => {
+    const snapshot = snapshotOf([
+      'Sam Okoye (Account Manager): How are the stores?',
+      "Élodie Tremblay (Customer): I'm the COO at Maison Lune Bakeries. We're a bakery chain based in Montréal, Québec, with 42 stores.",
+    ]);
+    expect(value(snapshot, 'location')).toBe('Montréal, Québec');
+    expect(value(snapshot, 'industry')).toMatch(/bakery/i);
+  });
+});
+
 describe('the primary contact', () => {
   const talker = 'Darnell Price (Customer): I manage fraud operations. My team works the queue every day, all day, and we see everything that comes in, every alert, every call.';
   it('prefers the customer who gives a senior title and their own address to the one who talks most', () => {

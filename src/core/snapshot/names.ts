@@ -189,7 +189,7 @@ export function lowercaseVocabulary(texts: Iterable<string>): Set<string> {
   for (const text of texts) {
     const mayHoldLink = text.includes('@') || text.includes('http') || text.includes('www.');
     const prose = mayHoldLink ? text.replace(LINK, ' ') : text;
-    for (const match of prose.matchAll(LOWERCASE_WORD)) words.add(match[0]);
+    for (const word of prose.match(LOWERCASE_WORD) ?? []) words.add(word);
   }
   const vocabulary = new Set<string>();
   for (const word of words) vocabulary.add(word.replace(/['’]s$/, ''));

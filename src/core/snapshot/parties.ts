@@ -55,7 +55,9 @@ const MAY_TAKE_A_SIDE = /\b(?:y?our|you guys|customers|clients)\b/i;
 
 /** "I'm Megan Cole, senior customer success manager at Routewise", "I've been with X". */
 const SELF_AFFILIATION =
-  /\b(?:I'm|I am|this is|my name is|I've been|I have been|I work|I'm with|I lead|I run|I manage|I joined)\b(?:[^.?!]|\b(?:Dr|Mr|Mrs|Ms|Prof)\.){0,90}?\b(?:at|from|with|for|of|joined)\s+$/i;
+  /\b(?:I'm|I am|this is(?! (?:the|a|an|our|your|my|for|about|what|how|why|where|when|just|really|not|going)\b)|my name is|I've been|I have been|I work|I'm with|I lead|I run|I manage|I joined)\b(?:[^.?!]|\b(?:Dr|Mr|Mrs|Ms|Prof)\.){0,90}?\b(?:at|from|with|for|of|joined)\s+$/i;
+/** "Denise Holloway, Director of Instructional Technology for X": a speaker opening with their own name and title. */
+const NAMED_INTRODUCTION = /^(?:[A-Z][\w'’.-]*\s){1,3}?[A-Z][\w'’-]*,\s[^.?!]{0,80}?\b(?:at|for|with|from)\s+$/;
 const GROUP_AFFILIATION = /\b(?:here at|we at|we're at|us at|we are|we're|at)\s+$/i;
 const COMPANY_NAME_STATEMENT =
   /\b(?:(?:company|organi[sz]ation|business)(?:'s)?\s+(?:legal\s+|full\s+|official\s+)?name\s+is|(?:our|my)\s+(?:company|organi[sz]ation|business|employer)\s+is|(?:we're|we are)\s+called|company\s+(?:is\s+)?called)\s+$/i;
@@ -123,7 +125,12 @@ function organisationNames(sentences: readonly NamedSentence[], vocabulary: Read
 
 function isAnchored(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 110), start);
-  return SELF_AFFILIATION.test(before) || COMPANY_NAME_STATEMENT.test(before) || IS_COMPANY_AFTER.test(text.slice(end));
+  return SELF_AFFILIATION.test(before) || COMPANY_NAME_STATEMENT.test(before) || IS_COMPANY_AFTER.test(text.slice(end)) || (start <= 110 && NAMED_INTRODUCTION.test(before));
+}
+
+/** The sentence opens with the speaker's own name, then a title "at/for" the organisation. */
+function introducesSelf(text: string, start: number, speaker: string | null): boolean {
+  return speaker !== null && start <= 110 && text.startsWith(speaker.split(' ')[0]!) && NAMED_INTRODUCTION.test(text.slice(0, start));
 }
 
 /** The organisation a run names: the longest known name the run starts with. */
@@ -209,7 +216,7 @@ export function inferParties(
         org.lean -= 6;
         affiliate(speaker, org, 2, sentence.id);
       }
-      if (exact && SELF_AFFILIATION.test(before)) affiliate(speaker, org, 3, sentence.id);
+      if (exact && (SELF_AFFILIATION.test(before) || introducesSelf(sentence.text, run.start, speaker))) affiliate(speaker, org, 3, sentence.id);
       else if (exact && GROUP_AFFILIATION.test(before) && /\b(?:we|our|us|I)\b/i.test(sentence.text)) affiliate(speaker, org, 2, sentence.id);
       if (exact && IS_COMPANY_AFTER.test(after)) {
         org.lean -= 1;

@@ -38,23 +38,43 @@ interface SentenceTraits {
   hypothetical: boolean;
 }
 
-const traitCache = new WeakMap<CallAnalysis, SentenceTraits[]>();
+/** The traits of a call's sentences, worked out when a sentence is first scored. */
+interface CallTraits {
+  roleStatements: ReadonlySet<number>;
+  byPosition: Array<SentenceTraits | undefined>;
+}
 
-/** The traits of each sentence, by its position in `analysis.sentences`. */
-function traitsOf(analysis: CallAnalysis): SentenceTraits[] {
-  let traits = traitCache.get(analysis);
+const traitCache = new WeakMap<CallAnalysis, CallTraits>();
+
+/** The traits of the sentence at `position` in `analysis.sentences`. */
+function traitsAt(analysis: CallAnalysis, position: number): SentenceTraits {
+  let call = traitCache.get(analysis);
+  if (!call) {
+    call = { roleStatements: new Set(analysis.people.flatMap((person) => person.roleSentenceIds)), byPosition: new Array(analysis.sentences.length) };
+    traitCache.set(analysis, call);
+  }
+  let traits = call.byPosition[position];
   if (!traits) {
-    const roleStatements = new Set(analysis.people.flatMap((person) => person.roleSentenceIds));
-    traits = analysis.sentences.map((sentence) => ({
+    const sentence = analysis.sentences[position]!;
+    traits = {
       metaTalk: META_TALK.test(sentence.text),
       leansOnContext: sentence.wordCount < 14 && LEANS_ON_CONTEXT.test(sentence.text),
-      statesRole: roleStatements.has(sentence.id),
+      statesRole: call.roleStatements.has(sentence.id),
       generic: isGenericClaim(sentence.text),
       hypothetical: isHypothetical(sentence.text, { start: 0, end: 0 }) || sentence.figures.some((figure) => isHypothetical(sentence.text, figure)),
-    }));
-    traitCache.set(analysis, traits);
+    };
+    call.byPosition[position] = traits;
   }
   return traits;
+}
+
+/**
+ * The traits that give a section's highest score: none that lowers it, and
+ * "hypothetical" only where it raises it (the long-term outlook). Bounds use
+ * them, so a sentence's traits are worked out only if it is scored.
+ */
+function mostFavourableTraits(slug: SectionSlug): SentenceTraits {
+  return { metaTalk: false, leansOnContext: false, statesRole: false, generic: false, hypothetical: slug === 'long_term_impact' };
 }
 
 /** Sections whose subject is what the customer experienced. */
@@ -167,21 +187,21 @@ export function scoreSentences(slug: SectionSlug, context: RankingContext): Sent
     if (!sentence.isQuestion) return;
     questionRelevance.set(sentence.turnIndex, Math.max(questionRelevance.get(sentence.turnIndex) ?? 0, vocabulary[position]!));
   });
-  const traits = traitsOf(analysis);
+  const favourable = mostFavourableTraits(slug);
   const vendor = analysis.parties.vendor?.name;
   const beforeVendor = vendor ? new RegExp(`\\b(?:before|prior to|until) (?:we (?:had|got|bought|used) )?${vendor.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i') : null;
 
   /**
    * The score of the sentence at `position` given its cue bonus (0 without a
-   * cue) and whether it speaks of life before the vendor. Every step adds or
-   * multiplies by a positive number, so larger inputs never give a lower score.
+   * cue), whether it speaks of life before the vendor, and its traits. Every
+   * step adds or multiplies by a positive number, so larger inputs and more
+   * favourable traits never give a lower score.
    */
-  const scoreWith = (position: number, cues: number, speaksOfBefore: boolean): number => {
+  const scoreWith = (position: number, cues: number, speaksOfBefore: boolean, trait: SentenceTraits): number => {
     const sentence = sentences[position]!;
     if (sentence.wordCount < 4 || (slug === 'additional_commentary' && sentence.wordCount < 7)) return 0;
     let score = vocabulary[position]!;
     if (cues > 0) score += cues;
-    const trait = traits[position]!;
     const supports = fieldSupport.get(sentence.id) ?? NO_FIELDS;
     if (supports.some((field) => sectionFields.has(field))) score += 1.2;
     const resultFigures = sentence.figures.length > 0 && supports.length > 0;
@@ -218,7 +238,7 @@ export function scoreSentences(slug: SectionSlug, context: RankingContext): Sent
 
   const mayBeBefore = slug === 'background' && beforeVendor !== null;
   const bounds = new Float64Array(sentences.length);
-  for (let position = 0; position < sentences.length; position++) bounds[position] = scoreWith(position, cueBonus(MAX_CUE_COUNT), mayBeBefore);
+  for (let position = 0; position < sentences.length; position++) bounds[position] = scoreWith(position, cueBonus(MAX_CUE_COUNT), mayBeBefore, favourable);
   return {
     sentences,
     bounds,
@@ -226,7 +246,7 @@ export function scoreSentences(slug: SectionSlug, context: RankingContext): Sent
       const text = sentences[position]!.text;
       const cues = text.match(spec.cues);
       const cueCount = cues === null ? 0 : cues.length === 1 ? 1 : new Set(cues.map((match) => match.toLowerCase())).size;
-      return scoreWith(position, cueCount === 0 ? 0 : cueBonus(cueCount), mayBeBefore && beforeVendor.test(text));
+      return scoreWith(position, cueCount === 0 ? 0 : cueBonus(cueCount), mayBeBefore && beforeVendor.test(text), traitsAt(analysis, position));
     },
   };
 }

@@ -26,6 +26,8 @@ function clauseAround(text: string, span: Span): { clause: string; previous: str
     if (match.index > span.start && match.index < span.end) continue;
     if (/^\d/.test(text.slice(at)) && /\d$/.test(text.slice(0, match.index))) continue;
     breaks.push(at);
+    // The clause ends at the first break after the span starts: later ones do not matter.
+    if (at > span.start) break;
   }
   breaks.push(text.length);
   let index = 0;

@@ -21,10 +21,14 @@ const SUSPICIOUS_PATTERNS: ReadonlyArray<{ pattern: RegExp; kind: string }> = [
   { pattern: /<\s*\/?\s*(?:script|iframe|object|embed|style|svg|img|link|meta)\b|javascript:/i, kind: 'HTML or script markup' },
 ];
 
+/** Every suspicious pattern holds one of these: one cheap pass over a turn before the five patterns. */
+const MAY_BE_SUSPICIOUS = /ignore|disregard|forget|override|you are now|from now on|act as|pretend to be|you must now|system|assistant|<|\[\/?inst|###|javascript:/i;
+
 /** Indexes of turns whose text looks like an attempt to instruct a model, with what it looks like. */
 export function findSuspiciousTurns(turns: readonly Turn[]): Array<{ turn: Turn; kind: string }> {
   const found: Array<{ turn: Turn; kind: string }> = [];
   for (const turn of turns) {
+    if (!MAY_BE_SUSPICIOUS.test(turn.text)) continue;
     const match = SUSPICIOUS_PATTERNS.find(({ pattern }) => pattern.test(turn.text));
     if (match) found.push({ turn, kind: match.kind });
   }
