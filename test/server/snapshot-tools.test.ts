@@ -56,6 +56,14 @@ describe('snapshot tools, resources and prompts through a real MCP client', () =
     expect(result.content.filter((part) => part.type === 'resource_link')).toHaveLength(3);
   });
 
+  it('reports the same talk shares as load_transcript', async () => {
+    const loaded = await callOk<{ speakers: Array<{ name: string; talk_share: number }> }>(connected.client, 'load_transcript', { path: QUEST_VTT });
+    const snapshot = await callOk<Snapshot>(connected.client, 'generate_snapshot', { transcript_id: transcriptId, sections: ['customer_information'] });
+    for (const speaker of loaded.speakers) {
+      expect(snapshot.meeting.speakers.find((s) => s.name === speaker.name)?.talk_share).toBeCloseTo(speaker.talk_share, 2);
+    }
+  });
+
   it('generates only the requested sections, in catalogue order', async () => {
     const snapshot = await callOk<Snapshot>(connected.client, 'generate_snapshot', { transcript_id: transcriptId, sections: ['financial_impact', 'customer_information'], format: 'json' });
     expect(snapshot.sections.map((s) => s.slug)).toEqual(['customer_information', 'financial_impact']);

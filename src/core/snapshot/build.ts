@@ -8,6 +8,7 @@
  * the Executive Summary.
  */
 
+import { talkShares } from '../analysis/stats.js';
 import type { Transcript } from '../transcript/types.js';
 import { analyseTranscript, type CallAnalysis } from './analysis.js';
 import { SECTION_SLUGS, sectionsUsingField, sectionSpec, validateFieldValue } from './catalogue.js';
@@ -40,27 +41,15 @@ function rankingContext(analysis: CallAnalysis, fieldSupport: RankingContext['fi
   return { analysis, fieldSupport, idf: inverseDocumentFrequency(analysis.sentences), used: new Map() };
 }
 
-/** Spaces in a text (what `text.split(' ').length - 1` counts, without the array). */
-function spacesIn(text: string): number {
-  let count = 0;
-  for (let at = text.indexOf(' '); at >= 0; at = text.indexOf(' ', at + 1)) count++;
-  return count;
-}
-
+/** Talk shares as transcript_stats and load_transcript report them (by talk time, by words without timestamps), with the inferred side as role. */
 function speakersOf(transcript: Transcript, analysis: CallAnalysis): Snapshot['meeting']['speakers'] {
-  const words = new Map<string, number>();
-  let total = 0;
-  for (const turn of transcript.turns) {
-    const count = spacesIn(turn.text) + 1;
-    total += count;
-    if (turn.speaker !== null) words.set(turn.speaker, (words.get(turn.speaker) ?? 0) + count);
-  }
+  const shares = new Map(talkShares(transcript).map((share) => [share.name, share.talk_share]));
   return transcript.speakers.map((speaker) => {
     const side = analysis.parties.sideOf.get(speaker.name);
     return {
       name: speaker.name,
       role: speaker.role ?? (side && side !== 'unknown' ? side : null),
-      talk_share: total === 0 ? 0 : Math.round(((words.get(speaker.name) ?? 0) / total) * 1000) / 1000,
+      talk_share: Math.round((shares.get(speaker.name) ?? 0) * 1000) / 1000,
     };
   });
 }
