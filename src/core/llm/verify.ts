@@ -8,6 +8,7 @@
  * snapshot can say what was removed, and gaps can be repaired.
  */
 
+import { uniqueEvidence } from '../snapshot/evidence.js';
 import { findNumbers } from '../snapshot/spoken-numbers.js';
 import type { Evidence } from '../snapshot/types.js';
 import type { Transcript } from '../transcript/types.js';
@@ -126,16 +127,8 @@ export class Grounder {
   }
 }
 
-/** Distinct evidence, in the order given (same turn and quote kept once). */
-export function uniqueEvidence(items: readonly Evidence[]): Evidence[] {
-  const seen = new Set<string>();
-  return items.filter((item) => {
-    const key = `${item.turn_index}\u0000${item.quote}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
+/** Re-exported for the merge and assembly steps, which dedupe evidence the same way the offline engine does. */
+export { uniqueEvidence };
 
 export function isEvidence(value: Evidence | DropReason): value is Evidence {
   return typeof value === 'object';

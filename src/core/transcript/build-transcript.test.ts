@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../errors.js';
 import { buildTranscript, defaultTitle, type BuildTranscriptInput } from './build-transcript.js';
 import type { Transcript, TranscriptFormat } from './types.js';
+import { errorOf } from '../../../test/support/errors.js';
 
 const FIXTURES = new URL('../../../test/fixtures/', import.meta.url);
 const LOADED_AT = '2025-01-01T00:00:00.000Z';
@@ -19,15 +19,6 @@ function load(path: string, extra: Partial<BuildTranscriptInput> = {}): Transcri
   });
 }
 
-function errorOf(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
 
 describe('buildTranscript on the real Zoom recording', () => {
   const transcript = load('quest_enterprises_project_kickoff_transcript.vtt');

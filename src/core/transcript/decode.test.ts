@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../errors.js';
 import { decodeTranscriptBytes } from './decode.js';
+import { errorOf } from '../../../test/support/errors.js';
 
 const MB = 1024 * 1024;
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 
-function errorOf(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
 
 describe('decodeTranscriptBytes', () => {
   it('decodes UTF-8 and strips a BOM', () => {

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../errors.js';
 import { detectFormat } from './detect-format.js';
+import { errorOf } from '../../../test/support/errors.js';
 
-function errorOf(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
 
 const VTT = 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHi';
 const SRT = '1\n00:00:01,000 --> 00:00:02,000\nHi\n';

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../errors.js';
 import { parseVtt } from './parse-vtt.js';
+import { errorOf as thrown } from '../../../test/support/errors.js';
 
-/** Runs `fn` and returns the AppError it throws (fails the test when it does not throw one). */
-function thrown(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
 
 const vtt = (...lines: string[]): string => lines.join('\n');
 
