@@ -37,7 +37,7 @@ const MAY_START_NUMBER =
   /\d|(?<![A-Za-z])(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety|an?[\s-]{1,2}(?:hundred|thousand|million|billion|trillion|dozen))(?![A-Za-z])/i;
 
 function mayHoldFigure(text: string): boolean {
-  return MAY_START_NUMBER.test(text) && MAY_HOLD_NUMBER.test(text);
+  return MAY_HOLD_NUMBER.test(text) && MAY_START_NUMBER.test(text);
 }
 
 function isWhitespace(code: number, text: string, at: number): boolean {

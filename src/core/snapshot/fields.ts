@@ -519,7 +519,7 @@ function namedProductCandidates(analysis: CallAnalysis): Candidate[] {
   const candidates: Candidate[] = [];
   for (const sentence of analysis.sentences) {
     for (const run of sentence.runs) {
-      const name = run.words.join(' ');
+      const name = run.name;
       if (name === customer || !run.words.some((word) => isNameLike(word, analysis.vocabulary))) continue;
       const before = sentence.text.slice(Math.max(0, run.start - 40), run.start);
       const after = sentence.text.slice(run.end);

@@ -15,6 +15,8 @@ export interface CapitalRun {
   end: number;
   /** The words of the run, possessive "'s" and trailing periods removed. */
   words: string[];
+  /** The words joined by single spaces, as names are compared and counted. */
+  name: string;
 }
 
 /** A sentence with its capitalised runs, read once per analysis. */
@@ -105,8 +107,11 @@ function endsPossessive(sentence: string, start: number, end: number): boolean {
   return end - start >= 2 && sentence.charCodeAt(end - 1) === 115 && (apostrophe === 39 || apostrophe === 0x2019);
 }
 
+/** The word without a possessive "'s" and then a trailing period (what `/['’]s$/` and `/\.$/` would remove). */
 function cleanWord(word: string): string {
-  return word.replace(/['’]s$/, '').replace(/\.$/, '');
+  let clean = word;
+  if (clean.length >= 2 && clean.endsWith('s') && (clean[clean.length - 2] === "'" || clean[clean.length - 2] === '’')) clean = clean.slice(0, -2);
+  return clean.endsWith('.') ? clean.slice(0, -1) : clean;
 }
 
 /** Adds the run of the words `bounds` (flat start/end pairs) without connectors at its end or common words at its start. */
@@ -118,7 +123,7 @@ function pushRun(sentence: string, bounds: number[], runs: CapitalRun[]): void {
   if (first > last) return;
   const words: string[] = [];
   for (let word = first; word <= last; word++) words.push(cleanWord(sentence.slice(bounds[2 * word], bounds[2 * word + 1])));
-  runs.push({ start: bounds[2 * first]!, end: bounds[2 * last + 1]!, words });
+  runs.push({ start: bounds[2 * first]!, end: bounds[2 * last + 1]!, words, name: words.join(' ') });
 }
 
 /**

@@ -81,12 +81,9 @@ function organisationNames(sentences: readonly NamedSentence[], vocabulary: Read
   const anchored = new Set<string>();
   for (const sentence of sentences) {
     for (const run of sentence.runs) {
-      const words = run.words.slice(0, 5);
-      for (let length = 1; length <= words.length; length++) {
-        const key = words.slice(0, length).join(' ');
-        prefixCounts.set(key, (prefixCounts.get(key) ?? 0) + 1);
-      }
-      if (isAnchored(sentence.text, run.start, run.end)) anchored.add(words.join(' '));
+      const prefixes = namePrefixes(run.words);
+      for (const key of prefixes) prefixCounts.set(key, (prefixCounts.get(key) ?? 0) + 1);
+      if (isAnchored(sentence.text, run.start, run.end)) anchored.add(prefixes[prefixes.length - 1]!);
     }
   }
   /** prefix -> its most used one-word-longer form and that form's mentions. */
@@ -133,10 +130,18 @@ function introducesSelf(text: string, start: number, speaker: string | null): bo
   return speaker !== null && start <= 110 && text.startsWith(speaker.split(' ')[0]!) && NAMED_INTRODUCTION.test(text.slice(0, start));
 }
 
+/** The names a run may start with: its first word, its first two, … up to five. */
+function namePrefixes(words: readonly string[]): string[] {
+  const prefixes: string[] = [];
+  for (let length = 1; length <= Math.min(words.length, 5); length++) prefixes.push(length === 1 ? words[0]! : `${prefixes[length - 2]!} ${words[length - 1]!}`);
+  return prefixes;
+}
+
 /** The organisation a run names: the longest known name the run starts with. */
 function organisationOfRun(words: readonly string[], organisations: ReadonlyMap<string, Organisation>): Organisation | undefined {
-  for (let length = Math.min(words.length, 5); length > 0; length--) {
-    const org = organisations.get(words.slice(0, length).join(' '));
+  const prefixes = namePrefixes(words);
+  for (let length = prefixes.length; length > 0; length--) {
+    const org = organisations.get(prefixes[length - 1]!);
     if (org) return org;
   }
   return undefined;
@@ -204,7 +209,7 @@ export function inferParties(
       lean.set(speaker, (lean.get(speaker) ?? 0) + sideTalk);
     }
     for (const run of sentence.runs) {
-      const runName = run.words.join(' ');
+      const runName = run.name;
       const org = organisationOfRun(run.words, organisations);
       if (!org) continue;
       org.mentions++;

@@ -52,7 +52,7 @@ export function findPeople(sentences: readonly NamedSentence[], speakerNames: re
   for (const sentence of sentences) {
     const found: Array<{ name: string; start: number; end: number; person: Person | null; role: string | null }> = [];
     for (const run of sentence.runs) {
-      const runName = run.words.join(' ');
+      const runName = run.name;
       const candidate = people.has(runName) || speakerByFirstName.has(runName) ? runName : personNameFromRun(run.words, vocabulary);
       if (!candidate) continue;
       const start = sentence.text.indexOf(candidate, run.start);

@@ -6,6 +6,9 @@
  * customer's account of results outranks the vendor's). Picks are spread out:
  * at most two per turn in a section, near-duplicates skipped, and a sentence
  * already used by an earlier section is taken again only if nothing else fits.
+ * Scoring is lazy, for long calls: every sentence gets a cheap upper bound,
+ * and only those whose bound could still beat the picks are scored in full,
+ * which picks exactly what scoring them all would.
  */
 
 import { distinctTerms } from '../search/analyze.js';
@@ -29,7 +32,7 @@ export interface RankingContext {
   used: Map<number, number>;
 }
 
-/** What lowers a sentence whatever the section, worked out once per call. */
+/** What lowers a sentence whatever the section, worked out once per sentence and call. */
 interface SentenceTraits {
   metaTalk: boolean;
   leansOnContext: boolean;
@@ -156,6 +159,8 @@ export interface SentencePool {
   sentences: readonly AnalysedSentence[];
   /** An upper bound of each sentence's score; 0 or less: never a candidate. */
   bounds: ArrayLike<number>;
+  /** A tighter bound, dearer than `bounds` and cheaper than `exact`; never above the first nor below the second. */
+  refine?(index: number): number;
   /** The sentence's score; 0 or less: not a candidate after all. */
   exact(index: number): number;
 }
@@ -239,14 +244,27 @@ export function scoreSentences(slug: SectionSlug, context: RankingContext): Sent
   const mayBeBefore = slug === 'background' && beforeVendor !== null;
   const bounds = new Float64Array(sentences.length);
   for (let position = 0; position < sentences.length; position++) bounds[position] = scoreWith(position, cueBonus(MAX_CUE_COUNT), mayBeBefore, favourable);
+  // The cue bonus and "before the vendor" of each sentence, read once (-1: not read yet).
+  const cues = new Float64Array(sentences.length).fill(-1);
+  const speaksOfBefore = new Uint8Array(sentences.length);
+  const readCues = (position: number) => {
+    if (cues[position]! >= 0) return;
+    const text = sentences[position]!.text;
+    const matches = text.match(spec.cues);
+    const cueCount = matches === null ? 0 : matches.length === 1 ? 1 : new Set(matches.map((match) => match.toLowerCase())).size;
+    cues[position] = cueCount === 0 ? 0 : cueBonus(cueCount);
+    speaksOfBefore[position] = slug === 'background' && beforeVendor !== null && beforeVendor.test(text) ? 1 : 0;
+  };
   return {
     sentences,
     bounds,
+    refine: (position) => {
+      readCues(position);
+      return scoreWith(position, cues[position]!, speaksOfBefore[position] === 1, favourable);
+    },
     exact: (position) => {
-      const text = sentences[position]!.text;
-      const cues = text.match(spec.cues);
-      const cueCount = cues === null ? 0 : cues.length === 1 ? 1 : new Set(cues.map((match) => match.toLowerCase())).size;
-      return scoreWith(position, cueCount === 0 ? 0 : cueBonus(cueCount), mayBeBefore && beforeVendor.test(text), traitsAt(analysis, position));
+      readCues(position);
+      return scoreWith(position, cues[position]!, speaksOfBefore[position] === 1, traitsAt(analysis, position));
     },
   };
 }
@@ -266,6 +284,11 @@ export interface PickOptions {
   minimum?: number;
 }
 
+/** How far a sentence of a pool has been scored. */
+const BOUNDED = 0;
+const REFINED = 1;
+const SCORED = 2;
+
 /**
  * Picks up to `limit` sentences: best first, two per turn at most, no
  * near-duplicates, sentences used by earlier sections discounted. Marks the
@@ -282,21 +305,22 @@ export function pickSentences(pool: SentencePool, context: RankingContext, optio
     if (pool.bounds[index]! > 0) candidates.push(index);
   }
   // Each sentence is keyed by its bound until its score is worked out. The top of the heap is
-  // then either a bound, which gets scored, or a score that no other sentence can beat: the
-  // sentences come off best first, ties in call order, exactly as from a full sort.
+  // then either a bound, which gets refined or scored, or a score that no other sentence can
+  // beat: the sentences come off best first, ties in call order, exactly as from a full sort.
   const queue = new KeyedHeap(candidates, keys);
-  const scored = new Uint8Array(sentences.length);
+  const stage = new Uint8Array(sentences.length);
   let floor: number | null = null;
   const minimum = options.minimum ?? 0.15;
   const picked: RankedSentence[] = [];
   const perTurn = new Map<number, number>();
   while (picked.length < options.limit && queue.size > 0) {
     const index = queue.top();
-    if (!scored[index]) {
-      scored[index] = 1;
-      const score = pool.exact(index);
-      if (score > 0) {
-        keys[index] = score * discounts[index]!;
+    if (stage[index] !== SCORED) {
+      const refining = stage[index] === BOUNDED && pool.refine !== undefined;
+      stage[index] = refining ? REFINED : SCORED;
+      const value = refining ? pool.refine!(index) : pool.exact(index);
+      if (value > 0) {
+        keys[index] = value * discounts[index]!;
         queue.topKeyLowered();
       } else {
         queue.pop();
