@@ -118,6 +118,10 @@ describe('CLI', () => {
       expect(help.code, command).toBe(0);
       expect(help.stdout).toContain('Usage:');
     }
+    const badConfig = await cli(['inspect', QUEST_VTT], undefined, { MAX_TRANSCRIPT_BYTES: 'plenty' });
+    expect(badConfig.code).toBe(2);
+    expect(badConfig.stderr).toMatch(/^CONFIG_INVALID: .*MAX_TRANSCRIPT_BYTES/);
+    expect(badConfig.stderr).not.toContain('plenty');
     const version = await cli(['--version']);
     const pkg = JSON.parse(await readFile(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
     expect(version.stdout.trim()).toBe(pkg.version);

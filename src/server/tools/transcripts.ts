@@ -63,6 +63,16 @@ export function summaryText(summary: z.infer<typeof TranscriptSummary>): string 
   return `Loaded "${summary.title}" as ${summary.transcript_id} (${summary.format}, ${summary.duration}, ${summary.turn_count} turns, ${summary.word_count} words).\nSpeakers: ${speakers || 'none identified'}${warnings}`;
 }
 
+/** What load_transcript and import_zoom_transcript return for a freshly loaded transcript. */
+export function loadedTranscriptOutput(transcript: Transcript) {
+  const structured = summarizeTranscript(transcript);
+  return {
+    structured,
+    text: summaryText(structured),
+    links: [{ type: 'resource_link' as const, uri: structured.resource_uri, name: transcript.title, mimeType: 'text/plain', description: 'The transcript, one turn a line with timestamps' }],
+  };
+}
+
 export const loadTranscript = defineTool({
   name: 'load_transcript',
   title: 'Load a meeting transcript',
@@ -79,13 +89,7 @@ export const loadTranscript = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
   async handler(args, ctx) {
     const roots = args.path === undefined ? [] : await ctx.allowedRoots();
-    const transcript = await ctx.session.loadTranscript(args, { roots });
-    const structured = summarizeTranscript(transcript);
-    return {
-      structured,
-      text: summaryText(structured),
-      links: [{ type: 'resource_link', uri: structured.resource_uri, name: transcript.title, mimeType: 'text/plain', description: 'The transcript, one turn a line with timestamps' }],
-    };
+    return loadedTranscriptOutput(await ctx.session.loadTranscript(args, { roots }));
   },
 });
 

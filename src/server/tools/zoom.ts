@@ -6,7 +6,7 @@
 
 import { z } from 'zod';
 import { defineTool } from '../tool-definition.js';
-import { summarizeTranscript, summaryText, TranscriptSummary } from './transcripts.js';
+import { loadedTranscriptOutput, TranscriptSummary } from './transcripts.js';
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
 
@@ -63,12 +63,7 @@ export const importZoomTranscript = defineTool({
       onProgress: (done, total, message) => pending.push(ctx.progress(done, total, message)),
     });
     await Promise.all(pending);
-    const structured = summarizeTranscript(transcript);
-    return {
-      structured,
-      text: summaryText(structured),
-      links: [{ type: 'resource_link', uri: structured.resource_uri, name: transcript.title, mimeType: 'text/plain', description: 'The transcript, one turn a line with timestamps' }],
-    };
+    return loadedTranscriptOutput(transcript);
   },
 });
 

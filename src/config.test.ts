@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { configuredSecrets, loadConfig } from './config.js';
+import { ConfigError } from './core/errors.js';
+
+function configError(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env, '/srv');
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('gives documented defaults with an empty environment', () => {
+    const config = loadConfig({}, '/srv');
+    expect(config).toMatchObject({ maxTranscriptBytes: 10 * 1024 * 1024, transcriptTtlMs: 86_400_000, turnGapMs: 30_000, snapshotEngine: 'auto', demoMode: false, zoom: null });
+    expect(config.http).toMatchObject({ host: '127.0.0.1', port: 3333, ratePerMinute: 600 });
+    expect(config.transcriptRoots).toEqual([]);
+  });
+
+  it('resolves TRANSCRIPT_ROOTS against the working directory', () => {
+    expect(loadConfig({ TRANSCRIPT_ROOTS: 'calls:/data/archive' }, '/srv').transcriptRoots).toEqual(['/srv/calls', '/data/archive']);
+  });
+
+  it.each([
+    ['MAX_TRANSCRIPT_BYTES', '-5'],
+    ['MAX_TRANSCRIPT_BYTES', 'lots'],
+    ['TRANSCRIPT_TTL_SECONDS', '0'],
+    ['TURN_GAP_SECONDS', '99999'],
+    ['SNAPSHOT_ENGINE', 'gpt'],
+    ['LOG_LEVEL', 'loud'],
+    ['DEMO_MODE', 'perhaps'],
+    ['MCP_HTTP_PORT', '70000'],
+    ['ZOOM_API_BASE_URL', 'not a url'],
+  ])('names %s without echoing its bad value', (name, value) => {
+    const error = configError({ [name]: value });
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.message).toContain(name);
+    expect(error.message).not.toContain(value);
+  });
+
+  it('refuses Zoom URLs that would send credentials over plain HTTP off this machine', () => {
+    expect(configError({ ZOOM_OAUTH_URL: 'http://zoom.example.com/oauth/token' }).message).toContain('ZOOM_OAUTH_URL');
+    expect(loadConfig({ ZOOM_API_BASE_URL: 'http://127.0.0.1:9999/v2' }, '/srv').zoom).toBeNull();
+  });
+
+  it('enables Zoom only with all three credentials, and lists every configured secret', () => {
+    const partial = loadConfig({ ZOOM_ACCOUNT_ID: 'a', ZOOM_CLIENT_ID: 'b' }, '/srv');
+    expect(partial.zoom).toBeNull();
+    const full = loadConfig({ ZOOM_ACCOUNT_ID: 'a', ZOOM_CLIENT_ID: 'b', ZOOM_CLIENT_SECRET: 'zoom-secret-1', ANTHROPIC_API_KEY: 'sk-ant-x1', MCP_HTTP_TOKENS: 'alice:tok-alice-1,bob:tok-bob-2' }, '/srv');
+    expect(full.zoom).toMatchObject({ accountId: 'a', clientId: 'b', clientSecret: 'zoom-secret-1', defaultUserId: 'me' });
+    expect(configuredSecrets(full).sort()).toEqual(['sk-ant-x1', 'tok-alice-1', 'tok-bob-2', 'zoom-secret-1']);
+  });
+});
