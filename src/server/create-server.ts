@@ -91,6 +91,9 @@ export function createServer({ workspace, principal, remote = false }: ServerDep
       tool.name,
       { title: tool.title, description: tool.description, inputSchema: tool.inputSchema, outputSchema: tool.outputSchema, annotations: tool.annotations },
       async (args: unknown, ctx: ServerContext) => {
+        // Progress is reported from synchronous engine callbacks; the notifications are awaited before the result goes out.
+        const progressSent: Array<Promise<void>> = [];
+        const progressToken = ctx.mcpReq._meta?.progressToken;
         const toolContext: ToolContext = {
           session,
           logger,
@@ -98,14 +101,14 @@ export function createServer({ workspace, principal, remote = false }: ServerDep
           signal: ctx.mcpReq.signal,
           sampling: samplingFor(ctx),
           elicit: elicitFor(ctx),
-          progress: async (done, total, message) => {
-            const progressToken = ctx.mcpReq._meta?.progressToken;
+          progress: (done, total, message) => {
             if (progressToken === undefined) return;
-            await ctx.mcpReq.notify({ method: 'notifications/progress', params: { progressToken, progress: done, total, message } });
+            progressSent.push(ctx.mcpReq.notify({ method: 'notifications/progress', params: { progressToken, progress: done, total, message } }));
           },
         };
         try {
           const output = await tool.handler(args as never, toolContext);
+          await Promise.all(progressSent);
           return successResult({ ...output, structured: redactDeep(output.structured, scrub) as object, text: scrub(output.text) });
         } catch (error) {
           return errorResult(error, logger, { tool: tool.name, onRejected: (code) => workspace.monitor.recordRejection(code) });

@@ -24,8 +24,8 @@ export interface ToolContext {
   logger: Logger;
   /** Directories `load_transcript` may read: TRANSCRIPT_ROOTS, else the client's roots, else cwd. */
   allowedRoots(): Promise<string[]>;
-  /** Sends a progress notification when the client asked for them (no-op otherwise). */
-  progress(done: number, total: number, message: string): Promise<void>;
+  /** Sends a progress notification when the client asked for them (no-op otherwise); safe to call from synchronous callbacks. */
+  progress(done: number, total: number, message: string): void;
   /** Aborted when the client cancels the request. */
   signal: AbortSignal;
   /** The client's own model, when it declared sampling and the connection allows the request; else null. */

@@ -62,15 +62,13 @@ export const generateSnapshot = defineTool({
   outputSchema: SnapshotSchema,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
   async handler(args, ctx) {
-    const pending: Array<Promise<void>> = [];
     const snapshot = await ctx.session.generateSnapshot(args.transcript_id, {
       engine: args.engine,
       sampling: ctx.sampling,
       sections: args.sections,
       signal: ctx.signal,
-      onProgress: (done, total, message) => pending.push(ctx.progress(done, total, message)),
+      onProgress: ctx.progress,
     });
-    await Promise.all(pending);
     if (!args.elicit) return { structured: snapshot, text: renderAs(snapshot, args.format), links: snapshotLinks(snapshot) };
     const form = buildElicitationForm(snapshot);
     let note: string;

@@ -56,13 +56,11 @@ export const importZoomTranscript = defineTool({
   outputSchema: TranscriptSummary,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   async handler(args, ctx) {
-    const pending: Array<Promise<void>> = [];
     const transcript = await ctx.session.importZoomTranscript(args.meeting_id, {
       title: args.title,
       signal: ctx.signal,
-      onProgress: (done, total, message) => pending.push(ctx.progress(done, total, message)),
+      onProgress: ctx.progress,
     });
-    await Promise.all(pending);
     return loadedTranscriptOutput(transcript);
   },
 });
