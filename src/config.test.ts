@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configuredSecrets, loadConfig } from './config.js';
+import { configuredSecrets, loadConfig, secretShapeWarnings } from './config.js';
 import { ConfigError } from './core/errors.js';
 
 function configError(env: Record<string, string>): ConfigError {
@@ -52,5 +52,30 @@ describe('loadConfig', () => {
     const full = loadConfig({ ZOOM_ACCOUNT_ID: 'a', ZOOM_CLIENT_ID: 'b', ZOOM_CLIENT_SECRET: 'zoom-secret-1', ANTHROPIC_API_KEY: 'sk-ant-x1', MCP_HTTP_TOKENS: 'alice:tok-alice-1,bob:tok-bob-2' }, '/srv');
     expect(full.zoom).toMatchObject({ accountId: 'a', clientId: 'b', clientSecret: 'zoom-secret-1', defaultUserId: 'me' });
     expect(configuredSecrets(full).sort()).toEqual(['sk-ant-x1', 'tok-alice-1', 'tok-bob-2', 'zoom-secret-1']);
+  });
+});
+
+describe('secretShapeWarnings', () => {
+  it('accepts keys of the expected shapes', () => {
+    expect(
+      secretShapeWarnings({
+        ANTHROPIC_API_KEY: 'sk-ant-api03-abcdefghijklmnopqrstuvwxyz012345',
+        LLM_API_KEY: 'ollama',
+        ZOOM_ACCOUNT_ID: 'AbC123dEf456',
+        ZOOM_CLIENT_ID: 'xYz_789-abcDEF',
+        ZOOM_CLIENT_SECRET: 'abcdefghijklmnopqrstuvwxyz012345',
+      }),
+    ).toEqual([]);
+  });
+
+  it('names each key of the wrong shape and never shows its value', () => {
+    const warnings = secretShapeWarnings({
+      ANTHROPIC_API_KEY: 'sk-proj-canary-openai-style-key-0000',
+      LLM_API_KEY: 'canary with spaces\n',
+      ZOOM_CLIENT_SECRET: 'canary',
+    });
+    expect(warnings).toHaveLength(3);
+    expect(warnings.join(' ')).toMatch(/ANTHROPIC_API_KEY.*LLM_API_KEY.*ZOOM_CLIENT_SECRET/);
+    expect(warnings.join(' ')).not.toContain('canary');
   });
 });

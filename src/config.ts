@@ -29,8 +29,10 @@ const EnvSchema = z.object({
   MAX_SNAPSHOTS: positiveInt(200, 100_000),
   TURN_GAP_SECONDS: z.coerce.number().min(0).max(3600).default(30),
   DEMO_MODE: boolean.default(false),
+  MASK_PII: boolean.default(false),
   SNAPSHOT_ENGINE: z.enum(SNAPSHOT_ENGINES).default('auto'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  TOOL_CALLS_PER_MINUTE: positiveInt(300, 1_000_000),
   MCP_HTTP_HOST: z.string().min(1).max(255).default('127.0.0.1'),
   MCP_HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3333),
   MCP_HTTP_TOKENS_FILE: z.string().max(4096).optional(),
@@ -76,8 +78,12 @@ export interface Config {
   maxSnapshots: number;
   turnGapMs: number;
   demoMode: boolean;
+  /** Default of `mask_pii`: mask e-mails and phone numbers in generated snapshots. */
+  maskPii: boolean;
   snapshotEngine: SnapshotEngineChoice;
   logLevel: LogLevel;
+  /** Tool calls each principal may make per minute (a burst of this many, refilled evenly). */
+  toolCallsPerMinute: number;
   http: HttpConfig;
   /** Language-model engines: keys, endpoint, model and limits (see app/llm-settings.ts). */
   llm: LlmSettings;
@@ -90,6 +96,26 @@ export interface Config {
 export function configuredSecrets(config: Config): string[] {
   const inlineTokens = (config.http.tokensInline ?? '').split(',').map((entry) => entry.slice(entry.indexOf(':') + 1).trim());
   return [config.llm.anthropicApiKey, config.llm.apiKey, config.zoom?.clientSecret, ...inlineTokens].filter((value): value is string => Boolean(value));
+}
+
+/** Shapes of the keys we can recognise; a mismatch is usually a truncated paste or a key for another service. */
+const SECRET_SHAPES: ReadonlyArray<{ variable: string; shape: RegExp; expected: string }> = [
+  { variable: 'ANTHROPIC_API_KEY', shape: /^sk-ant-[A-Za-z0-9_-]{20,}$/, expected: 'an Anthropic key starting with sk-ant-' },
+  { variable: 'LLM_ANTHROPIC_API_KEY', shape: /^sk-ant-[A-Za-z0-9_-]{20,}$/, expected: 'an Anthropic key starting with sk-ant-' },
+  { variable: 'LLM_API_KEY', shape: /^[\x21-\x7e]+$/, expected: 'one word of printable characters' },
+  { variable: 'ZOOM_ACCOUNT_ID', shape: /^[A-Za-z0-9_-]{8,64}$/, expected: 'a Zoom account id (letters, digits, - and _)' },
+  { variable: 'ZOOM_CLIENT_ID', shape: /^[A-Za-z0-9_-]{8,64}$/, expected: 'a Zoom client id (letters, digits, - and _)' },
+  { variable: 'ZOOM_CLIENT_SECRET', shape: /^[A-Za-z0-9_-]{16,128}$/, expected: 'a Zoom client secret (16 or more letters and digits)' },
+];
+
+/**
+ * Keys whose value does not have the expected shape, as warnings naming the variable and
+ * never the value. Not errors: providers change formats, and the first call will say more.
+ */
+export function secretShapeWarnings(env: NodeJS.ProcessEnv = process.env): string[] {
+  return SECRET_SHAPES.filter(({ variable, shape }) => env[variable] !== undefined && env[variable] !== '' && !shape.test(env[variable]!)).map(
+    ({ variable, expected }) => `${variable} does not look like ${expected}; check that it was copied whole.`,
+  );
 }
 
 /** Reads and validates the environment. Throws ConfigError naming the variable (never echoing its value). */
@@ -118,8 +144,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     maxSnapshots: vars.MAX_SNAPSHOTS,
     turnGapMs: Math.round(vars.TURN_GAP_SECONDS * 1000),
     demoMode: vars.DEMO_MODE,
+    maskPii: vars.MASK_PII,
     snapshotEngine: vars.SNAPSHOT_ENGINE,
     logLevel: vars.LOG_LEVEL,
+    toolCallsPerMinute: vars.TOOL_CALLS_PER_MINUTE,
     http: {
       host: vars.MCP_HTTP_HOST,
       port: vars.MCP_HTTP_PORT,

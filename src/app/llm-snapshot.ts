@@ -20,6 +20,7 @@
  */
 
 import { randomBytes } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { LlmUnavailableError } from '../core/errors.js';
 import {
   FACT_SECTIONS,
@@ -71,6 +72,11 @@ const DIGEST_FACTS_PER_SECTION = 3;
 export interface SamplingAccess {
   /** The server's `ctx.mcpReq.requestSampling`, wrapped: `(params, { signal }) => ctx.mcpReq.requestSampling(params, { signal })`. */
   createMessage: CreateMessage;
+  /**
+   * The requests travel inside `input_required` results (2026-07-28 protocol) and the client runs
+   * them: no server-side concurrency cap, which would only split one round into several.
+   */
+  inBand?: boolean;
 }
 
 export interface EngineSnapshotOptions {
@@ -417,13 +423,16 @@ export async function generateSnapshotWithEngine(transcript: Transcript, options
   const prepared = prepareTranscript(transcript);
   logSecurity(transcript, prepared, logger);
   const abort = new AbortController();
+  // Every queued model call listens on this signal; dozens on a long meeting are expected.
+  setMaxListeners(0, abort.signal);
   const onCancel = () => abort.abort(signal.reason);
   signal.addEventListener('abort', onCancel, { once: true });
   let caller: ModelCaller | null = null;
   try {
     const countTokens = await loadTokenCounter();
     const client = await createClient(resolution.engine, options, countTokens);
-    caller = new ModelCaller(client, new CallLimiter(options.settings), abort.signal);
+    const limits = client.engine === 'sampling' && options.sampling?.inBand ? { ...options.settings, maxConcurrency: Number.MAX_SAFE_INTEGER } : options.settings;
+    caller = new ModelCaller(client, new CallLimiter(limits), abort.signal);
     const context: RunContext = {
       transcript,
       prepared,

@@ -74,6 +74,7 @@ export class SecurityMonitor {
   recordRejection(code: string): void {
     if (code === 'INTERNAL_ERROR') return;
     if (code.startsWith('ZOOM_')) return this.record('zoom_errors');
+    if (code === 'RATE_LIMITED') return this.record('rate_limit_hits');
     this.record('failed_validations');
     const specific = COUNTER_OF_CODE[code];
     if (specific) this.record(specific);

@@ -12,7 +12,7 @@ import { InputError, NotFoundError } from '../core/errors.js';
 import { buildTranscript, decodeTranscriptBytes } from '../core/transcript/index.js';
 import type { Transcript, TranscriptFormat } from '../core/transcript/types.js';
 import { TranscriptSearchIndex, type SearchHit } from '../core/search/search-index.js';
-import { rebuildAfterFieldUpdate, validateFieldValue } from '../core/snapshot/index.js';
+import { maskSnapshotPersonalData, rebuildAfterFieldUpdate, validateFieldValue } from '../core/snapshot/index.js';
 import type { FieldName, SectionSlug, Snapshot } from '../core/snapshot/types.js';
 import { readTranscriptFile } from '../adapters/files/read-transcript-file.js';
 import { MemoryStore } from '../adapters/store/memory.js';
@@ -43,6 +43,24 @@ export interface LoadOptions {
   roots: string[];
   /** Use this id instead of a random one (the bundled demo). */
   id?: string;
+  /** Told each finished stage: read, parsed, stored (`done` of `total`, with a message a user can follow). */
+  onProgress?: (done: number, total: number, message: string) => void;
+  /** A cancel stops the load between stages; once it fired, nothing is stored. */
+  signal?: AbortSignal;
+}
+
+/** The stages of a load that report progress: read, parsed, stored and indexed. */
+const LOAD_STAGES = 3;
+
+/**
+ * Yields once to the event loop, so a cancel that arrived on the wire while a
+ * synchronous stage ran is dispatched (setImmediate runs after pending I/O),
+ * then stops if the signal fired.
+ */
+async function cancellationPoint(signal: AbortSignal | undefined): Promise<void> {
+  if (signal === undefined) return;
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  signal.throwIfAborted();
 }
 
 export interface SnapshotRequest {
@@ -51,6 +69,8 @@ export interface SnapshotRequest {
   /** The MCP client's model, when the connection offers sampling. */
   sampling?: SamplingAccess | null;
   sections?: SectionSlug[];
+  /** Mask e-mails and phone numbers in what is stored and shown; default MASK_PII. */
+  maskPii?: boolean;
   onProgress?: (done: number, total: number, message: string) => void;
   signal?: AbortSignal;
 }
@@ -167,16 +187,21 @@ export class WorkspaceSession {
     if (hasPath === hasContent) {
       throw new InputError('INVALID_ARGUMENT', 'Give exactly one of `path` (a .vtt, .srt or .txt file) or `content` (the transcript text).');
     }
-    let text: string;
+    const { signal } = options;
+    const report = (done: number, message: string) => options.onProgress?.(done, LOAD_STAGES, message);
+    let bytes: Uint8Array;
     let sourceName: string | null;
     if (hasPath) {
       const file = await readTranscriptFile(input.path as string, { roots: options.roots, maxBytes: config.maxTranscriptBytes, cwd: config.cwd });
-      text = decodeTranscriptBytes(file.bytes, config.maxTranscriptBytes);
+      bytes = file.bytes;
       sourceName = file.basename;
     } else {
-      text = decodeTranscriptBytes(Buffer.from(input.content as string, 'utf8'), config.maxTranscriptBytes);
+      bytes = Buffer.from(input.content as string, 'utf8');
       sourceName = null;
     }
+    const text = decodeTranscriptBytes(bytes, config.maxTranscriptBytes);
+    report(1, `Read ${bytes.byteLength} bytes`);
+    await cancellationPoint(signal);
     const id = options.id ?? newId('t');
     const transcript = buildTranscript({
       text,
@@ -187,7 +212,11 @@ export class WorkspaceSession {
       turnGapMs: config.turnGapMs,
       loadedAt: this.workspace.nowIso(),
     });
+    report(2, `Parsed ${transcript.cues.length} cues into ${transcript.turns.length} turns (${transcript.format})`);
+    await cancellationPoint(signal);
+    // Storing and indexing is one synchronous step: a cancel sees either all of it or none.
     this.remember(transcript);
+    report(LOAD_STAGES, 'Stored and indexed for search');
     logger.info(
       { event: 'transcript_loaded', transcript_id: id, format: transcript.format, bytes: Buffer.byteLength(text), cues: transcript.cues.length, turns: transcript.turns.length, warnings: transcript.warnings.length },
       'transcript loaded',
@@ -292,7 +321,7 @@ export class WorkspaceSession {
     const { config } = this.workspace;
     const { logger } = this;
     const started = performance.now();
-    const snapshot = await generateSnapshotWithEngine(transcript, {
+    const generated = await generateSnapshotWithEngine(transcript, {
       engine: request.engine ?? config.snapshotEngine,
       settings: config.llm,
       sampling: request.sampling ?? null,
@@ -306,7 +335,8 @@ export class WorkspaceSession {
         request.onProgress?.(done, total, message);
       },
     });
-    snapshot.metrics.duration_ms = Math.round(performance.now() - started);
+    generated.metrics.duration_ms = Math.round(performance.now() - started);
+    const snapshot = (request.maskPii ?? config.maskPii) ? maskSnapshotPersonalData(generated) : generated;
     const issueCodes = new Set(snapshot.validation.issues.map((issue) => issue.code));
     if ([...issueCodes].some((code) => MODEL_FAILURE_CODES.has(code))) this.workspace.monitor.record('model_errors');
     if (issueCodes.has('SUSPICIOUS_CONTENT')) this.workspace.monitor.record('suspicious_content');
@@ -346,7 +376,8 @@ export class WorkspaceSession {
     const snapshot = this.getSnapshot(snapshotId);
     const transcript = this.getTranscript(snapshot.transcript_id);
     const value = validateFieldValue(field, rawValue);
-    const updated = rebuildAfterFieldUpdate(snapshot, transcript, field, value);
+    const rebuilt = rebuildAfterFieldUpdate(snapshot, transcript, field, value);
+    const updated = snapshot.pii_masked ? maskSnapshotPersonalData(rebuilt) : rebuilt;
     this.stores.snapshots.set(updated.id, { owner: this.principal, value: updated });
     this.logger.info({ event: 'snapshot_field_updated', snapshot_id: snapshotId, field }, 'snapshot field updated');
     return updated;

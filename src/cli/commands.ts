@@ -81,7 +81,6 @@ export async function runServeHttp(config: Config, options: { demo: boolean; hos
     shutdownGraceMs: http.shutdownGraceMs,
     logger,
   });
-  logger.info({ event: 'server_started', transport: 'http', url: server.url }, 'mcp-snapshot-server listening over HTTP');
   // In-flight calls finish, new ones are refused, then the process exits.
   const shutdown = () => {
     void server.close().finally(() => process.exit(0));
@@ -130,7 +129,7 @@ export async function runSearch(config: Config, file: string, query: string, opt
   print(hits.map((h, i) => `${i + 1}. [${formatClock(h.startMs)}] ${h.speaker ?? 'Unknown'}: ${h.text}`).join('\n\n'));
 }
 
-export async function runSnapshot(config: Config, file: string, options: { format: string; out?: string; engine: string }): Promise<void> {
+export async function runSnapshot(config: Config, file: string, options: { format: string; out?: string; engine: string; maskPii: boolean }): Promise<void> {
   const session = cliSession(config);
   const transcript = await loadFile(session, config, file);
   await writeSnapshot(config, session, transcript, options);
@@ -150,7 +149,7 @@ export async function runZoomList(config: Config, options: { from?: string; to?:
   if (list.total > list.meetings.length) print(`(${list.total - list.meetings.length} more: narrow --from/--to)`);
 }
 
-export async function runZoomImport(config: Config, meeting: string, options: { snapshot?: boolean; format: string; out?: string }): Promise<void> {
+export async function runZoomImport(config: Config, meeting: string, options: { snapshot?: boolean; format: string; out?: string; maskPii: boolean }): Promise<void> {
   const session = cliSession(config);
   const transcript = await session.importZoomTranscript(meeting, {});
   if (options.snapshot) {
@@ -161,7 +160,7 @@ export async function runZoomImport(config: Config, meeting: string, options: { 
   print(`${summary.title}: ${summary.duration}, ${summary.turn_count} turns, speakers ${summary.speakers.map((s) => s.name).join(', ')}`);
 }
 
-async function writeSnapshot(config: Config, session: WorkspaceSession, transcript: Transcript, options: { format: string; out?: string; engine?: string }): Promise<void> {
+async function writeSnapshot(config: Config, session: WorkspaceSession, transcript: Transcript, options: { format: string; out?: string; engine?: string; maskPii: boolean }): Promise<void> {
   const showProgress = process.stderr.isTTY === true;
   // Ctrl-C aborts the model calls in flight; nothing half-made is written.
   const abort = new AbortController();
@@ -171,6 +170,7 @@ async function writeSnapshot(config: Config, session: WorkspaceSession, transcri
   try {
     snapshot = await session.generateSnapshot(transcript.id, {
       engine: options.engine as SnapshotEngineChoice | undefined,
+      maskPii: options.maskPii,
       signal: abort.signal,
       onProgress: showProgress ? (done, total, message) => process.stderr.write(`\r[${done}/${total}] ${message}`.padEnd(60)) : undefined,
     });

@@ -6,7 +6,8 @@
  */
 
 import { Command, CommanderError, Option } from 'commander';
-import { configuredSecrets, loadConfig, type Config } from '../config.js';
+import { configuredSecrets, loadConfig, secretShapeWarnings, type Config } from '../config.js';
+import { loadEnvFile, type EnvFileOutcome } from './env-file.js';
 import { createLogger } from '../logger.js';
 import { describeError, newCorrelationId } from '../server/results.js';
 import { isAppError } from '../core/errors.js';
@@ -71,7 +72,8 @@ function buildProgram(config: Config): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'markdown', 'json', 'html']).default('md'))
     .option('-o, --out <file>', 'write to this file instead of stdout')
     .addOption(new Option('-e, --engine <engine>', 'snapshot engine').choices([...SNAPSHOT_ENGINES]).default(config.snapshotEngine))
-    .action(async (file: string, options: { format: string; out?: string; engine: string }) => runSnapshot(config, file, options));
+    .option('--mask-pii', 'mask e-mail addresses and phone numbers in the snapshot (default MASK_PII)', config.maskPii)
+    .action(async (file: string, options: { format: string; out?: string; engine: string; maskPii: boolean }) => runSnapshot(config, file, options));
 
   const zoom = program.command('zoom').description('Zoom cloud recordings (needs ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET).');
   zoom
@@ -90,19 +92,32 @@ function buildProgram(config: Config): Command {
     .option('--snapshot', 'write the snapshot instead of the summary')
     .addOption(new Option('-f, --format <format>', 'snapshot format').choices(['md', 'markdown', 'json', 'html']).default('md'))
     .option('-o, --out <file>', 'write to this file instead of stdout')
-    .action(async (meeting: string, options: { snapshot?: boolean; format: string; out?: string }) => runZoomImport(config, meeting, options));
+    .option('--mask-pii', 'with --snapshot: mask e-mail addresses and phone numbers (default MASK_PII)', config.maskPii)
+    .action(async (meeting: string, options: { snapshot?: boolean; format: string; out?: string; maskPii: boolean }) => runZoomImport(config, meeting, options));
 
   return program;
 }
 
+/** Startup problems worth a warning: a key of the wrong shape, a `.env` others can read. Names only, never values. */
+function warnAboutStartup(config: Config, envFile: EnvFileOutcome | null): void {
+  const warnings = secretShapeWarnings();
+  if (envFile?.exposed) warnings.push(`${envFile.name} is readable by other users of this machine; make it private (chmod 600 ${envFile.name}).`);
+  if (warnings.length === 0) return;
+  const logger = createLogger(config.logLevel, undefined, configuredSecrets(config));
+  for (const warning of warnings) logger.warn({ event: 'startup_warning', security: true }, warning);
+}
+
 export async function main(argv: string[]): Promise<number> {
   let config: Config;
+  let envFile: EnvFileOutcome | null;
   try {
+    envFile = loadEnvFile(process.cwd());
     config = loadConfig();
   } catch (error) {
     process.stderr.write(`${describeError(error, newCorrelationId()).text}\n`);
     return EXIT_USAGE;
   }
+  warnAboutStartup(config, envFile);
   const program = buildProgram(config);
   try {
     await program.parseAsync(argv);

@@ -4,7 +4,7 @@
  * later HTTP) call it per connection; state lives in the shared Workspace.
  */
 
-import { McpServer, type ServerContext } from '@modelcontextprotocol/server';
+import { CLIENT_CAPABILITIES_META_KEY, McpServer, type CallToolResult, type ClientCapabilities, type InputRequiredResult, type ServerContext } from '@modelcontextprotocol/server';
 import type { Workspace } from '../app/workspace.js';
 import { InputError } from '../core/errors.js';
 import { createRedactor, redactDeep } from '../core/security/redact.js';
@@ -12,7 +12,9 @@ import { configuredSecrets } from '../config.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
 import { mcpLevel } from '../app/log-feed.js';
 import { resolveAllowedRoots, rootsFromFileUris } from '../adapters/files/safe-path.js';
-import { errorResult, successResult } from './results.js';
+import { describeError, errorResult, newCorrelationId, successResult, type ToolOutput } from './results.js';
+import { inBandElicitation, inBandSampling, SuspendedCall } from './input-rounds.js';
+import { sharedServerState } from './shared-state.js';
 import { registerResources } from './resources.js';
 import { registerPrompts } from './prompts.js';
 import type { ToolContext, ToolDefinition } from './tool-definition.js';
@@ -52,6 +54,7 @@ export function createServer({ workspace, principal, remote = false }: ServerDep
   // Results may quote what users typed or pasted; none of our own credentials ever goes back out.
   const scrub = createRedactor(configuredSecrets(workspace.config), { personalData: false });
   const logger = workspace.logger.child({ principal });
+  const { suspendedCalls, toolCalls } = sharedServerState(workspace);
 
   const allowedRoots = async (): Promise<string[]> => {
     const { config } = workspace;
@@ -69,52 +72,79 @@ export function createServer({ workspace, principal, remote = false }: ServerDep
     return resolveAllowedRoots([config.cwd], config.cwd);
   };
 
-  // Sampling and elicitation are server-to-client requests: only on connections of the 2025 protocol era whose client declared it.
-  const samplingFor = (ctx: ServerContext): SamplingAccess | null => {
-    if (!server.server.getClientCapabilities()?.sampling) return null;
-    if (!LEGACY_PROTOCOL_ERA.test(server.server.getNegotiatedProtocolVersion() ?? '')) return null;
-    return { createMessage: (params, { signal }) => ctx.mcpReq.requestSampling(params, { signal }) as never };
+  const era = (): 'legacy' | 'modern' => (LEGACY_PROTOCOL_ERA.test(server.server.getNegotiatedProtocolVersion() ?? '') ? 'legacy' : 'modern');
+
+  // What the client declared: per request on 2026-07-28 (the envelope), per connection before.
+  const clientCapabilities = (ctx: ServerContext): ClientCapabilities | undefined =>
+    (ctx.mcpReq.envelope as Record<string, ClientCapabilities | undefined> | undefined)?.[CLIENT_CAPABILITIES_META_KEY] ?? server.server.getClientCapabilities();
+
+  const canShowForms = (ctx: ServerContext): boolean => {
+    const capability = clientCapabilities(ctx)?.elicitation;
+    return Boolean(capability) && !(capability!.form === undefined && capability!.url !== undefined);
   };
 
-  const elicitFor = (ctx: ServerContext): ToolContext['elicit'] => {
-    const capability = server.server.getClientCapabilities()?.elicitation;
-    if (!capability || (capability.form === undefined && capability.url !== undefined)) return null;
-    if (!LEGACY_PROTOCOL_ERA.test(server.server.getNegotiatedProtocolVersion() ?? '')) return null;
-    return async (form) => {
-      const result = await ctx.mcpReq.elicitInput({ mode: 'form', ...form }, { signal: ctx.mcpReq.signal });
-      return { action: result.action, content: result.content as Record<string, unknown> | undefined };
-    };
-  };
+  // On 2025-era connections sampling and elicitation are server-to-client requests, offered when the client declared them.
+  const pushSampling = (ctx: ServerContext): SamplingAccess | null =>
+    clientCapabilities(ctx)?.sampling ? { createMessage: (params, { signal }) => ctx.mcpReq.requestSampling(params, { signal }) as never } : null;
+
+  const pushElicitation = (ctx: ServerContext): ToolContext['elicit'] =>
+    canShowForms(ctx)
+      ? async (form) => {
+          const result = await ctx.mcpReq.elicitInput({ mode: 'form', ...form }, { signal: ctx.mcpReq.signal });
+          return { action: result.action, content: result.content as Record<string, unknown> | undefined };
+        }
+      : null;
 
   for (const tool of ALL_TOOLS) {
-    server.registerTool(
-      tool.name,
-      { title: tool.title, description: tool.description, inputSchema: tool.inputSchema, outputSchema: tool.outputSchema, annotations: tool.annotations },
-      async (args: unknown, ctx: ServerContext) => {
-        // Progress is reported from synchronous engine callbacks; the notifications are awaited before the result goes out.
-        const progressSent: Array<Promise<void>> = [];
-        const progressToken = ctx.mcpReq._meta?.progressToken;
-        const toolContext: ToolContext = {
-          session,
-          logger,
-          allowedRoots,
-          signal: ctx.mcpReq.signal,
-          sampling: samplingFor(ctx),
-          elicit: elicitFor(ctx),
-          progress: (done, total, message) => {
-            if (progressToken === undefined) return;
-            progressSent.push(ctx.mcpReq.notify({ method: 'notifications/progress', params: { progressToken, progress: done, total, message } }));
-          },
-        };
-        try {
-          const output = await tool.handler(args as never, toolContext);
-          await Promise.all(progressSent);
-          return successResult({ ...output, structured: redactDeep(output.structured, scrub) as object, text: scrub(output.text) });
-        } catch (error) {
-          return errorResult(error, logger, { tool: tool.name, onRejected: (code) => workspace.monitor.recordRejection(code) });
+    const handle = async (args: unknown, ctx: ServerContext): Promise<CallToolResult | InputRequiredResult> => {
+      // Progress is reported from synchronous engine callbacks; the notifications are awaited before the result goes out.
+      const progressSent: Array<Promise<void>> = [];
+      const progressToken = ctx.mcpReq._meta?.progressToken;
+      const report = (done: number, total: number, message: string) => {
+        if (progressToken === undefined) return;
+        progressSent.push(ctx.mcpReq.notify({ method: 'notifications/progress', params: { progressToken, progress: done, total, message } }));
+      };
+      const finish = async (outcome: { kind: 'done'; value: ToolOutput<object> } | { kind: 'failed'; error: unknown }): Promise<CallToolResult> => {
+        await Promise.all(progressSent);
+        if (outcome.kind === 'failed' && ctx.mcpReq.signal.aborted) {
+          // A cancel is the client's choice, not a rejected input: logged quietly, never counted by the monitor.
+          logger.info({ event: 'tool_cancelled', tool: tool.name }, 'tool call cancelled; nothing was stored');
+          return { content: [{ type: 'text', text: describeError(new InputError('CANCELLED', 'Cancelled by the client; nothing was stored.'), newCorrelationId()).text }], isError: true };
         }
-      },
-    );
+        if (outcome.kind === 'failed') return errorResult(outcome.error, logger, { tool: tool.name, onRejected: (code) => workspace.monitor.recordRejection(code) });
+        const output = outcome.value;
+        return successResult({ ...output, structured: redactDeep(output.structured, scrub) as object, text: scrub(output.text) });
+      };
+      const budget = toolCalls.take(principal);
+      if (!budget.allowed) return finish({ kind: 'failed', error: new InputError('RATE_LIMITED', `Too many tool calls: ${workspace.config.toolCallsPerMinute} a minute are allowed; try again in ${budget.retryAfterSeconds} s.`) });
+      const contextWith = (signal: AbortSignal, progress: ToolContext['progress'], sampling: SamplingAccess | null, elicit: ToolContext['elicit']): ToolContext => ({ session, logger, allowedRoots, signal, progress, sampling, elicit });
+
+      if (era() === 'legacy') {
+        const run = async () => tool.handler(args as never, contextWith(ctx.mcpReq.signal, report, pushSampling(ctx), pushElicitation(ctx)));
+        return finish(await run().then((value) => ({ kind: 'done' as const, value }), (error: unknown) => ({ kind: 'failed' as const, error })));
+      }
+
+      // 2026-07-28: asks travel inside input_required results, and the retry resumes the same call.
+      let call: SuspendedCall<ToolOutput<object>>;
+      if (ctx.mcpReq.requestState() === undefined) {
+        const sampling = Boolean(clientCapabilities(ctx)?.sampling);
+        const forms = canShowForms(ctx);
+        call = new SuspendedCall(principal, tool.name, async (self) =>
+          tool.handler(args as never, contextWith(self.signal, (done, total, message) => self.progress(done, total, message), sampling ? inBandSampling(self) : null, forms ? inBandElicitation(self) : null)),
+        );
+      } else {
+        const resumed = suspendedCalls.take<ToolOutput<object>>(principal, tool.name, ctx.mcpReq.requestState());
+        if (!resumed) return finish({ kind: 'failed', error: new InputError('INPUT_ROUND_EXPIRED', 'This call is no longer waiting for input (it finished, expired or was never started); call the tool again.') });
+        call = resumed;
+        call.deliver(ctx.mcpReq.inputResponses ?? {});
+      }
+      const outcome = await call.round(ctx.mcpReq.signal, report);
+      if (outcome.kind !== 'input_required') return finish(outcome);
+      suspendedCalls.park(call as SuspendedCall<unknown>);
+      await Promise.all(progressSent);
+      return outcome.result;
+    };
+    server.registerTool(tool.name, { title: tool.title, description: tool.description, inputSchema: tool.inputSchema, outputSchema: tool.outputSchema, annotations: tool.annotations }, handle);
   }
 
   registerResources(server, session);

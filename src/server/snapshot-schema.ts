@@ -54,4 +54,5 @@ export const SnapshotSchema = z.object({
     issues: z.array(z.object({ code: z.string(), severity: z.enum(['info', 'warning', 'error']), message: z.string(), section: z.string().optional() })),
   }),
   metrics: z.object({ duration_ms: z.number(), llm_calls: z.number().int(), input_tokens: z.number().int(), output_tokens: z.number().int(), rounds: z.number().int().optional() }),
+  pii_masked: z.boolean().optional().describe('True when e-mail addresses and phone numbers are masked (mask_pii); values you entered yourself are kept.'),
 });

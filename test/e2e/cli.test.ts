@@ -1,7 +1,7 @@
 /** The built CLI as users run it: output, files written, exit codes 0 / 1 / 2. */
 
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -128,5 +128,32 @@ describe('CLI', () => {
     const topHelp = await cli(['--help']);
     expect(topHelp.code).toBe(0);
     expect(topHelp.stdout).toMatch(/snapshot/);
+  });
+
+  it('reads a .env file under the environment, and names a key of the wrong shape and a readable .env without their values', async () => {
+    const project = await mkdtemp(path.join(dir, 'env-'));
+    await writeFile(path.join(project, '.env'), 'MAX_TRANSCRIPT_BYTES=100\nLLM_API_KEY=dotenv canary value\n', { mode: 0o644 });
+    await chmod(path.join(project, '.env'), 0o644);
+    const loaded = await cli(['inspect', QUEST_VTT], project, { ANTHROPIC_API_KEY: 'wrong-shape-canary-0123456789' });
+    expect(loaded.code).toBe(1);
+    expect(loaded.stderr).toMatch(/TRANSCRIPT_TOO_LARGE/);
+    expect(loaded.stderr).toMatch(/ANTHROPIC_API_KEY does not look like an Anthropic key/);
+    expect(loaded.stderr).toMatch(/LLM_API_KEY does not look like/);
+    expect(loaded.stderr).toMatch(/\.env is readable by other users/);
+    expect(loaded.stderr).not.toMatch(/canary/);
+
+    await chmod(path.join(project, '.env'), 0o600);
+    const overridden = await cli(['inspect', QUEST_VTT], project, { MAX_TRANSCRIPT_BYTES: '10485760' });
+    expect(overridden.code).toBe(0);
+    expect(overridden.stderr).not.toMatch(/readable by other users/);
+  });
+
+  it('masks e-mails and phone numbers in the snapshot with --mask-pii', async () => {
+    const file = path.join(dir, 'contact.txt');
+    await writeFile(file, 'Dana Ortiz: Reach me at dana.ortiz@brightwater.example or +1 415 555 0142.\nSam Lee: Thanks Dana, and how many drivers use it?\nDana Ortiz: About 350 drivers.\n');
+    const masked = await cli(['snapshot', file, '--format', 'json', '--mask-pii']);
+    expect(masked.code).toBe(0);
+    expect(masked.stdout).not.toMatch(/dana\.ortiz@|555 0142/);
+    expect(JSON.parse(masked.stdout)).toMatchObject({ pii_masked: true });
   });
 });

@@ -4,28 +4,13 @@
  * exit on SIGTERM.
  */
 
-import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { Client } from '@modelcontextprotocol/client';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, serverEnv } from '../support/spawn.js';
+import { spawnHttpServer } from '../support/spawn.js';
 
 const TOKENS = 'alice:alice-token-0123456789abcdef,bob:bob-token-0123456789abcdef';
-
-async function startServer(): Promise<{ child: ChildProcess; url: string; stderr: () => string }> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--http', '--port', '0'], { env: serverEnv({ MCP_HTTP_TOKENS: TOKENS }), stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stderr!.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      const match = /"url":"(http:[^"]+)"/.exec(stderr);
-      if (match) resolve(match[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`server exited early (${code}): ${stderr}`)));
-  });
-  return { child, url, stderr: () => stderr };
-}
 
 async function clientFor(url: string, token: string): Promise<Client> {
   const client = new Client({ name: 'e2e-http', version: '1.0.0' });
@@ -34,9 +19,9 @@ async function clientFor(url: string, token: string): Promise<Client> {
 }
 
 describe('the built server over Streamable HTTP', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
+  let server: Awaited<ReturnType<typeof spawnHttpServer>>;
   beforeAll(async () => {
-    server = await startServer();
+    server = await spawnHttpServer({ MCP_HTTP_TOKENS: TOKENS });
   });
   afterAll(() => {
     if (server.child.exitCode === null) server.child.kill('SIGKILL');

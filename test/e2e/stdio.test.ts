@@ -9,6 +9,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { Client as V1Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport as V1StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { answerPrompt } from '../fakes/fake-model.js';
 import { FakeZoom } from '../fakes/fake-zoom.js';
 import { CANARY_SECRET, CANARY_TOKEN_PREFIX, meeting } from '../zoom/harness.js';
 import { ALL_TOOLS } from '../../src/server/create-server.js';
@@ -97,6 +98,25 @@ describe('the built server over stdio', () => {
     for (const tool of tools.tools) expect(tool.outputSchema, tool.name).toBeDefined();
     const { results } = await exerciseEveryTool(v1 as unknown as AnyClient);
     for (const [name, result] of Object.entries(results)) expect(result.isError, name).toBeFalsy();
+  });
+
+  it('writes with a 2026-07-28 client’s own model through input_required rounds', async () => {
+    const transport = new StdioClientTransport({ command: process.execPath, args: [CLI], env: serverEnv({ TRANSCRIPT_ROOTS: FIXTURES_DIR, LOG_LEVEL: 'warn' }) });
+    const modern = new Client({ name: 'e2e-modern', version: '1.0.0' }, { capabilities: { sampling: {} }, versionNegotiation: { mode: 'auto' } });
+    client = modern;
+    let samplingRequests = 0;
+    modern.setRequestHandler('sampling/createMessage', async (request) => {
+      samplingRequests += 1;
+      const text = (request.params.messages[0]!.content as { text: string }).text;
+      return { role: 'assistant', model: 'client-model', content: { type: 'text', text: answerPrompt(text) } };
+    });
+    await modern.connect(transport);
+    expect(modern.getNegotiatedProtocolVersion()).toBe('2026-07-28');
+    const loaded = await modern.callTool({ name: 'load_transcript', arguments: { path: QUEST_VTT } });
+    const snapshot = await modern.callTool({ name: 'generate_snapshot', arguments: { transcript_id: (loaded.structuredContent as { transcript_id: string }).transcript_id } });
+    expect(snapshot.isError).toBeFalsy();
+    expect(snapshot.structuredContent).toMatchObject({ engine: 'sampling', metrics: { llm_calls: samplingRequests } });
+    expect(samplingRequests).toBeGreaterThan(1);
   });
 
   it('preloads the demo transcript with --demo', async () => {

@@ -2,11 +2,14 @@
  * The HTTP plumbing both fake providers share: a server on 127.0.0.1 with a
  * random port, JSON bodies, a fixed simulated latency per call, faults
  * consumed one per request (status codes with their error bodies, slow
- * replies, malformed or truncated answers), a record of every request, and
- * the highest number of requests seen in flight at once. A slow reply stops
- * when the client goes away, so aborted tests leave no timers behind.
+ * replies, malformed or truncated answers), any answer a test writes in
+ * place of the model's, a record of every request, and the highest number
+ * of requests seen in flight at once. A slow reply stops when the client
+ * goes away, so aborted tests leave no timers behind, and is counted as
+ * abandoned: what a cancelled caller must cause.
  */
 
+import { EventEmitter } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { answerPrompt, headerValue, tokensOf, transcriptLines, type FakeModelOptions } from './fake-model.js';
@@ -27,6 +30,19 @@ export interface FakeServerOptions {
   model?: FakeModelOptions;
   /** The API key the fake accepts. */
   apiKey?: string;
+  /**
+   * Replaces the model's answer (hostile-output tests): gets the request and
+   * the answer the fake model would have given, and returns the text to send
+   * instead, or `{ body }` to send as the whole 200 response, envelope included.
+   */
+  answer?: (prompt: ModelPrompt) => string | { body: unknown };
+}
+
+export interface ModelPrompt {
+  task: string;
+  user: string;
+  /** What the fake model would have answered. */
+  honest: string;
 }
 
 export interface RecordedRequest {
@@ -56,7 +72,10 @@ export interface ProviderShape {
 export class FakeProviderServer {
   readonly requests: RecordedRequest[] = [];
   maxInFlight = 0;
+  /** Requests whose client closed the connection before the (slow) answer was sent. */
+  abandoned = 0;
   private inFlight = 0;
+  private readonly activity = new EventEmitter();
   private readonly server: http.Server;
   private readonly faults: Fault[];
   url = '';
@@ -81,6 +100,19 @@ export class FakeProviderServer {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
+  /** Resolves once `condition` holds, checked now and again each time a request arrives or is abandoned. */
+  until(condition: () => boolean): Promise<void> {
+    return new Promise((resolve) => {
+      const check = () => {
+        if (!condition()) return;
+        this.activity.off('change', check);
+        resolve();
+      };
+      this.activity.on('change', check);
+      check();
+    });
+  }
+
   /** Every turn index that reached the fake in a transcript data block. */
   turnsSeen(): Set<number> {
     return new Set(this.requests.flatMap((request) => request.turns));
@@ -96,6 +128,7 @@ export class FakeProviderServer {
     const { system, user } = this.shape.promptOf(body);
     const recorded: RecordedRequest = { headers: req.headers, body, system, user, task: headerValue(user, 'TASK'), turns: transcriptLines(user).map((line) => line.turn), inputTokens: 0 };
     this.requests.push(recorded);
+    this.activity.emit('change');
 
     this.inFlight++;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
@@ -107,7 +140,10 @@ export class FakeProviderServer {
         const headers: Record<string, string> = fault.retryAfterMs === undefined ? {} : { 'retry-after-ms': String(fault.retryAfterMs), 'retry-after': String(Math.ceil(fault.retryAfterMs / 1000)) };
         return this.send(res, fault.status, this.shape.error(fault.status), headers);
       }
-      const text = fault?.kind === 'malformed' ? 'Sure! Here is the snapshot you asked for, in prose.' : answerPrompt(user, this.options.model);
+      const honest = fault?.kind === 'malformed' ? 'Sure! Here is the snapshot you asked for, in prose.' : answerPrompt(user, this.options.model);
+      const replaced = this.options.answer?.({ task: recorded.task, user, honest });
+      if (typeof replaced === 'object') return this.send(res, 200, replaced.body);
+      const text = replaced ?? honest;
       const answer = fault?.kind === 'truncated' ? text.slice(0, Math.floor(text.length / 2)) : text;
       const usage = { input: tokensOf(system, user), output: tokensOf(answer) };
       recorded.inputTokens = usage.input;
@@ -121,11 +157,18 @@ export class FakeProviderServer {
   private wait(ms: number, req: http.IncomingMessage): Promise<boolean> {
     if (ms <= 0) return Promise.resolve(true);
     return new Promise((resolve) => {
-      const timer = setTimeout(() => resolve(true), ms);
-      req.socket.once('close', () => {
+      const onClose = () => {
         clearTimeout(timer);
+        this.abandoned++;
+        this.activity.emit('change');
         resolve(false);
-      });
+      };
+      // A kept-alive socket outlives the answer: only a close before it counts.
+      const timer = setTimeout(() => {
+        req.socket.off('close', onClose);
+        resolve(true);
+      }, ms);
+      req.socket.once('close', onClose);
     });
   }
 

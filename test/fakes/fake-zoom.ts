@@ -30,6 +30,7 @@ export interface RecordedRequest {
 export interface ScriptedResponse {
   status: number;
   headers?: Record<string, string>;
+  /** An object is sent as JSON, a string as an HTML page, a Buffer as raw bytes (octet-stream unless `headers` says otherwise). */
   body?: unknown;
 }
 
@@ -343,10 +344,10 @@ function listen(server: http.Server): Promise<void> {
 }
 
 function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
-  const contentType = typeof body === 'string' ? 'text/html; charset=utf-8' : 'application/json;charset=UTF-8';
-  res.writeHead(status, { 'content-type': contentType, 'content-length': String(Buffer.byteLength(text)), ...headers });
-  res.end(text);
+  const bytes = Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+  const contentType = Buffer.isBuffer(body) ? 'application/octet-stream' : typeof body === 'string' ? 'text/html; charset=utf-8' : 'application/json;charset=UTF-8';
+  res.writeHead(status, { 'content-type': contentType, 'content-length': String(bytes.byteLength), ...headers });
+  res.end(bytes);
 }
 
 function redirect(res: http.ServerResponse, location: string): void {

@@ -1,6 +1,6 @@
 /**
  * The hostile-input corpus driven through the real `load_transcript` tool and
- * other tool arguments: every case gets its coded error (or loads), nothing
+ * the tool-argument table: every case gets its coded error (or loads), nothing
  * crashes or hangs, no reply carries a stack trace or a full path, and the
  * server keeps serving afterwards.
  */
@@ -11,6 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { hostileContentCases } from '../hostile/content-cases.js';
 import { setupHostileFileCorpus, type HostileFileCorpus } from '../hostile/file-cases.js';
+import { HOSTILE_HEADER_CASES } from '../hostile/http-header-cases.js';
+import { HOSTILE_MODEL_CASES } from '../hostile/model-output-cases.js';
+import { HOSTILE_TOOL_ARGUMENT_CASES } from '../hostile/tool-argument-cases.js';
+import { HOSTILE_ZOOM_CASES } from '../hostile/zoom-payload-cases.js';
 import { callOk, connect, textOf, type Connected } from '../support/harness.js';
 
 function expectCleanError(text: string, corpus: HostileFileCorpus) {
@@ -34,8 +38,17 @@ describe('hostile inputs through the MCP tools', () => {
     await corpus.cleanup();
   });
 
-  it('has a corpus of at least 30 cases', () => {
-    expect(corpus.cases.length + hostileContentCases().length).toBeGreaterThanOrEqual(30);
+  it('has a corpus of at least 60 cases across its six entry points, at least 8 each', () => {
+    const casesPerEntryPoint = {
+      files: corpus.cases.length,
+      inlineContent: hostileContentCases().length,
+      toolArguments: HOSTILE_TOOL_ARGUMENT_CASES.length,
+      httpHeaders: HOSTILE_HEADER_CASES.length,
+      zoomPayloads: HOSTILE_ZOOM_CASES.length,
+      modelOutputs: HOSTILE_MODEL_CASES.length,
+    };
+    for (const [entryPoint, count] of Object.entries(casesPerEntryPoint)) expect(count, entryPoint).toBeGreaterThanOrEqual(8);
+    expect(Object.values(casesPerEntryPoint).reduce((sum, count) => sum + count, 0)).toBeGreaterThanOrEqual(60);
   });
 
   it('answers every file case with its code', async () => {
@@ -89,30 +102,19 @@ describe('hostile inputs through the MCP tools', () => {
 
   it('rejects hostile tool arguments without crashing', async () => {
     const { transcript_id: id } = await callOk<{ transcript_id: string }>(connected.client, 'load_transcript', { content: 'Ann Lee: the pilot went live.\nBo Chan: great news.' });
-    const cases: Array<[string, Record<string, unknown>]> = [
-      ['read_transcript', { transcript_id: 'x'.repeat(10_000) }],
-      ['read_transcript', { transcript_id: '../../etc/passwd' }],
-      ['read_transcript', { transcript_id: id, start: -5 }],
-      ['read_transcript', { transcript_id: id, start: '99:99:99' }],
-      ['read_transcript', { transcript_id: id, cursor: 'eyJfX3Byb3RvX18iOnsieCI6MX19' }],
-      ['search_transcripts', { query: '' }],
-      ['search_transcripts', { query: 'q'.repeat(5_000) }],
-      ['search_transcripts', { query: 'pilot', limit: 0 }],
-      ['search_transcripts', { query: 'pilot', limit: 1e9 }],
-      ['transcript_stats', { transcript_id: { $ne: null } }],
-      ['delete_transcript', { transcript_id: 't_doesnotexist' }],
-      ['generate_snapshot', { transcript_id: id, sections: ['not_a_section'] }],
-      ['get_snapshot', { snapshot_id: 's_missing' }],
-      ['update_snapshot_field', { snapshot_id: 's_missing', field: 'company_name', value: 'X' }],
-      ['load_transcript', { path: 42 }],
-      ['load_transcript', { content: 'A: b', format: 'docx' }],
-    ];
-    for (const [name, args] of cases) {
-      const result = await connected.client.callTool({ name, arguments: args });
+    for (const testCase of HOSTILE_TOOL_ARGUMENT_CASES) {
+      const result = await connected.client.callTool({ name: testCase.tool, arguments: testCase.args({ transcriptId: id }) });
       const text = textOf(result as never);
-      expect(result.isError, `${name} ${JSON.stringify(args).slice(0, 80)}`).toBe(true);
-      expect(text).not.toMatch(/\n\s+at /);
-      expect(text).not.toContain(corpus.baseDir);
+      const label = `${testCase.tool}: ${testCase.name}: ${text.slice(0, 200)}`;
+      expect(result.isError, label).toBe(true);
+      if (testCase.expected === 'schema') {
+        expect(text, label).toMatch(new RegExp(`^Input validation error: Invalid arguments for tool ${testCase.tool}:`));
+        expect(text).not.toMatch(/\n\s+at /);
+        expect(text).not.toContain(corpus.baseDir);
+      } else {
+        expect(text.startsWith(`${testCase.expected}:`), label).toBe(true);
+        expectCleanError(text, corpus);
+      }
     }
     // Still serving, and the good transcript is intact.
     const listed = await callOk<{ transcripts: Array<{ transcript_id: string }> }>(connected.client, 'list_transcripts', {});

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Workspace } from '../../src/app/workspace.js';
 import { createLogger } from '../../src/logger.js';
-import { callOk, connect, testConfig, type Connected } from '../support/harness.js';
+import { callError, callOk, connect, testConfig, type Connected } from '../support/harness.js';
 
 interface Status {
   counters: Record<string, { total: number; in_window: number; alerting: boolean }>;
@@ -30,5 +30,21 @@ describe('security_status', () => {
     expect(JSON.stringify(status)).not.toMatch(/Acme|secret-/);
     const alerted = lines.filter((line) => line.includes('"security_alert"')).map((line) => (JSON.parse(line) as { counter: string }).counter);
     expect(alerted.sort()).toEqual(['failed_validations', 'path_traversal_attempts']);
+  });
+
+  it('limits each principal’s tool calls, says when to retry, and leaves other principals alone', async () => {
+    const workspace = new Workspace({ config: testConfig({ TOOL_CALLS_PER_MINUTE: '3' }), logger: createLogger('silent', new Writable() as never) });
+    connected = await connect({ workspace, principal: 'alice' });
+    const bob = await connect({ workspace, principal: 'bob' });
+    try {
+      for (let i = 0; i < 3; i += 1) await callOk(connected.client, 'list_transcripts', {});
+      const refused = await callError(connected.client, 'list_transcripts', {});
+      expect(refused).toMatch(/^RATE_LIMITED: Too many tool calls: 3 a minute are allowed; try again in \d+ s\./);
+      await callOk(bob.client, 'list_transcripts', {});
+      expect(workspace.monitor.status().counters.rate_limit_hits.total).toBe(1);
+      expect(workspace.monitor.status().counters.failed_validations.total).toBe(0);
+    } finally {
+      await bob.close();
+    }
   });
 });

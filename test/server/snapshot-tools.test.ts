@@ -161,6 +161,39 @@ describe('snapshot tools, resources and prompts through a real MCP client', () =
   });
 });
 
+describe('mask_pii', () => {
+  const CALL =
+    'Dana Ortiz (Customer): I lead IT at Brightwater Logistics; write to dana.ortiz@brightwater.example or call +1 415 555 0142.\n' +
+    'Sam Lee (Vendor): Since the rollout in May, how many drivers use the routing app?\n' +
+    'Dana Ortiz (Customer): About 350 drivers, and dispatch time fell by 30 percent. My deputy is on 020 7946 0958.\n';
+
+  it('masks e-mails and phone numbers everywhere in the snapshot, keeps values the user entered, and stays masked after an update', async () => {
+    const connected = await connect();
+    try {
+      const { transcript_id } = await callOk<{ transcript_id: string }>(connected.client, 'load_transcript', { content: CALL });
+      const result = await connected.client.callTool({ name: 'generate_snapshot', arguments: { transcript_id, mask_pii: true } });
+      const snapshot = result.structuredContent as unknown as Snapshot;
+      const everything = JSON.stringify(snapshot) + textOf(result as never);
+      expect(everything).not.toMatch(/dana\.ortiz@|555 0142|7946 0958/);
+      expect(everything).toContain('[email]');
+      expect(everything).toContain('[phone]');
+      expect(snapshot.pii_masked).toBe(true);
+      expect(everything).toContain('350');
+
+      const updated = await callOk<Snapshot>(connected.client, 'update_snapshot_field', { snapshot_id: snapshot.id, field: 'contact_email', value: 'dana@brightwater.example' });
+      expect(updated.fields.contact_email).toMatchObject({ value: 'dana@brightwater.example', source: 'user' });
+      expect(JSON.stringify(updated.sections)).not.toMatch(/dana\.ortiz@|555 0142/);
+      expect(updated.pii_masked).toBe(true);
+
+      const unmasked = await callOk<Snapshot>(connected.client, 'generate_snapshot', { transcript_id });
+      expect(JSON.stringify(unmasked)).toContain('dana.ortiz@brightwater.example');
+      expect(unmasked.pii_masked).toBeUndefined();
+    } finally {
+      await connected.close();
+    }
+  });
+});
+
 describe('tool catalogue', () => {
   it('every tool has a verb name, a title, a useful description, full annotations and schemas', async () => {
     const connected = await connect();

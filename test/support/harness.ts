@@ -5,7 +5,8 @@
 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Client, InMemoryTransport, type CallToolResult } from '@modelcontextprotocol/client';
+import { Client, InMemoryTransport, StreamableHTTPClientTransport, type CallToolResult } from '@modelcontextprotocol/client';
+import { createMcpHandler } from '@modelcontextprotocol/server';
 import { Workspace } from '../../src/app/workspace.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createSilentLogger } from '../../src/logger.js';
@@ -37,6 +38,34 @@ export async function connect(options: { workspace?: Workspace; config?: Config;
     async close() {
       await client.close();
       await server.close();
+    },
+  };
+}
+
+/**
+ * A client on the 2026-07-28 protocol: it negotiates through `server/discover` and talks to the
+ * SDK's HTTP handler in-process (the handler's fetch, no socket), one fresh server per request
+ * as the HTTP delivery serves it.
+ */
+export async function connectModern(
+  options: { workspace?: Workspace; principal?: string; clientOptions?: ConstructorParameters<typeof Client>[1]; onRequest?: (body: string) => void } = {},
+): Promise<Connected> {
+  const workspace = options.workspace ?? new Workspace({ config: testConfig(), logger: createSilentLogger() });
+  const handler = createMcpHandler(() => createServer({ workspace, principal: options.principal ?? 'local' }));
+  const client = new Client({ name: 'modern-test-client', version: '1.0.0' }, { ...options.clientOptions, versionNegotiation: { mode: 'auto' } });
+  await client.connect(new StreamableHTTPClientTransport(new URL('http://127.0.0.1/mcp'), {
+      fetch: (url, init) => {
+        if (typeof init?.body === 'string') options.onRequest?.(init.body);
+        return handler.fetch(new Request(url, init));
+      },
+    }));
+  if (client.getNegotiatedProtocolVersion() !== '2026-07-28') throw new Error(`expected the 2026-07-28 protocol, got ${client.getNegotiatedProtocolVersion()}`);
+  return {
+    client,
+    workspace,
+    async close() {
+      await client.close();
+      await handler.close();
     },
   };
 }

@@ -4,11 +4,14 @@
  * answer's JSON Schema, built by the SDK's own zod helper), no tools, the
  * SDK's retries (429, 5xx and 529 overloaded, honouring `retry-after`) and a
  * timeout per attempt. Credentials and the base URL are passed explicitly, so
- * the SDK reads no environment or profile of its own.
+ * the SDK reads no environment or profile of its own. The SDK does not check
+ * a 200 reply's shape, so the parts read here are checked first: a reply
+ * that is not a message is bad output, not an unreachable provider.
  */
 
 import Anthropic from '@anthropic-ai/sdk';
 import { zodOutputFormat } from '@anthropic-ai/sdk/helpers/zod';
+import { z } from 'zod';
 import { OUTPUT_SCHEMAS, type ModelRequest } from '../../core/llm/index.js';
 import type { Logger } from '../../logger.js';
 import { incompleteAnswer, providerFailure } from './errors.js';
@@ -31,6 +34,18 @@ export interface AnthropicClientOptions {
   logger: Logger;
 }
 
+/** The parts of a Messages API reply this adapter reads. */
+const MessageReply = z.object({
+  stop_reason: z.string().nullish(),
+  content: z.array(z.object({ type: z.string(), text: z.unknown() })),
+  usage: z.object({
+    input_tokens: z.number(),
+    output_tokens: z.number(),
+    cache_creation_input_tokens: z.number().nullish(),
+    cache_read_input_tokens: z.number().nullish(),
+  }),
+});
+
 const formats = new Map(Object.entries(OUTPUT_SCHEMAS).map(([kind, schema]) => [kind, zodOutputFormat(schema)]));
 
 export function createAnthropicClient(options: AnthropicClientOptions): LlmClient {
@@ -48,9 +63,9 @@ export function createAnthropicClient(options: AnthropicClientOptions): LlmClien
 
   async function complete(request: ModelRequest, { signal }: { signal: AbortSignal }): Promise<LlmCompletion> {
     const format = formats.get(request.output);
-    let message: Anthropic.Message;
+    let reply: Anthropic.Message;
     try {
-      message = await sdk.messages.create(
+      reply = await sdk.messages.create(
         {
           model,
           max_tokens: request.maxOutputTokens,
@@ -64,9 +79,12 @@ export function createAnthropicClient(options: AnthropicClientOptions): LlmClien
       throwIfAborted(signal);
       throw providerFailure(error, 'The Anthropic API');
     }
+    const parsed = MessageReply.safeParse(reply);
+    if (!parsed.success) throw incompleteAnswer('not_a_reply');
+    const message = parsed.data;
     if (message.stop_reason === 'max_tokens') throw incompleteAnswer('truncated');
     if (message.stop_reason === 'refusal') throw incompleteAnswer('refused');
-    const text = message.content.map((block) => (block.type === 'text' ? block.text : '')).join('');
+    const text = message.content.map((block) => (block.type === 'text' && typeof block.text === 'string' ? block.text : '')).join('');
     if (text.trim().length === 0) throw incompleteAnswer('empty');
     const usage = message.usage;
     return {

@@ -125,6 +125,37 @@ describe.each(adapters)('$name adapter', (adapter) => {
   });
 });
 
+describe('HTTP adapters and replies that are not answers', () => {
+  const notAnswers: unknown[] = [{ hello: 'world' }, { content: 'text', choices: 'none' }, { content: [null], choices: [{ message: null }] }];
+  const servers = [
+    {
+      name: 'anthropic',
+      async start(body: unknown) {
+        const server = await startFakeAnthropic({ apiKey: KEY, answer: () => ({ body }) });
+        return { server, client: createAnthropicClient({ apiKey: KEY, baseUrl: server.url, maxRetries: 0, timeoutMs: 10_000, logger: createSilentLogger() }) };
+      },
+    },
+    {
+      name: 'openai',
+      async start(body: unknown) {
+        const server = await startFakeOpenAi({ apiKey: KEY, answer: () => ({ body }) });
+        return { server, client: createOpenAiCompatibleClient({ baseUrl: `${server.url}/v1`, apiKey: KEY, model: 'fake-model', maxRetries: 0, timeoutMs: 10_000, logger: createSilentLogger(), countTokens }) };
+      },
+    },
+  ];
+
+  it.each(servers)('$name: a 200 reply that is not a message or completion is LLM_BAD_OUTPUT', async ({ start }) => {
+    for (const body of notAnswers) {
+      const { server, client } = await start(body);
+      try {
+        expect(await codeOf(client.complete(request, { signal: new AbortController().signal })), JSON.stringify(body)).toBe('LLM_BAD_OUTPUT');
+      } finally {
+        await server.close();
+      }
+    }
+  });
+});
+
 describe('HTTP adapters and keys', () => {
   it('authenticate with the key and report a rejected key as LLM_AUTH_FAILED without echoing it', async () => {
     const server = await startFakeAnthropic({ apiKey: 'the-right-key' });

@@ -36,12 +36,13 @@ export function providerFailure(error: unknown, provider: string): LlmUnavailabl
   return new LlmUnavailableError('LLM_UNAVAILABLE', `${provider} could not be used.`, cause);
 }
 
-/** The model stopped before its answer was complete, or declined to answer. */
-export function incompleteAnswer(reason: 'truncated' | 'refused' | 'empty'): LlmUnavailableError {
+/** The model stopped before its answer was complete, declined to answer, or what came back was not an answer at all. */
+export function incompleteAnswer(reason: 'truncated' | 'refused' | 'empty' | 'not_a_reply'): LlmUnavailableError {
   const words = {
     truncated: "The model's answer was cut off at the output limit.",
     refused: 'The model declined to answer.',
     empty: 'The model gave an empty answer.',
+    not_a_reply: "The provider's reply was not a model answer.",
   } as const;
   return new LlmUnavailableError('LLM_BAD_OUTPUT', words[reason]);
 }

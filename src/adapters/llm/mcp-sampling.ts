@@ -2,9 +2,10 @@
  * The sampling adapter: the MCP client's own model, asked through the
  * protocol's `sampling/createMessage` request, so the server needs no key.
  * The adapter stays SDK-free: the caller injects `createMessage` (on the
- * server, `(params, { signal }) => ctx.mcpReq.requestSampling(params, { signal })`,
- * which works on 2025-era connections and throws on 2026-07-28 ones, so the
- * caller offers it only when the client declared the capability). Sampling
+ * server, a push request `ctx.mcpReq.requestSampling` on 2025-era connections,
+ * or an embedded request of an `input_required` round on 2026-07-28 ones: see
+ * server/input-rounds.ts; offered only when the client declared the
+ * capability). Sampling
  * has no structured output, so the answer's JSON Schema is written into the
  * prompt, and no usage report, so tokens are counted locally. Model
  * preferences are hints the client may ignore.

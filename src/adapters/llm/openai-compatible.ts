@@ -5,11 +5,13 @@
  * the answer's JSON Schema through the SDK's zod helper, no tools, and the
  * SDK's retries. Local servers often need no key; a placeholder is sent then,
  * because the SDK insists on one. Everything is passed explicitly, so the SDK
- * reads none of its `OPENAI_*` variables.
+ * reads none of its `OPENAI_*` variables. A 200 reply's shape is checked
+ * before it is read: one that is not a chat completion is bad output.
  */
 
 import OpenAI from 'openai';
 import { zodResponseFormat } from 'openai/helpers/zod';
+import { z } from 'zod';
 import { OUTPUT_SCHEMAS, type CountTokens, type ModelRequest } from '../../core/llm/index.js';
 import type { Logger } from '../../logger.js';
 import { incompleteAnswer, providerFailure } from './errors.js';
@@ -30,6 +32,17 @@ export interface OpenAiCompatibleClientOptions {
   countTokens: CountTokens;
 }
 
+/** The parts of a chat completion this adapter reads; compatible servers often leave out usage or refusal. */
+const CompletionReply = z.object({
+  choices: z.array(
+    z.object({
+      finish_reason: z.string().nullish(),
+      message: z.object({ content: z.string().nullish(), refusal: z.string().nullish() }),
+    }),
+  ),
+  usage: z.object({ prompt_tokens: z.number().nullish(), completion_tokens: z.number().nullish() }).nullish(),
+});
+
 const formats = new Map(Object.entries(OUTPUT_SCHEMAS).map(([kind, schema]) => [kind, zodResponseFormat(schema, kind)]));
 
 export function createOpenAiCompatibleClient(options: OpenAiCompatibleClientOptions): LlmClient {
@@ -47,9 +60,9 @@ export function createOpenAiCompatibleClient(options: OpenAiCompatibleClientOpti
   });
 
   async function complete(request: ModelRequest, { signal }: { signal: AbortSignal }): Promise<LlmCompletion> {
-    let completion: OpenAI.Chat.Completions.ChatCompletion;
+    let reply: OpenAI.Chat.Completions.ChatCompletion;
     try {
-      completion = await sdk.chat.completions.create(
+      reply = await sdk.chat.completions.create(
         {
           model: options.model,
           // `max_tokens` rather than `max_completion_tokens`: the compatible servers read this one.
@@ -66,6 +79,9 @@ export function createOpenAiCompatibleClient(options: OpenAiCompatibleClientOpti
       throwIfAborted(signal);
       throw providerFailure(error, 'The OpenAI-compatible server');
     }
+    const parsed = CompletionReply.safeParse(reply);
+    if (!parsed.success) throw incompleteAnswer('not_a_reply');
+    const completion = parsed.data;
     const choice = completion.choices[0];
     if (choice?.finish_reason === 'length') throw incompleteAnswer('truncated');
     if (choice?.message.refusal) throw incompleteAnswer('refused');

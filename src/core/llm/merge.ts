@@ -9,7 +9,7 @@
  * field the model found nothing for.
  */
 
-import { FIELDS, FIELD_NAMES } from '../snapshot/index.js';
+import { FIELDS, FIELD_NAMES, suspiciousKind } from '../snapshot/index.js';
 import type { Evidence, FieldName, FieldValue, FoundField, SectionSlug, SnapshotField } from '../snapshot/types.js';
 import type { FactOutput, FieldCandidateOutput } from './schemas.js';
 import { cleanProse, countDrop, isEvidence, saidNumbers, statedFigures, uniqueEvidence, type DropTally, type Grounder } from './verify.js';
@@ -31,6 +31,11 @@ export function mergeFacts(facts: readonly FactOutput[], grounder: Grounder, tal
       continue;
     }
     const text = cleanProse(fact.fact);
+    // A fact goes into the writer's prompt: one that reads as instructions would carry them there.
+    if (suspiciousKind(text) !== null) {
+      countDrop(tally, 'reads_as_instructions');
+      continue;
+    }
     const key = `${fact.section}\u0000${evidence.turn_index}\u0000${evidence.quote}`;
     if (text.length === 0 || seen.has(key)) continue;
     seen.add(key);

@@ -3,13 +3,16 @@
  * must exist (and must not be one withheld from the model), a quote must be
  * in that turn (compared ignoring case, typographic quotes and spacing, then
  * replaced by the turn's own characters, so evidence is always verbatim),
- * every figure a claim states must be said in a turn it cites, and a claim
- * left without evidence is dropped. Every drop is counted by reason so the
- * snapshot can say what was removed, and gaps can be repaired.
+ * every figure, e-mail address and link a claim states must be said in a
+ * turn it cites, a claim that reads as instructions to a model is dropped
+ * whatever it cites (a real quote does not make an invented sentence true),
+ * and a claim left without evidence is dropped. Every drop is counted by
+ * reason so the snapshot can say what was removed, and gaps can be repaired.
  */
 
 import { uniqueEvidence } from '../snapshot/evidence.js';
 import { findNumbers } from '../snapshot/spoken-numbers.js';
+import { suspiciousKind } from '../snapshot/validate.js';
 import type { Evidence } from '../snapshot/types.js';
 import type { Transcript } from '../transcript/types.js';
 import type { ClaimOutput } from './schemas.js';
@@ -19,6 +22,8 @@ export type DropReason =
   | 'turn_withheld'
   | 'quote_not_in_turn'
   | 'figure_not_in_evidence'
+  | 'address_not_in_evidence'
+  | 'reads_as_instructions'
   | 'value_not_in_evidence'
   | 'invalid_value'
   | 'no_evidence'
@@ -40,6 +45,8 @@ const DROP_WORDS: Readonly<Record<DropReason, string>> = {
   turn_withheld: 'cited a turn withheld as suspicious',
   quote_not_in_turn: 'quoted words that are not in the cited turn',
   figure_not_in_evidence: 'stated a figure that no cited turn says',
+  address_not_in_evidence: 'gave an e-mail address or link that no cited turn says',
+  reads_as_instructions: 'read like instructions to an AI model',
   value_not_in_evidence: 'gave a value that its cited turn does not say',
   invalid_value: 'gave a value of the wrong form',
   no_evidence: 'had no evidence left',
@@ -136,9 +143,17 @@ export function isEvidence(value: Evidence | DropReason): value is Evidence {
 
 const CITATION_LIKE = /\[(?:\d{1,3}:)?\d{1,2}:\d{2}\]|\[turn \d+\]|\(?\bT\d+\b\)?|\[\d+\]/g;
 
-/** Claim text as prose: no citations of the model's own (ours are added), no markup that could smuggle links or HTML. */
+/** A script or style element with its contents; one left open runs to the end, as a browser would read it. */
+const SCRIPT_OR_STYLE = /<\s*(script|style)\b[^>]*>[\s\S]*?(?:<\s*\/\s*\1\s*>|$)/gi;
+
+/**
+ * Claim text as prose: no citations of the model's own (ours are added), no
+ * markup that could smuggle links or HTML, and no script or style contents
+ * (their text is code, not something the call said).
+ */
 export function cleanProse(text: string): string {
   return text
+    .replace(SCRIPT_OR_STYLE, ' ')
     .replace(CITATION_LIKE, '')
     .replace(/!?\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)/g, '$1')
     .replace(/<\/?[a-z][^>]*>/gi, '')
@@ -163,6 +178,45 @@ export function saidNumbers(texts: Iterable<string>): Set<number> {
   return values;
 }
 
+/** E-mail addresses, links with a scheme, and `www.` hosts; trailing sentence punctuation is not part of them. */
+const ADDRESS = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|\b[a-z][a-z0-9+.-]*:\/\/[^\s<>"']+|\bwww\.[^\s<>"']+/giu;
+/** Words a speaker (or a speech recogniser) uses for an address's punctuation: "ana at acme dot com". */
+const SPOKEN_SEPARATORS = new Set(['at', 'dot', 'slash', 'colon', 'dash', 'hyphen', 'underscore']);
+
+/** Letters and digits, lower case, one run per word, separator words left out (on both sides, so "data@at.example" still matches itself). */
+function addressWordsOf(text: string): string[] {
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !SPOKEN_SEPARATORS.has(word));
+}
+
+/** The e-mail addresses and links a text states. */
+export function statedAddresses(text: string): string[] {
+  return [...text.matchAll(ADDRESS)].map((match) => match[0].replace(/[.,;:!?)\]]+$/, ''));
+}
+
+/**
+ * Whether a turn says an address, written or spoken: the address's letters
+ * and digits (without `scheme://` or `www.`) must be whole words of the turn
+ * in a row once separator words are set aside, so "ana.ruiz@acme.com" is said
+ * by "ana.ruiz@acme.com" and by "ana ruiz at acme dot com", never by a turn
+ * that only contains its letters inside longer words.
+ */
+export function turnSaysAddress(turnText: string, address: string): boolean {
+  const wanted = addressWordsOf(address.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/^www\./i, '')).join('');
+  if (wanted.length === 0) return true;
+  const words = addressWordsOf(turnText);
+  const joined = words.join('');
+  const boundaries = new Set<number>([0]);
+  let offset = 0;
+  for (const word of words) {
+    offset += word.length;
+    boundaries.add(offset);
+  }
+  for (let at = joined.indexOf(wanted); at >= 0; at = joined.indexOf(wanted, at + 1)) {
+    if (boundaries.has(at) && boundaries.has(at + wanted.length)) return true;
+  }
+  return false;
+}
+
 export interface VerifiedClaim {
   text: string;
   startsParagraph: boolean;
@@ -170,13 +224,19 @@ export interface VerifiedClaim {
 }
 
 /**
- * Keeps the claims whose citations hold and whose figures the cited turns
- * state; counts the rest by reason in `tally`.
+ * Keeps the claims whose citations hold and whose figures, e-mail addresses
+ * and links the cited turns state, and which do not read as instructions to
+ * a model; counts the rest by reason in `tally`. Names are not checked: a
+ * claim may rightly name a speaker or company that another turn introduced.
  */
 export function verifyClaims(claims: readonly ClaimOutput[], grounder: Grounder, tally: DropTally): VerifiedClaim[] {
   const kept: VerifiedClaim[] = [];
   for (const claim of claims) {
     const text = cleanProse(claim.text);
+    if (suspiciousKind(text) !== null) {
+      countDrop(tally, 'reads_as_instructions');
+      continue;
+    }
     const evidence: Evidence[] = [];
     let lastFailure: DropReason = 'no_evidence';
     for (const citation of claim.evidence.slice(0, 3)) {
@@ -192,9 +252,14 @@ export function verifyClaims(claims: readonly ClaimOutput[], grounder: Grounder,
       countDrop(tally, text.length === 0 ? 'schema' : lastFailure);
       continue;
     }
-    const said = saidNumbers(distinct.map((item) => grounder.turnText(item.turn_index)));
+    const citedTexts = distinct.map((item) => grounder.turnText(item.turn_index));
+    const said = saidNumbers(citedTexts);
     if (statedFigures(text).some((value) => !said.has(value))) {
       countDrop(tally, 'figure_not_in_evidence');
+      continue;
+    }
+    if (statedAddresses(text).some((address) => !citedTexts.some((turnText) => turnSaysAddress(turnText, address)))) {
+      countDrop(tally, 'address_not_in_evidence');
       continue;
     }
     kept.push({ text, startsParagraph: claim.starts_paragraph, evidence: distinct });

@@ -15,13 +15,23 @@ const CREDENTIAL_PATTERNS: ReadonlyArray<RegExp> = [
   /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}/g,
 ];
 
-const PERSONAL_DATA_PATTERNS: ReadonlyArray<RegExp> = [
-  /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/g,
+/** Personal data, each kind with the placeholder that masking (not redaction) shows in its place. */
+const PERSONAL_DATA: ReadonlyArray<{ pattern: RegExp; placeholder: string }> = [
+  { pattern: /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/g, placeholder: '[email]' },
   // Card-like: 13 to 19 digits, optionally grouped by spaces or dashes.
-  /\b(?:\d[ -]?){12,18}\d\b/g,
+  { pattern: /\b(?:\d[ -]?){12,18}\d\b/g, placeholder: '[card number]' },
   // Phone numbers: an optional +country code, then 7+ digits in groups (not plain years or times).
-  /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\d{3}[\s.-]\d{3,4}(?:[\s.-]\d{2,4})?\b/g,
+  { pattern: /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\d{3}[\s.-]\d{3,4}(?:[\s.-]\d{2,4})?\b/g, placeholder: '[phone]' },
 ];
+
+const PERSONAL_DATA_PATTERNS = PERSONAL_DATA.map(({ pattern }) => pattern);
+
+/** Replaces e-mail addresses, phone numbers and card-like numbers with a placeholder naming the kind. */
+export function maskPersonalData(text: string): string {
+  let result = text;
+  for (const { pattern, placeholder } of PERSONAL_DATA) result = result.replace(pattern, placeholder);
+  return result;
+}
 
 /** Secrets shorter than this are not matched literally: they would mask ordinary words. */
 const MIN_SECRET_LENGTH = 6;

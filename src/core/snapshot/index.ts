@@ -18,5 +18,6 @@ export {
   type SectionSpec,
 } from './catalogue.js';
 export { OFFLINE_ENGINE, buildSnapshot, rebuildAfterFieldUpdate, type BuildSnapshotOptions } from './build.js';
-export { findSuspiciousTurns, isGrounded, validateSnapshot } from './validate.js';
+export { findSuspiciousTurns, isGrounded, suspiciousKind, validateSnapshot } from './validate.js';
+export { maskSnapshotPersonalData } from './mask-pii.js';
 export * from './types.js';

@@ -94,6 +94,8 @@ export interface Snapshot {
   validation: { grounded_ratio: number; issues: ValidationIssue[] };
   /** `rounds`: sequential model rounds (0 offline). */
   metrics: { duration_ms: number; llm_calls: number; input_tokens: number; output_tokens: number; rounds?: number };
+  /** Present and true when e-mails and phone numbers were masked (`mask_pii`); user-entered field values are kept. */
+  pii_masked?: boolean;
 }
 
 export function isFoundField(field: SnapshotField): field is FoundField {

@@ -219,6 +219,13 @@ describe('buildTranscript options and errors', () => {
     expect(defaultTitle({ kind: 'file', name: '.vtt' })).toBe('.vtt');
   });
 
+  it('caps a long title (a Zoom topic or file name is untrusted) at 200 characters', () => {
+    const title = buildTranscript(input('Ana Ruiz: Hi.', { source: { kind: 'zoom', name: 'Quarterly review '.repeat(40) } })).title;
+    expect(title.length).toBe(200);
+    expect(title.endsWith('…')).toBe(true);
+    expect(title.startsWith('Quarterly review Quarterly')).toBe(true);
+  });
+
   it('copies id, source and load time through', () => {
     const transcript = buildTranscript(input('Ana Ruiz: Hi.', { source: { kind: 'zoom', name: 'Sync' } }));
     expect(transcript).toMatchObject({ id: 'id-1', source: { kind: 'zoom', name: 'Sync' }, loadedAt: LOADED_AT });

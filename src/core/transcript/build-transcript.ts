@@ -14,6 +14,12 @@ import type { Cue, Transcript, TranscriptFormat, TranscriptSource } from './type
 
 export const DEFAULT_TURN_GAP_MS = 30_000;
 const UNTITLED = 'Untitled transcript';
+/** Titles come from file names, Zoom topics or the caller: untrusted, so capped like every other field we echo. */
+export const MAX_TITLE_LENGTH = 200;
+
+function capTitle(title: string): string {
+  return title.length <= MAX_TITLE_LENGTH ? title : `${title.slice(0, MAX_TITLE_LENGTH - 1).trimEnd()}…`;
+}
 
 export interface BuildTranscriptInput {
   text: string;
@@ -65,7 +71,7 @@ export function buildTranscript(input: BuildTranscriptInput): Transcript {
   const title = input.title?.trim();
   return {
     id: input.id,
-    title: title || defaultTitle(input.source),
+    title: capTitle(title || defaultTitle(input.source)),
     source: input.source,
     format,
     cues: parsed.cues,

@@ -49,6 +49,12 @@ describe('detectFormat', () => {
     expect(detectFormat('Thanks, everyone, for joining today.\nWell, let us start, then, shall we.\nOk.')).toBe('txt');
   });
 
+  it('does not mistake an SRT timing line for a CSV header', () => {
+    // Without cue numbers, `00:00:01,000 --> 00:00:02,000` splits into three comma cells.
+    const unnumbered = '00:00:01,000 --> 00:00:02,000\nAna Ruiz: Yes, well, fine.\n\n00:00:03,000 --> 00:00:04,000\nKwame Mensah: Good.\n';
+    expect(detectFormat(unnumbered, 'srt')).toBe('srt');
+  });
+
   it('refuses an empty or blank text as TRANSCRIPT_EMPTY at line 1', () => {
     expect(errorOf(() => detectFormat(' \n\t\n'))).toMatchObject({ code: 'TRANSCRIPT_EMPTY', line: 1 });
   });

@@ -27,10 +27,11 @@ function describeUnsupported(sample: string): string | null {
   for (const delimiter of [',', '\t', ';']) {
     const cells = header.split(delimiter);
     if (cells.length < (delimiter === '\t' ? 2 : 3)) continue;
-    // A header row: short cells, no sentence punctuation, no `Speaker: ` prefix, and rows of the same width.
+    // A header row: short cells, no sentence punctuation, no `Speaker: ` prefix, not an SRT timing
+    // line (`00:00:01,000 --> 00:00:02,000` has three comma cells), and rows of the same width.
     const headerLike = cells.every((cell) => cell.trim().length <= MAX_HEADER_CELL && !/[.?!]\s*$/.test(cell));
     const sameWidth = lines.slice(1).filter((line) => line.split(delimiter).length === cells.length).length;
-    if (headerLike && !/:\s/.test(header) && sameWidth >= Math.min(2, lines.length - 1)) {
+    if (headerLike && !/:\s/.test(header) && !header.includes('-->') && sameWidth >= Math.min(2, lines.length - 1)) {
       return delimiter === '\t' ? 'a TSV table' : 'a CSV table';
     }
   }

@@ -166,6 +166,11 @@ describe('parseVtt: damaged files', () => {
     expect(error.message).toContain('WEBVTT');
   });
 
+  it('names the last line, not one past the end, when the text is only blank lines', () => {
+    expect(thrown(() => parseVtt('  '))).toMatchObject({ code: 'TRANSCRIPT_MALFORMED', line: 1 });
+    expect(thrown(() => parseVtt('\n\n  '))).toMatchObject({ code: 'TRANSCRIPT_MALFORMED', line: 3 });
+  });
+
   it('does not take WEBVTTX as a signature', () => {
     expect(thrown(() => parseVtt('WEBVTTX\n\n00:00:01.000 --> 00:00:02.000\nHi')).code).toBe('TRANSCRIPT_MALFORMED');
   });

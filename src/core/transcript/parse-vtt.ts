@@ -40,8 +40,10 @@ export function parseVtt(input: string): FinishedCues {
     line++;
   }
   if (!hasVttSignature(text.slice(pos, pos + 8))) {
-    throw new InputError('TRANSCRIPT_MALFORMED', `The WebVTT header is missing: line ${line} must start with "WEBVTT".`, {
-      line,
+    // A text of blank lines only leaves the scan past its last line, which is the one to name.
+    const missingAt = pos > text.length ? line - 1 : line;
+    throw new InputError('TRANSCRIPT_MALFORMED', `The WebVTT header is missing: line ${missingAt} must start with "WEBVTT".`, {
+      line: missingAt,
     });
   }
   // Header lines run to the first blank line; a timing line there means the blank line was forgotten.

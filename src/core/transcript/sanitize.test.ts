@@ -35,6 +35,12 @@ describe('sanitizeText', () => {
     expect(sanitizeText(text)).toEqual({ text, removed: 0 });
   });
 
+  it('removes a lone high half of a tag character without letting it hide the next character', () => {
+    expect(sanitizeText('a\udb40\u0007b')).toEqual({ text: 'ab', removed: 2 });
+    // Removing the zero-width space must not join the halves into an invisible tag character.
+    expect(sanitizeText('\udb40\u200b\udc41')).toEqual({ text: '\udc41', removed: 2 });
+  });
+
   it('leaves markup alone when markup is off', () => {
     expect(sanitizeText('a <b> &amp; c').text).toBe('a <b> &amp; c');
   });

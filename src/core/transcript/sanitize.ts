@@ -172,9 +172,17 @@ function scanText(raw: string, markup: boolean): CleanText {
       removed++;
       i++;
     } else if (code === 0xdb40) {
-      if (isTagCharAt(raw, i)) removed++;
-      else append(raw.slice(i, i + 2));
-      i += 2;
+      const low = raw.charCodeAt(i + 1);
+      if (low > 0xdc7f && low <= 0xdfff) {
+        // Other plane-14 characters (variation selectors) stay.
+        append(raw.slice(i, i + 2));
+        i += 2;
+      } else {
+        // A tag character, or a lone high half: kept, it would pair with a low half that
+        // follows once the invisibles between them are gone, making a tag character after all.
+        removed++;
+        i += isTagCharAt(raw, i) ? 2 : 1;
+      }
     } else if (code === 0x3c) {
       // The next `>` only moves forward, so many `<` without one stay linear.
       if (nextClose !== -1 && nextClose < i) nextClose = raw.indexOf('>', i);

@@ -163,6 +163,12 @@ describe('speaker confirmation across the file', () => {
     expect(speakersOf(['王伟：你好。', '李娜：您好。', '王伟：开始吧。'])).toEqual(['王伟', '李娜', '王伟']);
   });
 
+  it('counts the words after a full-width colon without a space, not the label', () => {
+    const parsed = parseSrt(srt(['王伟：你好 谢谢', '李娜：好', '王伟：开始吧']));
+    expect(parsed.cues.map((cue) => cue.text)).toEqual(['你好 谢谢', '好', '开始吧']);
+    expect(parsed.wordCount).toBe(4);
+  });
+
   it('ignores a lone multi-word label in a file without speakers', () => {
     const parsed = parseSrt(srt(['Welcome to the call.', 'Blue Harbor: the site is ready.', 'Great news.', 'Thanks all.']));
     expect(parsed.cues.map((cue) => cue.speaker)).toEqual([null, null, null, null]);

@@ -319,8 +319,10 @@ export class CaptionSpeakers {
   /**
    * Sets `speaker` and strips the prefix of every cue whose prefix is
    * confirmed; `cues` are the observed cues, in order. Returns the role of
-   * each speaker that has one, and how many words the stripped prefixes held
-   * (a prefix `Ana Ruiz: ` is always its label's words, whatever follows).
+   * each speaker that has one, and by how much stripping the prefixes lowers
+   * the word count: a prefix `Ana Ruiz: ` takes its label's words, one fewer
+   * when the words follow the colon without a space (after a full-width `：`),
+   * as the label's last word and the first spoken one were counted as one.
    */
   resolve(cues: Cue[]): { roles: Map<string, string>; wordsRemoved: number } {
     let wordsRemoved = 0;
@@ -333,8 +335,11 @@ export class CaptionSpeakers {
       if (!confirmed.has(label.name)) continue;
       const cue = cues[i] as Cue;
       cue.speaker = label.name;
-      cue.text = cue.text.slice(this.textStarts[i]);
-      wordsRemoved += this.reader.labelWords(id);
+      const textStart = this.textStarts[i] as number;
+      // `Ana Ruiz：words` (full-width colon, no space) was counted with `Ruiz：words` as one word.
+      const glued = textStart < cue.text.length && cue.text.charCodeAt(textStart - 1) !== 0x20;
+      cue.text = cue.text.slice(textStart);
+      wordsRemoved += this.reader.labelWords(id) - (glued ? 1 : 0);
     }
     for (const [name, role] of this.candidates.rolesOf(confirmed)) if (!this.roles.has(name)) this.roles.set(name, role);
     return { roles: this.roles, wordsRemoved };

@@ -34,11 +34,18 @@ const CLOCK = /^(?:(\d{1,3}):)?([0-5]?\d):([0-5]\d)(?:\.(\d{1,3}))?$/;
  * @throws InputError INVALID_ARGUMENT naming the argument.
  */
 export function parseUserOffset(value: string | number, argument: string): number {
+  // Seconds so large that their milliseconds overflow to Infinity are unreadable, not "the end".
+  const fromSeconds = (seconds: number): number | null => {
+    const ms = Math.round(seconds * 1000);
+    return seconds >= 0 && Number.isFinite(ms) ? ms : null;
+  };
   if (typeof value === 'number') {
-    if (Number.isFinite(value) && value >= 0) return Math.round(value * 1000);
+    const ms = fromSeconds(value);
+    if (ms !== null) return ms;
   } else {
     const trimmed = value.trim();
-    if (/^\d+(?:\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+    const ms = /^\d+(?:\.\d+)?$/.test(trimmed) ? fromSeconds(Number(trimmed)) : null;
+    if (ms !== null) return ms;
     const match = CLOCK.exec(trimmed);
     if (match) {
       const [, h, m, s, frac] = match;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bearerChallenge, createBearerAuthenticator } from './auth.js';
+import { bearerChallenge, createBearerAuthenticator, hasRepeatedAuthorization } from './auth.js';
 
 const authenticate = createBearerAuthenticator([
   { principal: 'alice', token: 'alice-token-0123456789' },
@@ -29,9 +29,19 @@ describe('createBearerAuthenticator', () => {
   });
 });
 
+describe('hasRepeatedAuthorization', () => {
+  it('is true only for two or more Authorization headers, whatever they hold', () => {
+    expect(hasRepeatedAuthorization({})).toBe(false);
+    expect(hasRepeatedAuthorization({ authorization: ['Bearer alice-token-0123456789'] })).toBe(false);
+    expect(hasRepeatedAuthorization({ authorization: ['Bearer alice-token-0123456789', 'Bearer alice-token-0123456789'] })).toBe(true);
+    expect(hasRepeatedAuthorization({ authorization: ['Bearer bob-token-9876543210', ''] })).toBe(true);
+  });
+});
+
 describe('bearerChallenge', () => {
-  it('is bare for a missing token and names invalid_token for a wrong one', () => {
+  it('is bare for a missing token, names invalid_token for a wrong one and invalid_request for a malformed request', () => {
     expect(bearerChallenge('missing_token')).toBe('Bearer realm="mcp-snapshot-server"');
     expect(bearerChallenge('invalid_token')).toMatch(/^Bearer realm="mcp-snapshot-server", error="invalid_token"/);
+    expect(bearerChallenge('invalid_request')).toMatch(/^Bearer realm="mcp-snapshot-server", error="invalid_request"/);
   });
 });

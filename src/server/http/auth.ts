@@ -40,8 +40,19 @@ export function createBearerAuthenticator(entries: ReadonlyArray<TokenEntry>): B
   };
 }
 
-/** The `WWW-Authenticate` value for a 401. */
-export function bearerChallenge(reason: AuthFailure): string {
+/**
+ * More than one Authorization header: which one counts would depend on the
+ * parser (Node keeps the first, a proxy may keep the last), so the request
+ * is malformed, RFC 6750's `invalid_request` (400), refused before any token
+ * is looked at.
+ */
+export function hasRepeatedAuthorization(headersDistinct: Readonly<Record<string, readonly string[] | undefined>>): boolean {
+  return (headersDistinct['authorization']?.length ?? 0) > 1;
+}
+
+/** The `WWW-Authenticate` value for a 401, or for the 400 of a malformed request. */
+export function bearerChallenge(reason: AuthFailure | 'invalid_request'): string {
   const base = `Bearer realm="${AUTH_REALM}"`;
+  if (reason === 'invalid_request') return `${base}, error="invalid_request", error_description="Send one Authorization header."`;
   return reason === 'invalid_token' ? `${base}, error="invalid_token", error_description="The bearer token is not valid."` : base;
 }

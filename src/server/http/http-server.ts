@@ -1,7 +1,8 @@
 /**
  * The team server: MCP over Streamable HTTP at `/mcp`, plus `GET /healthz`.
  * Every request passes the same gates in order: Host/Origin (403), drain
- * (503), bearer token (401), the principal's rate (429), body size (413).
+ * (503), bearer token (400 for a repeated Authorization header, else 401),
+ * the principal's rate (429), body size (413).
  * Serving is stateless: the SDK's `createMcpHandler` builds a fresh server
  * per request from `createServer({ workspace, principal })`, the principal
  * travelling from the token gate as the request's `authInfo`; all state lives
@@ -18,9 +19,9 @@ import { ConfigError } from '../../core/errors.js';
 import type { Logger } from '../../logger.js';
 import { createServer } from '../create-server.js';
 import type { SecurityCounter } from '../../app/security-monitor.js';
-import { bearerChallenge, createBearerAuthenticator, type AuthOutcome } from './auth.js';
+import { bearerChallenge, createBearerAuthenticator, hasRepeatedAuthorization, type AuthOutcome } from './auth.js';
 import { buildHostOriginPolicy, checkHostAndOrigin, isLoopbackHost } from './host-origin.js';
-import { RateLimiter } from './rate-limit.js';
+import { RateLimiter } from '../rate-limit.js';
 import type { TokenEntry } from './tokens.js';
 
 export const HTTP_DEFAULTS = {
@@ -142,6 +143,18 @@ function mcpMethodOf(message: unknown): string | undefined {
   return typeof method === 'string' ? method.slice(0, 100) : undefined;
 }
 
+function jsonRpcRequestId(message: unknown): string | number | undefined {
+  if (typeof message !== 'object' || message === null || typeof (message as { method?: unknown }).method !== 'string') return undefined;
+  const { id } = message as { id?: unknown };
+  return typeof id === 'string' || typeof id === 'number' ? id : undefined;
+}
+
+function cancelledRequestId(message: unknown): string | number | undefined {
+  if (mcpMethodOf(message) !== 'notifications/cancelled') return undefined;
+  const id = (message as { params?: { requestId?: unknown } }).params?.requestId;
+  return typeof id === 'string' || typeof id === 'number' ? id : undefined;
+}
+
 function principalOf(authInfo: AuthInfo | undefined): string {
   const principal = authInfo?.extra?.['principal'];
   // The gate always sets it; reaching the factory without one is a wiring bug, answered 500.
@@ -184,6 +197,14 @@ export async function startHttpServer(workspace: Workspace, options: HttpServerO
     onerror: (error) => logger.error({ event: 'mcp_handler_failed', error_name: error.name }, 'MCP handler failed'),
   });
 
+  /**
+   * 2025-era clients cancel with a notifications/cancelled POST, which stateless serving hands to a
+   * fresh server that knows nothing of the call: the HTTP layer routes it, by principal and request
+   * id, to the exchange still serving that call and closes it, which aborts the handler.
+   */
+  const exchanges = new Map<string, Set<ServerResponse>>();
+  const exchangeKey = (principal: string, id: unknown) => `${principal}\u0000${JSON.stringify(id)}`;
+
   let draining = false;
   /** Requests that shutdown waits for; `onIdle` fires when the last one closes. */
   const inFlight = new Set<ServerResponse>();
@@ -215,6 +236,10 @@ export async function startHttpServer(workspace: Workspace, options: HttpServerO
     }
     if (draining) return sendRefusal(res, { status: 503, message: 'The server is shutting down; retry shortly.', headers: { connection: 'close', 'retry-after': '5' } });
 
+    if (hasRepeatedAuthorization(req.headersDistinct)) {
+      security(req, 'http_auth_failed', { reason: 'repeated_authorization_header' });
+      return sendRefusal(res, { status: 400, message: 'Bad request: send exactly one Authorization header.', headers: { 'www-authenticate': bearerChallenge('invalid_request') } });
+    }
     const auth = authenticate(req.headers.authorization);
     if (!auth.ok) {
       security(req, 'http_auth_failed', { reason: auth.reason });
@@ -244,6 +269,20 @@ export async function startHttpServer(workspace: Workspace, options: HttpServerO
       if (!json.ok) return sendJson(res, 400, { jsonrpc: '2.0', error: { code: -32700, message: 'Parse error: the body is not valid JSON.' }, id: null });
       parsedBody = json.value;
       if (isListenStream(parsedBody)) settle(res);
+      const requestId = jsonRpcRequestId(parsedBody);
+      if (requestId !== undefined) {
+        const key = exchangeKey(principal, requestId);
+        const open = exchanges.get(key) ?? new Set<ServerResponse>();
+        exchanges.set(key, open.add(res));
+        res.once('close', () => {
+          open.delete(res);
+          if (open.size === 0 && exchanges.get(key) === open) exchanges.delete(key);
+        });
+      }
+      const cancelled = cancelledRequestId(parsedBody);
+      const target = cancelled === undefined ? undefined : exchanges.get(exchangeKey(principal, cancelled));
+      // Ids are chosen by each client: with two of the principal's clients on the same id, cancel neither.
+      if (target?.size === 1) for (const exchange of target) exchange.destroy();
     }
     res.once('close', () =>
       logger.debug({ event: 'http_request', principal, method: req.method, mcp_method: mcpMethodOf(parsedBody), status: res.statusCode, duration_ms: Math.round(performance.now() - started) }, 'HTTP request'),

@@ -58,6 +58,7 @@ export const generateSnapshot = defineTool({
     sections: z.array(slug).min(1).max(11).optional().describe('Only these sections (slugs); default all 11.'),
     format: format.default('markdown').describe('Form of the readable text part: markdown (default), json or html. The structured result is always the JSON contract.'),
     elicit: z.boolean().default(false).describe('Ask me (through a form in the client) for the required and valuable fields the call did not state.'),
+    mask_pii: z.boolean().optional().describe('Mask e-mail addresses and phone numbers in the snapshot (values you enter yourself are kept). Default MASK_PII.'),
   }),
   outputSchema: SnapshotSchema,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
@@ -66,6 +67,7 @@ export const generateSnapshot = defineTool({
       engine: args.engine,
       sampling: ctx.sampling,
       sections: args.sections,
+      maskPii: args.mask_pii,
       signal: ctx.signal,
       onProgress: ctx.progress,
     });

@@ -78,7 +78,7 @@ export const loadTranscript = defineTool({
   title: 'Load a meeting transcript',
   description:
     'Load a meeting transcript (WebVTT from Zoom or Teams, SRT, or plain "Name: text" lines) from a file path inside the allowed folders, or from pasted text. ' +
-    'Returns its id, speakers with talk share, duration and any warnings. Use the id with read_transcript, search_transcripts, transcript_stats and generate_snapshot. Files up to MAX_TRANSCRIPT_BYTES (10 MB by default).',
+    'Returns its id, speakers with talk share, duration and any warnings. Use the id with read_transcript, search_transcripts, transcript_stats and generate_snapshot. Files up to MAX_TRANSCRIPT_BYTES (10 MB by default). Sends progress when asked; a cancelled load stores nothing.',
   inputSchema: z.object({
     path: z.string().max(4096).optional().describe('Path to a .vtt, .srt or .txt file inside an allowed folder (TRANSCRIPT_ROOTS, the client roots, or the server working directory).'),
     content: z.string().optional().describe('The transcript text itself, for clients that paste it instead of giving a path.'),
@@ -89,7 +89,7 @@ export const loadTranscript = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
   async handler(args, ctx) {
     const roots = args.path === undefined ? [] : await ctx.allowedRoots();
-    return loadedTranscriptOutput(await ctx.session.loadTranscript(args, { roots }));
+    return loadedTranscriptOutput(await ctx.session.loadTranscript(args, { roots, onProgress: ctx.progress, signal: ctx.signal }));
   },
 });
 

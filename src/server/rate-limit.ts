@@ -1,9 +1,10 @@
 /**
  * Per-principal rate limiting as a token bucket: each principal may spend up
  * to `perMinute` requests at once and earns them back evenly over a minute.
- * A refusal says how many whole seconds until the next request would pass,
- * which the server sends as `Retry-After`. Keys are authenticated principals,
- * so the table is bounded by the token list.
+ * A refusal says how many whole seconds until the next request would pass
+ * (HTTP sends it as `Retry-After`, a refused tool call says it in words).
+ * Used for HTTP requests and for tool calls. Keys are authenticated
+ * principals, so the table is bounded by the token list.
  */
 
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
