@@ -4,7 +4,7 @@
  * later HTTP) call it per connection; state lives in the shared Workspace.
  */
 
-import { CLIENT_CAPABILITIES_META_KEY, McpServer, type CallToolResult, type ClientCapabilities, type InputRequiredResult, type ServerContext } from '@modelcontextprotocol/server';
+import { CLIENT_CAPABILITIES_META_KEY, LOG_LEVEL_META_KEY, McpServer, type CallToolResult, type ClientCapabilities, type InputRequiredResult, type LoggingLevel, type ServerContext } from '@modelcontextprotocol/server';
 import type { Workspace } from '../app/workspace.js';
 import { InputError } from '../core/errors.js';
 import { createRedactor, redactDeep } from '../core/security/redact.js';
@@ -27,8 +27,11 @@ import { SECURITY_TOOLS } from './tools/security.js';
 
 export const ALL_TOOLS: ReadonlyArray<ToolDefinition> = [...TRANSCRIPT_TOOLS, ...SNAPSHOT_TOOLS, ...ZOOM_TOOLS, ...SECURITY_TOOLS] as unknown as ToolDefinition[];
 
-/** Protocol revisions before 2026-07-28 still carry push-style sampling requests. */
-const LEGACY_PROTOCOL_ERA = /^2025-/;
+/** MCP log levels, least severe first. */
+const LOG_SEVERITY: ReadonlyArray<LoggingLevel> = ['debug', 'info', 'notice', 'warning', 'error', 'critical', 'alert', 'emergency'];
+
+/** The first protocol revision without server-to-client requests: client input travels in input_required results. */
+const MODERN_PROTOCOL = '2026-07-28';
 
 export interface ServerDeps {
   workspace: Workspace;
@@ -54,7 +57,8 @@ export function createServer({ workspace, principal, remote = false }: ServerDep
   // Results may quote what users typed or pasted; none of our own credentials ever goes back out.
   const scrub = createRedactor(configuredSecrets(workspace.config), { personalData: false });
   const logger = workspace.logger.child({ principal });
-  const { suspendedCalls, toolCalls } = sharedServerState(workspace);
+  const { suspendedCalls, toolCalls, logLevels } = sharedServerState(workspace);
+  const callsInFlight = new Set<ServerContext>();
 
   const allowedRoots = async (): Promise<string[]> => {
     const { config } = workspace;
@@ -72,7 +76,8 @@ export function createServer({ workspace, principal, remote = false }: ServerDep
     return resolveAllowedRoots([config.cwd], config.cwd);
   };
 
-  const era = (): 'legacy' | 'modern' => (LEGACY_PROTOCOL_ERA.test(server.server.getNegotiatedProtocolVersion() ?? '') ? 'legacy' : 'modern');
+  // Revisions are dates; a stateless 2025-era HTTP request reaches an instance that never saw `initialize`, so no version.
+  const era = (): 'legacy' | 'modern' => ((server.server.getNegotiatedProtocolVersion() ?? '') >= MODERN_PROTOCOL ? 'modern' : 'legacy');
 
   // What the client declared: per request on 2026-07-28 (the envelope), per connection before.
   const clientCapabilities = (ctx: ServerContext): ClientCapabilities | undefined =>
@@ -97,6 +102,14 @@ export function createServer({ workspace, principal, remote = false }: ServerDep
 
   for (const tool of ALL_TOOLS) {
     const handle = async (args: unknown, ctx: ServerContext): Promise<CallToolResult | InputRequiredResult> => {
+      callsInFlight.add(ctx);
+      try {
+        return await handleCall(args, ctx);
+      } finally {
+        callsInFlight.delete(ctx);
+      }
+    };
+    const handleCall = async (args: unknown, ctx: ServerContext): Promise<CallToolResult | InputRequiredResult> => {
       // Progress is reported from synchronous engine callbacks; the notifications are awaited before the result goes out.
       const progressSent: Array<Promise<void>> = [];
       const progressToken = ctx.mcpReq._meta?.progressToken;
@@ -154,11 +167,24 @@ export function createServer({ workspace, principal, remote = false }: ServerDep
   const unsubscribe = workspace.onChange((_kind, owner) => {
     if (owner === principal && server.isConnected()) void server.sendResourceListChanged();
   });
+  // A level set by the client holds for its principal: over stateless HTTP the next request meets a fresh server.
+  server.server.setRequestHandler('logging/setLevel', async (request) => {
+    logLevels.set(principal, request.params.level);
+    return {};
+  });
   // Clients that set a log level follow their own principal's events (already redacted, never transcript text).
+  // Per connection on stdio; over HTTP and on 2026-07-28 requests, on the stream of the tool call in flight.
   const unfollowLogs = workspace.logFeed.subscribe((event) => {
     if (event.principal !== principal || !server.isConnected()) return;
+    const perCall = remote || era() === 'modern';
+    const call = perCall ? [...callsInFlight].at(-1) : undefined;
+    if (perCall && !call) return;
+    const minimum = era() === 'modern' ? (call!.mcpReq.envelope as Record<string, LoggingLevel | undefined> | undefined)?.[LOG_LEVEL_META_KEY] : logLevels.get(principal);
     const { level, time: _time, pid: _pid, hostname: _hostname, service: _service, ...data } = event;
-    void server.sendLoggingMessage({ level: mcpLevel(level), logger: PACKAGE_NAME, data }).catch(() => undefined);
+    const params = { level: mcpLevel(level), logger: PACKAGE_NAME, data };
+    if (minimum === undefined || LOG_SEVERITY.indexOf(params.level) < LOG_SEVERITY.indexOf(minimum)) return;
+    const sent = call ? call.mcpReq.notify({ method: 'notifications/message', params }) : server.sendLoggingMessage(params);
+    void sent.catch(() => undefined);
   });
   server.server.onclose = () => {
     unsubscribe();

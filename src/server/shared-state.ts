@@ -1,10 +1,12 @@
 /**
  * State the server keeps per workspace rather than per connection: over HTTP
  * every request gets a fresh McpServer, so what must outlive one request
- * (calls waiting for the client's input, each principal's tool-call budget)
+ * (calls waiting for the client's input, each principal's tool-call budget
+ * and log level)
  * lives here, keyed by the workspace it serves.
  */
 
+import type { LoggingLevel } from '@modelcontextprotocol/server';
 import type { Workspace } from '../app/workspace.js';
 import { SuspendedCalls } from './input-rounds.js';
 import { RateLimiter } from './rate-limit.js';
@@ -13,6 +15,8 @@ export interface SharedServerState {
   suspendedCalls: SuspendedCalls;
   /** Tool calls per principal: on stdio the one local principal, so per process. */
   toolCalls: RateLimiter;
+  /** The log level each principal's client set (2025 protocol); none set, none sent. */
+  logLevels: Map<string, LoggingLevel>;
 }
 
 const stateOfWorkspace = new WeakMap<Workspace, SharedServerState>();
@@ -20,7 +24,7 @@ const stateOfWorkspace = new WeakMap<Workspace, SharedServerState>();
 export function sharedServerState(workspace: Workspace): SharedServerState {
   let state = stateOfWorkspace.get(workspace);
   if (!state) {
-    state = { suspendedCalls: new SuspendedCalls(), toolCalls: new RateLimiter({ perMinute: workspace.config.toolCallsPerMinute }) };
+    state = { suspendedCalls: new SuspendedCalls(), toolCalls: new RateLimiter({ perMinute: workspace.config.toolCallsPerMinute }), logLevels: new Map() };
     stateOfWorkspace.set(workspace, state);
   }
   return state;

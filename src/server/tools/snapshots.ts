@@ -76,7 +76,7 @@ export const generateSnapshot = defineTool({
     let note: string;
     let final = snapshot;
     if (!form) note = 'Nothing to ask: the call stated every required and valuable field.';
-    else if (!ctx.elicit) note = 'This client cannot show forms; use update_snapshot_field to fill the missing fields.';
+    else if (!ctx.elicit) note = 'Forms cannot be shown on this connection (the client offers none, or it speaks the 2025 protocol over stateless HTTP); use update_snapshot_field to fill the missing fields.';
     else {
       const answer = await ctx.elicit(form).catch((error: unknown) => {
         ctx.signal.throwIfAborted();
