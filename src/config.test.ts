@@ -34,6 +34,9 @@ describe('loadConfig', () => {
     ['DEMO_MODE', 'perhaps'],
     ['MCP_HTTP_PORT', '70000'],
     ['ZOOM_API_BASE_URL', 'not a url'],
+    ['MASK_PII', 'sometimes'],
+    ['TOOL_CALLS_PER_MINUTE', '-1'],
+    ['TOOL_CALLS_PER_MINUTE', '1e99'],
   ])('names %s without echoing its bad value', (name, value) => {
     const error = configError({ [name]: value });
     expect(error.code).toBe('CONFIG_INVALID');

@@ -13,7 +13,7 @@ import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
 import { mcpLevel } from '../app/log-feed.js';
 import { resolveAllowedRoots, rootsFromFileUris } from '../adapters/files/safe-path.js';
 import { describeError, errorResult, newCorrelationId, successResult, type ToolOutput } from './results.js';
-import { inBandElicitation, inBandSampling, SuspendedCall } from './input-rounds.js';
+import { inBandElicitation, inBandSampling, settle, SuspendedCall, type Settled } from './input-rounds.js';
 import { sharedServerState } from './shared-state.js';
 import { registerResources } from './resources.js';
 import { registerPrompts } from './prompts.js';
@@ -117,7 +117,7 @@ export function createServer({ workspace, principal, remote = false }: ServerDep
         if (progressToken === undefined) return;
         progressSent.push(ctx.mcpReq.notify({ method: 'notifications/progress', params: { progressToken, progress: done, total, message } }));
       };
-      const finish = async (outcome: { kind: 'done'; value: ToolOutput<object> } | { kind: 'failed'; error: unknown }): Promise<CallToolResult> => {
+      const finish = async (outcome: Settled<ToolOutput<object>>): Promise<CallToolResult> => {
         await Promise.all(progressSent);
         if (outcome.kind === 'failed' && ctx.mcpReq.signal.aborted) {
           // A cancel is the client's choice, not a rejected input: logged quietly, never counted by the monitor.
@@ -133,8 +133,7 @@ export function createServer({ workspace, principal, remote = false }: ServerDep
       const contextWith = (signal: AbortSignal, progress: ToolContext['progress'], sampling: SamplingAccess | null, elicit: ToolContext['elicit']): ToolContext => ({ session, logger, allowedRoots, signal, progress, sampling, elicit });
 
       if (era() === 'legacy') {
-        const run = async () => tool.handler(args as never, contextWith(ctx.mcpReq.signal, report, pushSampling(ctx), pushElicitation(ctx)));
-        return finish(await run().then((value) => ({ kind: 'done' as const, value }), (error: unknown) => ({ kind: 'failed' as const, error })));
+        return finish(await settle((async () => tool.handler(args as never, contextWith(ctx.mcpReq.signal, report, pushSampling(ctx), pushElicitation(ctx))))()));
       }
 
       // 2026-07-28: asks travel inside input_required results, and the retry resumes the same call.

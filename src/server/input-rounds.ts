@@ -50,7 +50,16 @@ interface PendingAsk {
   reject(reason: unknown): void;
 }
 
-export type RoundOutcome<T> = { kind: 'done'; value: T } | { kind: 'failed'; error: unknown } | { kind: 'input_required'; result: ReturnType<typeof inputRequired> };
+export type Settled<T> = { kind: 'done'; value: T } | { kind: 'failed'; error: unknown };
+export type RoundOutcome<T> = Settled<T> | { kind: 'input_required'; result: ReturnType<typeof inputRequired> };
+
+/** A handler's promise as an outcome that never rejects. */
+export function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
+  return promise.then(
+    (value) => ({ kind: 'done' as const, value }),
+    (error: unknown) => ({ kind: 'failed' as const, error }),
+  );
+}
 
 /** One tool call whose handler may be waiting for the client between rounds. */
 export class SuspendedCall<T> {
@@ -58,7 +67,7 @@ export class SuspendedCall<T> {
   private readonly controller = new AbortController();
   private readonly pending = new Map<string, PendingAsk>();
   private asked = 0;
-  private outcome: { kind: 'done'; value: T } | { kind: 'failed'; error: unknown } | null = null;
+  private outcome: Settled<T> | null = null;
   private settled: Promise<void> | null = null;
   private roundReporter: ((done: number, total: number, message: string) => void) | null = null;
 
@@ -69,11 +78,7 @@ export class SuspendedCall<T> {
     readonly tool: string,
     run: (call: SuspendedCall<T>) => Promise<T>,
   ) {
-    this.start = () =>
-      run(this).then(
-        (value) => void (this.outcome = { kind: 'done', value }),
-        (error: unknown) => void (this.outcome = { kind: 'failed', error }),
-      );
+    this.start = () => settle(run(this)).then((outcome) => void (this.outcome = outcome));
   }
 
   /** Aborted when the client cancels a round or the call is abandoned. */

@@ -36,5 +36,7 @@ export const HOSTILE_TOOL_ARGUMENT_CASES: ReadonlyArray<HostileToolArgumentCase>
   { name: 'a snapshot that does not exist', tool: 'get_snapshot', args: () => ({ snapshot_id: 's_missing' }), expected: 'SNAPSHOT_NOT_FOUND' },
   { name: 'updating a field of a snapshot that does not exist', tool: 'update_snapshot_field', args: () => ({ snapshot_id: 's_missing', field: 'company_name', value: 'X' }), expected: 'SNAPSHOT_NOT_FOUND' },
   { name: 'a number as the path', tool: 'load_transcript', args: () => ({ path: 42 }), expected: 'schema' },
+  { name: 'a sentence as mask_pii', tool: 'generate_snapshot', args: ({ transcriptId }) => ({ transcript_id: transcriptId, mask_pii: 'yes please, mask it' }), expected: 'schema' },
+  { name: 'an engine that does not exist', tool: 'generate_snapshot', args: ({ transcriptId }) => ({ transcript_id: transcriptId, engine: 'gpt-9; rm -rf /' }), expected: 'schema' },
   { name: 'a format that is not a transcript format', tool: 'load_transcript', args: () => ({ content: 'A: b', format: 'docx' }), expected: 'schema' },
 ];
