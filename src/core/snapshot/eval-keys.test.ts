@@ -1,7 +1,7 @@
 /**
  * The offline engine against the answer keys: the real kickoff call
- * (quest-gold.json) and six hand-written calls of other shapes (Teams voice
- * tags with GUID cue ids, Zoom `Name (Role):`, SRT, plain text), scored with the same
+ * (quest-gold.json) and nine hand-written calls of other shapes (Teams voice
+ * tags with GUID cue ids, Zoom `Name (Role):`, SRT, plain text with and without stamps), scored with the same
  * function as `npm run eval`. Targets: fields and facts >= 95 %, every search
  * question answered in the top 5, every quote grounded, nothing invented.
  */
@@ -24,6 +24,9 @@ const KEYS: Array<{ key: string; transcript: string }> = [
   { key: 'eval/brandt-stamping-story.gold.json', transcript: 'eval/brandt-stamping-story.txt' },
   { key: 'eval/ridgemont-advising-teams.gold.json', transcript: 'eval/ridgemont-advising-teams.vtt' },
   { key: 'eval/tallgrass-fraud-review-zoom.gold.json', transcript: 'eval/tallgrass-fraud-review-zoom.vtt' },
+  { key: 'eval/eastbrook-water-teams.gold.json', transcript: 'eval/eastbrook-water-teams.vtt' },
+  { key: 'eval/almendro-hotels-stamped.gold.json', transcript: 'eval/almendro-hotels-stamped.txt' },
+  { key: 'eval/cascade-mobile-zoom.gold.json', transcript: 'eval/cascade-mobile-zoom.vtt' },
 ];
 
 describe.each(KEYS)('offline snapshot of $transcript', ({ key, transcript: file }) => {

@@ -10,7 +10,7 @@
 
 import type { AnalysedSentence, CallAnalysis } from './analysis.js';
 import { evidenceOf } from './evidence.js';
-import { formatFigure, type Figure } from './figures.js';
+import { amountLike, formatFigure, type Figure } from './figures.js';
 import { isNameLike, readTitle } from './names.js';
 import type { Organisation } from './parties.js';
 import type { Person } from './people.js';
@@ -29,6 +29,8 @@ export interface Candidate {
   note?: string;
   /** Said as a correction: earlier different values of the field lose to it. */
   corrects?: boolean;
+  /** The figure the value was read from (figure fields only). */
+  figure?: Figure;
 }
 
 export type FieldCandidates = Record<FieldName, Candidate[]>;
@@ -542,7 +544,9 @@ interface FigureRule {
   accepts?: (figure: Figure, sentence: AnalysedSentence) => boolean;
 }
 
-const USER_NOUNS = /^(?:users?|seats?|licen[cs]es?|logins?|accounts?|people|employees|staff|members|agents|clinicians|nurses|physicians|doctors|drivers|dispatchers|managers|planners|reps|representatives|technicians|students|teachers|analysts|engineers|associates|operators|admins|administrators|sellers|buyers|workers)$/i;
+const USER_NOUN_WORDS =
+  'users?|seats?|licen[cs]es?|logins?|accounts?|people|employees|staff|members|agents|clinicians|nurses|physicians|doctors|drivers|dispatchers|managers|planners|reps|representatives|technicians|students|teachers|analysts|engineers|associates|operators|admins|administrators|sellers|buyers|workers';
+const USER_NOUNS = new RegExp(`^(?:${USER_NOUN_WORDS})$`, 'i');
 
 const FIGURE_RULES: readonly FigureRule[] = [
   { field: 'roi_percentage', kinds: ['percentage'], cue: /\bROI\b|\breturn on (?:the |our |their )?investment\b|\breturn of\b/gi },
@@ -569,7 +573,12 @@ const FIGURE_RULES: readonly FigureRule[] = [
   {
     field: 'adoption_rate',
     kinds: ['percentage'],
-    cue: /\badopt(?:ion|ed)?\b|\bactive\b|\blog(?:s|ged)? in\b|\blogins?\b|\busage\b|\butili[sz]\w*|\busing\b|\buptake\b|\bpenetration\b|\benrolled\b|\bactivated\b|\bonboarded\b/gi,
+    // "91 percent of agents use the suggested answers": the share of the people who use it.
+    cue: new RegExp(
+      `\\badopt(?:ion|ed)?\\b|\\bactive\\b|\\blog(?:s|ged)? in\\b|\\blogins?\\b|\\busage\\b|\\butili[sz]\\w*|\\busing\\b|\\buptake\\b|\\bpenetration\\b|\\benrolled\\b|\\bactivated\\b|\\bonboarded\\b|` +
+        `\\bof (?:the |our |all |their |your )?(?:[\\w-]+ )?(?:${USER_NOUN_WORDS}) (?:now |still |already |actively |regularly |really )?use\\b`,
+      'gi',
+    ),
   },
   {
     field: 'user_count',
@@ -605,11 +614,14 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
     const generic = isGenericClaim(sentence.text);
     const correctionEnd = correctionCueEnd(sentence.text);
     const previous = sentences[position - 1];
-    const correctedBefore = previous && previous.turnIndex === sentence.turnIndex && /\b(?:sorry|misspoke|correction|wrong|mistake|old (?:sheet|number|figure))\b/i.test(previous.text);
+    const correctedBefore = previous && previous.turnIndex === sentence.turnIndex && CORRECTED_BEFORE.test(previous.text);
     // "How many people use it?" — "About sixty setters and shift leads.": the answer's first count is the user count, whatever it counts.
     const answersUserQuestion = previous !== undefined && previous.turnIndex !== sentence.turnIndex && previous.isQuestion && HOW_MANY_USERS.test(previous.text);
     const userAnswer = answersUserQuestion ? sentence.figures.find((figure) => figure.kind === 'count') : undefined;
-    for (const figure of sentence.figures) {
+    for (const said of sentence.figures) {
+      const correcting = correctionEnd >= 0 ? said.start >= correctionEnd : correctedBefore === true;
+      const correctedAmount = correcting && said.kind === 'count' && said.unit === undefined && said.value >= 1000 ? latestAmount(byField, sentence) : undefined;
+      const figure = correctedAmount ? amountLike(sentence.text, said, correctedAmount) : said;
       // Each figure goes to the field whose cue is nearest.
       let bestRule: FigureRule | null = null;
       let bestCloseness = 0;
@@ -638,6 +650,7 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
         score: 0.55 + 0.35 * bestCloseness,
         sentence,
         focus,
+        figure,
       };
       candidate.score *= SIDE_WEIGHT[sentence.side];
       if (generic) candidate.excluded = "the vendor's claim about customers in general, not this customer's result";
@@ -688,6 +701,26 @@ function timeReductionCandidates(analysis: CallAnalysis): Candidate[] {
   return candidates;
 }
 
+/** How far back (in sentences) a correction reaches for the figure it corrects. */
+const CORRECTION_REACH = 6;
+
+/** A sentence that announces the next one corrects a figure: "Sorry, …", "I re-ran that with the new volumes." */
+const CORRECTED_BEFORE =
+  /\b(?:sorry|misspoke|correction|wrong|mistake|old (?:sheet|number|figure)|re-?ran|re-?checked|re-?calculated|re-?did|double-checked|checked (?:again|that again))\b/i;
+
+/** The latest amount of money within reach before a correction. */
+function latestAmount(byField: Partial<FieldCandidates>, sentence: AnalysedSentence): Figure | undefined {
+  let latest: Candidate | undefined;
+  for (const candidates of Object.values(byField)) {
+    for (const candidate of candidates ?? []) {
+      const id = candidate.sentence.id;
+      if (candidate.figure?.kind !== 'money' || candidate.excluded || id >= sentence.id || sentence.id - id > CORRECTION_REACH) continue;
+      if (!latest || id > latest.sentence.id) latest = candidate;
+    }
+  }
+  return latest?.figure;
+}
+
 /** The rule of the latest figure of the same kind within the few sentences before a correction. */
 function correctedRule(byField: Partial<FieldCandidates>, figure: Figure, sentence: AnalysedSentence): FigureRule | null {
   let latest: { rule: FigureRule; id: number } | null = null;
@@ -695,7 +728,7 @@ function correctedRule(byField: Partial<FieldCandidates>, figure: Figure, senten
     if (rule.accepts && !rule.accepts(figure, sentence)) continue;
     for (const candidate of byField[rule.field] ?? []) {
       const id = candidate.sentence.id;
-      if (id >= sentence.id || sentence.id - id > 6 || candidate.excluded) continue;
+      if (id >= sentence.id || sentence.id - id > CORRECTION_REACH || candidate.excluded) continue;
       if (typeof candidate.value !== typeof formatFigure(figure)) continue;
       if (String(candidate.value).includes('%') !== (figure.kind === 'percentage')) continue;
       if (!latest || id > latest.id) latest = { rule, id };

@@ -96,16 +96,29 @@ function classifyNumber(sentence: string, mention: NumberMention, next: NumberMe
   const wordCurrency = currencyWord ? WORD_CURRENCY[currencyWord[1]!.toLowerCase()] : undefined;
   const currency = symbol ? SYMBOL_CURRENCY[symbol[1]!] : code ? WORD_CURRENCY[code[1]!.toLowerCase()] : wordCurrency;
   if (currency) {
-    let end = mention.end + (wordCurrency && !symbol && !code ? currencyWord![0].length : 0);
-    // "$52,000 per quarter", "$45,000 saved on overtime per quarter": a rate said within the next few words.
-    const periodMatch = /^[^,;.]{0,30}?\b(?:(?:a|an|per|each|every)\s(year|month|week|quarter|day)|(annually|yearly|monthly|weekly|quarterly))\b/i.exec(sentence.slice(end));
-    const period = periodMatch ? PERIODS[(periodMatch[1] ?? periodMatch[2])!.toLowerCase()] : undefined;
-    if (periodMatch && periodMatch.index === 0 && /^\s?(?:a|an|per|each|every|annually|yearly|monthly|weekly|quarterly)\b/i.test(sentence.slice(end))) end += periodMatch[0].length;
-    return { kind: 'money', value: mention.value, start, end, currency, ...(period ? { period } : {}) };
+    return moneyFigure(sentence, mention.value, start, mention.end + (wordCurrency && !symbol && !code ? currencyWord![0].length : 0), currency);
   }
 
   const unit = countedNoun(after);
   return { kind: 'count', value: mention.value, start, end: mention.end + (unit ? unit.length : 0), ...(unit ? { unit: unit.noun } : {}) };
+}
+
+/** An amount ending at `end`, with the rate said within the next few words: "$52,000 per quarter", "$45,000 saved on overtime per quarter". */
+function moneyFigure(sentence: string, value: number, start: number, end: number, currency: string): Figure {
+  const periodMatch = /^[^,;.]{0,30}?\b(?:(?:a|an|per|each|every)\s(year|month|week|quarter|day)|(annually|yearly|monthly|weekly|quarterly))\b/i.exec(sentence.slice(end));
+  const period = periodMatch ? PERIODS[(periodMatch[1] ?? periodMatch[2])!.toLowerCase()] : undefined;
+  if (periodMatch && periodMatch.index === 0 && /^\s?(?:a|an|per|each|every|annually|yearly|monthly|weekly|quarterly)\b/i.test(sentence.slice(end))) end += periodMatch[0].length;
+  return { kind: 'money', value, start, end, currency, ...(period ? { period } : {}) };
+}
+
+/**
+ * "It's closer to one point three million a year", said to correct "$1.1 million a year": a bare
+ * amount that corrects an amount of money is money in the same currency, and at the same rate
+ * unless it states its own.
+ */
+export function amountLike(sentence: string, figure: Figure, corrected: Figure): Figure {
+  const amount = moneyFigure(sentence, figure.value, figure.start, figure.end, corrected.currency ?? '$');
+  return amount.period || !corrected.period ? amount : { ...amount, period: corrected.period };
 }
 
 /** The noun right after a count, skipping a couple of modifiers: " active users" -> "active users". */

@@ -5,22 +5,12 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { buildTranscript } from '../transcript/build-transcript.js';
-import { buildSnapshot } from './build.js';
+import { snapshotOf, value } from '../../../test/support/plain-call.js';
 import { findFigures, formatFigure } from './figures.js';
 import { isNameLike } from './names.js';
 import { isGenericClaim, isRetracted } from './statements.js';
 import type { Snapshot } from './types.js';
 
-const NOW = '2025-06-01T12:00:00.000Z';
-
-/** A plain-text call, one `Speaker: text` line per turn. */
-function snapshotOf(lines: readonly string[]): Snapshot {
-  const transcript = buildTranscript({ text: lines.join('\n'), id: 't1', source: { kind: 'file', name: 'call.txt' }, loadedAt: NOW });
-  return buildSnapshot(transcript, { id: 's1', now: NOW });
-}
-
-const value = (snapshot: Snapshot, name: keyof Snapshot['fields']) => snapshot.fields[name].value;
 const confidenceOf = (snapshot: Snapshot, slug: string) => snapshot.sections.find((section) => section.slug === slug)!.confidence;
 
 const INTERVIEW = [

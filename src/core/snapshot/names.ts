@@ -52,13 +52,19 @@ export const ORG_SUFFIXES = new Set(
   ).split(' '),
 );
 
-function isAsciiAlphanumeric(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+/** Letters of Latin-1 and Latin Extended-A/B ("Ibáñez", "Łukasz", "Dénia"), without × and ÷. */
+function isAccentedLetter(code: number): boolean {
+  return code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7;
+}
+
+/** ASCII letters and digits, and the accented letters of European names. */
+function isLetterOrDigit(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || isAccentedLetter(code);
 }
 
 /** Characters that may continue a word once it has started: letters, digits, apostrophes, periods, hyphens. */
 function continuesWord(code: number): boolean {
-  return isAsciiAlphanumeric(code) || code === 39 || code === 0x2019 || code === 46 || code === 45;
+  return isLetterOrDigit(code) || code === 39 || code === 0x2019 || code === 46 || code === 45;
 }
 
 /** Where the word starting at `start` (a letter, digit or "&") ends: after its last letter or digit. */
@@ -68,7 +74,7 @@ function wordEnd(sentence: string, start: number): number {
   for (let cursor = start + 1; cursor < sentence.length; cursor++) {
     const code = sentence.charCodeAt(cursor);
     if (!continuesWord(code)) break;
-    if (isAsciiAlphanumeric(code)) last = cursor;
+    if (isLetterOrDigit(code)) last = cursor;
   }
   return last + 1;
 }
@@ -77,7 +83,7 @@ function wordEnd(sentence: string, start: number): number {
 function nextWordStart(sentence: string, from: number): number {
   for (let at = from; at < sentence.length; at++) {
     const code = sentence.charCodeAt(at);
-    if (isAsciiAlphanumeric(code) || code === 38) return at;
+    if (isLetterOrDigit(code) || code === 38) return at;
   }
   return -1;
 }
@@ -87,14 +93,15 @@ function startsWord(sentence: string, at: number): boolean {
   for (let back = at - 1; back >= 0; back--) {
     const code = sentence.charCodeAt(back);
     if (!continuesWord(code)) return true;
-    if (isAsciiAlphanumeric(code)) return false;
+    if (isLetterOrDigit(code)) return false;
   }
   return true;
 }
 
 function startsCapitalised(sentence: string, at: number): boolean {
   const code = sentence.charCodeAt(at);
-  return code >= 65 && code <= 90;
+  if (code >= 65 && code <= 90) return true;
+  return isAccentedLetter(code) && sentence[at] !== sentence[at]!.toLowerCase();
 }
 
 function isConnector(sentence: string, start: number, end: number): boolean {
@@ -167,8 +174,8 @@ function readRuns(sentence: string, start: number, runs: CapitalRun[]): number {
 /**
  * The capitalised runs of a sentence. "&" and "of" may join two capitalised
  * words ("Maple & Finch", "Bank of Ireland"); an opening word that is common
- * ("So", "Yes", "Our") is dropped. Words are letters and digits joined by
- * `'’.-` ("O'Neil", "U.S", "Mary-Kate"), cut by hand and only around
+ * ("So", "Yes", "Our") is dropped. Words are letters (accented ones too) and digits
+ * joined by `'’.-` ("O'Neil", "U.S", "Mary-Kate", "Ibáñez"), cut by hand and only around
  * capitals, as this runs on every sentence of the call.
  */
 export function capitalRuns(sentence: string): CapitalRun[] {
@@ -204,7 +211,7 @@ export function lowercaseVocabulary(texts: Iterable<string>): Set<string> {
 /** A word the call never writes in lower case, and that is not a common opener. */
 export function isNameLike(word: string, vocabulary: ReadonlySet<string>): boolean {
   const lower = word.toLowerCase();
-  if (!/^[A-Z]/.test(word) || COMMON_CAPITALISED.has(lower)) return false;
+  if (!/^\p{Lu}/u.test(word) || COMMON_CAPITALISED.has(lower)) return false;
   if (/^[A-Z]{2,}$/.test(word)) return false; // acronyms: TMS, EHR, ROI
   // "We're", "They've", "That's": contractions open sentences; a name takes at most a possessive 's.
   if (CONTRACTION.test(word)) return false;

@@ -23,6 +23,8 @@ export interface Organisation {
   sentenceIds: number[];
   /** Sentence ids that tie the organisation to a side (name statements, affiliations). */
   anchorIds: number[];
+  /** Said to be the vendor's implementation or consulting partner: on the vendor's side, but not the vendor. */
+  partner: boolean;
 }
 
 export interface Parties {
@@ -64,11 +66,28 @@ const COMPANY_NAME_STATEMENT =
 const IS_COMPANY_AFTER = /^(?:'s)?\s+(?:is|are)\s+(?:a|an|the)\b[^.?!]{0,80}\b(?:company|business|firm|provider|retailer|chain|network|carrier|manufacturer|distributor|group|organi[sz]ation|system|agency|bank|insurer|brand|startup|nonprofit|non-profit|hospital|operator|platform|supplier|maker)\b/i;
 /** "Acme Cloud platform", "Acme Support": the organisation sells what follows (not "Acme's platform", which it owns). */
 const PRODUCT_AFTER = /^\s+(?:[A-Z][\w-]*\s+){0,3}(?:platform|product|suite|app|application|software|tool|module|connector|support|professional services|consultants?)\b/i;
+/**
+ * The vendor's delivery partner: "our implementation partner, Northbeam", "Northbeam, a certified
+ * partner", "Ravi from Northbeam, who led your implementation", "we're a Hydrolynx implementation
+ * partner". Partners sit on the vendor's side of the call: they deliver to the customer.
+ */
+const PARTNER_KINDS = '(?:implementation|integration|consulting|delivery|services|solutions?|certified|channel|reseller|rollout|deployment)';
+const PARTNER_BEFORE = new RegExp(`\\b(?:(?:our|your|their|the|an?)\\s+(?:[A-Z][\\w-]*\\s+)?${PARTNER_KINDS}\\s+partners?|(?:our|your) partners?\\s+(?:at|from))[,:]?\\s+$`, 'i');
+const PARTNER_AFTER = new RegExp(`^(?:,\\s+|\\s+(?:is|are|was|were)\\s+)(?:our|your|their|the|an?)\\s+(?:[A-Z][\\w-]*\\s+)?${PARTNER_KINDS}\\s+partners?\\b`, 'i');
+/** "…, who led your implementation": only "your", since the customer's own people lead "our" or "the" rollout. */
+const LED_YOUR_PROJECT =
+  /^[^.?!]{0,45}?\bwho\s+(?:led|leads|ran|runs|did|does|handled|handles|managed|manages|delivered|configured|built|owned|owns|drove)\s+your\s+(?:[\w-]+\s+)?(?:implementation|rollout|roll-out|deployment|integration|migration|configuration|onboarding|set-?up)\b/i;
+const SELF_PARTNER = /\b(?:we're|we are|I'm|I am)\s+(?:a|an|the|your|their)\s+((?:[\w-]+\s+){1,3})partners?\b/i;
+/** "a certified Hydrolynx partner", "the implementation partner": a delivery partner, not a "design partner" customer. */
+const PARTNER_KIND = new RegExp(`\\b${PARTNER_KINDS}\\b`, 'i');
+/** How far a partner statement moves an organisation or speaker towards the vendor side. */
+const PARTNER_LEAN = 4;
+
 /** Product-talk is frequent; capped so that it never outweighs one statement of affiliation. */
 const PRODUCT_LEAN_CAP = 2;
 
 function emptyOrg(name: string): Organisation {
-  return { name, mentions: 0, lean: 0, sentenceIds: [], anchorIds: [] };
+  return { name, mentions: 0, lean: 0, sentenceIds: [], anchorIds: [], partner: false };
 }
 
 /**
@@ -189,6 +208,12 @@ export function inferParties(
   const lean = new Map<string, number>(speakers.map((speaker) => [speaker.name, 0]));
   const questions = new Map<string, { asked: number; said: number }>();
   const productLean = new Map<Organisation, number>();
+  /** Speakers by full and by first name, for "Ravi, who led your implementation". */
+  const speakerByName = new Map<string, string>();
+  for (const { name } of speakers) {
+    speakerByName.set(name, name);
+    if (!speakerByName.has(name.split(' ')[0]!)) speakerByName.set(name.split(' ')[0]!, name);
+  }
 
   const affiliate = (speaker: string | null, org: Organisation, strength: number, sentenceId: number) => {
     if (!org.anchorIds.includes(sentenceId)) org.anchorIds.push(sentenceId);
@@ -206,17 +231,27 @@ export function inferParties(
       if (sentence.isQuestion) tally.asked++;
       questions.set(speaker, tally);
       const sideTalk = MAY_TAKE_A_SIDE.test(sentence.text) ? countMatches(sentence.text, VENDOR_PHRASES) - countMatches(sentence.text, CUSTOMER_PHRASES) : 0;
-      lean.set(speaker, (lean.get(speaker) ?? 0) + sideTalk);
+      const partnerClaim = SELF_PARTNER.exec(sentence.text);
+      const selfPartner = partnerClaim && PARTNER_KIND.test(partnerClaim[1]!) ? PARTNER_LEAN : 0;
+      lean.set(speaker, (lean.get(speaker) ?? 0) + sideTalk + selfPartner);
     }
     for (const run of sentence.runs) {
       const runName = run.name;
+      const before = sentence.text.slice(Math.max(0, run.start - 110), run.start);
+      const partnerNamed = PARTNER_BEFORE.test(before) || LED_YOUR_PROJECT.test(sentence.text.slice(run.end));
+      const partnerSpeaker = partnerNamed ? speakerByName.get(runName) : undefined;
+      if (partnerSpeaker && partnerSpeaker !== speaker) lean.set(partnerSpeaker, (lean.get(partnerSpeaker) ?? 0) + PARTNER_LEAN);
       const org = organisationOfRun(run.words, organisations);
       if (!org) continue;
       org.mentions++;
       if (org.sentenceIds[org.sentenceIds.length - 1] !== sentence.id) org.sentenceIds.push(sentence.id);
-      const before = sentence.text.slice(Math.max(0, run.start - 110), run.start);
       const after = sentence.text.slice(run.start + org.name.length);
       const exact = runName === org.name;
+      if (exact && !org.partner && (partnerNamed || PARTNER_AFTER.test(after))) {
+        org.partner = true;
+        org.lean += PARTNER_LEAN;
+        if (!org.anchorIds.includes(sentence.id)) org.anchorIds.push(sentence.id);
+      }
       if (COMPANY_NAME_STATEMENT.test(before)) {
         org.lean -= 6;
         affiliate(speaker, org, 2, sentence.id);
@@ -291,8 +326,13 @@ export function inferParties(
   }
 
   const ranked = [...organisations.values()].filter((org) => org.mentions > 0);
-  const customer = pickOrganisation(ranked, 'customer', affiliation, sideOf);
-  const vendor = pickOrganisation(ranked.filter((org) => org !== customer), 'vendor', affiliation, sideOf) ?? mostNamedOther(ranked, customer);
+  // A partner is never the customer, and the vendor only when no other organisation is.
+  const customer = pickOrganisation(ranked.filter((org) => !org.partner), 'customer', affiliation, sideOf);
+  const notCustomer = ranked.filter((org) => org !== customer);
+  const vendor =
+    pickOrganisation(notCustomer.filter((org) => !org.partner), 'vendor', affiliation, sideOf) ??
+    mostNamedOther(notCustomer.filter((org) => !org.partner), customer) ??
+    pickOrganisation(notCustomer, 'vendor', affiliation, sideOf);
   return { sideOf, organisations: ranked, ...(customer ? { customer } : {}), ...(vendor ? { vendor } : {}) };
 }
 

@@ -24,8 +24,11 @@ export interface Person {
 }
 
 const ARTICLE = /^(?:a|an|the|our|my|their|his|her|your)\s+/i;
-/** Words that may sit between an article and a title ("our new executive sponsor"). */
-const ROLE_BEFORE_NAME = /(?:\b(?:my|our|their|his|her|your|the|this engagement's|the engagement's|[A-Z][a-z]+'s)\s+)((?:[\w-]+\s+){0,3}?[\w-]+),?\s+$/;
+/**
+ * Words that may sit between an article and a title ("our new executive sponsor"); the article may
+ * open the sentence ("Our general manager, X"), and an honorific may precede the name ("our CFO, Dr. X").
+ */
+const ROLE_BEFORE_NAME = /(?:\b(?:[Mm]y|[Oo]ur|[Tt]heir|[Hh]is|[Hh]er|[Yy]our|[Tt]he|[Tt]his engagement's|[Tt]he engagement's|([A-Z][a-z]+'s))\s+)((?:[\w-]+\s+){0,3}?[\w-]+),?\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?$/;
 const SELF_INTRO = /\b(?:I'm|I am|my name is|this is)\s+$/i;
 /** Contexts that only people have: "X's manager", "X, who …", "X and I". */
 const PERSON_CONTEXT_AFTER = /^(?:'s\s+(?:manager|boss|director|lead|team lead)\b|,?\s+(?:who|and I|and myself)\b)/;
@@ -96,7 +99,7 @@ export function findPeople(sentences: readonly NamedSentence[], speakerNames: re
 function personNameFromRun(words: readonly string[], vocabulary: ReadonlySet<string>): string | null {
   if (words.length < 1 || words.length > 3) return null;
   if (!isNameLike(words[0]!, vocabulary)) return null;
-  if (words.some((word) => !/^[A-Z][a-z'’-]*[a-z][a-zA-Z'’-]*$/.test(word))) return null;
+  if (words.some((word) => !/^\p{Lu}[\p{Ll}'’-]*\p{Ll}[\p{L}'’-]*$/u.test(word))) return null;
   if (words.some((word) => TITLE_HEADS.has(word.toLowerCase()) || ORG_SUFFIXES.has(word.toLowerCase()))) return null;
   return words.join(' ');
 }
@@ -115,11 +118,12 @@ function roleNear(before: string, after: string): string | null {
   }
   const beforeMatch = ROLE_BEFORE_NAME.exec(before);
   if (beforeMatch) {
-    const phrase = beforeMatch[1]!.replace(ARTICLE, '');
+    const phrase = beforeMatch[2]!.replace(ARTICLE, '');
     const head = phrase.split(/\s+/).pop()!.toLowerCase();
-    if (TITLE_HEADS.has(head) || head === 'sponsor') return phrase;
+    // "Tessaro's consultant, Mira Schott": whose role it is tells the side, so it stays.
+    if (TITLE_HEADS.has(head) || head === 'sponsor') return beforeMatch[1] ? `${beforeMatch[1]} ${phrase}` : phrase;
   }
-  const from = /^,?\s+from\s+((?:the\s+)?(?:[A-Z][\w&-]*\s?){1,4}(?:team|Team)?)/.exec(after);
+  const from = /^,?\s+from\s+((?:(?:the|our|their|your)\s+)?(?:[A-Z][\w&-]*\s?){1,4}(?:team|Team)?)/.exec(after);
   if (from) return `from ${from[1]!.trim()}`;
   return null;
 }

@@ -8,8 +8,8 @@ function sentencesOf(specs: ReadonlyArray<{ turn: number; terms: string[] }>): A
   return specs.map(({ turn, terms }, id) => ({ id, turnIndex: turn, terms: new Set(terms) }) as unknown as AnalysedSentence);
 }
 
-function contextWith(used: readonly number[]): RankingContext {
-  return { used: new Map(used.map((id) => [id, 1])) } as unknown as RankingContext;
+function contextWith(used: readonly number[], fieldSupport: ReadonlyMap<number, string[]> = new Map()): RankingContext {
+  return { used: new Map(used.map((id) => [id, 1])), fieldSupport } as unknown as RankingContext;
 }
 
 function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
@@ -85,6 +85,20 @@ describe('pickSentences', () => {
     const picks = pickSentences(pool, contextWith([]), { limit: 3 });
     expect(picks.map((pick) => pick.sentence.id)).toEqual([0, 1, 2]);
     expect(scored).toEqual([0, 1, 2]);
+  });
+
+  it('skips a sentence that only restates the field values a pick of its turn already shows', () => {
+    // 0 and 1: one turn, both support cost_savings; 2: another turn, same field; 3: the same turn, another field.
+    const sentences = sentencesOf([
+      { turn: 0, terms: ['savings', 'fraud'] },
+      { turn: 0, terms: ['auditors', 'number'] },
+      { turn: 1, terms: ['overtime'] },
+      { turn: 0, terms: ['roi'] },
+    ]);
+    const support = new Map([[0, ['cost_savings']], [1, ['cost_savings']], [2, ['cost_savings']], [3, ['roi_percentage']]]);
+    const scores = [4, 3, 2, 1];
+    const picks = pickSentences({ sentences, bounds: scores, exact: (index) => scores[index]! }, contextWith([], support), { limit: 4, floor: 0 });
+    expect(picks.map((pick) => pick.sentence.id)).toEqual([0, 2, 3]);
   });
 
   it('marks its picks as used by the section', () => {

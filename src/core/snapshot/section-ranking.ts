@@ -146,6 +146,9 @@ function vocabularyScores(context: RankingContext): ReadonlyMap<SectionSlug, Flo
 
 const NO_FIELDS: readonly FieldName[] = [];
 
+/** How much a question about life before the vendor's product counts as a background question. */
+const ASKS_BEFORE_RELEVANCE = 0.5;
+
 /**
  * The sentences a section may pick from, scored lazily: `bounds` are cheap and
  * never below the scores, and `exact` works a score out (its dearest part, the
@@ -186,15 +189,17 @@ export function scoreSentences(slug: SectionSlug, context: RankingContext): Sent
   const vocabulary = vocabularyScores(context).get(slug)!;
   const sectionFields = new Set<FieldName>([...spec.requiredFields, ...spec.valuableFields]);
   const sentences = analysis.sentences;
-  // A question turn about the section makes the next turn's sentences its answer.
-  const questionRelevance = new Map<number, number>();
-  sentences.forEach((sentence, position) => {
-    if (!sentence.isQuestion) return;
-    questionRelevance.set(sentence.turnIndex, Math.max(questionRelevance.get(sentence.turnIndex) ?? 0, vocabulary[position]!));
-  });
   const favourable = mostFavourableTraits(slug);
   const vendor = analysis.parties.vendor?.name;
   const beforeVendor = vendor ? new RegExp(`\\b(?:before|prior to|until) (?:we (?:had|got|bought|used) )?${vendor.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i') : null;
+  // A question turn about the section makes the next turn's sentences its answer. "What was it
+  // like before Acme?" asks for the background though its words ("before") are too common to score.
+  const questionRelevance = new Map<number, number>();
+  sentences.forEach((sentence, position) => {
+    if (!sentence.isQuestion) return;
+    const asksBefore = slug === 'background' && beforeVendor !== null && beforeVendor.test(sentence.text) ? ASKS_BEFORE_RELEVANCE : 0;
+    questionRelevance.set(sentence.turnIndex, Math.max(questionRelevance.get(sentence.turnIndex) ?? 0, vocabulary[position]!, asksBefore));
+  });
 
   /**
    * The score of the sentence at `position` given its cue bonus (0 without a
@@ -208,7 +213,8 @@ export function scoreSentences(slug: SectionSlug, context: RankingContext): Sent
     let score = vocabulary[position]!;
     if (cues > 0) score += cues;
     const supports = fieldSupport.get(sentence.id) ?? NO_FIELDS;
-    if (supports.some((field) => sectionFields.has(field))) score += 1.2;
+    // Background tells the story before the product: naming the company supports its required field but says nothing of it.
+    if (slug !== 'background' && supports.some((field) => sectionFields.has(field))) score += 1.2;
     const resultFigures = sentence.figures.length > 0 && supports.length > 0;
     if (resultFigures && (slug === 'results_achievements' || slug === 'financial_impact' || slug === 'adoption_usage')) score += 0.4;
     if (slug === 'engagement_details') {
@@ -336,11 +342,27 @@ export function pickSentences(pool: SentencePool, context: RankingContext, optio
     const turnCount = perTurn.get(sentence.turnIndex) ?? 0;
     if (turnCount >= 2) continue;
     if (picked.some((other) => overlap(other.sentence.terms, sentence.terms) > 0.6)) continue;
+    if (restatesPick(sentence, picked, context.fieldSupport)) continue;
     picked.push({ sentence, score });
     perTurn.set(sentence.turnIndex, turnCount + 1);
   }
   for (const entry of picked) context.used.set(entry.sentence.id, (context.used.get(entry.sentence.id) ?? 0) + 1);
   return picked.sort((a, b) => a.sentence.id - b.sentence.id);
+}
+
+/**
+ * "…fraud losses are down 1.4 million. I double-checked that, so 1.4 million is the number": a
+ * sentence of a picked sentence's turn that supports no field value the pick does not already
+ * show repeats it, and its slot is better spent on another statement.
+ */
+function restatesPick(sentence: AnalysedSentence, picked: readonly RankedSentence[], fieldSupport: ReadonlyMap<number, FieldName[]>): boolean {
+  const supports = fieldSupport.get(sentence.id);
+  if (!supports || supports.length === 0) return false;
+  return picked.some((other) => {
+    if (other.sentence.turnIndex !== sentence.turnIndex) return false;
+    const shown = fieldSupport.get(other.sentence.id);
+    return shown !== undefined && supports.every((field) => shown.includes(field));
+  });
 }
 
 /**
