@@ -340,8 +340,9 @@ export class WorkspaceSession {
     const issueCodes = new Set(snapshot.validation.issues.map((issue) => issue.code));
     if ([...issueCodes].some((code) => MODEL_FAILURE_CODES.has(code))) this.workspace.monitor.record('model_errors');
     if (issueCodes.has('SUSPICIOUS_CONTENT')) this.workspace.monitor.record('suspicious_content');
-    // Cancelled work is never stored half-made.
+    // Cancelled work is never stored half-made, and a transcript deleted or expired while the model wrote takes its snapshot with it.
     request.signal?.throwIfAborted();
+    this.getTranscript(transcriptId);
     this.stores.snapshots.set(snapshot.id, { owner: this.principal, value: snapshot });
     this.workspace.emit('snapshots', this.principal);
     this.logger.info(

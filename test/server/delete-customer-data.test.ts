@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { callError, callOk, connect, QUEST_VTT, type Connected } from '../support/harness.js';
+import { Workspace } from '../../src/app/workspace.js';
+import { createSilentLogger } from '../../src/logger.js';
+import { startFakeAnthropic } from '../fakes/fake-anthropic.js';
+import { callError, callOk, connect, QUEST_VTT, testConfig, textOf, type Connected } from '../support/harness.js';
 
 describe('delete_customer_data', () => {
   let connected: Connected;
@@ -41,5 +44,23 @@ describe('delete_customer_data', () => {
     const missing = await connected.client.callTool({ name: 'delete_customer_data', arguments: {} });
     expect(missing.isError).toBe(true);
     expect(await callOk(connected.client, 'delete_customer_data', { company_name: 'Nobody Inc' })).toEqual({ transcripts_deleted: 0, snapshots_deleted: 0 });
+  });
+
+  it('stores no snapshot for a transcript deleted while a model was writing it', async () => {
+    const anthropic = await startFakeAnthropic({ latencyMs: 60_000 });
+    const workspace = new Workspace({ config: testConfig({ ANTHROPIC_API_KEY: 'sk-ant-api03-test-key-0123456789abcdef', LLM_ANTHROPIC_BASE_URL: anthropic.url, LLM_MAX_RETRIES: '0' }), logger: createSilentLogger() });
+    const modelled = await connect({ workspace });
+    try {
+      const { transcript_id } = await callOk<{ transcript_id: string }>(modelled.client, 'load_transcript', { path: QUEST_VTT });
+      const writing = modelled.client.callTool({ name: 'generate_snapshot', arguments: { transcript_id, engine: 'anthropic' } });
+      await anthropic.until(() => anthropic.requests.length > 0);
+      await callOk(modelled.client, 'delete_customer_data', { transcript_id });
+      await anthropic.close();
+      expect(textOf((await writing) as never)).toMatch(/^TRANSCRIPT_NOT_FOUND/);
+      expect((await callOk<{ snapshots: unknown[] }>(modelled.client, 'list_snapshots', {})).snapshots).toEqual([]);
+    } finally {
+      await modelled.close();
+      await anthropic.close();
+    }
   });
 });
