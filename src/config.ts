@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from './core/errors.js';
-import { parseLlmSettings, SNAPSHOT_ENGINES, type LlmSettings, type SnapshotEngineChoice } from './app/llm-settings.js';
+import { LLM_ENV_VARS, parseLlmSettings, SNAPSHOT_ENGINES, type LlmSettings, type SnapshotEngineChoice } from './app/llm-settings.js';
 import { assertSafeZoomUrls, ZOOM_CREDENTIAL_VARIABLES, ZOOM_DEFAULTS, type ZoomSettings } from './adapters/zoom/config.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -53,6 +53,9 @@ const EnvSchema = z.object({
 });
 
 export type { SnapshotEngineChoice };
+
+/** Every environment variable the server reads, for the documentation check. */
+export const CONFIG_VARIABLES: ReadonlyArray<string> = [...Object.keys(EnvSchema.shape), ...LLM_ENV_VARS];
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** `serve --http` settings; tokens are read from their file when the server starts. */
