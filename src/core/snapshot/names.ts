@@ -4,7 +4,8 @@
  * Analyst"), told apart from ordinary words by the call itself. A word the call
  * also uses in lower case ("data", "booking", "team") is an ordinary word;
  * one it only ever capitalises ("Harborline", "Okafor") is name-like. Also
- * reads job titles ("VP of Operations", "Chief Nursing Officer").
+ * reads job titles, capitalised ("VP of Operations", "Chief Nursing Officer")
+ * or said in lower case ("revenue analyst", "head of procurement").
  */
 
 import type { Sentence } from './sentences.js';
@@ -267,4 +268,58 @@ export function readTitle(text: string): string | null {
   }
   const title = words.slice(0, tailEnd + 1).join(' ').replace(/[,.;:!?)]+$/, '');
   return title.length >= 2 ? title : null;
+}
+
+/** Words that open or carry a clause, never a title: "and I think", "happy to be here", "just joining". */
+const CLAUSE_WORDS = new Set(
+  (
+    'and but so or nor to the a an i me my we us you your it its this that these those is am are was were be been being ' +
+    'have has had do does did will would can could should just really very not no yes here there happy glad sorry late ' +
+    'still also now then going trying sure back today with at for from of in on by as who which what when where how ' +
+    'one ones thing things guy person someone'
+  ).split(' '),
+);
+/** Words that may follow a spoken title and close it: "analyst at X", "lead here", "manager for the app". */
+const TITLE_CLOSER = /^(?:at|for|with|from|on|in|here|there|over|across|and|but|so|who|since|based)$/;
+const TRAILING_PUNCTUATION = /[,.;:!?)\u2014\u2013]+$/;
+/** Lower-case words and short acronyms ("IT manager", "QA lead") may stand before the head. */
+const SPOKEN_TITLE_WORD = /^(?:[a-z][a-z&/-]*|[A-Z]{2,4})$/;
+const TITLE_ARTICLE = /^(?:a|an|the|our|your|my|their)$/i;
+
+/**
+ * Reads a job title said in lower case at the start of `text`: up to four
+ * modifiers and a head from TITLE_HEADS, then a pause, the end, or a word that
+ * closes it ("at", "for", "here"); a head may take "of" and one to three words
+ * ("head of procurement"). "revenue analyst at Almendro." -> "revenue analyst";
+ * "the operations lead here" -> "operations lead"; "happy to be here" -> null.
+ */
+export function readSpokenTitle(text: string): string | null {
+  const words = text.trim().split(/\s+/).slice(0, 12);
+  const start = words[0] !== undefined && TITLE_ARTICLE.test(words[0]) ? 1 : 0;
+  for (let index = start; index < words.length && index <= start + 4; index++) {
+    const raw = words[index]!;
+    const word = raw.replace(TRAILING_PUNCTUATION, '');
+    if (!SPOKEN_TITLE_WORD.test(word) || CLAUSE_WORDS.has(word)) return null;
+    const paused = word !== raw;
+    const next = words[index + 1];
+    if (TITLE_HEADS.has(word)) {
+      const title = words.slice(start, index + 1).join(' ').replace(TRAILING_PUNCTUATION, '');
+      if (paused || next === undefined || TITLE_CLOSER.test(next)) return title;
+      if (next === 'of') return titleTail(words, index + 2, title);
+    }
+    if (paused) return null;
+  }
+  return null;
+}
+
+/** "head" + "of procurement." -> "head of procurement": one to three plain words, then a pause, the end or a closer. */
+function titleTail(words: readonly string[], from: number, head: string): string | null {
+  for (let index = from; index < words.length && index < from + 3; index++) {
+    const raw = words[index]!;
+    const word = raw.replace(TRAILING_PUNCTUATION, '');
+    if (!/^[A-Za-z][\w&/-]*$/.test(word) || CLAUSE_WORDS.has(word.toLowerCase())) return null;
+    const next = words[index + 1];
+    if (word !== raw || next === undefined || TITLE_CLOSER.test(next)) return `${head} of ${words.slice(from, index + 1).join(' ').replace(TRAILING_PUNCTUATION, '')}`;
+  }
+  return null;
 }

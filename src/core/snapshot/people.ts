@@ -1,12 +1,14 @@
 /**
  * The people of a call: its speakers, and the people they name with a role
  * ("my director, Edward Chase", "Andrew is a Senior Financial Analyst", "Derek
- * Osei from IT owned the integrations"). A capitalised pair counts as a person
+ * Osei from IT owned the integrations"), and speakers who give their own
+ * title, in lower case too ("I'm Jordi Puig, revenue analyst", "I'm the
+ * operations lead here"). A capitalised pair counts as a person
  * only in such a context, so "Booking Data" or "Phase One" never do. Each
  * person keeps the sentences that name them and the role said for them.
  */
 
-import { isNameLike, ORG_SUFFIXES, readTitle, TITLE_HEADS, type NamedSentence } from './names.js';
+import { isNameLike, ORG_SUFFIXES, readSpokenTitle, readTitle, TITLE_HEADS, type NamedSentence } from './names.js';
 
 export interface Person {
   name: string;
@@ -30,6 +32,8 @@ const ARTICLE = /^(?:a|an|the|our|my|their|his|her|your)\s+/i;
  */
 const ROLE_BEFORE_NAME = /(?:\b(?:[Mm]y|[Oo]ur|[Tt]heir|[Hh]is|[Hh]er|[Yy]our|[Tt]he|[Tt]his engagement's|[Tt]he engagement's|([A-Z][a-z]+'s))\s+)((?:[\w-]+\s+){0,3}?[\w-]+),?\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?$/;
 const SELF_INTRO = /\b(?:I'm|I am|my name is|this is)\s+$/i;
+/** "I'm the operations lead here", "I am a senior analyst": a speaker's title without their name. */
+const OWN_TITLE = /\bI(?:'m|’m| am)\s+(?=(?:the|a|an|your|our)\s)/g;
 /** Contexts that only people have: "X's manager", "X, who …", "X and I". */
 const PERSON_CONTEXT_AFTER = /^(?:'s\s+(?:manager|boss|director|lead|team lead)\b|,?\s+(?:who|and I|and myself)\b)/;
 
@@ -64,8 +68,9 @@ export function findPeople(sentences: readonly NamedSentence[], speakerNames: re
       const after = sentence.text.slice(end);
       const speakerName = people.has(candidate) ? candidate : speakerByFirstName.get(candidate);
       const known = speakerName ? people.get(speakerName)! : people.get(candidate);
-      const role = roleNear(before, after);
       const selfIntro = SELF_INTRO.test(before) && sentence.speaker !== null && firstNameOf(candidate) === firstNameOf(sentence.speaker);
+      // Titles said in lower case are read only right after one's own name, where a title is expected.
+      const role = (selfIntro ? spokenTitleAfter(after) : null) ?? roleNear(before, after);
       const inContext = candidate.includes(' ') && (role !== null || selfIntro || PERSON_CONTEXT_AFTER.test(after));
       found.push({ name: candidate, start, end, person: known ?? (inContext ? newPerson(candidate, sentence.speaker) : null), role });
     }
@@ -79,6 +84,11 @@ export function findPeople(sentences: readonly NamedSentence[], speakerNames: re
         return /^\s*(?:,|and|, and|&)\s*$/.test(between);
       });
       if (listed) entry.person = newPerson(entry.name, sentence.speaker);
+    }
+    const speaker = sentence.speaker !== null ? people.get(sentence.speaker) : undefined;
+    if (speaker && !speaker.role && !found.some((entry) => entry.person === speaker && entry.role)) {
+      const role = ownTitle(sentence.text);
+      if (role) found.push({ name: speaker.name, start: 0, end: 0, person: speaker, role });
     }
     for (const { person, role } of found) {
       if (!person) continue;
@@ -102,6 +112,23 @@ function personNameFromRun(words: readonly string[], vocabulary: ReadonlySet<str
   if (words.some((word) => !/^\p{Lu}[\p{Ll}'’-]*\p{Ll}[\p{L}'’-]*$/u.test(word))) return null;
   if (words.some((word) => TITLE_HEADS.has(word.toLowerCase()) || ORG_SUFFIXES.has(word.toLowerCase()))) return null;
   return words.join(' ');
+}
+
+/** ", revenue analyst at Almendro." -> "revenue analyst": the title a speaker gives after their own name. */
+function spokenTitleAfter(after: string): string | null {
+  const appositive = /^\s*[,\u2014\u2013-]\s*(.{2,80})/.exec(after);
+  return appositive ? readSpokenTitle(appositive[1]!) : null;
+}
+
+/** The title in "I'm the operations lead here" or "I am a Senior Analyst", lower case or capitalised. */
+function ownTitle(text: string): string | null {
+  OWN_TITLE.lastIndex = 0;
+  for (let match = OWN_TITLE.exec(text); match !== null; match = OWN_TITLE.exec(text)) {
+    const rest = text.slice(match.index + match[0].length);
+    const title = readSpokenTitle(rest) ?? readTitle(rest.replace(ARTICLE, ''));
+    if (title) return title;
+  }
+  return null;
 }
 
 /** The role said next to a name, before it ("my director, X") or after it ("X is a Senior Analyst"). */
