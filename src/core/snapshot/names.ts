@@ -36,7 +36,9 @@ const COMMON_CAPITALISED = new Set(
     'honestly basically obviously again also not is are was were be do does did can could would should will shall may might you they he she ' +
     'must if once since while until though although whether over under into onto out up down off through across between ' +
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september ' +
-    'october november december mr mrs ms dr'
+    'october november december mr mrs ms dr ' +
+    // Greetings of other languages open sentences the same way ("Bonjour Sam", "Hola Ben").
+    'hola buenos buenas bonjour salut merci gracias ciao hallo danke servus adios adiós hasta ola obrigado obrigada'
   ).split(' '),
 );
 

@@ -77,6 +77,15 @@ const PARTNER_AFTER = new RegExp(`^(?:,\\s+|\\s+(?:is|are|was|were)\\s+)(?:our|y
 /** "…, who led your implementation": only "your", since the customer's own people lead "our" or "the" rollout. */
 const LED_YOUR_PROJECT =
   /^[^.?!]{0,45}?\bwho\s+(?:led|leads|ran|runs|did|does|handled|handles|managed|manages|delivered|configured|built|owned|owns|drove)\s+your\s+(?:[\w-]+\s+)?(?:implementation|rollout|roll-out|deployment|integration|migration|configuration|onboarding|set-?up)\b/i;
+/** "Campusly, and Sara Lindqvist, who led…": another name joined by "and" is the one who led. */
+const ANOTHER_NAME_JOINED = /\band\s+[A-Z]/;
+
+/** The run just before "…, who led your implementation" is the one who led it, not a name listed before another. */
+function ledYourProject(after: string): boolean {
+  const match = LED_YOUR_PROJECT.exec(after);
+  return match !== null && !ANOTHER_NAME_JOINED.test(match[0]);
+}
+
 const SELF_PARTNER = /\b(?:we're|we are|I'm|I am)\s+(?:a|an|the|your|their)\s+((?:[\w-]+\s+){1,3})partners?\b/i;
 /** "a certified Hydrolynx partner", "the implementation partner": a delivery partner, not a "design partner" customer. */
 const PARTNER_KIND = new RegExp(`\\b${PARTNER_KINDS}\\b`, 'i');
@@ -238,7 +247,7 @@ export function inferParties(
     for (const run of sentence.runs) {
       const runName = run.name;
       const before = sentence.text.slice(Math.max(0, run.start - 110), run.start);
-      const partnerNamed = PARTNER_BEFORE.test(before) || LED_YOUR_PROJECT.test(sentence.text.slice(run.end));
+      const partnerNamed = PARTNER_BEFORE.test(before) || ledYourProject(sentence.text.slice(run.end));
       const partnerSpeaker = partnerNamed ? speakerByName.get(runName) : undefined;
       if (partnerSpeaker && partnerSpeaker !== speaker) lean.set(partnerSpeaker, (lean.get(partnerSpeaker) ?? 0) + PARTNER_LEAN);
       const org = organisationOfRun(run.words, organisations);

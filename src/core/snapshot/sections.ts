@@ -141,23 +141,69 @@ function sideOfPerson(person: Person, analysis: CallAnalysis): Side {
 /** Caption roles that only say which side someone is on. */
 const SIDE_ONLY_ROLE = /^(?:customer|client|vendor|guest|host|participant|attendee)$/i;
 
+/** A speaker saying who they are: their own name, their title or what they own. */
+const SELF_DESCRIPTION = /\b(?:my name is|my (?:job )?title|my role|I(?:'m|’m| am) (?:the|a|an|your|our) |I(?:'m|’m| am) (?:responsible|in charge)\b|I (?:lead|run|head|manage|own|oversee)\b)/i;
+/** Words of greetings and pleasantries, in the languages calls open in ("Hola Ben.", "Morning all.", "Nice to see you again."). */
+const PLEASANTRY_WORDS = new Set(
+  (
+    'hi hello hey hiya hola ola bonjour salut ciao hallo servus morning afternoon evening good day buenos buenas dias días tardes ' +
+    'noches bom dia all everyone everybody folks guys team there y\'all thanks thank you cheers welcome nice great lovely to see ' +
+    'meet hear again glad happy be here too as well perfect okay ok yes yeah sure bye goodbye later soon hasta luego gracias merci danke ' +
+    'of course for joining making the time jumping hopping on having me us sorry late sounds talk'
+  ).split(' '),
+);
+
+/** Only greets or thanks: every word a pleasantry or a capitalised name, in a short sentence. */
+function isPleasantry(text: string): boolean {
+  const words = text.split(/[\s,.!?;:]+/).filter(Boolean);
+  if (words.length === 0 || words.length > 10) return false;
+  let greets = false;
+  for (const word of words) {
+    if (PLEASANTRY_WORDS.has(word.toLowerCase())) greets = true;
+    else if (!/^\p{Lu}/u.test(word)) return false;
+  }
+  return greets;
+}
+
+/**
+ * The sentence that best shows who a person is when no sentence states their
+ * role: their own introduction, else a sentence naming them, else their own
+ * words (statements before questions); a greeting ("Hola Ben.") only when
+ * nothing else is left.
+ */
+function introductionOf(person: Person, analysis: CallAnalysis): AnalysedSentence | undefined {
+  const naming = person.sentenceIds.map((id) => analysis.sentenceById.get(id)).filter((sentence) => sentence !== undefined);
+  const own = person.isSpeaker ? analysis.sentences.filter((sentence) => sentence.speaker === person.name) : [];
+  return (
+    naming.find((sentence) => sentence.speaker === person.name && !isPleasantry(sentence.text)) ??
+    own.find((sentence) => !sentence.isQuestion && SELF_DESCRIPTION.test(sentence.text)) ??
+    naming.find((sentence) => !isPleasantry(sentence.text)) ??
+    own.find((sentence) => !sentence.isQuestion && !isPleasantry(sentence.text)) ??
+    own.find((sentence) => !isPleasantry(sentence.text)) ??
+    naming[0] ??
+    own[0]
+  );
+}
+
 function teamEntry(person: Person, input: SectionWriterInput, draft: Draft): string {
   const { analysis } = input.context;
   const byId = analysis.sentenceById;
-  const isContact = input.fields.primary_contact.value === person.name;
-  const position = isContact && input.fields.contact_position.value !== null ? String(input.fields.contact_position.value) : null;
+  const positionField = input.fields.contact_position;
+  const position = input.fields.primary_contact.value === person.name && positionField.value !== null ? positionField : null;
   const caption = analysis.transcript.speakers.find((speaker) => speaker.name === person.name)?.role ?? null;
   const captionRole = caption && !SIDE_ONLY_ROLE.test(caption) ? caption : null;
-  const role = position ?? person.role ?? captionRole;
-  const sentence =
-    (person.roleSentenceId !== null ? byId.get(person.roleSentenceId) : undefined) ??
-    byId.get(person.sentenceIds[0] ?? -1) ??
-    analysis.sentences.find((candidate) => candidate.speaker === person.name);
-  if (sentence) {
-    draft.evidence.push(evidenceOf(sentence));
-    return `${person.name}${role ? ` (${role})` : ''} ${citationOf(sentence)}`;
+  const role = position ? String(position.value) : person.role ?? captionRole;
+  const label = `${person.name}${role ? ` (${role})` : ''}`;
+  // The contact's position is cited where the field found it, so the team line and the field agree.
+  const positionEvidence = position?.source === 'transcript' ? position.evidence[0] : undefined;
+  if (positionEvidence) {
+    draft.evidence.push(positionEvidence);
+    return `${label} ${citationOf(positionEvidence)}`;
   }
-  return `${person.name}${role ? ` (${role})` : ''}`;
+  const sentence = (person.roleSentenceId !== null ? byId.get(person.roleSentenceId) : undefined) ?? introductionOf(person, analysis);
+  if (!sentence) return label;
+  draft.evidence.push(evidenceOf(sentence));
+  return `${label} ${citationOf(sentence)}`;
 }
 
 function engagementDetails(input: SectionWriterInput): Draft {
