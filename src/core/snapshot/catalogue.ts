@@ -54,14 +54,14 @@ const isoDate = z
   .trim()
   .refine(isRealDate, 'must be a calendar date written YYYY-MM-DD');
 
-/** "$1,200,000", "EUR 40,000 per year", "1.2 million dollars"; a percentage where only a rate was stated. */
-const MONEY = /^(?:[$€£¥]\s?|(?:USD|EUR|GBP|CAD|AUD|JPY|CHF|INR)\s)?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|bn|thousand|million|billion))?(?:\s(?:dollars|euros|pounds|USD|EUR|GBP))?(?:\s(?:per|a|an)\s\w+)?$/i;
+/** "$1,200,000", "CA$350,000", "EUR 40,000 per year", "1.2 million dollars"; a percentage where only a rate was stated. */
+const MONEY = /^(?:(?:CA|C|US|AU|A|NZ|HK|S|MX)?\$\s?|[€£¥]\s?|(?:USD|EUR|GBP|CAD|AUD|NZD|HKD|SGD|JPY|CHF|INR|CNY|MXN|SEK|NOK|DKK|ZAR)\s)?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|bn|thousand|million|billion))?(?:\s(?:dollars|euros|pounds|USD|EUR|GBP))?(?:\s(?:per|a|an)\s\w+)?$/i;
 const PERCENT = /^-?\d+(?:\.\d+)?\s?(?:%|percent)$/i;
 
 const money = z
   .union([z.number().nonnegative(), z.string().trim()])
   .transform((value) => (typeof value === 'number' ? `$${value.toLocaleString('en-US')}` : value))
-  .refine((value) => MONEY.test(value) || PERCENT.test(value), 'must be an amount such as "$250,000" or "EUR 40,000 per year" (or a percentage such as "12%")');
+  .refine((value) => MONEY.test(value) || PERCENT.test(value), 'must be an amount such as "$250,000", "CA$250,000" or "EUR 40,000 per year" (or a percentage such as "12%")');
 
 const percentage = z
   .union([z.number(), z.string().trim()])

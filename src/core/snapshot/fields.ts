@@ -230,9 +230,9 @@ const MAY_LOCATE = /\b(?:headquarter\w*|HQ|head office|based|located)\b|\sin\s[A
 const LOCATION_PATTERNS: Array<{ pattern: RegExp; score: number; personal: boolean }> = [
   { pattern: new RegExp(`\\b(?:headquartered|headquarters|head office|HQ)\\b[^.?!]{0,40}?\\b(?:in|at|out of)\\s+${PLACE}`, 'u'), score: 0.95, personal: false },
   { pattern: new RegExp(`\\b(?:we're|we are|we've been|company is|organi[sz]ation is|business is|[A-Z][\\w&]+ is)\\s+(?:based|located)\\s+(?:in|out of)\\s+${PLACE}`, 'u'), score: 0.85, personal: false },
-  // "We're a public university in Boise", "Acme Dental, a chain of forty clinics in Denver".
+  // "We're a public university in Boise", "Acme Dental, a chain of forty clinics in Denver", "We're a café chain based in Lyon".
   {
-    pattern: new RegExp(`(?:\\b(?:[Ww]e're|[Ww]e are|is)|,)\\s+(?:a|an)\\s+(?:[\\w&-]+\\s+){0,6}?(?:${DESCRIPTOR_HEADS})(?:\\s+of\\s+(?:[\\w-]+\\s+){0,2}?[\\w-]+)?\\s+in\\s+${PLACE}`, 'u'),
+    pattern: new RegExp(`(?:\\b(?:[Ww]e're|[Ww]e are|is)|,)\\s+(?:a|an)\\s+(?:[\\p{L}\\p{N}_&-]+\\s+){0,6}?(?:${DESCRIPTOR_HEADS})(?:\\s+of\\s+(?:[\\p{L}\\p{N}_-]+\\s+){0,2}?[\\p{L}\\p{N}_-]+)?\\s+(?:(?:based|located|headquartered)\\s+)?(?:in|out of)\\s+${PLACE}`, 'u'),
     score: 0.8,
     personal: false,
   },
@@ -442,7 +442,7 @@ function cueDistance(text: string, date: Span, cue: RegExp): number | null {
 const USE_VERBS = /\b(?:on|using|use|uses|used|licensed|license|deployed|implemented|rolled out|bought|purchased|adopted|integrated|switched to|moved to|chose|selected|with)\s+(?:the\s+)?$/i;
 /** Buying or running the product, as opposed to merely using it. */
 const STRONG_USE_VERBS = /\b(?:(?:is|are|we're|we are) on|licensed|deployed|implemented|rolled out|bought|purchased|adopted|integrated|switched to|moved to|chose|selected)\s+(?:the\s+)?$/i;
-const PRODUCT_NOUN_AFTER = /^\s+(?:platform|product|module|suite|app|application|software|solution|tool|system|rollout|instance|tenant)\b/i;
+const PRODUCT_NOUN_AFTER = /^\s+(?:platform|product|module|suite|app|application|software|solution|tool|system|rollout|instance|tenant|renewal|subscription)\b/i;
 /** "Acme Cloud Platform" is the product "Acme Cloud". */
 const GENERIC_PRODUCT_TAIL = /^(?:platform|application|applications|app|apps|instance|tenant|environment|version|license|licence|dashboard|dashboards|users?|data)$/i;
 const NOT_PRODUCT_TAIL = /^(?:professional|services|service|support|team|teams|consultant|consultants|folks|people|colleagues|account|customer|success)$/i;
@@ -583,7 +583,7 @@ const FIGURE_RULES: readonly FigureRule[] = [
   {
     field: 'user_count',
     kinds: ['count'],
-    cue: /\busers?\b|\bseats?\b|\blicen[cs]es?\b|\buse\b|\busing\b|\bactive\b|\bon the (?:app|platform|system|tool)\b|\blogged\b|\bonboarded\b/gi,
+    cue: /\busers?\b|\bseats?\b|\blicen[cs]es?\b|\buse\b|\busing\b|\bused by\b|\bactive\b|\bon the (?:app|platform|system|tool)\b|\blogged\b|\bonboarded\b/gi,
     accepts: (figure) => Number.isInteger(figure.value) && figure.value >= 2 && figure.unit !== undefined && USER_NOUNS.test(figure.unit.split(' ').pop()!),
   },
 ];

@@ -16,7 +16,7 @@ export interface Figure {
   /** Offsets into the sentence of the whole figure, currency and unit words included. */
   start: number;
   end: number;
-  /** For money: "$", "€", "£", "¥" or an ISO code. */
+  /** For money: "$", "€", "£", "¥", a prefixed dollar ("CA$", "US$", "A$") or an ISO code ("CAD"). */
   currency?: string;
   /** For money: "year", "month", "week" when the amount is a rate. */
   period?: string;
@@ -24,10 +24,18 @@ export interface Figure {
   unit?: string;
 }
 
-const SYMBOL_CURRENCY: Record<string, string> = { $: '$', '€': '€', '£': '£', '¥': '¥' };
+/**
+ * A currency sign just before an amount: "€40,000", or a dollar with its country prefix
+ * ("CA$350,000", "US$ 2 million", "NZ$"), which is kept since "$" alone would say US dollars.
+ */
+const CURRENCY_SIGN = /(?:\b(?:CA|C|US|AU|A|NZ|HK|S|MX)\$|[$€£¥])\s?$/;
+/** ISO codes said before or after an amount: "CAD 350,000", "350,000 CAD". */
+const ISO_CODES = 'USD|EUR|GBP|CAD|AUD|NZD|HKD|SGD|JPY|CHF|INR|CNY|MXN|SEK|NOK|DKK|ZAR';
+const CODE_BEFORE = new RegExp(`\\b(${ISO_CODES})\\s$`, 'i');
 const WORD_CURRENCY: Record<string, string> = {
   dollar: '$', dollars: '$', bucks: '$', usd: '$', euro: '€', euros: '€', eur: '€', pound: '£', pounds: '£', gbp: '£', yen: '¥',
-  cad: 'CAD', aud: 'AUD', chf: 'CHF', inr: 'INR', rupees: 'INR',
+  rupees: 'INR',
+  ...Object.fromEntries(ISO_CODES.split('|').filter((code) => !['USD', 'EUR', 'GBP'].includes(code)).map((code) => [code.toLowerCase(), code])),
 };
 const PERIODS: Record<string, string> = {
   year: 'year', annually: 'year', annual: 'year', yearly: 'year', month: 'month', monthly: 'month', week: 'week', weekly: 'week', quarter: 'quarter', quarterly: 'quarter', day: 'day',
@@ -80,8 +88,8 @@ function withSharedCurrency(figures: Figure[]): Figure[] {
 function classifyNumber(sentence: string, mention: NumberMention, next: NumberMention | undefined): Figure | null {
   const before = sentence.slice(Math.max(0, mention.start - 6), mention.start);
   const after = sentence.slice(mention.end);
-  const symbol = /([$€£¥])\s?$/.exec(before);
-  const code = /\b(USD|EUR|GBP|CAD|AUD|CHF|INR)\s$/i.exec(before);
+  const symbol = CURRENCY_SIGN.exec(before);
+  const code = CODE_BEFORE.exec(before);
   const start = mention.start - (symbol ? symbol[0].length : code ? code[0].length : 0);
 
   const percent = /^\s?(%|\s?per\s?cent\b|\s?percent(?:age points?)?\b)/i.exec(after);
@@ -94,7 +102,7 @@ function classifyNumber(sentence: string, mention: NumberMention, next: NumberMe
 
   const currencyWord = /^\s?([a-z]+)\b/i.exec(after);
   const wordCurrency = currencyWord ? WORD_CURRENCY[currencyWord[1]!.toLowerCase()] : undefined;
-  const currency = symbol ? SYMBOL_CURRENCY[symbol[1]!] : code ? WORD_CURRENCY[code[1]!.toLowerCase()] : wordCurrency;
+  const currency = symbol ? symbol[0].trim() : code ? WORD_CURRENCY[code[1]!.toLowerCase()] : wordCurrency;
   if (currency) {
     return moneyFigure(sentence, mention.value, start, mention.end + (wordCurrency && !symbol && !code ? currencyWord![0].length : 0), currency);
   }
@@ -146,12 +154,13 @@ function countedNoun(after: string): { noun: string; length: number } | null {
 
 const MONEY_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
-/** "$1,400,000 per year", "EUR 40,000", "92%", "420". */
+/** "$1,400,000 per year", "CA$350,000", "CAD 350,000", "92%", "420". */
 export function formatFigure(figure: Figure): string | number {
   if (figure.kind === 'percentage') return `${figure.value}%`;
   if (figure.kind === 'count') return figure.value;
   const amount = MONEY_FORMAT.format(figure.value);
   const currency = figure.currency ?? '$';
-  const money = currency.length === 1 ? `${currency}${amount}` : `${currency} ${amount}`;
+  // A sign touches the amount ("CA$350,000"); a code stands apart ("CAD 350,000").
+  const money = /[$€£¥]$/.test(currency) ? `${currency}${amount}` : `${currency} ${amount}`;
   return figure.period ? `${money} per ${figure.period}` : money;
 }

@@ -6,8 +6,9 @@
  * side that asks the questions, says "our platform" and "our customers
  * typically…" is the vendor; the side that says "your product" is the
  * customer). Organisations get the side of the speakers who belong to them;
- * "the company name is X" marks the customer outright. Several speakers per
- * side work: each speaker is scored on their own.
+ * "the company name is X" marks the customer outright. Places ("based in
+ * Montréal, Québec") are never organisations. Several speakers per side work:
+ * each speaker is scored on their own.
  */
 
 import { isNameLike, ORG_SUFFIXES, type NamedSentence } from './names.js';
@@ -64,8 +65,12 @@ const GROUP_AFFILIATION = /\b(?:here at|we at|we're at|us at|we are|we're|at)\s+
 const COMPANY_NAME_STATEMENT =
   /\b(?:(?:company|organi[sz]ation|business)(?:'s)?\s+(?:legal\s+|full\s+|official\s+)?name\s+is|(?:our|my)\s+(?:company|organi[sz]ation|business|employer)\s+is|(?:we're|we are)\s+called|company\s+(?:is\s+)?called)\s+$/i;
 const IS_COMPANY_AFTER = /^(?:'s)?\s+(?:is|are)\s+(?:a|an|the)\b[^.?!]{0,80}\b(?:company|business|firm|provider|retailer|chain|network|carrier|manufacturer|distributor|group|organi[sz]ation|system|agency|bank|insurer|brand|startup|nonprofit|non-profit|hospital|operator|platform|supplier|maker)\b/i;
-/** "Acme Cloud platform", "Acme Support": the organisation sells what follows (not "Acme's platform", which it owns). */
-const PRODUCT_AFTER = /^\s+(?:[A-Z][\w-]*\s+){0,3}(?:platform|product|suite|app|application|software|tool|module|connector|support|professional services|consultants?)\b/i;
+/** "Acme Cloud platform", "Acme Support", "the Acme renewal": the organisation sells what follows (not "Acme's platform", which it owns). */
+const PRODUCT_AFTER = /^\s+(?:[A-Z][\w-]*\s+){0,3}(?:platform|product|suite|app|application|software|tool|module|connector|support|professional services|consultants?|renewal|subscription)\b/i;
+/** "We've been on Acme since 2023": a product the customer has been using, so its maker sells. */
+const USED_SINCE = { before: /\b(?:on|using|used)\s+$/i, after: /^\s+since\b/i };
+/** "based in Montréal, Québec", "headquartered out of Leeds": what follows is a place, never an organisation. */
+const PLACE_BEFORE = /\b(?:based|located|headquartered|head office is|HQ is)\s+(?:in|out of)\s+$/i;
 /**
  * The vendor's delivery partner: "our implementation partner, Northbeam", "Northbeam, a certified
  * partner", "Ravi from Northbeam, who led your implementation", "we're a Hydrolynx implementation
@@ -107,6 +112,7 @@ function emptyOrg(name: string): Organisation {
 function organisationNames(sentences: readonly NamedSentence[], vocabulary: ReadonlySet<string>, personWords: ReadonlySet<string>): Set<string> {
   const prefixCounts = new Map<string, number>();
   const anchored = new Set<string>();
+  const places = placeNames(sentences);
   for (const sentence of sentences) {
     for (const run of sentence.runs) {
       const prefixes = namePrefixes(run.words);
@@ -125,7 +131,7 @@ function organisationNames(sentences: readonly NamedSentence[], vocabulary: Read
   const names = new Set<string>();
   const isCandidate = (name: string): boolean => {
     const words = name.split(' ');
-    if (words.some((word) => personWords.has(word))) return false;
+    if (places.has(name) || words.some((word) => personWords.has(word))) return false;
     return words.some((word) => isNameLike(word, vocabulary)) || (words.length > 1 && ORG_SUFFIXES.has(words[words.length - 1]!.toLowerCase()));
   };
   for (const [name, count] of prefixCounts) {
@@ -146,6 +152,24 @@ function organisationNames(sentences: readonly NamedSentence[], vocabulary: Read
     names.add(name);
   }
   return names;
+}
+
+/**
+ * The names a call says as places: the run after "based in" and the runs that
+ * continue it after a comma ("Montréal, Québec", "Austin, Texas, USA").
+ */
+function placeNames(sentences: readonly NamedSentence[]): Set<string> {
+  const places = new Set<string>();
+  for (const sentence of sentences) {
+    let placeEnd = -1;
+    for (const run of sentence.runs) {
+      const continuesPlace = placeEnd >= 0 && /^,\s*$/.test(sentence.text.slice(placeEnd, run.start));
+      const isPlace = continuesPlace || PLACE_BEFORE.test(sentence.text.slice(Math.max(0, run.start - 40), run.start));
+      if (isPlace) places.add(run.name);
+      placeEnd = isPlace ? run.end : -1;
+    }
+  }
+  return places;
 }
 
 function isAnchored(text: string, start: number, end: number): boolean {
@@ -272,7 +296,8 @@ export function inferParties(
         if (!org.anchorIds.includes(sentence.id)) org.anchorIds.push(sentence.id);
         if (/\b(?:we|we're|our|I'm)\b/i.test(sentence.text)) affiliate(speaker, org, 2, sentence.id);
       }
-      if (PRODUCT_AFTER.test(after)) productLean.set(org, Math.min(PRODUCT_LEAN_CAP, (productLean.get(org) ?? 0) + 0.5));
+      const usedSince = USED_SINCE.before.test(before) && USED_SINCE.after.test(after);
+      if (PRODUCT_AFTER.test(after) || usedSince) productLean.set(org, Math.min(PRODUCT_LEAN_CAP, (productLean.get(org) ?? 0) + 0.5));
       if (/\byour\s+$/i.test(before)) org.lean += 0.5;
       if (/^'s\s+(?:industry|headquarters|location|company|business|customers|finance|team|revenue)\b/i.test(after)) org.lean -= 0.5;
     }

@@ -39,6 +39,8 @@ function clauseAround(text: string, span: Span): { clause: string; previous: str
 
 const HYPOTHETICAL =
   /\b(?:if|could|would|might|may|potentially|possibly|hopefully|hope|hoping|expect|expecting|expected to|plan to|plans to|planning to|planned to|(?:our|the|a) (?:target|goal|aim) (?:is|of)|targeting|aiming|projected|projection|forecast|forecasting|anticipate|anticipated|estimated to|want to|wants to|going to|will|proposing|propose|proposed|imagine|suppose|assuming|ideally)\b|\b\w+'(?:ll|d)\b/i;
+/** "The forecasting is used by all 160 managers", "the forecast screen": forecasting as what a product does, not a projection. */
+const FORECAST_AS_A_THING = /\b(?:the|our|their|your|its)\s+forecast(?:ing|s)?\s+(?:(?:is|are|was|were|gets|got)\s+used\b|(?:tool|feature|module|model|screen|dashboard|report|view)s?\b)/gi;
 const CONDITIONAL_OPENING = /^\s*(?:if|once|assuming|suppose|supposing|imagine|when we|whenever)\b/i;
 
 /** A clause that reports what happened ("we saved", "it dropped"): an "if" before it is an aside ("if you look at the numbers"). */
@@ -47,7 +49,7 @@ const PAST_RESULT = /\b(?:saved|was|were|did|had|went|got|came|dropped|fell|grew
 /** True when the figure at `span` is said as a possibility, a plan or a target, not a result. */
 export function isHypothetical(text: string, span: Span): boolean {
   const { clause, previous } = clauseAround(text, span);
-  return HYPOTHETICAL.test(clause) || (CONDITIONAL_OPENING.test(previous) && !PAST_RESULT.test(clause));
+  return HYPOTHETICAL.test(clause.replace(FORECAST_AS_A_THING, '')) || (CONDITIONAL_OPENING.test(previous) && !PAST_RESULT.test(clause));
 }
 
 const GENERIC_CLAIM =
