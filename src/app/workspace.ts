@@ -218,7 +218,7 @@ export class WorkspaceSession {
     this.remember(transcript);
     report(LOAD_STAGES, 'Stored and indexed for search');
     logger.info(
-      { event: 'transcript_loaded', transcript_id: id, format: transcript.format, bytes: Buffer.byteLength(text), cues: transcript.cues.length, turns: transcript.turns.length, warnings: transcript.warnings.length },
+      { event: 'transcript_loaded', transcript_id: id, format: transcript.format, bytes: bytes.byteLength, cues: transcript.cues.length, turns: transcript.turns.length, warnings: transcript.warnings.length },
       'transcript loaded',
     );
     return transcript;

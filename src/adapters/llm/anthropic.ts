@@ -15,7 +15,7 @@ import { z } from 'zod';
 import { OUTPUT_SCHEMAS, type ModelRequest } from '../../core/llm/index.js';
 import type { Logger } from '../../logger.js';
 import { incompleteAnswer, providerFailure } from './errors.js';
-import { throwIfAborted, type LlmClient, type LlmCompletion } from './port.js';
+import { textOfBlocks, throwIfAborted, type LlmClient, type LlmCompletion } from './port.js';
 import { sdkLogger } from './sdk-logger.js';
 
 /** The documented default model: a current Sonnet. */
@@ -84,7 +84,7 @@ export function createAnthropicClient(options: AnthropicClientOptions): LlmClien
     const message = parsed.data;
     if (message.stop_reason === 'max_tokens') throw incompleteAnswer('truncated');
     if (message.stop_reason === 'refusal') throw incompleteAnswer('refused');
-    const text = message.content.map((block) => (block.type === 'text' && typeof block.text === 'string' ? block.text : '')).join('');
+    const text = textOfBlocks(message.content);
     if (text.trim().length === 0) throw incompleteAnswer('empty');
     const usage = message.usage;
     return {

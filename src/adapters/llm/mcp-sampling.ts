@@ -15,7 +15,7 @@ import { z } from 'zod';
 import { LlmUnavailableError } from '../../core/errors.js';
 import { OUTPUT_SCHEMAS, type CountTokens, type ModelRequest } from '../../core/llm/index.js';
 import { incompleteAnswer } from './errors.js';
-import { throwIfAborted, type LlmClient, type LlmCompletion } from './port.js';
+import { textOfBlocks, throwIfAborted, type LlmClient, type LlmCompletion } from './port.js';
 
 /** The `sampling/createMessage` params this adapter sends (a subset of the protocol's). */
 export interface SamplingRequestParams {
@@ -77,7 +77,7 @@ export function createSamplingClient(options: SamplingClientOptions): LlmClient 
     }
     if (result.stopReason === 'maxTokens') throw incompleteAnswer('truncated');
     const blocks = Array.isArray(result.content) ? result.content : [result.content];
-    const text = blocks.map((block) => (block.type === 'text' && typeof block.text === 'string' ? block.text : '')).join('');
+    const text = textOfBlocks(blocks);
     if (text.trim().length === 0) throw incompleteAnswer('empty');
     if (result.model) client.model = result.model;
     return { text, inputTokens: options.countTokens(request.system) + options.countTokens(user), outputTokens: options.countTokens(text) };

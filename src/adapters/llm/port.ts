@@ -32,3 +32,8 @@ export interface LlmClient {
 export function throwIfAborted(signal: AbortSignal): void {
   if (signal.aborted) throw signal.reason;
 }
+
+/** The text of a reply's content blocks, joined; blocks of other kinds (images, tool use) count as nothing. */
+export function textOfBlocks(blocks: ReadonlyArray<{ type: string; text?: unknown }>): string {
+  return blocks.map((block) => (block.type === 'text' && typeof block.text === 'string' ? block.text : '')).join('');
+}

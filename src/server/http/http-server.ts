@@ -143,16 +143,16 @@ function mcpMethodOf(message: unknown): string | undefined {
   return typeof method === 'string' ? method.slice(0, 100) : undefined;
 }
 
+function asRequestId(value: unknown): string | number | undefined {
+  return typeof value === 'string' || typeof value === 'number' ? value : undefined;
+}
+
 function jsonRpcRequestId(message: unknown): string | number | undefined {
-  if (typeof message !== 'object' || message === null || typeof (message as { method?: unknown }).method !== 'string') return undefined;
-  const { id } = message as { id?: unknown };
-  return typeof id === 'string' || typeof id === 'number' ? id : undefined;
+  return mcpMethodOf(message) === undefined ? undefined : asRequestId((message as { id?: unknown }).id);
 }
 
 function cancelledRequestId(message: unknown): string | number | undefined {
-  if (mcpMethodOf(message) !== 'notifications/cancelled') return undefined;
-  const id = (message as { params?: { requestId?: unknown } }).params?.requestId;
-  return typeof id === 'string' || typeof id === 'number' ? id : undefined;
+  return mcpMethodOf(message) === 'notifications/cancelled' ? asRequestId((message as { params?: { requestId?: unknown } }).params?.requestId) : undefined;
 }
 
 function principalOf(authInfo: AuthInfo | undefined): string {
