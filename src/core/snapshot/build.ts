@@ -15,7 +15,7 @@ import { SECTION_SLUGS, sectionsUsingField, sectionSpec, validateFieldValue } fr
 import { extractCandidates, extractFields, supportingSentences } from './fields.js';
 import { inverseDocumentFrequency, type RankingContext } from './section-ranking.js';
 import { writeSections } from './sections.js';
-import type { FieldName, FoundField, SectionSlug, Snapshot, SnapshotField } from './types.js';
+import type { FieldName, FoundField, SectionSlug, Snapshot, SnapshotField, VendorProfile } from './types.js';
 import { findSuspiciousTurns, validateSnapshot } from './validate.js';
 
 export const OFFLINE_ENGINE = 'offline';
@@ -27,6 +27,8 @@ export interface BuildSnapshotOptions {
   /** Sections to build, in catalogue order whatever order is given; all by default. */
   sections?: readonly SectionSlug[];
   onProgress?: (done: number, total: number, message: string) => void;
+  /** The user's own organisation; sides are inferred from the call when absent. */
+  vendor?: VendorProfile;
   /** Milliseconds since the build started, read once at the end; without it `metrics.duration_ms` is 0 for the caller to fill. */
   elapsedMs?: () => number;
 }

@@ -45,6 +45,19 @@ export interface Evidence {
 
 export type FieldValue = string | number;
 
+/**
+ * Who the user works for: the vendor side of a call. Given by `SNAPSHOT_VENDOR`,
+ * the `vendor` argument of `generate_snapshot` or `--vendor`; when absent the
+ * engine infers the sides from the call alone.
+ */
+export interface VendorProfile {
+  company: string;
+  aliases?: string[];
+  products?: string[];
+  /** E-mail domains, lower case, without `@` (e.g. `brightline.example`). */
+  domains?: string[];
+}
+
 export interface FoundField {
   value: FieldValue;
   confidence: number;
