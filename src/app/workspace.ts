@@ -14,6 +14,7 @@ import type { Transcript, TranscriptFormat } from '../core/transcript/types.js';
 import { TranscriptSearchIndex, type SearchHit } from '../core/search/search-index.js';
 import { maskSnapshotPersonalData, rebuildAfterFieldUpdate, validateFieldValue } from '../core/snapshot/index.js';
 import type { FieldName, SectionSlug, Snapshot } from '../core/snapshot/types.js';
+import { applyClientSection, type ClientSectionInput, type ClientWriteOutcome } from '../core/llm/client-section.js';
 import { readTranscriptFile } from '../adapters/files/read-transcript-file.js';
 import { MemoryStore } from '../adapters/store/memory.js';
 import { createZoomClient, type ListRecordingsInput, type ZoomClient, type ZoomRecordingList } from '../adapters/zoom/zoom-client.js';
@@ -371,6 +372,25 @@ export class WorkspaceSession {
   deleteSnapshot(id: string): void {
     this.getSnapshot(id);
     this.stores.snapshots.delete(id);
+  }
+
+  /**
+   * Stores what holds of a section the client's model wrote (see
+   * core/llm/client-section.ts) and reports what was dropped and why.
+   * Another principal's snapshot answers like an unknown id.
+   */
+  writeSnapshotSection(snapshotId: string, input: ClientSectionInput): ClientWriteOutcome {
+    const snapshot = this.getSnapshot(snapshotId);
+    const transcript = this.getTranscript(snapshot.transcript_id);
+    const outcome = applyClientSection(snapshot, transcript, input);
+    const written = outcome.snapshot !== snapshot && snapshot.pii_masked ? maskSnapshotPersonalData(outcome.snapshot) : outcome.snapshot;
+    if (written !== snapshot) this.stores.snapshots.set(written.id, { owner: this.principal, value: written });
+    if (outcome.dropped.some((item) => item.reason === 'reads_as_instructions')) this.workspace.monitor.record('suspicious_content');
+    this.logger.info(
+      { event: 'snapshot_section_written', snapshot_id: snapshotId, section: input.section, claims_kept: outcome.keptClaims.length, fields_kept: outcome.keptFields, dropped: outcome.dropped.map((item) => item.reason) },
+      'client-written section checked',
+    );
+    return { ...outcome, snapshot: written };
   }
 
   updateSnapshotField(snapshotId: string, field: FieldName, rawValue: unknown): Snapshot {

@@ -44,9 +44,11 @@ export interface ServerDeps {
   remote?: boolean;
 }
 
-const INSTRUCTIONS =
-  'Meeting transcripts in, answers and Customer Success Snapshots out. Load a transcript (load_transcript), then search_transcripts / read_transcript / transcript_stats to answer questions with speakers and timestamps, ' +
-  'or generate_snapshot for an 11-section case-study document where every claim cites the transcript.';
+const INSTRUCTIONS = [
+  'Meeting transcripts in, answers and Customer Success Snapshots out. Load a transcript (load_transcript), then search_transcripts / read_transcript / transcript_stats to answer questions with speakers and timestamps.',
+  'For a snapshot, generate_snapshot builds the 11-section draft with fields and evidence; you may then rewrite any section in your own words with write_snapshot_section, citing turns with verbatim quotes (check them with read_transcript and search_transcripts).',
+  'The server keeps only what the transcript supports and tells you what it dropped and why: fix those items and resend; update_snapshot_field is for values a person gives you.',
+].join('\n');
 
 export function createServer({ workspace, principal, remote = false }: ServerDeps): McpServer {
   const server = new McpServer(

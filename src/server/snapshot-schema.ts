@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { FIELD_NAMES, SECTION_SLUGS } from '../core/snapshot/catalogue.js';
 
-const Evidence = z.object({
+export const EvidenceSchema = z.object({
   turn_index: z.number().int().describe('Turn cited (see read_transcript).'),
   start_ms: z.number().nullable(),
   speaker: z.string().nullable(),
@@ -20,9 +20,9 @@ const Field = z.union([
   z.object({
     value: FieldValue,
     confidence: z.number().min(0).max(1),
-    source: z.enum(['transcript', 'user']),
-    evidence: z.array(Evidence),
-    alternatives: z.array(z.object({ value: FieldValue, reason: z.string(), evidence: z.array(Evidence) })).optional(),
+    source: z.enum(['transcript', 'user', 'client']).describe('transcript: found by the snapshot\'s engine; client: written by your model through write_snapshot_section; user: entered by a person.'),
+    evidence: z.array(EvidenceSchema),
+    alternatives: z.array(z.object({ value: FieldValue, reason: z.string(), evidence: z.array(EvidenceSchema) })).optional(),
   }),
   z.object({ value: z.null(), missing: z.literal(true) }),
 ]);
@@ -46,7 +46,8 @@ export const SnapshotSchema = z.object({
       content: z.string().describe('Markdown with [mm:ss] citations.'),
       confidence: z.number().min(0).max(1),
       missing_fields: z.array(z.string()),
-      evidence: z.array(Evidence),
+      evidence: z.array(EvidenceSchema),
+      written_by: z.string().optional().describe('Who wrote the section: the engine (offline, sampling, anthropic, openai) or client (write_snapshot_section).'),
     }),
   ),
   validation: z.object({

@@ -105,6 +105,13 @@ describe('no secret ever leaves the server', () => {
       await call('list_snapshots', {});
       await call('update_snapshot_field', { snapshot_id: snapshotId, field: 'contact_email', value: CANARIES.LLM_API_KEY });
       await call('update_snapshot_field', { snapshot_id: snapshotId, field: 'contact_position', value: `Lead ${CANARIES.ZOOM_CLIENT_SECRET}` });
+      await call('write_snapshot_section', {
+        snapshot_id: snapshotId,
+        section: 'additional_commentary',
+        content: `The key ${CANARIES.ANTHROPIC_API_KEY} was mentioned.`,
+        evidence: [{ turn_index: 0, quote: CANARIES.LLM_API_KEY }, { turn_index: 99_999, quote: 'nothing' }],
+        fields: { contact_email: { value: CANARIES.LLM_API_KEY, evidence: [{ turn_index: 1, quote: CANARIES.ZOOM_CLIENT_SECRET }] } },
+      });
       await call('security_status', {});
       await call('delete_snapshot', { snapshot_id: snapshotId });
       await call('delete_transcript', { transcript_id: id });

@@ -15,6 +15,7 @@ import { CANARY_SECRET, CANARY_TOKEN_PREFIX, meeting } from '../zoom/harness.js'
 import { ALL_TOOLS } from '../../src/server/create-server.js';
 import { FIXTURES_DIR, QUEST_VTT } from '../support/harness.js';
 import { CLI, serverEnv } from '../support/spawn.js';
+import { runClientWritingScript } from '../support/client-writing.js';
 
 type AnyClient = Pick<Client, 'callTool' | 'listTools' | 'readResource' | 'listResources' | 'close'>;
 
@@ -36,6 +37,12 @@ async function exerciseEveryTool(client: AnyClient) {
   results.get_snapshot = await call('get_snapshot', { snapshot_id: snapshotId, section: 'engagement_details' });
   results.list_snapshots = await call('list_snapshots', {});
   results.update_snapshot_field = await call('update_snapshot_field', { snapshot_id: snapshotId, field: 'contact_email', value: 'person@example.com' });
+  results.write_snapshot_section = await call('write_snapshot_section', {
+    snapshot_id: snapshotId,
+    section: 'engagement_details',
+    content: 'The team set up a daily sync at 9:00 a.m. ET.',
+    evidence: [{ turn_index: 108, quote: 'Every weekday morning this week at 9:00 a.m. ET is a convenient time for me.' }],
+  });
   results.delete_snapshot = await call('delete_snapshot', { snapshot_id: snapshotId });
   const resource = await client.readResource({ uri: `transcript://${id}` });
   results.delete_transcript = await call('delete_transcript', { transcript_id: id });
@@ -117,6 +124,18 @@ describe('the built server over stdio', () => {
     expect(snapshot.isError).toBeFalsy();
     expect(snapshot.structuredContent).toMatchObject({ engine: 'sampling', metrics: { llm_calls: samplingRequests } });
     expect(samplingRequests).toBeGreaterThan(1);
+  });
+
+  it.each([
+    ['2025', 'legacy'],
+    ['2026-07-28', 'auto'],
+  ] as const)('lets a %s client write sections that the server checks', async (_era, mode) => {
+    const transport = new StdioClientTransport({ command: process.execPath, args: [CLI], env: serverEnv({ LOG_LEVEL: 'warn' }) });
+    const writer = new Client({ name: 'e2e-writer', version: '1.0.0' }, { versionNegotiation: { mode } });
+    client = writer;
+    await writer.connect(transport);
+    expect(writer.getNegotiatedProtocolVersion()).toMatch(mode === 'auto' ? /^2026-07-28$/ : /^2025-/);
+    await runClientWritingScript(writer);
   });
 
   it('preloads the demo transcript with --demo', async () => {

@@ -199,9 +199,9 @@ describe('tool catalogue', () => {
     const connected = await connect();
     try {
       const { tools } = await connected.client.listTools();
-      expect(tools).toHaveLength(15);
+      expect(tools).toHaveLength(16);
       for (const tool of tools) {
-        expect(tool.name).toMatch(/^(load|list|read|search|transcript|delete|generate|get|update|import|security)_[a-z_]+$/);
+        expect(tool.name).toMatch(/^(load|list|read|search|transcript|delete|generate|get|update|import|security|write)_[a-z_]+$/);
         expect(tool.title, tool.name).toBeTruthy();
         expect(tool.description!.length, tool.name).toBeGreaterThan(60);
         expect(tool.description!.length, tool.name).toBeLessThan(600);

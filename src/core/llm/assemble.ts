@@ -116,7 +116,7 @@ export function assembleSnapshot({ offline, transcript, engine, fields, sections
     title: `Customer Success Snapshot: ${company === null ? transcript.title : String(company)}`,
     engine,
     fields,
-    sections,
+    sections: sections.map((section) => ({ ...section, written_by: section.written_by ?? engine })),
     validation: { grounded_ratio: validation.grounded_ratio, issues: [...validation.issues, ...issues] },
     metrics,
   };

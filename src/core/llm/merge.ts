@@ -57,7 +57,7 @@ const RESULT_FIELDS: ReadonlySet<FieldName> = new Set(['cost_savings', 'revenue_
 const WORDED_FIELDS: ReadonlySet<FieldName> = new Set(['company_name', 'location', 'primary_contact', 'contact_position', 'product_name']);
 
 /** The cited turn says the value: its figures, its e-mail's local part, or most of its words. */
-function turnSays(field: FieldName, value: FieldValue, turnText: string): boolean {
+export function turnSaysValue(field: FieldName, value: FieldValue, turnText: string): boolean {
   const type = FIELDS[field].type;
   if (type === 'money' || type === 'percentage' || type === 'integer') {
     const said = saidNumbers([turnText]);
@@ -115,12 +115,18 @@ function rankGroups(groups: ValueGroup[]): ValueGroup[] {
   );
 }
 
-function confidenceOf(group: ValueGroup): number {
-  const turns = distinctTurns(group);
-  const offlineAgrees = group.supporters.some((s) => s.status === 'offline');
-  const corrected = group.supporters.some((s) => s.status === 'corrected');
+/** Confidence of a model's (or a client's) value: more turns saying it, the offline engine agreeing and a stated correction each add. */
+export function groundedFieldConfidence(turns: number, offlineAgrees: boolean, corrected: boolean): number {
   const confidence = (turns === 0 ? 0.5 : 0.6 + 0.08 * Math.min(3, turns - 1)) + (offlineAgrees && turns > 0 ? 0.15 : 0) + (corrected ? 0.05 : 0);
   return Math.round(Math.min(0.95, confidence) * 100) / 100;
+}
+
+function confidenceOf(group: ValueGroup): number {
+  return groundedFieldConfidence(
+    distinctTurns(group),
+    group.supporters.some((s) => s.status === 'offline'),
+    group.supporters.some((s) => s.status === 'corrected'),
+  );
 }
 
 function reasonLost(loser: ValueGroup, winner: ValueGroup): string {
@@ -162,7 +168,7 @@ export function mergeFields(
       countDrop(tally, 'invalid_value');
       continue;
     }
-    if (!turnSays(candidate.field, parsed.data, grounder.turnText(evidence.turn_index))) {
+    if (!turnSaysValue(candidate.field, parsed.data, grounder.turnText(evidence.turn_index))) {
       countDrop(tally, 'value_not_in_evidence');
       continue;
     }

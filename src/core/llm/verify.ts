@@ -54,6 +54,11 @@ const DROP_WORDS: Readonly<Record<DropReason, string>> = {
   schema: 'did not fit the answer format',
 };
 
+/** What one drop reason means, as the end of a sentence: "quoted words that are not in the cited turn". */
+export function describeDrop(reason: DropReason): string {
+  return DROP_WORDS[reason];
+}
+
 /** "2 quoted words that are not in the cited turn; 1 stated a figure that no cited turn says". */
 export function describeDrops(tally: DropTally): string[] {
   return (Object.keys(DROP_WORDS) as DropReason[]).filter((reason) => (tally[reason] ?? 0) > 0).map((reason) => `${tally[reason]} ${DROP_WORDS[reason]}`);

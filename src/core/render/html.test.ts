@@ -80,7 +80,7 @@ describe('renderSnapshotHtml', () => {
   it('shows key facts with citations, alternatives and the fields never stated', () => {
     expect(html).toContain(
       `<tr><th scope="row">${label('cost_savings')}</th><td>$180,000 per year</td><td><span class="badge high">84%</span></td>` +
-        '<td><span class="cite">[23:40]</span></td></tr>',
+        '<td><span class="cite">[23:40]</span></td><td>offline</td></tr>',
     );
     expect(html).toContain('Also heard: 2024-01 <span class="cite">[09:15]</span>');
     expect(html).toContain(

@@ -26,6 +26,7 @@ import {
   missingFieldLabels,
   reportSubject,
   reportTitle,
+  sectionWriter,
   severityLabel,
   type KeyFact,
 } from './report-parts.js';
@@ -55,7 +56,7 @@ ${renderTalkTimeChart(snapshot)}
 ${renderConfidenceChart(snapshot)}
 </div>
 ${renderKeyFacts(snapshot)}
-${snapshot.sections.map(renderSection).join('\n')}
+${snapshot.sections.map((section) => renderSection(section, sectionWriter(snapshot, section))).join('\n')}
 ${renderEvidence(snapshot.sections)}
 ${renderValidation(snapshot)}
 <footer>${renderFooter(snapshot)}</footer>
@@ -151,7 +152,7 @@ function renderConfidenceChart(snapshot: Snapshot): string {
   return renderBarChart('confidence', 'Confidence per section', rows, legend);
 }
 
-function renderKeyFact({ label, value, field }: KeyFact): string {
+function renderKeyFact({ label, value, field, writtenBy }: KeyFact): string {
   const source =
     field.source === 'user'
       ? '<span class="muted">Provided by user</span>'
@@ -163,7 +164,7 @@ function renderKeyFact({ label, value, field }: KeyFact): string {
   );
   return (
     `<tr><th scope="row">${escapeHtml(label)}</th><td>${escapeHtml(value)}${alternatives.join('')}</td>` +
-    `<td>${confidenceBadge(field.confidence)}</td><td>${source}</td></tr>`
+    `<td>${confidenceBadge(field.confidence)}</td><td>${source}</td><td>${escapeHtml(writtenBy)}</td></tr>`
   );
 }
 
@@ -178,16 +179,17 @@ function renderKeyFacts(snapshot: Snapshot): string {
     facts.length === 0
       ? '<p class="empty">No key facts were stated in the call.</p>'
       : '<table class="facts"><thead><tr><th scope="col">Field</th><th scope="col">Value</th>' +
-        '<th scope="col">Confidence</th><th scope="col">Source</th></tr></thead>' +
+        '<th scope="col">Confidence</th><th scope="col">Source</th><th scope="col">Written by</th></tr></thead>' +
         `<tbody>${facts.map(renderKeyFact).join('')}</tbody></table>`;
   return `<section class="key-facts"><h2>Key facts</h2>${table}${renderMissing(missingFieldLabels(snapshot))}</section>`;
 }
 
-function renderSection(section: SnapshotSection): string {
+function renderSection(section: SnapshotSection, writtenBy: string): string {
   const body = markdownToHtml(section.content);
   return (
     `<section class="snapshot-section" id="section-${escapeHtml(section.slug)}">` +
-    `<div class="section-head"><h2>${escapeHtml(section.title)}</h2>${confidenceBadge(section.confidence, 'Confidence ')}</div>` +
+    `<div class="section-head"><h2>${escapeHtml(section.title)}</h2>${confidenceBadge(section.confidence, 'Confidence ')}` +
+    `<span class="muted written-by">Written by ${escapeHtml(writtenBy)}</span></div>` +
     `${body === '' ? '<p class="empty">Not covered in the call.</p>' : body}` +
     `${renderMissing(section.missing_fields.map(fieldLabel))}</section>`
   );

@@ -48,6 +48,7 @@ const SECTION_KEYS = [
   'confidence',
   'missing_fields',
   'evidence',
+  'written_by',
 ] as const satisfies readonly (keyof SnapshotSection)[];
 const VALIDATION_KEYS = ['grounded_ratio', 'issues'] as const satisfies readonly (keyof Snapshot['validation'])[];
 const ISSUE_KEYS = ['code', 'severity', 'message', 'section'] as const satisfies readonly (keyof ValidationIssue)[];

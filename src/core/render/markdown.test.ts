@@ -53,10 +53,10 @@ describe('renderSnapshotMarkdown', () => {
     const financial = sectionBlock(markdown, 'Financial Impact');
     expect(financial).toContain('Roughly **$180,000 a year** saved on overtime and the answering service [23:40].');
     expect(financial).toContain(
-      `_Confidence: 62% (medium) · Not stated in the call: ${label('revenue_increase')}, ${label('roi_percentage')}_`,
+      `_Confidence: 62% (medium) · Written by: offline · Not stated in the call: ${label('revenue_increase')}, ${label('roi_percentage')}_`,
     );
-    expect(sectionBlock(markdown, 'Background')).toContain('_Confidence: 86% (high)_');
-    expect(sectionBlock(markdown, 'Visuals')).toContain('_Confidence: 42% (low)_');
+    expect(sectionBlock(markdown, 'Background')).toContain('_Confidence: 86% (high) · Written by: offline_');
+    expect(sectionBlock(markdown, 'Visuals')).toContain('_Confidence: 42% (low) · Written by: offline_');
   });
 
   it('ends with the evidence quotes per section and the validation note', () => {
@@ -99,7 +99,7 @@ describe('renderSnapshotMarkdown with a section', () => {
     expect(markdown).toBe(
       '## Financial Impact\n\n' +
         'Roughly **$180,000 a year** saved on overtime and the answering service [23:40]. No revenue or ROI figure was given.\n\n' +
-        `_Confidence: 62% (medium) · Not stated in the call: ${label('revenue_increase')}, ${label('roi_percentage')}_\n\n` +
+        `_Confidence: 62% (medium) · Written by: offline · Not stated in the call: ${label('revenue_increase')}, ${label('roi_percentage')}_\n\n` +
         '**Evidence**\n\n' +
         '- [23:40] Maya Okafor: “roughly $180,000 a year we no longer spend on overtime and the answering service”\n',
     );

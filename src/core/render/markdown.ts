@@ -21,6 +21,7 @@ import {
   meetingFacts,
   missingFieldLabels,
   reportTitle,
+  sectionWriter,
   severityLabel,
 } from './report-parts.js';
 
@@ -37,7 +38,7 @@ export function renderSnapshotMarkdown(snapshot: Snapshot, options: MarkdownRend
     const slug = options.section;
     const section = snapshot.sections.find((candidate) => candidate.slug === slug);
     if (!section) throw new NotFoundError('SECTION_NOT_FOUND', `Snapshot ${snapshot.id} has no section "${slug}".`);
-    return joinBlocks([...sectionBlocks(section), ...evidenceBlocks(section.evidence, '**Evidence**')]);
+    return joinBlocks([...sectionBlocks(section, sectionWriter(snapshot, section)), ...evidenceBlocks(section.evidence, '**Evidence**')]);
   }
   return joinBlocks([
     `# ${escapeMarkdownLine(reportTitle(snapshot))}`,
@@ -47,7 +48,7 @@ export function renderSnapshotMarkdown(snapshot: Snapshot, options: MarkdownRend
     '## Key facts',
     keyFactsTable(snapshot),
     notStated(missingFieldLabels(snapshot), '**Not stated in the call:**'),
-    ...snapshot.sections.flatMap(sectionBlocks),
+    ...snapshot.sections.flatMap((section) => sectionBlocks(section, sectionWriter(snapshot, section))),
     ...evidenceAppendix(snapshot.sections),
     ...validationBlocks(snapshot),
   ]);
@@ -60,22 +61,23 @@ function joinBlocks(blocks: string[]): string {
 function keyFactsTable(snapshot: Snapshot): string {
   const facts = keyFacts(snapshot);
   if (facts.length === 0) return '_No key facts were stated in the call._';
-  const rows = facts.map(({ label, value, field }) => {
+  const rows = facts.map(({ label, value, field, writtenBy }) => {
     const source =
       field.source === 'user' ? 'Provided by user' : field.evidence.map(citationFor).join(' ') || '(no citation)';
-    return `| ${label} | ${escapeMarkdownCell(value)} | ${formatPercent(field.confidence)} | ${source} |`;
+    return `| ${label} | ${escapeMarkdownCell(value)} | ${formatPercent(field.confidence)} | ${source} | ${escapeMarkdownCell(writtenBy)} |`;
   });
-  return ['| Field | Value | Confidence | Source |', '| --- | --- | --- | --- |', ...rows].join('\n');
+  return ['| Field | Value | Confidence | Source | Written by |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
 
 function notStated(labels: string[], prefix: string): string {
   return labels.length === 0 ? '' : `${prefix} ${labels.join(', ')}`;
 }
 
-function sectionBlocks(section: SnapshotSection): string[] {
+function sectionBlocks(section: SnapshotSection, writtenBy: string): string[] {
   const content = section.content.trim();
   const notes = [
     `Confidence: ${formatPercent(section.confidence)} (${confidenceBand(section.confidence)})`,
+    `Written by: ${escapeMarkdownLine(writtenBy)}`,
     notStated(section.missing_fields.map(fieldLabel), 'Not stated in the call:'),
   ].filter((note) => note !== '');
   return [

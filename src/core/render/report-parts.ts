@@ -14,6 +14,7 @@ import {
   type FieldValue,
   type FoundField,
   type Snapshot,
+  type SnapshotSection,
   type ValidationIssue,
 } from '../snapshot/types.js';
 import { FIELD_CATALOGUE, FIELD_NAMES } from '../snapshot/catalogue.js';
@@ -79,14 +80,23 @@ export interface KeyFact {
   label: string;
   value: string;
   field: FoundField;
+  /** `user`, `client`, or the engine that found it. */
+  writtenBy: string;
 }
 
 /** The found fields, in catalogue order. */
 export function keyFacts(snapshot: Snapshot): KeyFact[] {
   return FIELD_NAMES.flatMap((name) => {
     const field = snapshot.fields[name];
-    return isFoundField(field) ? [{ name, label: fieldLabel(name), value: formatFieldValue(field.value), field }] : [];
+    if (!isFoundField(field)) return [];
+    const writtenBy = field.source === 'transcript' ? snapshot.engine : field.source;
+    return [{ name, label: fieldLabel(name), value: formatFieldValue(field.value), field, writtenBy }];
   });
+}
+
+/** Who wrote a section: as recorded, else the snapshot's engine (snapshots made before sections recorded it). */
+export function sectionWriter(snapshot: Snapshot, section: SnapshotSection): string {
+  return section.written_by ?? snapshot.engine;
 }
 
 /** Labels of the fields the call never stated, in catalogue order. */

@@ -83,7 +83,7 @@ export function buildSnapshot(transcript: Transcript, options: BuildSnapshotOpti
   const { fields, candidates } = extractFields(analysis);
   progress('Chose the fields from their evidence');
   const context = rankingContext(analysis, supportingSentences(candidates, fields));
-  const sections = writeSections({ context, fields }, slugs, (slug) => progress(`Wrote ${sectionSpec(slug).title}`));
+  const sections = writeSections({ context, fields }, slugs, (slug) => progress(`Wrote ${sectionSpec(slug).title}`)).map((section) => ({ ...section, written_by: OFFLINE_ENGINE }));
   const body = { fields, sections };
   const validation = validateSnapshot(body, transcript, suspicious);
   progress('Validated the snapshot against the transcript');
@@ -105,29 +105,48 @@ export function buildSnapshot(transcript: Transcript, options: BuildSnapshotOpti
   };
 }
 
+/** `written_by` of a section the MCP client's own model wrote (write_snapshot_section). */
+export const CLIENT_WRITER = 'client';
+
 /**
- * Stores a person's value for one field (`source: "user"`, confidence 1, no
- * evidence) and re-renders the sections that show the field and the
- * Executive Summary; other sections are kept as they were. Works on snapshots
- * from any engine, as long as `transcript` is the one it was built from.
- * @throws InputError FIELD_INVALID when the value does not fit the field.
+ * Stores field values decided outside the engine (a person's, or the client
+ * model's) and re-renders, with the offline writer, the sections that show
+ * them and the Executive Summary; a section the client wrote is kept as
+ * written (only its missing fields are brought up to date). Works on
+ * snapshots from any engine, as long as `transcript` is the one it was built
+ * from.
  */
-export function rebuildAfterFieldUpdate(snapshot: Snapshot, transcript: Transcript, field: FieldName, value: unknown): Snapshot {
-  const userField: FoundField = { value: validateFieldValue(field, value), confidence: 1, source: 'user', evidence: [] };
-  const fields: Record<FieldName, SnapshotField> = { ...snapshot.fields, [field]: userField };
+export function rebuildWithFields(snapshot: Snapshot, transcript: Transcript, updates: Partial<Record<FieldName, FoundField>>): Snapshot {
+  const fields: Record<FieldName, SnapshotField> = { ...snapshot.fields, ...updates };
+  const changed = Object.keys(updates) as FieldName[];
+  const affected = new Set<SectionSlug>(['executive_summary', ...changed.flatMap(sectionsUsingField)]);
+  const rewrite = snapshot.sections.filter((section) => affected.has(section.slug) && section.written_by !== CLIENT_WRITER).map((section) => section.slug);
   const suspicious = findSuspiciousTurns(transcript.turns);
   const analysis = analyse(transcript, suspicious);
   const context = rankingContext(analysis, supportingSentences(extractCandidates(analysis), fields));
-  const present = snapshot.sections.map((section) => section.slug);
-  const affected = new Set(sectionsUsingField(field));
-  const rewritten = new Map(writeSections({ context, fields }, present.filter((slug) => affected.has(slug))).map((section) => [section.slug, section]));
-  const sections = snapshot.sections.map((section) => rewritten.get(section.slug) ?? section);
+  const rewritten = new Map(writeSections({ context, fields }, rewrite).map((section) => [section.slug, { ...section, written_by: OFFLINE_ENGINE }]));
+  const sections = snapshot.sections.map((section) => {
+    const fresh = rewritten.get(section.slug);
+    if (fresh) return fresh;
+    const spec = sectionSpec(section.slug);
+    return { ...section, missing_fields: [...spec.requiredFields, ...spec.valuableFields].filter((name) => fields[name].value === null) };
+  });
   const body = { fields, sections };
   return {
     ...snapshot,
-    title: field === 'company_name' ? snapshotTitle(fields, transcript) : snapshot.title,
+    title: changed.includes('company_name') ? snapshotTitle(fields, transcript) : snapshot.title,
     fields,
     sections,
     validation: validateSnapshot(body, transcript, suspicious),
   };
+}
+
+/**
+ * Stores a person's value for one field (`source: "user"`, confidence 1, no
+ * evidence), as `rebuildWithFields` does.
+ * @throws InputError FIELD_INVALID when the value does not fit the field.
+ */
+export function rebuildAfterFieldUpdate(snapshot: Snapshot, transcript: Transcript, field: FieldName, value: unknown): Snapshot {
+  const userField: FoundField = { value: validateFieldValue(field, value), confidence: 1, source: 'user', evidence: [] };
+  return rebuildWithFields(snapshot, transcript, { [field]: userField });
 }

@@ -17,7 +17,7 @@ export {
   type FieldType,
   type SectionSpec,
 } from './catalogue.js';
-export { OFFLINE_ENGINE, buildSnapshot, rebuildAfterFieldUpdate, type BuildSnapshotOptions } from './build.js';
+export { CLIENT_WRITER, OFFLINE_ENGINE, buildSnapshot, rebuildAfterFieldUpdate, rebuildWithFields, type BuildSnapshotOptions } from './build.js';
 export { findSuspiciousTurns, isGrounded, suspiciousKind, validateSnapshot } from './validate.js';
 export { maskSnapshotPersonalData } from './mask-pii.js';
 export * from './types.js';

@@ -61,7 +61,8 @@ export interface VendorProfile {
 export interface FoundField {
   value: FieldValue;
   confidence: number;
-  source: 'transcript' | 'user';
+  /** `transcript`: found by the snapshot's engine; `client`: written by the MCP client's model (write_snapshot_section); `user`: typed in by a person. */
+  source: 'transcript' | 'user' | 'client';
   evidence: Evidence[];
   /** Candidates that lost to `value`, kept so a person can check the choice. */
   alternatives?: Array<{ value: FieldValue; reason: string; evidence: Evidence[] }>;
@@ -82,6 +83,8 @@ export interface SnapshotSection {
   confidence: number;
   missing_fields: FieldName[];
   evidence: Evidence[];
+  /** Who wrote the content: the engine's name (`offline`, `anthropic`, ...) or `client`. */
+  written_by?: string;
 }
 
 export interface ValidationIssue {

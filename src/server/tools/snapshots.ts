@@ -13,7 +13,7 @@ import type { FieldName, SectionSlug, Snapshot } from '../../core/snapshot/types
 import { InputError } from '../../core/errors.js';
 import { decodeCursor, encodeCursor } from '../paging.js';
 import { defineTool, READ_ONLY } from '../tool-definition.js';
-import { SnapshotSchema } from '../snapshot-schema.js';
+import { EvidenceSchema, SnapshotSchema } from '../snapshot-schema.js';
 import { applyElicitationAnswer, buildElicitationForm } from '../elicitation.js';
 import { SNAPSHOT_ENGINES } from '../../app/llm-settings.js';
 
@@ -48,7 +48,8 @@ export const generateSnapshot = defineTool({
   title: 'Generate a Customer Success Snapshot',
   description:
     'Build a Customer Success Snapshot from a loaded transcript: 15 fields (company, contact, dates, product, figures) and 11 case-study sections, each with confidence, missing fields and the quotes with timestamps it rests on. ' +
-    'What the call does not say is reported missing, never guessed. A language model (your client\'s via sampling, Anthropic, or an OpenAI-compatible server) writes better prose; any model failure falls back to the offline engine, which needs no key or network. Sends progress when asked.',
+    'What the call does not say is reported missing, never guessed. A language model (your client\'s via sampling, Anthropic, or an OpenAI-compatible server) writes better prose; any model failure falls back to the offline engine, which needs no key or network. Sends progress when asked. ' +
+    'To write sections yourself from this draft and its evidence, use write_snapshot_section.',
   inputSchema: z.object({
     transcript_id: z.string().min(1).max(200).describe('Id returned by load_transcript.'),
     engine: z
@@ -170,4 +171,78 @@ export const updateSnapshotField = defineTool({
   },
 });
 
-export const SNAPSHOT_TOOLS = [generateSnapshot, getSnapshot, listSnapshots, deleteSnapshot, updateSnapshotField];
+const citation = z.object({
+  turn_index: z.number().int().min(0).max(1_000_000).describe('Turn cited: the number read_transcript and the snapshot evidence give.'),
+  quote: z.string().min(1).max(600).describe('Words copied character for character from that turn.'),
+});
+const citations = (max: number) => z.array(citation).max(max);
+const fieldWrite = z.object({
+  value: z.union([z.string().max(500), z.number()]).describe('The value as the call states it (dates YYYY-MM-DD, users a whole number, percentages like "35%").'),
+  evidence: citations(5).describe('Turns that say the value.'),
+});
+
+const DroppedSchema = z.object({
+  item: z.enum(['evidence', 'claim', 'field']),
+  reason: z.string().describe('Stable reason code, e.g. quote_not_in_turn, figure_not_in_evidence, reads_as_instructions, turn_missing, invalid_value.'),
+  message: z.string(),
+  text: z.string().optional().describe('The sentence, quote or value as sent (cut to 200 characters).'),
+  field: z.string().optional(),
+  turn_index: z.number().int().optional(),
+});
+
+export const writeSnapshotSection = defineTool({
+  name: 'write_snapshot_section',
+  title: 'Write a snapshot section yourself',
+  description:
+    'Replace one section of a generated snapshot with your own prose citing the transcript, and optionally set the fields it states. Workflow: generate_snapshot for the draft and evidence, read_transcript / search_transcripts to check, then this tool per section. ' +
+    'Kept only if grounded: quotes verbatim in their turns, every figure, e-mail and link said in the cited turns, field values of the right type said in their turns, nothing addressed to an AI model. ' +
+    'The answer lists what was kept and what was dropped with its reason, so you can fix and resend.',
+  inputSchema: z.object({
+    snapshot_id: snapshotId,
+    section: slug.describe('Section to write, e.g. results_achievements.'),
+    content: z.string().min(1).max(20_000).describe('The section as Markdown prose or bullets, in your words; no timestamps needed (citations are added from the evidence).'),
+    evidence: citations(30).min(1).describe('The turns the section rests on, each with a verbatim quote.'),
+    fields: z
+      .object(Object.fromEntries(FIELD_NAMES.map((name) => [name, fieldWrite.optional()])) as Record<FieldName, z.ZodOptional<typeof fieldWrite>>)
+      .optional()
+      .describe('Field values this section states, each with the turns that say it, e.g. {"user_count": {"value": 310, "evidence": [{"turn_index": 41, "quote": "we have 310 users"}]}}.'),
+  }),
+  outputSchema: z.object({
+    snapshot_id: z.string(),
+    section: z.string(),
+    stored: z.boolean().describe('True when anything was stored (a sentence or a field).'),
+    kept: z.object({ claims: z.array(z.string()), evidence: z.array(EvidenceSchema), fields: z.array(z.string()) }),
+    dropped: z.array(DroppedSchema),
+    section_confidence: z.number().min(0).max(1).nullable().describe('Confidence of the section after the write, from its evidence.'),
+    written_by: z.string().nullable().describe('Who wrote the section now: client, or the engine when nothing was kept.'),
+  }),
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  handler(args, ctx) {
+    const fields = Object.fromEntries(Object.entries(args.fields ?? {}).filter(([, value]) => value !== undefined));
+    const outcome = ctx.session.writeSnapshotSection(args.snapshot_id, { section: args.section, content: args.content, evidence: args.evidence, fields });
+    const section = outcome.snapshot.sections.find((candidate) => candidate.slug === args.section);
+    const stored = outcome.keptClaims.length > 0 || outcome.keptFields.length > 0;
+    const lines = [
+      stored
+        ? `Stored ${outcome.keptClaims.length} sentence(s)${outcome.keptFields.length > 0 ? ` and ${outcome.keptFields.join(', ')}` : ''} in ${args.section}.`
+        : `Nothing was stored in ${args.section}: the section is unchanged.`,
+      ...outcome.dropped.map((item) => `Dropped ${item.item}${item.field ? ` ${item.field}` : ''}${item.text ? ` "${item.text}"` : ''}: ${item.message}`),
+      ...(outcome.dropped.length > 0 ? ['Fix the dropped items against read_transcript and send the section again.'] : []),
+    ];
+    return {
+      structured: {
+        snapshot_id: args.snapshot_id,
+        section: args.section,
+        stored,
+        kept: { claims: outcome.keptClaims, evidence: outcome.keptEvidence, fields: outcome.keptFields },
+        dropped: outcome.dropped,
+        section_confidence: section?.confidence ?? null,
+        written_by: section ? (section.written_by ?? outcome.snapshot.engine) : null,
+      },
+      text: lines.join('\n'),
+      links: snapshotLinks(outcome.snapshot),
+    };
+  },
+});
+
+export const SNAPSHOT_TOOLS = [generateSnapshot, getSnapshot, listSnapshots, deleteSnapshot, updateSnapshotField, writeSnapshotSection];
