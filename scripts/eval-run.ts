@@ -125,7 +125,7 @@ export function evaluateKey(entry: KeyEntry, options: EvaluateOptions): KeyResul
   const index = new TranscriptSearchIndex();
   index.add(transcript);
   const search = (query: string) => index.search(query, { limit: 5 }).map((hit) => hit.text);
-  const build = (vendor?: VendorProfile): Snapshot => buildSnapshot(transcript, { id: 'eval', now: new Date(0).toISOString(), ...(vendor ? { vendor } : {}) });
+  const build = (vendor?: VendorProfile): Snapshot => buildSnapshot(transcript, { id: 'eval', now: new Date(0).toISOString(), vendor });
   const result: KeyResult = { entry, scores: {} };
   let inferred: Snapshot | undefined;
   for (const mode of options.modes) {
