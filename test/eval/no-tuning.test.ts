@@ -15,10 +15,13 @@
  *   "TalentFlow" are, "Quest", "Pulse" and "Mercy" are not.
  * - Companies and products: the whole name when it has several words (even
  *   ordinary ones: "Quest Enterprises"), and each distinctive word.
- * - People: only names with a distinctive word, so role labels such as
- *   "Project Manager" or "Grad B" never count; then the full name and a
- *   distinctive surname. A first name alone is not checked: first names
- *   are ordinary words or belong in a lexicon of names.
+ * - People: the name without a role in brackets, an honorific ("Hon.",
+ *   "Dr.") or letters after it ("AM"); only names of two words or more with
+ *   a distinctive one, so role and code labels such as "Project Manager",
+ *   "Grad B" or "Speaker 2" never count; then the full name and a
+ *   distinctive surname, unless it is someone's first name in the keys. A
+ *   first name alone is not checked: first names are ordinary words or
+ *   belong in a lexicon of names.
  */
 
 import { readdirSync, readFileSync } from 'node:fs';
@@ -61,20 +64,36 @@ function addOrganisation(name: string, origin: string): void {
   for (const word of parts.filter(isDistinctive)) forbid(word, origin);
 }
 
-function addPerson(name: string, origin: string): void {
-  const parts = words(name);
-  if (parts.length < 2 || !parts.some(isDistinctive)) return;
-  forbid(name.trim(), origin);
-  const surname = parts.at(-1)!;
-  if (isDistinctive(surname)) forbid(surname, origin);
+/** "Hon. Ahmed Hussen (Minister of ...)", "Dawn Bowden AM": the name without its role, honorific or letters after it. */
+function personName(label: string): { name: string; parts: string[] } | null {
+  if (/^\s*The\s/.test(label)) return null; // "The Acting Chair": a role
+  const name = label
+    .replace(/\([^)]*\)?/g, ' ')
+    .replace(/^\s*(?:(?:Right|Hon|Dr|Mr|Mrs|Ms|Prof)\.?\s+)+/, '')
+    .trim();
+  // Initials, post-nominals and numbers are no part of a name; "Grad B" and "Speaker 2" keep one word, so are codes.
+  const parts = words(name).filter((word) => !/^(?:\p{Lu}{1,3}|\p{N}+)$/u.test(word));
+  return parts.length < 2 || !parts.some(isDistinctive) ? null : { name, parts };
 }
 
+const people: Array<{ label: string; origin: string }> = [];
 for (const { entry, transcript } of transcripts) {
   const values = (field: 'company_name' | 'product_name' | 'primary_contact') => [...(entry.key.fields[field]?.any ?? []), ...(entry.key.fields[field]?.none ?? [])];
   for (const name of [...values('company_name'), ...values('product_name')]) addOrganisation(name, `${entry.name} (field value)`);
-  for (const name of values('primary_contact')) addPerson(name, `${entry.name} (primary_contact)`);
   if (entry.key.vendor) for (const name of [entry.key.vendor.company, ...(entry.key.vendor.products ?? [])]) addOrganisation(name, `${entry.name} (vendor)`);
-  for (const speaker of transcript.speakers) addPerson(speaker.name, `${entry.name} (speaker)`);
+  people.push(...values('primary_contact').map((label) => ({ label, origin: `${entry.name} (primary_contact)` })));
+  people.push(...transcript.speakers.map((speaker) => ({ label: speaker.name, origin: `${entry.name} (speaker)` })));
+}
+const names = people.flatMap(({ label, origin }) => {
+  const person = personName(label);
+  return person ? [{ ...person, origin }] : [];
+});
+// A surname that is someone's first name here ("Hefin David", "David Sweet") is checked only within the full name.
+const firstNames = new Set(names.map(({ parts }) => parts[0]!));
+for (const { name, parts, origin } of names) {
+  forbid(name, origin);
+  const surname = parts.at(-1)!;
+  if (isDistinctive(surname) && !firstNames.has(surname)) forbid(surname, origin);
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -95,6 +114,9 @@ describe('guard against tuning to the answer keys', () => {
     expect(forbidden.get('Whitfield')).toBeDefined();
     expect(forbidden.get('Quest Enterprises')).toBeDefined();
     expect(forbidden.has('Project Manager')).toBe(false);
+    expect(forbidden.has('Grad B')).toBe(false);
+    expect(forbidden.has('Canada')).toBe(false);
+    expect(forbidden.has('David')).toBe(false);
     expect(forbidden.has('Mansfield')).toBe(false);
   });
 
