@@ -56,6 +56,34 @@ function table(header: string[], lines: string[][]): string {
   return [format(header), format(widths.map((width) => '-'.repeat(width))), ...lines.map(format)].join('\n');
 }
 
+/** Each set's totals in one mode: what the CI floor holds. */
+function setTable(results: readonly KeyResult[], mode: Mode): string {
+  const sets = [...new Set(results.map((result) => result.entry.set))];
+  return table(
+    ['set', 'keys', 'fields', 'facts', 'search', 'invented', 'wrong', 'ruled out', 'negative filled', 'gate fired', 'false gate', `right at >= ${CONFIDENT}`, 'customer right', 'vendor as customer', 'grounded min'],
+    sets.map((set) => {
+      const sum = setTotals(results.filter((result) => result.entry.set === set).map((result) => result.scores[mode]!));
+      return [
+        SET_LABELS[set],
+        String(sum.keys),
+        `${sum.fieldsHit}/${sum.fieldsTotal}`,
+        `${sum.factsHit}/${sum.factsTotal}`,
+        `${sum.searchHit}/${sum.searchTotal}`,
+        String(sum.invented),
+        String(sum.wrongValues),
+        String(sum.ruledOut),
+        String(sum.negativeFieldsFilled),
+        `${sum.gateFired}/${set === 'negatives' ? sum.keys : 0}`,
+        String(sum.gateFalseAlarms),
+        `${sum.confidentRight}/${sum.confidentShown}`,
+        String(sum.customerRight),
+        String(sum.vendorAsCustomer),
+        sum.groundedMin.toFixed(3),
+      ];
+    }),
+  );
+}
+
 function report(results: readonly KeyResult[], mode: Mode): string {
   const scored = results.map((result) => ({ ...result, score: result.scores[mode]! }));
   const scores = scored.map((row) => row.score);
@@ -77,30 +105,7 @@ function report(results: readonly KeyResult[], mode: Mode): string {
     ]),
   );
 
-  const sets = [...new Set(scored.map((row) => row.entry.set))];
-  const totals = table(
-    ['set', 'keys', 'fields', 'facts', 'search', 'invented', 'wrong', 'ruled out', 'negative filled', 'gate fired', 'false gate', `right at >= ${CONFIDENT}`, 'customer right', 'vendor as customer', 'grounded min'],
-    sets.map((set) => {
-      const sum = setTotals(scored.filter((row) => row.entry.set === set).map((row) => row.score));
-      return [
-        SET_LABELS[set],
-        String(sum.keys),
-        `${sum.fieldsHit}/${sum.fieldsTotal}`,
-        `${sum.factsHit}/${sum.factsTotal}`,
-        `${sum.searchHit}/${sum.searchTotal}`,
-        String(sum.invented),
-        String(sum.wrongValues),
-        String(sum.ruledOut),
-        String(sum.negativeFieldsFilled),
-        `${sum.gateFired}/${set === 'negatives' ? sum.keys : 0}`,
-        String(sum.gateFalseAlarms),
-        `${sum.confidentRight}/${sum.confidentShown}`,
-        String(sum.customerRight),
-        String(sum.vendorAsCustomer),
-        sum.groundedMin.toFixed(3),
-      ];
-    }),
-  );
+  const totals = setTable(results, mode);
 
   const fields = table(
     ['field', 'shown', 'right', 'precision', 'expected', 'found', 'recall'],
@@ -159,6 +164,7 @@ function recordBaseline(results: readonly KeyResult[], allowLower: string | unde
     ...(lowered.length > 0 ? { lowered: { reason: allowLower!, totals: lowered } } : {}),
   };
   writeBaseline(baseline);
+  for (const mode of MODES) process.stdout.write(`== ${MODE_LABELS[mode]} ==\n${setTable(results, mode)}\n\n`);
   process.stdout.write(`Wrote ${BASELINE_PATH}${lowered.length > 0 ? ` (lowered: ${allowLower})` : ''}.\n`);
   return 0;
 }
