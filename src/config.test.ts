@@ -44,6 +44,26 @@ describe('loadConfig', () => {
     expect(error.message).not.toContain(value);
   });
 
+  it('reads SNAPSHOT_VENDOR as a company name or a JSON profile, domains in lower case', () => {
+    expect(loadConfig({}, '/srv').vendor).toBeNull();
+    expect(loadConfig({ SNAPSHOT_VENDOR: ' Fabrikam ' }, '/srv').vendor).toEqual({ company: 'Fabrikam' });
+    const profile = '{"company": "Fabrikam", "aliases": ["Fabrikam Logistics"], "products": ["Fabrikam Dispatch"], "domains": ["Fabrikam.Example"]}';
+    expect(loadConfig({ SNAPSHOT_VENDOR: profile }, '/srv').vendor).toEqual({ company: 'Fabrikam', aliases: ['Fabrikam Logistics'], products: ['Fabrikam Dispatch'], domains: ['fabrikam.example'] });
+  });
+
+  it.each([
+    ['JSON cut short', '{"company": "Fabrikam-canary"'],
+    ['no company', '{"products": ["Canary Dispatch"]}'],
+    ['a misspelt key', '{"company": "Fabrikam", "product": ["Canary Dispatch"]}'],
+    ['a domain with its @', '{"company": "Fabrikam", "domains": ["@canary.example"]}'],
+    ['a name too long', 'Canary'.repeat(40)],
+  ])('names SNAPSHOT_VENDOR without echoing it when it is %s', (_, value) => {
+    const error = configError({ SNAPSHOT_VENDOR: value });
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.message).toContain('SNAPSHOT_VENDOR');
+    expect(error.message).not.toMatch(/canary/i);
+  });
+
   it('refuses Zoom URLs that would send credentials over plain HTTP off this machine', () => {
     expect(configError({ ZOOM_OAUTH_URL: 'http://zoom.example.com/oauth/token' }).message).toContain('ZOOM_OAUTH_URL');
     expect(loadConfig({ ZOOM_API_BASE_URL: 'http://127.0.0.1:9999/v2' }, '/srv').zoom).toBeNull();

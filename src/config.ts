@@ -9,6 +9,8 @@ import { z } from 'zod';
 import { ConfigError } from './core/errors.js';
 import { LLM_ENV_VARS, parseLlmSettings, SNAPSHOT_ENGINES, type LlmSettings, type SnapshotEngineChoice } from './app/llm-settings.js';
 import { assertSafeZoomUrls, ZOOM_CREDENTIAL_VARIABLES, ZOOM_DEFAULTS, type ZoomSettings } from './adapters/zoom/config.js';
+import { parseVendorSetting } from './app/vendor-profile.js';
+import type { VendorProfile } from './core/snapshot/types.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -31,6 +33,7 @@ const EnvSchema = z.object({
   DEMO_MODE: boolean.default(false),
   MASK_PII: boolean.default(false),
   SNAPSHOT_ENGINE: z.enum(SNAPSHOT_ENGINES).default('auto'),
+  SNAPSHOT_VENDOR: z.string().max(10_000).optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   TOOL_CALLS_PER_MINUTE: positiveInt(300, 1_000_000),
   MCP_HTTP_HOST: z.string().min(1).max(255).default('127.0.0.1'),
@@ -84,6 +87,8 @@ export interface Config {
   /** Default of `mask_pii`: mask e-mails and phone numbers in generated snapshots. */
   maskPii: boolean;
   snapshotEngine: SnapshotEngineChoice;
+  /** SNAPSHOT_VENDOR: the user's own organisation, so snapshots tell its side from the customer's; null when unset. */
+  vendor: VendorProfile | null;
   logLevel: LogLevel;
   /** Tool calls each principal may make per minute (a burst of this many, refilled evenly). */
   toolCallsPerMinute: number;
@@ -121,6 +126,11 @@ export function secretShapeWarnings(env: NodeJS.ProcessEnv = process.env): strin
   );
 }
 
+/** Names the variables, never their values: a value may be a secret pasted into the wrong place. */
+function invalidConfiguration(names: string[]): ConfigError {
+  return new ConfigError(`Invalid configuration: ${names.join(', ')} ${names.length === 1 ? 'has' : 'have'} an invalid value. See .env.example.`);
+}
+
 /** Reads and validates the environment. Throws ConfigError naming the variable (never echoing its value). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Config {
   const relevant = Object.fromEntries(
@@ -129,11 +139,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       .map((key) => [key, env[key]]),
   );
   const parsed = EnvSchema.safeParse(relevant);
-  if (!parsed.success) {
-    const names = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0])))];
-    throw new ConfigError(`Invalid configuration: ${names.join(', ')} ${names.length === 1 ? 'has' : 'have'} an invalid value. See .env.example.`);
-  }
+  if (!parsed.success) throw invalidConfiguration([...new Set(parsed.error.issues.map((issue) => String(issue.path[0])))]);
   const vars = parsed.data;
+  const vendor = vars.SNAPSHOT_VENDOR === undefined ? null : parseVendorSetting(vars.SNAPSHOT_VENDOR);
+  if (vars.SNAPSHOT_VENDOR !== undefined && vendor === null) throw invalidConfiguration(['SNAPSHOT_VENDOR']);
   return {
     transcriptRoots: (vars.TRANSCRIPT_ROOTS ?? '')
       .split(path.delimiter)
@@ -149,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     demoMode: vars.DEMO_MODE,
     maskPii: vars.MASK_PII,
     snapshotEngine: vars.SNAPSHOT_ENGINE,
+    vendor,
     logLevel: vars.LOG_LEVEL,
     toolCallsPerMinute: vars.TOOL_CALLS_PER_MINUTE,
     http: {

@@ -56,7 +56,7 @@ import {
   type SectionOutcome,
 } from '../core/llm/index.js';
 import { SECTION_SLUGS, buildSnapshot, sectionSpec } from '../core/snapshot/index.js';
-import type { FieldName, SectionSlug, Snapshot, SnapshotField, SnapshotSection, ValidationIssue } from '../core/snapshot/types.js';
+import type { FieldName, SectionSlug, Snapshot, SnapshotField, SnapshotSection, ValidationIssue, VendorProfile } from '../core/snapshot/types.js';
 import type { Transcript } from '../core/transcript/types.js';
 import type { CreateMessage } from '../adapters/llm/mcp-sampling.js';
 import { CallLimiter } from '../adapters/llm/limiter.js';
@@ -88,6 +88,8 @@ export interface EngineSnapshotOptions {
   /** ISO time of the build. */
   now: string;
   sections?: readonly SectionSlug[];
+  /** The user's own organisation, for the offline engine (and so the models' draft) to tell the sides apart. */
+  vendor?: VendorProfile;
   onProgress?: (done: number, total: number, message: string) => void;
   /** An MCP cancel or Ctrl-C: aborts the calls in flight; the promise rejects with its reason. */
   signal?: AbortSignal;
@@ -408,7 +410,7 @@ export async function generateSnapshotWithEngine(transcript: Transcript, options
   const resolution = resolveEngine(options.engine, options.settings, Boolean(options.sampling));
   if (resolution.kind !== 'model') {
     // The offline engine alone reports its own progress, section by section.
-    const offline = buildSnapshot(transcript, { id: options.id, now: options.now, sections: slugs, onProgress: options.onProgress });
+    const offline = buildSnapshot(transcript, { id: options.id, now: options.now, sections: slugs, vendor: options.vendor, onProgress: options.onProgress });
     const notConfigured: ValidationIssue[] =
       resolution.kind === 'not_configured' ? [{ code: 'LLM_NOT_CONFIGURED', severity: 'warning', message: `${resolution.reason} This snapshot comes from the offline engine.` }] : [];
     return offlineResult(offline, metricsOf(null, started), notConfigured);
@@ -416,7 +418,7 @@ export async function generateSnapshotWithEngine(transcript: Transcript, options
 
   // Known steps: the offline draft, verification, assembly; the model's steps are added once planned.
   const progress = new Progress(3, options.onProgress);
-  const offline = buildSnapshot(transcript, { id: options.id, now: options.now, sections: slugs });
+  const offline = buildSnapshot(transcript, { id: options.id, now: options.now, sections: slugs, vendor: options.vendor });
   progress.step('Built the offline draft');
   signal.throwIfAborted();
 

@@ -13,7 +13,7 @@ import { buildTranscript, decodeTranscriptBytes } from '../core/transcript/index
 import type { Transcript, TranscriptFormat } from '../core/transcript/types.js';
 import { TranscriptSearchIndex, type SearchHit } from '../core/search/search-index.js';
 import { maskSnapshotPersonalData, rebuildAfterFieldUpdate, validateFieldValue } from '../core/snapshot/index.js';
-import type { FieldName, SectionSlug, Snapshot } from '../core/snapshot/types.js';
+import type { FieldName, SectionSlug, Snapshot, VendorProfile } from '../core/snapshot/types.js';
 import { applyClientSection, type ClientSectionInput, type ClientWriteOutcome } from '../core/llm/client-section.js';
 import { readTranscriptFile } from '../adapters/files/read-transcript-file.js';
 import { MemoryStore } from '../adapters/store/memory.js';
@@ -72,6 +72,8 @@ export interface SnapshotRequest {
   sections?: SectionSlug[];
   /** Mask e-mails and phone numbers in what is stored and shown; default MASK_PII. */
   maskPii?: boolean;
+  /** The user's own organisation for this call; default SNAPSHOT_VENDOR. */
+  vendor?: VendorProfile;
   onProgress?: (done: number, total: number, message: string) => void;
   signal?: AbortSignal;
 }
@@ -329,6 +331,7 @@ export class WorkspaceSession {
       id: newId('s'),
       now: this.workspace.nowIso(),
       sections: request.sections,
+      vendor: request.vendor ?? config.vendor ?? undefined,
       signal: request.signal,
       logger,
       onProgress: (done, total, message) => {

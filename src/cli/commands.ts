@@ -16,6 +16,7 @@ import { renderSnapshotJson } from '../core/render/json.js';
 import { renderSnapshotMarkdown } from '../core/render/markdown.js';
 import { formatClock } from '../core/transcript/timecode.js';
 import type { Transcript } from '../core/transcript/types.js';
+import type { VendorProfile } from '../core/snapshot/types.js';
 import { configuredSecrets, type Config, type SnapshotEngineChoice } from '../config.js';
 import { InputError } from '../core/errors.js';
 import { createLogger as createBaseLogger, type Logger } from '../logger.js';
@@ -129,7 +130,7 @@ export async function runSearch(config: Config, file: string, query: string, opt
   print(hits.map((h, i) => `${i + 1}. [${formatClock(h.startMs)}] ${h.speaker ?? 'Unknown'}: ${h.text}`).join('\n\n'));
 }
 
-export async function runSnapshot(config: Config, file: string, options: { format: string; out?: string; engine: string; maskPii: boolean }): Promise<void> {
+export async function runSnapshot(config: Config, file: string, options: { format: string; out?: string; engine: string; maskPii: boolean; vendor?: VendorProfile }): Promise<void> {
   const session = cliSession(config);
   const transcript = await loadFile(session, config, file);
   await writeSnapshot(config, session, transcript, options);
@@ -160,7 +161,7 @@ export async function runZoomImport(config: Config, meeting: string, options: { 
   print(`${summary.title}: ${summary.duration}, ${summary.turn_count} turns, speakers ${summary.speakers.map((s) => s.name).join(', ')}`);
 }
 
-async function writeSnapshot(config: Config, session: WorkspaceSession, transcript: Transcript, options: { format: string; out?: string; engine?: string; maskPii: boolean }): Promise<void> {
+async function writeSnapshot(config: Config, session: WorkspaceSession, transcript: Transcript, options: { format: string; out?: string; engine?: string; maskPii: boolean; vendor?: VendorProfile }): Promise<void> {
   const showProgress = process.stderr.isTTY === true;
   // Ctrl-C aborts the model calls in flight; nothing half-made is written.
   const abort = new AbortController();
@@ -171,6 +172,7 @@ async function writeSnapshot(config: Config, session: WorkspaceSession, transcri
     snapshot = await session.generateSnapshot(transcript.id, {
       engine: options.engine as SnapshotEngineChoice | undefined,
       maskPii: options.maskPii,
+      vendor: options.vendor,
       signal: abort.signal,
       onProgress: showProgress ? (done, total, message) => process.stderr.write(`\r[${done}/${total}] ${message}`.padEnd(60)) : undefined,
     });

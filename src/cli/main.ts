@@ -13,6 +13,8 @@ import { describeError, newCorrelationId } from '../server/results.js';
 import { isAppError } from '../core/errors.js';
 import { PACKAGE_VERSION } from '../version.js';
 import { SNAPSHOT_ENGINES } from '../app/llm-settings.js';
+import { parseVendorSetting } from '../app/vendor-profile.js';
+import type { VendorProfile } from '../core/snapshot/types.js';
 import { runInspect, runSearch, runServe, runServeHttp, runSnapshot, runZoomImport, runZoomList } from './commands.js';
 
 export const EXIT_OK = 0;
@@ -73,7 +75,8 @@ function buildProgram(config: Config): Command {
     .option('-o, --out <file>', 'write to this file instead of stdout')
     .addOption(new Option('-e, --engine <engine>', 'snapshot engine').choices([...SNAPSHOT_ENGINES]).default(config.snapshotEngine))
     .option('--mask-pii', 'mask e-mail addresses and phone numbers in the snapshot (default MASK_PII)', config.maskPii)
-    .action(async (file: string, options: { format: string; out?: string; engine: string; maskPii: boolean }) => runSnapshot(config, file, options));
+    .option('--vendor <name>', 'your company (or its JSON profile, as SNAPSHOT_VENDOR), so the snapshot tells your side from the customer\'s (default SNAPSHOT_VENDOR)', vendorFlag)
+    .action(async (file: string, options: { format: string; out?: string; engine: string; maskPii: boolean; vendor?: VendorProfile }) => runSnapshot(config, file, options));
 
   const zoom = program.command('zoom').description('Zoom cloud recordings (needs ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET).');
   zoom
@@ -96,6 +99,13 @@ function buildProgram(config: Config): Command {
     .action(async (meeting: string, options: { snapshot?: boolean; format: string; out?: string; maskPii: boolean }) => runZoomImport(config, meeting, options));
 
   return program;
+}
+
+/** `--vendor`: a company name, or its JSON profile as SNAPSHOT_VENDOR takes it. */
+function vendorFlag(value: string): VendorProfile {
+  const vendor = parseVendorSetting(value);
+  if (!vendor) throw new CommanderError(EXIT_USAGE, 'usage', '--vendor must be a company name (up to 120 characters) or a JSON profile {"company": "...", "aliases": [...], "products": [...], "domains": [...]}');
+  return vendor;
 }
 
 /** Startup problems worth a warning: a key of the wrong shape, a `.env` others can read. Names only, never values. */

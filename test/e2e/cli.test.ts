@@ -118,6 +118,9 @@ describe('CLI', () => {
       expect(help.code, command).toBe(0);
       expect(help.stdout).toContain('Usage:');
     }
+    const badVendor = await cli(['snapshot', QUEST_VTT, '--vendor', '{"company": "canary"']);
+    expect(badVendor.code).toBe(2);
+    expect(badVendor.stderr).toMatch(/--vendor must be a company name/);
     const badConfig = await cli(['inspect', QUEST_VTT], undefined, { MAX_TRANSCRIPT_BYTES: 'plenty' });
     expect(badConfig.code).toBe(2);
     expect(badConfig.stderr).toMatch(/^CONFIG_INVALID: .*MAX_TRANSCRIPT_BYTES/);
@@ -146,6 +149,17 @@ describe('CLI', () => {
     const overridden = await cli(['inspect', QUEST_VTT], project, { MAX_TRANSCRIPT_BYTES: '10485760' });
     expect(overridden.code).toBe(0);
     expect(overridden.stderr).not.toMatch(/readable by other users/);
+  });
+
+  it('takes --vendor as a name or a JSON profile, over SNAPSHOT_VENDOR', async () => {
+    const named = await cli(['snapshot', QUEST_VTT, '--format', 'json', '--vendor', 'Fabrikam']);
+    expect(named.code).toBe(0);
+    expect(JSON.parse(named.stdout)).toMatchObject({ engine: 'offline' });
+    const profiled = await cli(['snapshot', QUEST_VTT, '--format', 'json', '--vendor', '{"company": "Fabrikam", "domains": ["fabrikam.example"]}'], undefined, { SNAPSHOT_VENDOR: 'Contoso' });
+    expect(profiled.code).toBe(0);
+    const badSetting = await cli(['snapshot', QUEST_VTT], undefined, { SNAPSHOT_VENDOR: '{"company": 42}' });
+    expect(badSetting.code).toBe(2);
+    expect(badSetting.stderr).toMatch(/^CONFIG_INVALID: .*SNAPSHOT_VENDOR/);
   });
 
   it('masks e-mails and phone numbers in the snapshot with --mask-pii', async () => {

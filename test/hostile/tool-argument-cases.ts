@@ -38,5 +38,11 @@ export const HOSTILE_TOOL_ARGUMENT_CASES: ReadonlyArray<HostileToolArgumentCase>
   { name: 'a number as the path', tool: 'load_transcript', args: () => ({ path: 42 }), expected: 'schema' },
   { name: 'a sentence as mask_pii', tool: 'generate_snapshot', args: ({ transcriptId }) => ({ transcript_id: transcriptId, mask_pii: 'yes please, mask it' }), expected: 'schema' },
   { name: 'an engine that does not exist', tool: 'generate_snapshot', args: ({ transcriptId }) => ({ transcript_id: transcriptId, engine: 'gpt-9; rm -rf /' }), expected: 'schema' },
+  { name: 'an empty vendor', tool: 'generate_snapshot', args: ({ transcriptId }) => ({ transcript_id: transcriptId, vendor: '  ' }), expected: 'schema' },
+  { name: 'a 10,000-character vendor', tool: 'generate_snapshot', args: ({ transcriptId }) => ({ transcript_id: transcriptId, vendor: 'v'.repeat(10_000) }), expected: 'schema' },
+  { name: 'a vendor profile without a company', tool: 'generate_snapshot', args: ({ transcriptId }) => ({ transcript_id: transcriptId, vendor: { products: ['Dispatch'] } }), expected: 'schema' },
+  { name: 'a vendor profile with a misspelt key', tool: 'generate_snapshot', args: ({ transcriptId }) => ({ transcript_id: transcriptId, vendor: { company: 'Fabrikam', product: ['Dispatch'] } }), expected: 'schema' },
+  { name: 'a vendor domain that is a URL', tool: 'generate_snapshot', args: ({ transcriptId }) => ({ transcript_id: transcriptId, vendor: { company: 'Fabrikam', domains: ['https://fabrikam.example/'] } }), expected: 'schema' },
+  { name: 'a thousand vendor products', tool: 'generate_snapshot', args: ({ transcriptId }) => ({ transcript_id: transcriptId, vendor: { company: 'Fabrikam', products: Array.from({ length: 1000 }, (_, i) => `P${i}`) } }), expected: 'schema' },
   { name: 'a format that is not a transcript format', tool: 'load_transcript', args: () => ({ content: 'A: b', format: 'docx' }), expected: 'schema' },
 ];

@@ -56,6 +56,18 @@ describe('snapshot tools, resources and prompts through a real MCP client', () =
     expect(result.content.filter((part) => part.type === 'resource_link')).toHaveLength(3);
   });
 
+  it('takes the vendor as a name or a profile, and refuses a profile of the wrong shape with the schema error', async () => {
+    for (const vendor of ['Fabrikam', { company: 'Fabrikam', aliases: ['Fabrikam Logistics'], products: ['Fabrikam Dispatch'], domains: ['Fabrikam.example'] }]) {
+      const snapshot = await callOk<Snapshot>(connected.client, 'generate_snapshot', { transcript_id: transcriptId, vendor, sections: ['customer_information'] });
+      expect(snapshot.sections.map((section) => section.slug)).toEqual(['customer_information']);
+    }
+    const refused = await callError(connected.client, 'generate_snapshot', { transcript_id: transcriptId, vendor: { company: 'Fabrikam', domains: ['someone@fabrikam.example'] } });
+    expect(refused).toMatch(/^Input validation error: Invalid arguments for tool generate_snapshot:.*vendor/s);
+    const { tools } = await connected.client.listTools();
+    const vendorSchema = (tools.find((tool) => tool.name === 'generate_snapshot')!.inputSchema.properties as Record<string, { description?: string }>).vendor!;
+    expect(vendorSchema.description).toMatch(/SNAPSHOT_VENDOR/);
+  });
+
   it('reports the same talk shares as load_transcript', async () => {
     const loaded = await callOk<{ speakers: Array<{ name: string; talk_share: number }> }>(connected.client, 'load_transcript', { path: QUEST_VTT });
     const snapshot = await callOk<Snapshot>(connected.client, 'generate_snapshot', { transcript_id: transcriptId, sections: ['customer_information'] });

@@ -1,6 +1,6 @@
 /**
  * Splitting a transcript for the model. Every turn is rendered as one line
- * (`T12 [04:49] Ana Ruiz: text`) so a model can cite it by number, and the
+ * (`T12 [04:49] Ana Silva: text`) so a model can cite it by number, and the
  * lines are packed into chunks at turn boundaries under a token budget, in
  * balanced sizes so parallel calls finish together. A turn longer than the
  * budget (a monologue, or a plain-text file without speakers, which is one
@@ -40,7 +40,7 @@ export interface ChunkPlan {
 export const DEFAULT_CHUNK_TOKENS = 12_000;
 const MIN_CHUNK_TOKENS = 500;
 
-/** `T12 [04:49] Ana Ruiz: text`; a part of a cut turn says so: `T12 (part 2/3) [04:49] …`. */
+/** `T12 [04:49] Ana Silva: text`; a part of a cut turn says so: `T12 (part 2/3) [04:49] …`. */
 export function renderTurnLine(turn: PromptTurn, text: string = turn.withheld ? WITHHELD_TEXT : turn.text, part?: { n: number; of: number }): string {
   const label = part ? `T${turn.index} (part ${part.n}/${part.of})` : `T${turn.index}`;
   return `${label} ${formatCitation(turn.startMs, turn.index)} ${turn.speaker ?? '(no speaker)'}: ${text}`;

@@ -46,7 +46,7 @@ export function normaliseName(name: string): string {
   return name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-/** Full name, or one whole word of it ("dana" finds "Dana Reyes"). */
+/** Full name, or one whole word of it ("dana" finds "Dana Novak"). */
 export function speakerMatches(speakerKey: string, wanted: string): boolean {
   return speakerKey === wanted || ` ${speakerKey} `.includes(` ${wanted} `);
 }

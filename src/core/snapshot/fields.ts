@@ -330,7 +330,7 @@ function positionCandidates(analysis: CallAnalysis, contactName: string | null):
     OWN_TITLE.lastIndex = 0;
     for (let match = OWN_TITLE.exec(sentence.text); match !== null; match = OWN_TITLE.exec(sentence.text)) {
       const rest = sentence.text.slice(match.index + match[0].length);
-      // "I'm Dana Okafor, VP of Operations": skip the speaker's own name first.
+      // "I'm Dana Novak, VP of Operations": skip the speaker's own name first.
       const afterName = rest.replace(new RegExp(`^${escapeRegExp(contactName)},?\\s+|^${escapeRegExp(contactName.split(' ')[0]!)}\\w*,?\\s+`), '');
       const title = readTitle(afterName);
       if (!title || /^(?:going|trying|not|sure|happy|glad|here|on|in)\b/i.test(title)) continue;
@@ -457,7 +457,7 @@ function productCandidates(analysis: CallAnalysis): Candidate[] {
       if (!vendor) continue;
       const vendorWords = vendor.name.split(' ');
       if (words.slice(0, vendorWords.length).join(' ') !== vendor.name) continue;
-      // The vendor's name plus one or two words: "Routewise Dispatch", "CareLoop Patient Messaging".
+      // The vendor's name plus one or two words: "Fabrikam Dispatch", "Contoso Patient Messaging".
       const extra = words.slice(vendorWords.length, vendorWords.length + 2);
       while (extra.length > 0 && (NOT_PRODUCT_TAIL.test(extra[extra.length - 1]!) || GENERIC_PRODUCT_TAIL.test(extra[extra.length - 1]!))) extra.pop();
       if (extra.length > 0 && NOT_PRODUCT_TAIL.test(extra[0]!)) extra.length = 0;
@@ -487,11 +487,11 @@ function productCandidates(analysis: CallAnalysis): Candidate[] {
   return candidates;
 }
 
-/** Said just before a product: "before AdviseHub", "booked through AdviseHub". */
+/** Said just before a product: "before Fieldnote", "booked through Fieldnote". */
 const PRODUCT_CONTEXT = /\b(?:through|before|since|after|via)\s+(?:the\s+)?$/i;
 
 /**
- * A product named apart from its vendor ("Campusly" sells "AdviseHub"): another
+ * A product named apart from its vendor ("Contoso" sells "Fieldnote"): another
  * organisation nobody works for, said at least twice as something used.
  */
 function separatelyNamedProducts(analysis: CallAnalysis): Candidate[] {

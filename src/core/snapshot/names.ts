@@ -1,9 +1,9 @@
 /**
  * Proper names in a transcript without a name dictionary: runs of capitalised
- * words ("Harborline Freight", "Maple & Finch", "Senior Business Systems
+ * words ("Northwind Freight", "Barnes & Tallow", "Senior Business Systems
  * Analyst"), told apart from ordinary words by the call itself. A word the call
  * also uses in lower case ("data", "booking", "team") is an ordinary word;
- * one it only ever capitalises ("Harborline", "Okafor") is name-like. Also
+ * one it only ever capitalises ("Northwind", "Novak") is name-like. Also
  * reads job titles, capitalised ("VP of Operations", "Chief Nursing Officer")
  * or said in lower case ("revenue analyst", "head of procurement").
  */
@@ -55,7 +55,7 @@ export const ORG_SUFFIXES = new Set(
   ).split(' '),
 );
 
-/** Letters of Latin-1 and Latin Extended-A/B ("Ibáñez", "Łukasz", "Dénia"), without × and ÷. */
+/** Letters of Latin-1 and Latin Extended-A/B ("Muñoz", "Łukasz", "Dénia"), without × and ÷. */
 function isAccentedLetter(code: number): boolean {
   return code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7;
 }
@@ -176,9 +176,9 @@ function readRuns(sentence: string, start: number, runs: CapitalRun[]): number {
 
 /**
  * The capitalised runs of a sentence. "&" and "of" may join two capitalised
- * words ("Maple & Finch", "Bank of Ireland"); an opening word that is common
+ * words ("Barnes & Tallow", "Bank of Ireland"); an opening word that is common
  * ("So", "Yes", "Our") is dropped. Words are letters (accented ones too) and digits
- * joined by `'’.-` ("O'Neil", "U.S", "Mary-Kate", "Ibáñez"), cut by hand and only around
+ * joined by `'’.-` ("O'Neil", "U.S", "Mary-Kate", "Muñoz"), cut by hand and only around
  * capitals, as this runs on every sentence of the call.
  */
 export function capitalRuns(sentence: string): CapitalRun[] {
@@ -292,7 +292,7 @@ const TITLE_ARTICLE = /^(?:a|an|the|our|your|my|their)$/i;
  * Reads a job title said in lower case at the start of `text`: up to four
  * modifiers and a head from TITLE_HEADS, then a pause, the end, or a word that
  * closes it ("at", "for", "here"); a head may take "of" and one to three words
- * ("head of procurement"). "revenue analyst at Almendro." -> "revenue analyst";
+ * ("head of procurement"). "revenue analyst at Contoso." -> "revenue analyst";
  * "the operations lead here" -> "operations lead"; "happy to be here" -> null.
  */
 export function readSpokenTitle(text: string): string | null {

@@ -1,8 +1,8 @@
 /**
  * The people of a call: its speakers, and the people they name with a role
  * ("my director, Edward Chase", "Andrew is a Senior Financial Analyst", "Derek
- * Osei from IT owned the integrations"), and speakers who give their own
- * title, in lower case too ("I'm Jordi Puig, revenue analyst", "I'm the
+ * Novak from IT owned the integrations"), and speakers who give their own
+ * title, in lower case too ("I'm Luis Peña, revenue analyst", "I'm the
  * operations lead here"). A capitalised pair counts as a person
  * only in such a context, so "Booking Data" or "Phase One" never do. Each
  * person keeps the sentences that name them and the role said for them.
@@ -74,7 +74,7 @@ export function findPeople(sentences: readonly NamedSentence[], speakerNames: re
       const inContext = candidate.includes(' ') && (role !== null || selfIntro || PERSON_CONTEXT_AFTER.test(after));
       found.push({ name: candidate, start, end, person: known ?? (inContext ? newPerson(candidate, sentence.speaker) : null), role });
     }
-    // Names listed with a person ("Bob Jones and Vincent Martin") are people too.
+    // Names listed with a person ("Jane Doe and John Roe") are people too.
     for (let index = 0; index < found.length; index++) {
       const entry = found[index]!;
       if (entry.person || !entry.name.includes(' ')) continue;
@@ -105,7 +105,7 @@ export function findPeople(sentences: readonly NamedSentence[], speakerNames: re
   return [...people.values()];
 }
 
-/** "Edward Chase", "Dana Okafor", "Mary-Kate O'Neil": 2-3 capitalised words, the first name-like. */
+/** "Edward Chase", "Dana Novak", "Mary-Kate O'Neil": 2-3 capitalised words, the first name-like. */
 function personNameFromRun(words: readonly string[], vocabulary: ReadonlySet<string>): string | null {
   if (words.length < 1 || words.length > 3) return null;
   if (!isNameLike(words[0]!, vocabulary)) return null;
@@ -114,7 +114,7 @@ function personNameFromRun(words: readonly string[], vocabulary: ReadonlySet<str
   return words.join(' ');
 }
 
-/** ", revenue analyst at Almendro." -> "revenue analyst": the title a speaker gives after their own name. */
+/** ", revenue analyst at Contoso." -> "revenue analyst": the title a speaker gives after their own name. */
 function spokenTitleAfter(after: string): string | null {
   const appositive = /^\s*[,\u2014\u2013-]\s*(.{2,80})/.exec(after);
   return appositive ? readSpokenTitle(appositive[1]!) : null;
@@ -147,7 +147,7 @@ function roleNear(before: string, after: string): string | null {
   if (beforeMatch) {
     const phrase = beforeMatch[2]!.replace(ARTICLE, '');
     const head = phrase.split(/\s+/).pop()!.toLowerCase();
-    // "Tessaro's consultant, Mira Schott": whose role it is tells the side, so it stays.
+    // "Globex's consultant, Mira Schott": whose role it is tells the side, so it stays.
     if (TITLE_HEADS.has(head) || head === 'sponsor') return beforeMatch[1] ? `${beforeMatch[1]} ${phrase}` : phrase;
   }
   const from = /^,?\s+from\s+((?:(?:the|our|their|your)\s+)?(?:[A-Z][\w&-]*\s?){1,4}(?:team|Team)?)/.exec(after);

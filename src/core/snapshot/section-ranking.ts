@@ -237,7 +237,7 @@ export function scoreSentences(slug: SectionSlug, context: RankingContext): Sent
     // Who holds which role is listed with the team; the sentence saying so is not content elsewhere.
     if (trait.statesRole && slug !== 'customer_information') score *= 0.4;
     if (slug === 'background') {
-      // "Before Routewise, we…": life before the vendor's product.
+      // "Before Fabrikam, we…": life before the vendor's product.
       if (speaksOfBefore) score += 0.9;
       score *= 1.15 - 0.3 * (sentence.id / Math.max(1, sentences.length));
     }

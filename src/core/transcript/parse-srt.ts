@@ -4,8 +4,8 @@
  * are removed; speakers come from `Name: ` prefixes.
  *
  * @example
- * parseSrt('1\n00:00:01,000 --> 00:00:04,000\nAna Ruiz: <i>Hello</i>')
- * // cues: [{ startMs: 1000, endMs: 4000, speaker: 'Ana Ruiz', text: 'Hello', … }] (given the rule confirms the name)
+ * parseSrt('1\n00:00:01,000 --> 00:00:04,000\nAna Silva: <i>Hello</i>')
+ * // cues: [{ startMs: 1000, endMs: 4000, speaker: 'Ana Silva', text: 'Hello', … }] (given the rule confirms the name)
  */
 
 import { cuesFromBlocks, normalizeText } from './cue-blocks.js';

@@ -8,8 +8,8 @@
  * all we keep. A stamped line without a name is a new cue of the same speaker.
  *
  * @example
- * parseTxt('[00:05] Ana Ruiz: Hi all.\nThanks for joining.\n[00:09] Li Wei: Hello!')
- * // cues: [{ startMs: 5000, endMs: 9000, speaker: 'Ana Ruiz', text: 'Hi all. Thanks for joining.' },
+ * parseTxt('[00:05] Ana Silva: Hi all.\nThanks for joining.\n[00:09] Li Wei: Hello!')
+ * // cues: [{ startMs: 5000, endMs: 9000, speaker: 'Ana Silva', text: 'Hi all. Thanks for joining.' },
  * //        { startMs: 9000, endMs: 9000, speaker: 'Li Wei', text: 'Hello!' }]
  */
 

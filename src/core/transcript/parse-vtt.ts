@@ -5,8 +5,8 @@
  * a `Name: ` prefix; Teams files in `<v Name>` voice tags with GUID cue ids.
  *
  * @example
- * parseVtt('WEBVTT\n\n00:01.000 --> 00:04.000\n<v Ana Ruiz>Hello &amp; welcome')
- * // cues: [{ startMs: 1000, endMs: 4000, speaker: 'Ana Ruiz', text: 'Hello & welcome', … }]
+ * parseVtt('WEBVTT\n\n00:01.000 --> 00:04.000\n<v Ana Silva>Hello &amp; welcome')
+ * // cues: [{ startMs: 1000, endMs: 4000, speaker: 'Ana Silva', text: 'Hello & welcome', … }]
  */
 
 import { InputError } from '../errors.js';

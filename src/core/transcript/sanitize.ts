@@ -94,7 +94,7 @@ function isTagCharAt(text: string, i: number): boolean {
 
 /**
  * Cleans cue or line text.
- * @example cleanText('<v.loud Ana Ruiz>Hi&nbsp; <i>there</i>', true) // { text: 'Hi there', voice: 'Ana Ruiz', removed: 0, words: 2 }
+ * @example cleanText('<v.loud Ana Silva>Hi&nbsp; <i>there</i>', true) // { text: 'Hi there', voice: 'Ana Silva', removed: 0, words: 2 }
  */
 export function cleanText(raw: string, markup: boolean): CleanText {
   const words = wordsIfClean(raw, markup);

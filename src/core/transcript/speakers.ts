@@ -1,6 +1,6 @@
 /**
  * The speaker-prefix rule: when does `Something: text` at the start of a cue
- * name the speaker (Zoom writes `Ana Ruiz: text`, some tools `Ana Ruiz
+ * name the speaker (Zoom writes `Ana Silva: text`, some tools `Ana Silva
  * (Customer): text`) and when is it just a colon (`Agenda: pricing`, `Q3:
  * revenue`, `Re: contract`, `https://…`, `Step 1: export`)? Two gates:
  *
@@ -12,7 +12,7 @@
  *    or a time stamp, recurs, or the file clearly follows the convention (a
  *    multi-word name: another confirmed speaker or another full name in
  *    prefix position; a single word: most cues prefixed, or it is the first
- *    name of a confirmed speaker). `Blue Harbor: the site is ready` alone in
+ *    name of a confirmed speaker). `Blue Tallow: the site is ready` alone in
  *    a file without speakers, or a once-seen `Zurich: …`, stays text.
  *
  * A `<v Name>` voice tag always wins over a prefix.
@@ -83,7 +83,7 @@ const CASELESS_WORD = /^\p{Lo}[\p{Lo}\p{M}\u00b7\u30fb]*$/u;
 /**
  * Checks whether a label (the text before the colon) has the shape of a
  * speaker name, splitting off a trailing `(Role)`.
- * @example parseSpeakerLabel('Ana Ruiz (Customer)') // { name: 'Ana Ruiz', role: 'Customer' }
+ * @example parseSpeakerLabel('Ana Silva (Customer)') // { name: 'Ana Silva', role: 'Customer' }
  * @example parseSpeakerLabel('Q3') // null
  */
 export function parseSpeakerLabel(label: string): SpeakerLabel | null {
@@ -116,7 +116,7 @@ export function parseSpeakerLabel(label: string): SpeakerLabel | null {
   return nameWords >= 1 && nameWords <= MAX_NAME_WORDS ? { name, role } : null;
 }
 
-/** Splits a voice-tag name such as `Ana Ruiz (Guest)` into name and role; other names are kept whole. */
+/** Splits a voice-tag name such as `Ana Silva (Guest)` into name and role; other names are kept whole. */
 export function splitVoiceName(voice: string): SpeakerLabel {
   if (!voice.endsWith(')')) return { name: voice, role: null };
   const match = /^(.+?)\s*\(([^()]{1,40})\)$/.exec(voice);
@@ -185,7 +185,7 @@ export class PrefixReader {
     return (this.known[id] as KnownLabel).speaker as SpeakerLabel;
   }
 
-  /** Words in the label of an id returned by `read` (`Ana Ruiz (Customer)` has three). */
+  /** Words in the label of an id returned by `read` (`Ana Silva (Customer)` has three). */
   labelWords(id: number): number {
     return (this.known[id] as KnownLabel).words;
   }
@@ -320,7 +320,7 @@ export class CaptionSpeakers {
    * Sets `speaker` and strips the prefix of every cue whose prefix is
    * confirmed; `cues` are the observed cues, in order. Returns the role of
    * each speaker that has one, and by how much stripping the prefixes lowers
-   * the word count: a prefix `Ana Ruiz: ` takes its label's words, one fewer
+   * the word count: a prefix `Ana Silva: ` takes its label's words, one fewer
    * when the words follow the colon without a space (after a full-width `：`),
    * as the label's last word and the first spoken one were counted as one.
    */
@@ -336,7 +336,7 @@ export class CaptionSpeakers {
       const cue = cues[i] as Cue;
       cue.speaker = label.name;
       const textStart = this.textStarts[i] as number;
-      // `Ana Ruiz：words` (full-width colon, no space) was counted with `Ruiz：words` as one word.
+      // `Ana Silva：words` (full-width colon, no space) was counted with `Silva：words` as one word.
       const glued = textStart < cue.text.length && cue.text.charCodeAt(textStart - 1) !== 0x20;
       cue.text = cue.text.slice(textStart);
       wordsRemoved += this.reader.labelWords(id) - (glued ? 1 : 0);

@@ -16,6 +16,7 @@ import { defineTool, READ_ONLY } from '../tool-definition.js';
 import { EvidenceSchema, SnapshotSchema } from '../snapshot-schema.js';
 import { applyElicitationAnswer, buildElicitationForm } from '../elicitation.js';
 import { SNAPSHOT_ENGINES } from '../../app/llm-settings.js';
+import { toVendorProfile, VendorInputSchema } from '../../app/vendor-profile.js';
 
 const LIST_PAGE_SIZE = 50;
 
@@ -60,6 +61,9 @@ export const generateSnapshot = defineTool({
     format: format.default('markdown').describe('Form of the readable text part: markdown (default), json or html. The structured result is always the JSON contract.'),
     elicit: z.boolean().default(false).describe('Ask me (through a form in the client) for the required and valuable fields the call did not state.'),
     mask_pii: z.boolean().optional().describe('Mask e-mail addresses and phone numbers in the snapshot (values you enter yourself are kept). Default MASK_PII.'),
+    vendor: VendorInputSchema.optional().describe(
+      'Who you work for, so the snapshot tells your side from the customer\'s: your company name, or {company, aliases, products, domains}. Default SNAPSHOT_VENDOR; without either, the sides are inferred from the call.',
+    ),
   }),
   outputSchema: SnapshotSchema,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
@@ -69,6 +73,7 @@ export const generateSnapshot = defineTool({
       sampling: ctx.sampling,
       sections: args.sections,
       maskPii: args.mask_pii,
+      vendor: args.vendor === undefined ? undefined : toVendorProfile(args.vendor),
       signal: ctx.signal,
       onProgress: ctx.progress,
     });
