@@ -53,9 +53,11 @@ export async function runServe(config: Config, options: { demo: boolean }): Prom
   const { serveOverStdio } = await import('../server/stdio.js');
   const workspace = serverWorkspace(config);
   if (options.demo) await loadDemoTranscript(workspace.session(LOCAL_PRINCIPAL));
-  const handle = serveOverStdio(workspace);
+  const serving = serveOverStdio(workspace);
+  // The process lives exactly as long as the connection, whatever ends it.
+  void serving.closed.then((exitCode) => process.exit(exitCode));
   const shutdown = () => {
-    void handle.close().finally(() => process.exit(0));
+    void serving.close();
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
