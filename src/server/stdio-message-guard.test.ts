@@ -22,6 +22,12 @@ describe('StdioMessageGuard', () => {
     expect(oversize).toEqual([{ bytes: big.length, id: 9 }]);
   });
 
+  it('reads the id when the line crosses the limit only in its last chunk', async () => {
+    const line = `{"method":"x","params":{"content":"${'a'.repeat(70)}"},"jsonrpc":"2.0","id":5}`;
+    const { oversize } = await guard(`${line}\n`, line.length - 3, line.length - 3);
+    expect(oversize).toEqual([{ bytes: line.length, id: 5 }]);
+  });
+
   it('passes a line of exactly the limit', async () => {
     const { passed, oversize } = await guard(`${'x'.repeat(10)}\n`, 10, 3);
     expect(passed).toEqual([`${'x'.repeat(10)}\n`]);

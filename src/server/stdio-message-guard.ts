@@ -55,12 +55,16 @@ export class StdioMessageGuard extends Transform {
     this.lineBytes += piece.length;
     if (!this.oversize && this.lineBytes > this.maxMessageBytes) {
       this.oversize = true;
-      const sofar = Buffer.concat(this.parts);
+      const line = Buffer.concat([...this.parts, piece]);
       this.parts.length = 0;
-      this.head = Buffer.from(Buffer.concat([sofar, piece]).subarray(0, KEPT_EDGE_BYTES));
+      // Copies, so the line read so far can be freed.
+      this.head = Buffer.from(line.subarray(0, KEPT_EDGE_BYTES));
+      this.tail = Buffer.from(line.subarray(Math.max(0, line.length - KEPT_EDGE_BYTES)));
+    } else if (this.oversize) {
+      this.tail = lastBytes(this.tail, piece);
+    } else {
+      this.parts.push(piece);
     }
-    if (this.oversize) this.tail = lastBytes(this.tail, piece);
-    else this.parts.push(piece);
   }
 
   private endLine(): void {
