@@ -45,6 +45,9 @@ const EnvSchema = z.object({
   MCP_HTTP_MAX_BODY_BYTES: positiveInt(4 * 1024 * 1024, 200 * 1024 * 1024),
   MCP_HTTP_RATE_LIMIT_PER_MINUTE: positiveInt(600, 1_000_000),
   MCP_HTTP_SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(10),
+  MCP_HTTP_TLS_CERT_FILE: z.string().max(4096).optional(),
+  MCP_HTTP_TLS_KEY_FILE: z.string().max(4096).optional(),
+  MCP_HTTP_BEHIND_TLS_PROXY: boolean.default(false),
   ZOOM_ACCOUNT_ID: z.string().max(200).optional(),
   ZOOM_CLIENT_ID: z.string().max(200).optional(),
   ZOOM_CLIENT_SECRET: z.string().max(500).optional(),
@@ -72,6 +75,11 @@ export interface HttpConfig {
   maxBodyBytes: number;
   ratePerMinute: number;
   shutdownGraceMs: number;
+  /** PEM certificate (with chain) and key for native HTTPS; both or neither. */
+  tlsCertFile: string | undefined;
+  tlsKeyFile: string | undefined;
+  /** The operator states that a proxy in front terminates TLS. */
+  behindTlsProxy: boolean;
 }
 
 export interface Config {
@@ -171,6 +179,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       maxBodyBytes: vars.MCP_HTTP_MAX_BODY_BYTES,
       ratePerMinute: vars.MCP_HTTP_RATE_LIMIT_PER_MINUTE,
       shutdownGraceMs: Math.round(vars.MCP_HTTP_SHUTDOWN_GRACE_SECONDS * 1000),
+      tlsCertFile: vars.MCP_HTTP_TLS_CERT_FILE,
+      tlsKeyFile: vars.MCP_HTTP_TLS_KEY_FILE,
+      behindTlsProxy: vars.MCP_HTTP_BEHIND_TLS_PROXY,
     },
     llm: parseLlmSettings(env),
     zoom: zoomSettings(vars),

@@ -23,6 +23,13 @@ describe('parseLlmSettings', () => {
     expect(parseLlmSettings({ ANTHROPIC_API_KEY: 'a', LLM_ANTHROPIC_API_KEY: '' }).anthropicApiKey).toBe('a');
   });
 
+  it('honours ANTHROPIC_BASE_URL as the Anthropic SDK does, LLM_ANTHROPIC_BASE_URL winning when both are set', () => {
+    expect(parseLlmSettings({ ANTHROPIC_BASE_URL: 'http://127.0.0.1:8080' }).anthropicBaseUrl).toBe('http://127.0.0.1:8080');
+    expect(parseLlmSettings({ ANTHROPIC_BASE_URL: 'http://127.0.0.1:8080', LLM_ANTHROPIC_BASE_URL: 'http://127.0.0.1:9090' }).anthropicBaseUrl).toBe('http://127.0.0.1:9090');
+    expect(parseLlmSettings({ ANTHROPIC_BASE_URL: 'http://127.0.0.1:8080', LLM_ANTHROPIC_BASE_URL: '' }).anthropicBaseUrl).toBe('http://127.0.0.1:8080');
+    expect(() => parseLlmSettings({ ANTHROPIC_BASE_URL: 'file:///etc/passwd' })).toThrow(/ANTHROPIC_BASE_URL/);
+  });
+
   it('names a bad variable without echoing its value', () => {
     expect(() => parseLlmSettings({ LLM_BASE_URL: 'ftp://secret-host' })).toThrow(ConfigError);
     expect(() => parseLlmSettings({ LLM_MAX_CONCURRENCY: '0' })).toThrow(/LLM_MAX_CONCURRENCY/);

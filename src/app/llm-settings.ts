@@ -20,7 +20,7 @@ export type ModelEngine = Exclude<SnapshotEngineChoice, 'auto' | 'offline'>;
 export interface LlmSettings {
   /** ANTHROPIC_API_KEY, or LLM_ANTHROPIC_API_KEY (which wins when both are set). */
   anthropicApiKey?: string;
-  /** LLM_ANTHROPIC_BASE_URL: a proxy, or a test server; the public API by default. */
+  /** LLM_ANTHROPIC_BASE_URL, or ANTHROPIC_BASE_URL as Anthropic's own tools read it (the first wins when both are set): a proxy, gateway or test server; the public API by default. */
   anthropicBaseUrl?: string;
   /** LLM_BASE_URL: an OpenAI-compatible server, e.g. http://127.0.0.1:11434/v1 (Ollama). */
   baseUrl?: string;
@@ -55,6 +55,7 @@ const int = (min: number, max: number, fallback: number) => z.coerce.number().in
 const LlmEnvSchema = z.object({
   ANTHROPIC_API_KEY: optionalText,
   LLM_ANTHROPIC_API_KEY: optionalText,
+  ANTHROPIC_BASE_URL: httpUrl,
   LLM_ANTHROPIC_BASE_URL: httpUrl,
   LLM_BASE_URL: httpUrl,
   LLM_API_KEY: optionalText,
@@ -91,7 +92,8 @@ export function parseLlmSettings(env: Readonly<Record<string, string | undefined
   };
   const anthropicApiKey = vars.LLM_ANTHROPIC_API_KEY ?? vars.ANTHROPIC_API_KEY;
   if (anthropicApiKey) settings.anthropicApiKey = anthropicApiKey;
-  if (vars.LLM_ANTHROPIC_BASE_URL) settings.anthropicBaseUrl = vars.LLM_ANTHROPIC_BASE_URL;
+  const anthropicBaseUrl = vars.LLM_ANTHROPIC_BASE_URL ?? vars.ANTHROPIC_BASE_URL;
+  if (anthropicBaseUrl) settings.anthropicBaseUrl = anthropicBaseUrl;
   if (vars.LLM_BASE_URL) settings.baseUrl = vars.LLM_BASE_URL;
   if (vars.LLM_API_KEY) settings.apiKey = vars.LLM_API_KEY;
   if (vars.LLM_MODEL) settings.model = vars.LLM_MODEL;

@@ -16,6 +16,7 @@ import { maskSnapshotPersonalData, rebuildAfterFieldUpdate, validateFieldValue }
 import type { FieldName, SectionSlug, Snapshot, VendorProfile } from '../core/snapshot/types.js';
 import { applyClientSection, type ClientSectionInput, type ClientWriteOutcome } from '../core/llm/client-section.js';
 import { readTranscriptFile } from '../adapters/files/read-transcript-file.js';
+import { assertDeclaredFormat } from '../adapters/files/declared-format.js';
 import { MemoryStore } from '../adapters/store/memory.js';
 import { createZoomClient, type ListRecordingsInput, type ZoomClient, type ZoomRecordingList } from '../adapters/zoom/zoom-client.js';
 import type { KeyedStore, RemovalReason } from '../adapters/store/port.js';
@@ -194,15 +195,19 @@ export class WorkspaceSession {
     const report = (done: number, message: string) => options.onProgress?.(done, LOAD_STAGES, message);
     let bytes: Uint8Array;
     let sourceName: string | null;
+    let declaredFormat: TranscriptFormat | undefined;
     if (hasPath) {
       const file = await readTranscriptFile(input.path as string, { roots: options.roots, maxBytes: config.maxTranscriptBytes, cwd: config.cwd });
       bytes = file.bytes;
       sourceName = file.basename;
+      declaredFormat = file.extension;
     } else {
       bytes = Buffer.from(input.content as string, 'utf8');
       sourceName = null;
     }
     const text = decodeTranscriptBytes(bytes, config.maxTranscriptBytes);
+    // A file's extension binds unless the caller names the format.
+    if (declaredFormat !== undefined && input.format === undefined) assertDeclaredFormat(text, declaredFormat);
     report(1, `Read ${bytes.byteLength} bytes`);
     await cancellationPoint(signal);
     const id = options.id ?? newId('t');

@@ -23,6 +23,7 @@ import { createLogger as createBaseLogger, type Logger } from '../logger.js';
 import { LOCAL_PRINCIPAL } from '../app/principals.js';
 import { LogFeed } from '../app/log-feed.js';
 import { summarizeTranscript } from '../server/tools/transcripts.js';
+import type { TlsFiles } from '../server/http/http-server.js';
 
 function createLogger(config: Config, level = config.logLevel, feed?: LogFeed): Logger {
   return createBaseLogger(level, undefined, configuredSecrets(config), feed);
@@ -54,15 +55,17 @@ export async function runServe(config: Config, options: { demo: boolean }): Prom
   const { serveOverStdio } = await import('../server/stdio.js');
   const workspace = serverWorkspace(config);
   if (options.demo) await loadDemoTranscript(workspace.session(LOCAL_PRINCIPAL));
-  const handle = serveOverStdio(workspace);
+  const serving = serveOverStdio(workspace);
+  // The process lives exactly as long as the connection, whatever ends it.
+  void serving.closed.then((exitCode) => process.exit(exitCode));
   const shutdown = () => {
-    void handle.close().finally(() => process.exit(0));
+    void serving.close();
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
 }
 
-export async function runServeHttp(config: Config, options: { demo: boolean; host: string; port: number }): Promise<void> {
+export async function runServeHttp(config: Config, options: { demo: boolean; host: string; port: number; tls: TlsFiles | undefined; behindTlsProxy: boolean }): Promise<void> {
   // Loaded here so the file commands start without the MCP SDK.
   const { startHttpServer } = await import('../server/http/http-server.js');
   const { loadTokens } = await import('../server/http/tokens.js');
@@ -80,8 +83,12 @@ export async function runServeHttp(config: Config, options: { demo: boolean; hos
     maxBodyBytes: http.maxBodyBytes,
     ratePerMinute: http.ratePerMinute,
     shutdownGraceMs: http.shutdownGraceMs,
+    tls: options.tls,
+    behindTlsProxy: options.behindTlsProxy,
     logger,
   });
+  // A renewed certificate is picked up without a restart.
+  if (options.tls) process.on('SIGHUP', () => void server.reloadTls());
   // In-flight calls finish, new ones are refused, then the process exits.
   const shutdown = () => {
     void server.close().finally(() => process.exit(0));

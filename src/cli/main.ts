@@ -40,10 +40,22 @@ function buildProgram(config: Config): Command {
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CommanderError(EXIT_USAGE, 'usage', '--port must be a whole number from 0 to 65535');
       return port;
     })
-    .action(async (options: { demo?: boolean; http?: boolean; host?: string; port?: number }) => {
+    .option('--tls-cert <file>', 'serve HTTPS with this PEM certificate (default MCP_HTTP_TLS_CERT_FILE); reread on SIGHUP')
+    .option('--tls-key <file>', 'the PEM private key of --tls-cert (default MCP_HTTP_TLS_KEY_FILE)')
+    .option('--behind-tls-proxy', 'a proxy in front terminates TLS: allow plain HTTP beyond loopback (same as MCP_HTTP_BEHIND_TLS_PROXY=true)')
+    .action(async (options: { demo?: boolean; http?: boolean; host?: string; port?: number; tlsCert?: string; tlsKey?: string; behindTlsProxy?: boolean }) => {
       const demo = Boolean(options.demo) || config.demoMode;
-      if (options.http) return runServeHttp(config, { demo, host: options.host ?? config.http.host, port: options.port ?? config.http.port });
-      if (options.host !== undefined || options.port !== undefined) throw new CommanderError(EXIT_USAGE, 'usage', '--host and --port go with --http');
+      if (options.http) {
+        const certFile = options.tlsCert ?? config.http.tlsCertFile;
+        const keyFile = options.tlsKey ?? config.http.tlsKeyFile;
+        if ((certFile === undefined) !== (keyFile === undefined)) throw new CommanderError(EXIT_USAGE, 'usage', 'give both --tls-cert and --tls-key (or MCP_HTTP_TLS_CERT_FILE and MCP_HTTP_TLS_KEY_FILE)');
+        const tls = certFile !== undefined && keyFile !== undefined ? { certFile, keyFile } : undefined;
+        const behindTlsProxy = Boolean(options.behindTlsProxy) || config.http.behindTlsProxy;
+        return runServeHttp(config, { demo, host: options.host ?? config.http.host, port: options.port ?? config.http.port, tls, behindTlsProxy });
+      }
+      if ([options.host, options.port, options.tlsCert, options.tlsKey, options.behindTlsProxy].some((value) => value !== undefined)) {
+        throw new CommanderError(EXIT_USAGE, 'usage', '--host, --port, --tls-cert, --tls-key and --behind-tls-proxy go with --http');
+      }
       return runServe(config, { demo });
     });
 

@@ -22,6 +22,7 @@ export function hostileContentCases(): HostileContentCase[] {
   const nested = `WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n${'<b>'.repeat(100_000)}Ann Lee: deep${'</b>'.repeat(100_000)}\n`;
   const unclosed = `WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n${'<c.x'.repeat(50_000)} text\n`;
   const oversized = `WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n${'a'.repeat(TEN_MB)}\n`;
+  const oneWord = 'a'.repeat(5 * 1024 * 1024);
   const hugeLine = `WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nAnn Lee: ${'word '.repeat(1_000_000)}\n`;
   const mostlyMalformed = `WEBVTT\n\n${'00:00:xx --> nope\nbroken\n\n'.repeat(5)}${cue('00:00:01.000', '00:00:02.000', 'Ann Lee: fine')}`;
   const backwards = `WEBVTT\n\n${cue('00:00:10.000', '00:00:12.000', 'Ann Lee: second')}${cue('00:00:01.000', '00:00:02.000', 'Bo Chan: first')}`;
@@ -47,5 +48,9 @@ export function hostileContentCases(): HostileContentCase[] {
     { name: 'invalid UTF-8 bytes', input: new Uint8Array([...Buffer.from('WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nAnn: caf'), 0xc3, 0x28, 0x0a]), expectedCode: 'TRANSCRIPT_NOT_TEXT' },
     { name: 'UTF-16 file', input: new Uint8Array(Buffer.from('\ufeffWEBVTT\n\n00:00:01.000 --> 00:00:02.000\nAnn: hi\n', 'utf16le')), expectedCode: 'TRANSCRIPT_NOT_TEXT' },
     { name: 'empty file', input: new Uint8Array(0), expectedCode: 'TRANSCRIPT_EMPTY' },
+    // A .vtt name binds: content of another format is refused, while the same text pasted loads as plain text.
+    { name: '.vtt file of one unbroken 5 MB word', input: new Uint8Array(Buffer.from(oneWord)), expectedCode: 'TRANSCRIPT_MALFORMED' },
+    { name: 'one unbroken 5 MB word pasted', input: oneWord, expectedCode: null },
+    { name: '.vtt file holding SubRip cues', input: new Uint8Array(Buffer.from(`1\n${cue('00:00:01,000', '00:00:02,000', 'Ann Lee: hello')}`)), expectedCode: 'TRANSCRIPT_MALFORMED' },
   ];
 }

@@ -14,6 +14,7 @@ import { setupHostileFileCorpus, type HostileFileCorpus } from '../hostile/file-
 import { HOSTILE_HEADER_CASES } from '../hostile/http-header-cases.js';
 import { HOSTILE_CLIENT_WRITES } from '../hostile/client-write-cases.js';
 import { HOSTILE_MODEL_CASES } from '../hostile/model-output-cases.js';
+import { HOSTILE_STDIO_CASES } from '../hostile/stdio-message-cases.js';
 import { HOSTILE_TOOL_ARGUMENT_CASES } from '../hostile/tool-argument-cases.js';
 import { HOSTILE_ZOOM_CASES } from '../hostile/zoom-payload-cases.js';
 import { callOk, connect, textOf, type Connected } from '../support/harness.js';
@@ -39,7 +40,7 @@ describe('hostile inputs through the MCP tools', () => {
     await corpus.cleanup();
   });
 
-  it('has a corpus of at least 60 cases across its seven entry points, at least 8 each', () => {
+  it('has a corpus of at least 60 cases across its eight entry points, at least 8 each', () => {
     const casesPerEntryPoint = {
       files: corpus.cases.length,
       inlineContent: hostileContentCases().length,
@@ -48,6 +49,8 @@ describe('hostile inputs through the MCP tools', () => {
       zoomPayloads: HOSTILE_ZOOM_CASES.length,
       modelOutputs: HOSTILE_MODEL_CASES.length,
       clientWrites: HOSTILE_CLIENT_WRITES.length,
+      // Driven through the built server by test/e2e/stdio-limits.test.ts.
+      stdioMessages: HOSTILE_STDIO_CASES.length,
     };
     for (const [entryPoint, count] of Object.entries(casesPerEntryPoint)) expect(count, entryPoint).toBeGreaterThanOrEqual(8);
     expect(Object.values(casesPerEntryPoint).reduce((sum, count) => sum + count, 0)).toBeGreaterThanOrEqual(60);

@@ -1,5 +1,10 @@
 /**
  * The team server: MCP over Streamable HTTP at `/mcp`, plus `GET /healthz`.
+ * Served over HTTPS when given a certificate and key (TLS 1.2 and up; the
+ * files are reread by `reloadTls`, which the CLI calls on SIGHUP, so a renewed
+ * certificate needs no restart). Plain HTTP on an address other than loopback
+ * is refused unless the operator states that a proxy in front terminates TLS:
+ * bearer tokens and transcripts must not cross a network in clear text.
  * Every request passes the same gates in order: Host/Origin (403), drain
  * (503), bearer token (400 for a repeated Authorization header, else 401),
  * the principal's rate (429), body size (413).
@@ -9,7 +14,10 @@
  * in the Workspace, which keeps each principal's data apart.
  */
 
+import { readFile } from 'node:fs/promises';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import https from 'node:https';
+import { createSecureContext, type SecureContextOptions } from 'node:tls';
 import type { AddressInfo } from 'node:net';
 import { createMcpHandler, type AuthInfo } from '@modelcontextprotocol/server';
 import { toNodeHandler } from '@modelcontextprotocol/node';
@@ -43,6 +51,12 @@ const MONITOR_COUNTER_OF_EVENT: Readonly<Record<string, SecurityCounter>> = {
 export const MCP_PATH = '/mcp';
 export const HEALTH_PATH = '/healthz';
 
+/** PEM files of the server certificate (with its chain) and its private key. */
+export interface TlsFiles {
+  certFile: string;
+  keyFile: string;
+}
+
 export interface HttpServerOptions {
   /** Bind address; default 127.0.0.1. Anything not loopback requires tokens. */
   host?: string;
@@ -60,13 +74,22 @@ export interface HttpServerOptions {
   ratePerMinute?: number;
   /** How long `close()` waits for in-flight requests before cutting them off; default 10 s. */
   shutdownGraceMs?: number;
+  /** Serve HTTPS with these files. */
+  tls?: TlsFiles;
+  /** The operator states that a proxy in front terminates TLS: plain HTTP may then listen beyond loopback. */
+  behindTlsProxy?: boolean;
   /** Defaults to the workspace's logger. */
   logger?: Logger;
 }
 
 export interface HttpServerHandle {
-  /** The MCP endpoint, e.g. http://127.0.0.1:3333/mcp. */
+  /** The MCP endpoint, e.g. http://127.0.0.1:3333/mcp (https:// with TLS). */
   url: string;
+  /**
+   * Rereads the certificate and key (after a renewal) and serves new connections with them.
+   * False, with the old pair still in use, when the new files do not load. No-op without TLS.
+   */
+  reloadTls(): Promise<boolean>;
   /**
    * Graceful stop: new requests get 503 at once, requests in flight finish
    * (up to `shutdownGraceMs`), then the listener closes. Idempotent.
@@ -162,6 +185,25 @@ function principalOf(authInfo: AuthInfo | undefined): string {
   return principal;
 }
 
+/** TLS 1.0 and 1.1 are broken; Node's default floor is 1.2 today, stated here so it stays. */
+const MIN_TLS_VERSION = 'TLSv1.2';
+
+/** Reads and checks a certificate and key pair. @throws ConfigError naming what failed, never the key. */
+async function loadTlsPair(files: TlsFiles): Promise<SecureContextOptions> {
+  const read = (file: string, what: string) =>
+    readFile(file).catch((error: NodeJS.ErrnoException) => {
+      throw new ConfigError(`Cannot read the TLS ${what} file (${error.code ?? 'unreadable'}).`, { cause: error });
+    });
+  const [cert, key] = await Promise.all([read(files.certFile, 'certificate'), read(files.keyFile, 'key')]);
+  const pair = { cert, key, minVersion: MIN_TLS_VERSION } as const;
+  try {
+    createSecureContext(pair);
+  } catch (error) {
+    throw new ConfigError('The TLS certificate and key do not load: both must be PEM, and the key must belong to the certificate.', { cause: error });
+  }
+  return pair;
+}
+
 function urlHost(host: string): string {
   return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
 }
@@ -181,6 +223,12 @@ export async function startHttpServer(workspace: Workspace, options: HttpServerO
   if (tokens.length === 0 && !isLoopbackHost(host)) {
     throw new ConfigError(`Refusing to serve HTTP on ${host} without bearer tokens: set MCP_HTTP_TOKENS_FILE or MCP_HTTP_TOKENS, or bind to 127.0.0.1.`);
   }
+  if (!options.tls && !options.behindTlsProxy && !isLoopbackHost(host)) {
+    throw new ConfigError(
+      `Refusing to serve plain HTTP on ${host}: tokens and transcripts would cross the network in clear text. Give --tls-cert and --tls-key (MCP_HTTP_TLS_CERT_FILE, MCP_HTTP_TLS_KEY_FILE), or, when a proxy in front terminates TLS, say so with --behind-tls-proxy (MCP_HTTP_BEHIND_TLS_PROXY=true).`,
+    );
+  }
+  const tlsPair = options.tls ? await loadTlsPair(options.tls) : undefined;
 
   const policy = buildHostOriginPolicy(host, options.allowedHosts, options.allowedOrigins);
   const authenticate: (header: string | undefined) => AuthOutcome =
@@ -292,13 +340,15 @@ export async function startHttpServer(workspace: Workspace, options: HttpServerO
     await serveMcp(Object.assign(req, { auth: authInfo }), res, parsedBody);
   }
 
-  const server = http.createServer({ headersTimeout: 30_000, requestTimeout: 60_000 }, (req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((error: unknown) => {
       logger.error({ event: 'http_request_failed', error_name: (error as Error)?.name }, 'HTTP request failed');
       if (!res.headersSent) sendRefusal(res, { status: 500, message: 'Internal error.' });
       else res.destroy();
     });
-  });
+  };
+  const timeouts = { headersTimeout: 30_000, requestTimeout: 60_000 };
+  const server = tlsPair ? https.createServer({ ...timeouts, ...tlsPair }, onRequest) : http.createServer(timeouts, onRequest);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
@@ -308,8 +358,24 @@ export async function startHttpServer(workspace: Workspace, options: HttpServerO
     server.listen(port, host, () => resolve());
   });
   const { port: boundPort } = server.address() as AddressInfo;
-  const url = `http://${urlHost(host)}:${boundPort}${MCP_PATH}`;
-  logger.info({ event: 'server_started', url, auth: tokens.length > 0 ? 'bearer' : 'none-loopback', principals: new Set(tokens.map((t) => t.principal)).size }, `mcp-snapshot-server listening on ${url}`);
+  const url = `${tlsPair ? 'https' : 'http'}://${urlHost(host)}:${boundPort}${MCP_PATH}`;
+  const tlsMode = tlsPair ? 'native' : isLoopbackHost(host) ? 'none-loopback' : 'terminated-in-front';
+  logger.info({ event: 'server_started', url, tls: tlsMode, auth: tokens.length > 0 ? 'bearer' : 'none-loopback', principals: new Set(tokens.map((t) => t.principal)).size }, `mcp-snapshot-server listening on ${url}`);
+  if (tlsMode === 'terminated-in-front') {
+    logger.warn({ event: 'tls_terminated_in_front', security: true, host }, `Serving plain HTTP on ${host}: the operator states that a proxy in front terminates TLS.`);
+  }
+
+  const reloadTls = async (): Promise<boolean> => {
+    if (!options.tls || !(server instanceof https.Server)) return false;
+    try {
+      server.setSecureContext(await loadTlsPair(options.tls));
+    } catch (error) {
+      logger.error({ event: 'tls_reload_failed', security: true, reason: (error as Error).message }, 'TLS certificate not reloaded; the previous one stays in use');
+      return false;
+    }
+    logger.info({ event: 'tls_reloaded' }, 'TLS certificate reloaded');
+    return true;
+  };
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
@@ -337,5 +403,5 @@ export async function startHttpServer(workspace: Workspace, options: HttpServerO
     })();
     return closing;
   };
-  return { url, close };
+  return { url, close, reloadTls };
 }
