@@ -10,6 +10,7 @@ import { forEachTerm } from '../search/analyze.js';
 import type { Transcript } from '../transcript/types.js';
 import { findDates, inferMeetingDate, type DateMention } from './dates.js';
 import { findFigures, type Figure } from './figures.js';
+import { assessCustomerCall, type CallGate } from './gate.js';
 import { capitalRuns, lowercaseVocabulary, type NamedSentence } from './names.js';
 import { inferParties, type Parties, type Side } from './parties.js';
 import { findPeople, type Person } from './people.js';
@@ -63,6 +64,11 @@ function termsOf(text: string): Set<string> {
   return terms;
 }
 
+/** Per organisation, the speakers of the sentences that tie it to someone ("I'm … at X"). */
+function affiliationsOf(parties: Parties, sentenceById: ReadonlyMap<number, NamedSentence>): Array<Set<string>> {
+  return parties.organisations.map((org) => new Set(org.anchorIds.map((id) => sentenceById.get(id)?.speaker).filter((speaker): speaker is string => typeof speaker === 'string')));
+}
+
 export interface CallAnalysis {
   transcript: Transcript;
   sentences: AnalysedSentence[];
@@ -72,6 +78,8 @@ export interface CallAnalysis {
   vocabulary: ReadonlySet<string>;
   people: Person[];
   parties: Parties;
+  /** Whether this is a customer talking with its vendor; when not, no customer field may be stated. */
+  gate: CallGate;
 }
 
 /**
@@ -100,5 +108,6 @@ export function analyseTranscript(transcript: Transcript, excludedTurns: Readonl
     };
   });
   const sentenceById = new Map(sentences.map((sentence) => [sentence.id, sentence]));
-  return { transcript, sentences, sentenceById, ...(meetingDate ? { meetingDate } : {}), vocabulary, people, parties };
+  const gate = assessCustomerCall(base, transcript.speakers, affiliationsOf(parties, sentenceById));
+  return { transcript, sentences, sentenceById, ...(meetingDate ? { meetingDate } : {}), vocabulary, people, parties, gate };
 }
