@@ -16,15 +16,17 @@ const Evidence = z.object({
 
 const FieldValue = z.union([z.string(), z.number()]);
 
+const Alternatives = z.array(z.object({ value: FieldValue, reason: z.string(), evidence: z.array(Evidence) })).optional();
+
 const Field = z.union([
   z.object({
     value: FieldValue,
     confidence: z.number().min(0).max(1),
     source: z.enum(['transcript', 'user']),
     evidence: z.array(Evidence),
-    alternatives: z.array(z.object({ value: FieldValue, reason: z.string(), evidence: z.array(Evidence) })).optional(),
+    alternatives: Alternatives,
   }),
-  z.object({ value: z.null(), missing: z.literal(true) }),
+  z.object({ value: z.null(), missing: z.literal(true), alternatives: Alternatives }),
 ]);
 
 export const SnapshotSchema = z.object({

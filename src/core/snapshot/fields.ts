@@ -14,8 +14,9 @@ import { amountLike, formatFigure, type Figure } from './figures.js';
 import { isNameLike, readTitle } from './names.js';
 import type { Organisation } from './parties.js';
 import type { Person } from './people.js';
+import { checkFieldValue, type FieldCheckContext } from './field-check.js';
 import { correctionCueEnd, isGenericClaim, isHypothetical, isRetracted, isSupersededMention, type Span } from './statements.js';
-import type { FieldName, FieldValue, FoundField, SnapshotField } from './types.js';
+import type { FieldAlternative, FieldName, FieldValue, FoundField, SnapshotField } from './types.js';
 
 export interface Candidate {
   value: FieldValue;
@@ -37,8 +38,21 @@ export type FieldCandidates = Record<FieldName, Candidate[]>;
 
 const SIDE_WEIGHT = { customer: 1, unknown: 0.85, vendor: 0.7 } as const;
 
-function missing(): SnapshotField {
-  return { value: null, missing: true };
+/**
+ * The engine states a value only at or above this confidence; below it the
+ * field is `missing` and the value stays among its `alternatives` with the
+ * reason. Chosen on the calibration table over every answer key (confidence
+ * buckets against the share right): below it, fewer than half the values
+ * shown were right.
+ */
+export const FIELD_CONFIDENCE_THRESHOLD = 0.5;
+
+function missing(alternatives: FieldAlternative[] = []): SnapshotField {
+  return alternatives.length === 0 ? { value: null, missing: true } : { value: null, missing: true, alternatives: dedupeAlternatives(alternatives).slice(0, 5) };
+}
+
+function alternativeOf(candidate: Candidate, reason: string): FieldAlternative {
+  return { value: candidate.value, reason, evidence: [evidenceOf(candidate.sentence, candidate.focus)] };
 }
 
 /** Keys values so that "$1,400,000" said twice counts as agreement. */
@@ -52,7 +66,7 @@ function valueKey(value: FieldValue): string {
  */
 function chooseField(candidates: readonly Candidate[]): SnapshotField {
   const eligible = candidates.filter((candidate) => !candidate.excluded);
-  if (eligible.length === 0) return missing();
+  if (eligible.length === 0) return missing(candidates.map((candidate) => alternativeOf(candidate, candidate.excluded!)));
   const groups = new Map<string, Candidate[]>();
   for (const candidate of eligible) {
     const key = valueKey(candidate.value);
@@ -67,19 +81,21 @@ function chooseField(candidates: readonly Candidate[]): SnapshotField {
     .sort((a, b) => b.support - a.support || b.sorted[0]!.sentence.id - a.sorted[0]!.sentence.id);
   const winner = ranked[0]!;
   const best = winner.sorted[0]!;
-  const runnerUp = ranked[1]?.support ?? 0;
+  // Other values said in the winner's own sentence are its parts ("96 people: 90 managers plus 6 planners"), not rival statements.
+  const rivals = ranked.slice(1).filter(({ sorted }) => sorted[0]!.sentence.id !== best.sentence.id);
+  const runnerUp = rivals[0]?.support ?? 0;
   const margin = Math.max(0, winner.support - runnerUp);
-  const confidence = clamp(0.35 + 0.45 * Math.min(1, best.score) + 0.05 * Math.min(2, winner.sorted.length - 1) + (ranked.length > 1 ? Math.min(0, margin - 0.3) : 0), 0.2, 0.95);
+  const confidence = clamp(0.35 + 0.45 * Math.min(1, best.score) + 0.05 * Math.min(2, winner.sorted.length - 1) + (rivals.length > 0 ? Math.min(0, margin - 0.3) : 0), 0.2, 0.95);
   const alternatives = [
-    ...ranked.slice(1).map(({ sorted }) => ({
-      value: sorted[0]!.value,
-      reason: sorted[0]!.note ?? 'less directly supported than the chosen value',
-      evidence: [evidenceOf(sorted[0]!.sentence, sorted[0]!.focus)],
-    })),
+    ...ranked.slice(1).map(({ sorted }) => alternativeOf(sorted[0]!, sorted[0]!.note ?? 'less directly supported than the chosen value')),
     ...candidates
       .filter((candidate) => candidate.excluded && valueKey(candidate.value) !== valueKey(best.value))
-      .map((candidate) => ({ value: candidate.value, reason: candidate.excluded!, evidence: [evidenceOf(candidate.sentence, candidate.focus)] })),
+      .map((candidate) => alternativeOf(candidate, candidate.excluded!)),
   ];
+  if (round2(confidence) < FIELD_CONFIDENCE_THRESHOLD) {
+    const why = best.note ? `${best.note}; ` : '';
+    return missing([alternativeOf(best, `${why}below confidence threshold ${FIELD_CONFIDENCE_THRESHOLD}`), ...alternatives]);
+  }
   const evidence = winner.sorted.slice(0, 3).map((candidate) => evidenceOf(candidate.sentence, candidate.focus));
   const found: FoundField = { value: best.value, confidence: round2(confidence), source: 'transcript', evidence };
   if (alternatives.length > 0) found.alternatives = dedupeAlternatives(alternatives).slice(0, 5);
@@ -751,22 +767,35 @@ function markSupersededByCorrections(byField: Partial<FieldCandidates>): void {
   }
 }
 
-/** All candidates of all fields. */
+/** What the call says about names, for the type checks. */
+function checkContext(analysis: CallAnalysis): FieldCheckContext {
+  const firstNames = new Set(analysis.people.map((person) => person.name.split(' ')[0]!));
+  const customer = analysis.parties.customer?.name;
+  return { vocabulary: analysis.vocabulary, places: analysis.parties.places, firstNames, ...(customer ? { customerName: customer } : {}) };
+}
+
+/** Only values of the field's type compete: "Mm-hmm" is no product, "Grad B" no contact, a city no company. */
+function typed(field: FieldName, candidates: readonly Candidate[], context: FieldCheckContext): Candidate[] {
+  return candidates.filter((candidate) => checkFieldValue(field, candidate.value, context).ok);
+}
+
+/** All candidates of all fields, each of its field's type. */
 export function extractCandidates(analysis: CallAnalysis): FieldCandidates {
+  const context = checkContext(analysis);
   const figures = figureCandidates(analysis);
-  const contacts = contactCandidates(analysis);
+  const contacts = typed('primary_contact', contactCandidates(analysis), context);
   const contact = chooseField(contacts);
   const contactName = contact.value === null ? null : String(contact.value);
   return {
-    company_name: companyCandidates(analysis),
-    industry: industryCandidates(analysis),
-    location: locationCandidates(analysis),
+    company_name: typed('company_name', companyCandidates(analysis), context),
+    industry: typed('industry', industryCandidates(analysis), context),
+    location: typed('location', locationCandidates(analysis), context),
     primary_contact: contacts,
-    contact_position: positionCandidates(analysis, contactName),
-    contact_email: emailCandidates(analysis, contactName),
+    contact_position: typed('contact_position', positionCandidates(analysis, contactName), context),
+    contact_email: typed('contact_email', emailCandidates(analysis, contactName), context),
     start_date: startDateCandidates(analysis),
     completion_date: dateCandidates(analysis, END_CUE, START_CUE),
-    product_name: productCandidates(analysis),
+    product_name: typed('product_name', productCandidates(analysis), context),
     cost_savings: figures.cost_savings ?? [],
     revenue_increase: figures.revenue_increase ?? [],
     roi_percentage: figures.roi_percentage ?? [],

@@ -33,6 +33,8 @@ export interface Parties {
   organisations: Organisation[];
   customer?: Organisation;
   vendor?: Organisation;
+  /** Names the call uses as places ("based in X"), never organisations. */
+  places: ReadonlySet<string>;
 }
 
 interface SpeakerInfo {
@@ -109,10 +111,9 @@ function emptyOrg(name: string): Organisation {
  * organisation suffix, reduced to the prefix that the call keeps using
  * ("Quest Enterprises" out of "Quest Enterprises Finance Team").
  */
-function organisationNames(sentences: readonly NamedSentence[], vocabulary: ReadonlySet<string>, personWords: ReadonlySet<string>): Set<string> {
+function organisationNames(sentences: readonly NamedSentence[], vocabulary: ReadonlySet<string>, personWords: ReadonlySet<string>, places: ReadonlySet<string>): Set<string> {
   const prefixCounts = new Map<string, number>();
   const anchored = new Set<string>();
-  const places = placeNames(sentences);
   for (const sentence of sentences) {
     for (const run of sentence.runs) {
       const prefixes = namePrefixes(run.words);
@@ -234,7 +235,8 @@ export function inferParties(
   vocabulary: ReadonlySet<string>,
   personWords: ReadonlySet<string>,
 ): Parties {
-  const orgNames = organisationNames(sentences, vocabulary, personWords);
+  const places = placeNames(sentences);
+  const orgNames = organisationNames(sentences, vocabulary, personWords, places);
   const organisations = new Map<string, Organisation>([...orgNames].map((name) => [name, emptyOrg(name)]));
   /** speaker -> organisation -> strength of "I belong to it". */
   const affiliation = new Map<string, Map<string, number>>();
@@ -367,7 +369,7 @@ export function inferParties(
     pickOrganisation(notCustomer.filter((org) => !org.partner), 'vendor', affiliation, sideOf) ??
     mostNamedOther(notCustomer.filter((org) => !org.partner), customer) ??
     pickOrganisation(notCustomer, 'vendor', affiliation, sideOf);
-  return { sideOf, organisations: ranked, ...(customer ? { customer } : {}), ...(vendor ? { vendor } : {}) };
+  return { sideOf, organisations: ranked, ...(customer ? { customer } : {}), ...(vendor ? { vendor } : {}), places };
 }
 
 /**
