@@ -15,6 +15,7 @@ import { capitalRuns, lowercaseVocabulary, type NamedSentence } from './names.js
 import { inferParties, type Parties, type Side } from './parties.js';
 import { findPeople, type Person } from './people.js';
 import { sentencesOfTranscript } from './sentences.js';
+import type { VendorProfile } from './types.js';
 
 export interface AnalysedSentence extends NamedSentence {
   side: Side;
@@ -80,13 +81,15 @@ export interface CallAnalysis {
   parties: Parties;
   /** Whether this is a customer talking with its vendor; when not, no customer field may be stated. */
   gate: CallGate;
+  /** The user's own organisation, when given: its names are never the customer, its products are the product candidates. */
+  vendor?: VendorProfile;
 }
 
 /**
  * @param excludedTurns turns to leave out entirely (suspicious content): no
  *   field, person or section can come from them.
  */
-export function analyseTranscript(transcript: Transcript, excludedTurns: ReadonlySet<number> = new Set()): CallAnalysis {
+export function analyseTranscript(transcript: Transcript, excludedTurns: ReadonlySet<number> = new Set(), vendor?: VendorProfile): CallAnalysis {
   const base = sentencesOfTranscript(transcript)
     .filter((sentence) => !excludedTurns.has(sentence.turnIndex))
     .map((sentence): NamedSentence => ({ ...sentence, runs: capitalRuns(sentence.text) }));
@@ -95,7 +98,7 @@ export function analyseTranscript(transcript: Transcript, excludedTurns: Readonl
   const speakerNames = transcript.speakers.map((speaker) => speaker.name);
   const people = findPeople(base, speakerNames, vocabulary);
   const personWords = new Set(people.flatMap((person) => person.name.split(' ')));
-  const parties = inferParties(base, transcript.speakers, vocabulary, personWords);
+  const parties = inferParties(base, transcript.speakers, vocabulary, personWords, vendor);
   const sentences = base.map((sentence): AnalysedSentence => {
     const dates = findDates(sentence.text, meetingDate);
     return {
@@ -108,6 +111,6 @@ export function analyseTranscript(transcript: Transcript, excludedTurns: Readonl
     };
   });
   const sentenceById = new Map(sentences.map((sentence) => [sentence.id, sentence]));
-  const gate = assessCustomerCall(base, transcript.speakers, affiliationsOf(parties, sentenceById));
-  return { transcript, sentences, sentenceById, ...(meetingDate ? { meetingDate } : {}), vocabulary, people, parties, gate };
+  const gate = assessCustomerCall(base, transcript.speakers, affiliationsOf(parties, sentenceById), parties.profileVendorSpeakers.size);
+  return { transcript, sentences, sentenceById, ...(meetingDate ? { meetingDate } : {}), vocabulary, people, parties, gate, ...(vendor ? { vendor } : {}) };
 }

@@ -36,8 +36,8 @@ export interface BuildSnapshotOptions {
 
 type SuspiciousTurns = ReturnType<typeof findSuspiciousTurns>;
 
-function analyse(transcript: Transcript, suspicious: SuspiciousTurns): CallAnalysis {
-  return analyseTranscript(transcript, new Set(suspicious.map(({ turn }) => turn.index)));
+function analyse(transcript: Transcript, suspicious: SuspiciousTurns, vendor?: VendorProfile): CallAnalysis {
+  return analyseTranscript(transcript, new Set(suspicious.map(({ turn }) => turn.index)), vendor);
 }
 
 function rankingContext(analysis: CallAnalysis, fieldSupport: RankingContext['fieldSupport']): RankingContext {
@@ -99,7 +99,7 @@ export function buildSnapshot(transcript: Transcript, options: BuildSnapshotOpti
   const progress = (message: string) => options.onProgress?.(++done, total, message);
 
   const suspicious = findSuspiciousTurns(transcript.turns);
-  const analysis = analyse(transcript, suspicious);
+  const analysis = analyse(transcript, suspicious, options.vendor);
   progress('Analysed the call: sentences, people, dates and figures');
   const extracted = extractFields(analysis);
   const fields = analysis.gate.isCustomerCall ? extracted.fields : allMissing(extracted.fields);

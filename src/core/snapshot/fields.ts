@@ -463,7 +463,34 @@ const PRODUCT_NOUN_AFTER = /^\s+(?:platform|product|module|suite|app|application
 const GENERIC_PRODUCT_TAIL = /^(?:platform|application|applications|app|apps|instance|tenant|environment|version|license|licence|dashboard|dashboards|users?|data)$/i;
 const NOT_PRODUCT_TAIL = /^(?:professional|services|service|support|team|teams|consultant|consultants|folks|people|colleagues|account|customer|success)$/i;
 
+/**
+ * The vendor profile's products, where the call names them: the product
+ * candidates when the user says what they sell. Named with a use or product
+ * cue, or more than once, a product is sure; said once without a cue, less so.
+ */
+function profileProductCandidates(analysis: CallAnalysis, products: readonly string[]): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const product of products) {
+    const pattern = new RegExp(`(?<![\\w-])${escapeRegExp(product)}(?![\\w-])`, 'i');
+    const named = analysis.sentences.filter((sentence) => pattern.test(sentence.text));
+    if (named.length === 0) continue;
+    const cued = named.filter((sentence) => {
+      const at = sentence.text.search(pattern);
+      return USE_VERBS.test(sentence.text.slice(Math.max(0, at - 40), at)) || PRODUCT_NOUN_AFTER.test(sentence.text.slice(at + product.length));
+    });
+    const sentence = cued.find((mine) => mine.side === 'customer') ?? cued[0] ?? named[0]!;
+    const at = sentence.text.search(pattern);
+    const candidate: Candidate = { value: product, score: clamp(0.6 + (cued.length > 0 ? 0.2 : 0) + 0.05 * Math.min(3, named.length - 1), 0, 0.95), sentence, focus: { start: at, end: at + product.length } };
+    // A product is named as such more than once or with a product cue.
+    if (cued.length === 0 && named.length === 1) candidate.excluded = 'said once, no product cue';
+    candidates.push(candidate);
+  }
+  return candidates;
+}
+
 function productCandidates(analysis: CallAnalysis): Candidate[] {
+  const fromProfile = profileProductCandidates(analysis, analysis.vendor?.products ?? []);
+  if (fromProfile.length > 0) return fromProfile;
   const vendor = analysis.parties.vendor;
   const otherOrgs = analysis.parties.organisations.filter((org) => org !== vendor).map((org) => org.name);
   const counts = new Map<string, { count: number; sentences: AnalysedSentence[]; usage: AnalysedSentence[]; strong: boolean }>();
@@ -771,7 +798,14 @@ function markSupersededByCorrections(byField: Partial<FieldCandidates>): void {
 function checkContext(analysis: CallAnalysis): FieldCheckContext {
   const firstNames = new Set(analysis.people.map((person) => person.name.split(' ')[0]!));
   const customer = analysis.parties.customer?.name;
-  return { vocabulary: analysis.vocabulary, places: analysis.parties.places, firstNames, ...(customer ? { customerName: customer } : {}) };
+  const vendor = analysis.vendor;
+  return {
+    vocabulary: analysis.vocabulary,
+    places: analysis.parties.places,
+    firstNames,
+    ...(customer ? { customerName: customer } : {}),
+    ...(vendor ? { vendorNames: [vendor.company, ...(vendor.aliases ?? [])], vendorDomains: vendor.domains ?? [] } : {}),
+  };
 }
 
 /** Only values of the field's type compete: "Mm-hmm" is no product, "Grad B" no contact, a city no company. */

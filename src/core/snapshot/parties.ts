@@ -13,6 +13,7 @@
 
 import { checkFieldValue } from './field-check.js';
 import { isNameLike, ORG_SUFFIXES, type NamedSentence } from './names.js';
+import type { VendorProfile } from './types.js';
 
 export type Side = 'customer' | 'vendor' | 'unknown';
 
@@ -36,6 +37,8 @@ export interface Parties {
   vendor?: Organisation;
   /** Names the call uses as places ("based in X"), never organisations. */
   places: ReadonlySet<string>;
+  /** Speakers the vendor profile puts on the vendor side (they claim its company or give an address on its domains). */
+  profileVendorSpeakers: ReadonlySet<string>;
 }
 
 interface SpeakerInfo {
@@ -260,10 +263,18 @@ export function inferParties(
   speakers: readonly SpeakerInfo[],
   vocabulary: ReadonlySet<string>,
   personWords: ReadonlySet<string>,
+  profile?: VendorProfile,
 ): Parties {
   const places = placeNames(sentences);
   const orgNames = organisationNames(sentences, vocabulary, personWords, places);
+  const isVendorName = vendorNameTest(profile);
+  // The vendor's own names are organisations whenever the call says them, even once.
+  for (const name of profile ? [profile.company, ...(profile.aliases ?? [])] : []) {
+    if (name.trim() !== '' && sentences.some((sentence) => sentence.runs.some((run) => run.name === name || run.name.startsWith(`${name} `)))) orgNames.add(name);
+  }
   const organisations = new Map<string, Organisation>([...orgNames].map((name) => [name, emptyOrg(name)]));
+  /** speaker -> organisations they introduce themselves at or from ("I'm …, account director at X"), not merely "for". */
+  const introducedAt = new Map<string, string[]>();
   /** speaker -> organisation -> strength of "I belong to it". */
   const affiliation = new Map<string, Map<string, number>>();
   const lean = new Map<string, number>(speakers.map((speaker) => [speaker.name, 0]));
@@ -323,6 +334,7 @@ export function inferParties(
       // "here at Kestrel Precision Components" belongs to "Kestrel" when the call keeps the short form.
       if ((exact || runName.startsWith(`${org.name} `)) && (SELF_AFFILIATION.test(before) || introducesSelf(sentence.text, run.start, speaker))) {
         affiliate(speaker, org, 3, sentence.id);
+        if (speaker && /\b(?:at|from)\s+$/i.test(before)) introducedAt.set(speaker, [...(introducedAt.get(speaker) ?? []), org.name]);
         if (OWN_VENDOR_TITLE.test(before) || VENDOR_TITLE_AT.test(before)) org.lean += VENDOR_TITLE_LEAN;
       }
       if (exact && ACCOUNT_FOR.test(before)) org.lean -= VENDOR_TITLE_LEAN;
@@ -340,6 +352,11 @@ export function inferParties(
   }
 
   for (const [org, extra] of productLean) org.lean += extra;
+  for (const org of organisations.values()) {
+    if (!isVendorName(org.name)) continue;
+    org.lean = Math.max(0, org.lean) + PROFILE_LEAN;
+    org.partner = false;
+  }
 
   const roleSide = new Map<string, Side>();
   for (const { name, role } of speakers) {
@@ -349,6 +366,8 @@ export function inferParties(
     const named = [...organisations.values()].find((org) => role.includes(org.name));
     if (named) affiliation.set(name, new Map([[named.name, 3]]));
   }
+  const profileVendorSpeakers = profile ? speakersOfVendor(sentences, introducedAt, isVendorName, profile.domains ?? []) : new Set<string>();
+  for (const name of profileVendorSpeakers) if (!roleSide.has(name)) roleSide.set(name, 'vendor');
 
   // The speaker who asks the most questions is usually the vendor's interviewer.
   const shares = [...questions].map(([name, tally]) => ({ name, share: tally.said >= 4 ? tally.asked / tally.said : 0 }));
@@ -397,14 +416,52 @@ export function inferParties(
 
   const ranked = [...organisations.values()].filter((org) => org.mentions > 0);
   // A partner is never the customer, and the vendor only when no other organisation is.
-  const customer = pickOrganisation(ranked.filter((org) => !org.partner), 'customer', affiliation, sideOf) ?? lesserOfTwoClaimed(ranked, affiliation);
+  // The vendor's own organisation is never the customer.
+  const mayBeCustomer = ranked.filter((org) => !isVendorName(org.name));
+  const customer = pickOrganisation(mayBeCustomer.filter((org) => !org.partner), 'customer', affiliation, sideOf) ?? lesserOfTwoClaimed(ranked, affiliation, isVendorName);
   if (customer) claimSides(customer, affiliation, sideOf, roleSide);
   const notCustomer = ranked.filter((org) => org !== customer);
+  const fromProfile = notCustomer.filter((org) => isVendorName(org.name)).sort((a, b) => b.mentions - a.mentions)[0];
   const vendor =
+    fromProfile ??
     pickOrganisation(notCustomer.filter((org) => !org.partner), 'vendor', affiliation, sideOf) ??
     mostNamedOther(notCustomer.filter((org) => !org.partner), customer) ??
     pickOrganisation(notCustomer, 'vendor', affiliation, sideOf);
-  return { sideOf, organisations: ranked, ...(customer ? { customer } : {}), ...(vendor ? { vendor } : {}), places };
+  return { sideOf, organisations: ranked, ...(customer ? { customer } : {}), ...(vendor ? { vendor } : {}), places, profileVendorSpeakers };
+}
+
+/** How far the vendor profile moves an organisation it names: more than any evidence in the call. */
+const PROFILE_LEAN = 20;
+const OWN_ADDRESS = /\b(?:me|my|I'm|I am)\b/i;
+const ADDRESS = /\b[A-Za-z0-9._%+-]+@([A-Za-z0-9.-]+\.[A-Za-z]{2,})\b/g;
+
+/** Whether a name is the vendor's company or an alias, alone or as the start of a longer name ("Acme" of "Acme Software"). */
+function vendorNameTest(profile: VendorProfile | undefined): (name: string) => boolean {
+  const names = profile ? [profile.company, ...(profile.aliases ?? [])].map((name) => name.trim().toLowerCase()).filter((name) => name !== '') : [];
+  return (name) => {
+    const lower = name.toLowerCase();
+    return names.some((vendor) => lower === vendor || lower.startsWith(`${vendor} `) || vendor.startsWith(`${lower} `));
+  };
+}
+
+/** Speakers who claim the vendor's company ("I'm … at Acme") or give their own address on its domains. */
+function speakersOfVendor(
+  sentences: readonly NamedSentence[],
+  introducedAt: ReadonlyMap<string, readonly string[]>,
+  isVendorName: (name: string) => boolean,
+  domains: readonly string[],
+): Set<string> {
+  const found = new Set<string>();
+  for (const [speaker, orgs] of introducedAt) if (orgs.some(isVendorName)) found.add(speaker);
+  const lowerDomains = domains.map((domain) => domain.toLowerCase());
+  for (const sentence of sentences) {
+    if (sentence.speaker === null || !sentence.text.includes('@') || !OWN_ADDRESS.test(sentence.text)) continue;
+    for (const match of sentence.text.matchAll(ADDRESS)) {
+      const domain = match[1]!.toLowerCase();
+      if (lowerDomains.some((vendor) => domain === vendor || domain.endsWith(`.${vendor}`))) found.add(sentence.speaker);
+    }
+  }
+  return found;
 }
 
 /** Organisations that a speaker says they belong to ("I'm … at X", "here at Y"), partners aside. */
@@ -417,10 +474,15 @@ function claimedOrganisations(organisations: readonly Organisation[], affiliatio
  * sides even when both lean vendor (a customer who hosts and asks the
  * questions): the one leaning less is the customer.
  */
-function lesserOfTwoClaimed(organisations: readonly Organisation[], affiliation: ReadonlyMap<string, ReadonlyMap<string, number>>): Organisation | undefined {
+function lesserOfTwoClaimed(
+  organisations: readonly Organisation[],
+  affiliation: ReadonlyMap<string, ReadonlyMap<string, number>>,
+  isVendorName: (name: string) => boolean,
+): Organisation | undefined {
   const claimed = claimedOrganisations(organisations, affiliation).sort((a, b) => a.lean - b.lean);
-  if (claimed.length < 2 || claimed[0]!.lean === claimed[claimed.length - 1]!.lean) return undefined;
-  return claimed[0];
+  const lesser = claimed[0];
+  if (!lesser || claimed.length < 2 || lesser.lean === claimed[claimed.length - 1]!.lean || isVendorName(lesser.name)) return undefined;
+  return lesser;
 }
 
 /** Speakers who say they belong to the customer are on its side, whatever their talk suggested; a caption role still decides. */
