@@ -20,4 +20,6 @@ export {
 export { OFFLINE_ENGINE, buildSnapshot, rebuildAfterFieldUpdate, type BuildSnapshotOptions } from './build.js';
 export { findSuspiciousTurns, isGrounded, suspiciousKind, validateSnapshot } from './validate.js';
 export { maskSnapshotPersonalData } from './mask-pii.js';
+export { checkFieldValue, type FieldCheck, type FieldCheckContext } from './field-check.js';
+export { NOT_A_CUSTOMER_CALL } from './gate.js';
 export * from './types.js';
