@@ -71,10 +71,10 @@ describe('abstention', () => {
     const snapshot = snapshotOf([
       'Ada Fenn (Account Manager): Who should I list as your contact?',
       "Rui Osei (Customer): I'm Rui Osei, planning lead. Our team runs it daily.",
-      "Lia Marsh (Customer): I'm Lia Marsh, operations lead. Our staff like it too.",
+      "Lia Marsh (Customer): I'm Lia Marsh, planning lead. Our team runs it daily.",
     ]);
     expect(snapshot.fields.primary_contact).toMatchObject({ value: null, missing: true });
-    expect(snapshot.fields.primary_contact.alternatives?.map((alternative) => alternative.reason)).toContainEqual(expect.stringContaining('below confidence threshold 0.5'));
+    expect(snapshot.fields.primary_contact.alternatives?.[0]?.reason).toMatch(/^tied with (?:Rui Osei|Lia Marsh); below confidence threshold 0\.5$/);
   });
 
   it('states the value when one candidate clearly leads', () => {

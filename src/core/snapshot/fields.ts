@@ -64,7 +64,15 @@ function valueKey(value: FieldValue): string {
  * Picks the best-supported value. Candidates with the same value add up
  * (agreement); excluded candidates never win but are kept as alternatives.
  */
-function chooseField(candidates: readonly Candidate[]): SnapshotField {
+/**
+ * How close a rival value may come before confidence drops, per field. The
+ * customer's speakers are all candidates for the contact: an enumeration of
+ * people, not rival statements, so a nearer runner-up is expected there.
+ */
+const RIVAL_MARGIN: Partial<Record<FieldName, number>> = { primary_contact: 0.15 };
+const DEFAULT_RIVAL_MARGIN = 0.3;
+
+function chooseField(candidates: readonly Candidate[], rivalMargin = DEFAULT_RIVAL_MARGIN): SnapshotField {
   const eligible = candidates.filter((candidate) => !candidate.excluded);
   if (eligible.length === 0) return missing(candidates.map((candidate) => alternativeOf(candidate, candidate.excluded!)));
   const groups = new Map<string, Candidate[]>();
@@ -85,13 +93,17 @@ function chooseField(candidates: readonly Candidate[]): SnapshotField {
   const rivals = ranked.slice(1).filter(({ sorted }) => sorted[0]!.sentence.id !== best.sentence.id);
   const runnerUp = rivals[0]?.support ?? 0;
   const margin = Math.max(0, winner.support - runnerUp);
-  const confidence = clamp(0.35 + 0.45 * Math.min(1, best.score) + 0.05 * Math.min(2, winner.sorted.length - 1) + (rivals.length > 0 ? Math.min(0, margin - 0.3) : 0), 0.2, 0.95);
+  const confidence = clamp(0.35 + 0.45 * Math.min(1, best.score) + 0.05 * Math.min(2, winner.sorted.length - 1) + (rivals.length > 0 ? Math.min(0, margin - rivalMargin) : 0), 0.2, 0.95);
   const alternatives = [
     ...ranked.slice(1).map(({ sorted }) => alternativeOf(sorted[0]!, sorted[0]!.note ?? 'less directly supported than the chosen value')),
     ...candidates
       .filter((candidate) => candidate.excluded && valueKey(candidate.value) !== valueKey(best.value))
       .map((candidate) => alternativeOf(candidate, candidate.excluded!)),
   ];
+  // Two values equally supported: neither can be more likely right than not.
+  if (rivals.length > 0 && margin < 0.01) {
+    return missing([alternativeOf(best, `tied with ${String(rivals[0]!.sorted[0]!.value)}; below confidence threshold ${FIELD_CONFIDENCE_THRESHOLD}`), ...alternatives]);
+  }
   if (round2(confidence) < FIELD_CONFIDENCE_THRESHOLD) {
     const why = best.note ? `${best.note}; ` : '';
     return missing([alternativeOf(best, `${why}below confidence threshold ${FIELD_CONFIDENCE_THRESHOLD}`), ...alternatives]);
@@ -171,7 +183,8 @@ function aboutCustomer(sentence: AnalysedSentence, customer: Organisation | unde
 }
 
 /** "We make industrial pumps and valves": what the company makes or sells, and what that makes it. */
-const ACTIVITY = /\bwe(?:'re| are)?\s+(make|manufacture|produce|build|sell|distribute|operate|run|provide)s?\s+((?:[\w&-]+\s+){0,4}?[\w&-]+?)(?=[,.;!?]|\s+(?:for|to|in|across|with|from|and (?:we|our))\b)/i;
+// "run" is left out: a team runs pilots, reports and software as often as a business.
+const ACTIVITY = /\bwe(?:'re| are)?\s+(make|manufacture|produce|build|sell|distribute|operate|provide)s?\s+((?:[\w&-]+\s+){0,4}?[\w&-]+?)(?=[,.;!?]|\s+(?:for|to|in|across|with|from|and (?:we|our))\b)/i;
 const ACTIVITY_ROLE: Record<string, string> = {
   make: 'manufacturer', manufacture: 'manufacturer', produce: 'producer', build: 'builder', sell: 'seller', distribute: 'distributor',
   operate: 'operator', run: 'operator', provide: 'provider',
@@ -527,11 +540,17 @@ function productCandidates(analysis: CallAnalysis): Candidate[] {
     const score = (usage ? 0.6 : 0.45) + 0.25 * (entry.count / total) - (isBareVendor ? 0.2 : 0) + (customerUsage ? 0.1 : 0) + (entry.strong ? 0.15 : 0);
     candidates.push({ value: name, score: clamp(score, 0.1, 0.95), sentence, focus: spanOf(sentence.text, name) });
   }
-  return candidates;
+  // The vendor's bare name is its company; when the call names a product of its own, that is the product.
+  const named = candidates.some((candidate) => candidate.value !== vendor?.name);
+  return named ? candidates.filter((candidate) => candidate.value !== vendor?.name) : candidates;
 }
 
-/** Said just before a product: "before AdviseHub", "booked through AdviseHub". */
-const PRODUCT_CONTEXT = /\b(?:through|before|since|after|via)\s+(?:the\s+)?$/i;
+/**
+ * Said just before a product: "before AdviseHub", "booked through AdviseHub", "we went with X",
+ * "log into X", "work in X every day", "running X", "things going with X".
+ */
+const PRODUCT_CONTEXT =
+  /\b(?:through|before|since|after|via|went with|going with|running|run|runs|log(?:s|ged)? (?:in)?to|work(?:s|ing)? in|be in|lives? in|owns?|touch(?:es)?|bought|buy|on)\s+(?:the\s+)?$/i;
 
 /**
  * A product named apart from its vendor ("Campusly" sells "AdviseHub"): another
@@ -541,7 +560,7 @@ function separatelyNamedProducts(analysis: CallAnalysis): Candidate[] {
   const { customer, vendor } = analysis.parties;
   const candidates: Candidate[] = [];
   for (const org of analysis.parties.organisations) {
-    if (org === customer || org === vendor || org.anchorIds.length > 0) continue;
+    if (org === customer || org === vendor || org.partner || analysis.parties.employers.has(org.name)) continue;
     const usage: AnalysedSentence[] = [];
     for (const id of org.sentenceIds) {
       const sentence = analysis.sentenceById.get(id)!;
@@ -818,7 +837,7 @@ export function extractCandidates(analysis: CallAnalysis): FieldCandidates {
   const context = checkContext(analysis);
   const figures = figureCandidates(analysis);
   const contacts = typed('primary_contact', contactCandidates(analysis), context);
-  const contact = chooseField(contacts);
+  const contact = chooseField(contacts, RIVAL_MARGIN.primary_contact);
   const contactName = contact.value === null ? null : String(contact.value);
   return {
     company_name: typed('company_name', companyCandidates(analysis), context),
@@ -843,7 +862,7 @@ export function extractCandidates(analysis: CallAnalysis): FieldCandidates {
 export function extractFields(analysis: CallAnalysis): { fields: Record<FieldName, SnapshotField>; candidates: FieldCandidates } {
   const candidates = extractCandidates(analysis);
   const fields = Object.fromEntries(
-    (Object.keys(candidates) as FieldName[]).map((name) => [name, chooseField(candidates[name])]),
+    (Object.keys(candidates) as FieldName[]).map((name) => [name, chooseField(candidates[name], RIVAL_MARGIN[name])]),
   ) as Record<FieldName, SnapshotField>;
   return { fields, candidates };
 }

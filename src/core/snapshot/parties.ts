@@ -39,6 +39,8 @@ export interface Parties {
   places: ReadonlySet<string>;
   /** Speakers the vendor profile puts on the vendor side (they claim its company or give an address on its domains). */
   profileVendorSpeakers: ReadonlySet<string>;
+  /** Organisations someone on the call introduces themselves at or from: employers, never products. */
+  employers: ReadonlySet<string>;
 }
 
 interface SpeakerInfo {
@@ -427,7 +429,7 @@ export function inferParties(
     pickOrganisation(notCustomer.filter((org) => !org.partner), 'vendor', affiliation, sideOf) ??
     mostNamedOther(notCustomer.filter((org) => !org.partner), customer) ??
     pickOrganisation(notCustomer, 'vendor', affiliation, sideOf);
-  return { sideOf, organisations: ranked, ...(customer ? { customer } : {}), ...(vendor ? { vendor } : {}), places, profileVendorSpeakers };
+  return { sideOf, organisations: ranked, ...(customer ? { customer } : {}), ...(vendor ? { vendor } : {}), places, profileVendorSpeakers, employers: new Set([...introducedAt.values()].flat()) };
 }
 
 /** How far the vendor profile moves an organisation it names: more than any evidence in the call. */

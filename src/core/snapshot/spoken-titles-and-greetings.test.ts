@@ -51,9 +51,8 @@ describe('titles said in lower case', () => {
     ]);
     expect(entryOf(snapshot, 'Jordi Puig')).toMatch(/^Jordi Puig \(revenue analyst\) \[/);
     expect(entryOf(snapshot, 'Dana Okafor')).toMatch(/^Dana Okafor \(head of procurement\) \[/);
-    // Two titled customer speakers, neither named as the contact: too close to state, so Jordi Puig is offered, not shown.
-    expect(value(snapshot, 'primary_contact')).toBeNull();
-    expect(snapshot.fields.primary_contact.alternatives?.[0]).toMatchObject({ value: 'Jordi Puig', reason: expect.stringContaining('below confidence threshold') });
+    expect(value(snapshot, 'primary_contact')).toBe('Jordi Puig');
+    expect(value(snapshot, 'contact_position')).toBe('revenue analyst');
   });
 
   it('reads "I\'m the operations lead here" as the speaker\'s role', () => {
