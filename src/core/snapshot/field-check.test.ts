@@ -31,6 +31,9 @@ describe('checkFieldValue', () => {
     expect(checkFieldValue('company_name', 'Fernway', context)).toEqual(refused(/vendor/));
     expect(checkFieldValue('company_name', 'Fernway Software', context)).toEqual(refused(/vendor/));
     expect(checkFieldValue('company_name', 'Nadia', context)).toEqual(refused(/first name/));
+    expect(checkFieldValue('company_name', 'Teaching and Learning', context)).toEqual(refused(/department/));
+    expect(checkFieldValue('company_name', 'Totally', context)).toEqual(refused(/interjection/));
+    expect(checkFieldValue('company_name', 'Learning Tree Academy', context)).toEqual(ok);
   });
 
   it('takes a name as the product, never a sound, a letter, a first name, a language or a plural noun', () => {

@@ -33,8 +33,12 @@ export interface FieldCheckContext {
 const OK: FieldCheck = { ok: true };
 const fail = (reason: string): FieldCheck => ({ ok: false, reason });
 
-/** Sounds and fillers that transcripts capitalise at a turn's start ("Mm-hmm.", "Ah.", "Mostly."). */
-const INTERJECTION = /^(?:m+(?:-?h+m+)*|h+m+|uh+(?:-?huh)?|um+|ah+|ha+|oh+|eh+|er+|erm|yeah|yep|yes|no|nope|okay|ok|right|sure|mostly|well|so|like|wow|huh|oops|alright|hey|hi|hello|thanks|bye)$/i;
+/** Sounds, fillers and replies that transcripts capitalise at a turn's start ("Mm-hmm.", "Ah.", "Mostly.", "Totally."). */
+const INTERJECTION =
+  /^(?:m+(?:-?h+m+)*|h+m+|uh+(?:-?huh)?|um+|ah+|ha+|oh+|eh+|er+|erm|yeah|yep|yes|no|nope|okay|ok|right|sure|mostly|well|so|like|wow|huh|oops|alright|hey|hi|hello|thanks|bye|sorry|totally|absolutely|exactly|perfect|great|cool|awesome|nice|fair|noted|gotcha|cheers|indeed|anyway|honestly|brilliant|lovely)$/i;
+/** Functions and departments inside an organisation ("Associate Provost for Teaching and Learning"), never the organisation. */
+const FUNCTIONAL_AREA =
+  /^(?:(?:teaching|learning|research|development|operations|finance|marketing|sales|engineering|technology|it|hr|human|resources|people|procurement|purchasing|planning|nursing|clinical|product|support|strategy|compliance|risk|fraud|safety|training|admissions|facilities|legal|security|quality|analytics|data|digital|innovation|communications|partnerships|enablement|success|services|student|academic|affairs|supply|chain|customer|experience)(?:\s+(?:and|&)\s+|\s+|$))+$/i;
 /** Speaker labels that are roles or codes, never a person's name. */
 const ROLE_LABEL =
   /^(?:(?:the\s+)?(?:acting\s+)?(?:chair|chairman|chairperson|speaker|moderator|host|interviewer|interviewee|narrator|presenter|participant|attendee|caller|guest|customer|client|vendor|unknown|audience|project manager|marketing(?: expert)?|user interface|industrial designer|account manager|sales))$/i;
@@ -94,6 +98,7 @@ function checkOrganisation(value: string, context: FieldCheckContext): FieldChec
   if (context.places && [...context.places].some((place) => sameName(place, value))) return fail('a place, not an organisation');
   if (NATIONALITY_OR_LANGUAGE.test(value)) return fail('a nationality or language, not an organisation');
   if (EVENT_HEAD.test(value)) return fail('an event, not an organisation');
+  if (FUNCTIONAL_AREA.test(value)) return fail('a department or function, not an organisation');
   if (!value.includes(' ') && context.firstNames?.has(value)) return fail('a person’s first name, not an organisation');
   return OK;
 }

@@ -237,7 +237,9 @@ function industryCandidates(analysis: CallAnalysis): Candidate[] {
       candidates.push({ value, score: 0.6 * SIDE_WEIGHT[sentence.side], sentence, focus: { start: activity.index, end: activity.index + activity[0].length } });
     }
     const description = DESCRIPTION.exec(sentence.text);
-    const subjectIsCustomer = description && (description[1] ? sentence.side !== 'vendor' : customer !== undefined && /['’]?s?\s*$/.test(sentence.text.slice(0, description.index)) && sentence.text.slice(0, description.index).trimEnd().replace(/['’]s$/, '').endsWith(customer.name));
+    // "We're a …", or "<Customer> is a …" with the customer's name as the subject ("Lakemont-like University is a …" for "Lakemont").
+    const subject = description ? sentence.text.slice(0, description.index).trimEnd().replace(/['’]s$/, '') : '';
+    const subjectIsCustomer = description && (description[1] ? sentence.side !== 'vendor' : customer !== undefined && new RegExp(`\\b${escapeRegExp(customer.name)}(?:\\s+\\p{Lu}[\\p{L}&-]*){0,3}$`, 'u').test(subject));
     if (description && subjectIsCustomer) {
       let value = description[2]!.trim();
       while (NON_INDUSTRY_WORDS.test(value)) value = value.replace(NON_INDUSTRY_WORDS, '');
