@@ -259,7 +259,10 @@ function industryCandidates(analysis: CallAnalysis): Candidate[] {
 const PLACE = "(\\p{Lu}[\\p{L}\\p{N}_.'-]*(?:\\s(?:\\p{Lu}[\\p{L}\\p{N}_.'-]*|of|de|du))*(?:,\\s\\p{Lu}[\\p{L}\\p{N}_.'-]*(?:\\s\\p{Lu}[\\p{L}\\p{N}_.'-]*)*){0,3})";
 const MAY_LOCATE = /\b(?:headquarter\w*|HQ|head office|based|located)\b|\sin\s[A-Z]/;
 const LOCATION_PATTERNS: Array<{ pattern: RegExp; score: number; personal: boolean }> = [
-  { pattern: new RegExp(`\\b(?:headquartered|headquarters|head office|HQ)\\b[^.?!]{0,40}?\\b(?:in|at|out of)\\s+${PLACE}`, 'u'), score: 0.95, personal: false },
+  // "One plant here in Mansfield, Ohio, which is also headquarters": the place said before the headquarters.
+  { pattern: new RegExp(`\\bin\\s+${PLACE},?\\s+which\\s+is\\s+(?:also\\s+)?(?:our\\s+|the\\s+)?(?:headquarters|head office|HQ)\\b`, 'u'), score: 0.95, personal: false },
+  // The place in the same clause as the headquarters ("headquarters, and one in Ashland" is another site).
+  { pattern: new RegExp(`\\b(?:headquartered|headquarters|head office|HQ)\\b[^.?!,;]{0,40}?\\b(?:in|at|out of)\\s+${PLACE}`, 'u'), score: 0.95, personal: false },
   { pattern: new RegExp(`\\b(?:we're|we are|we've been|company is|organi[sz]ation is|business is|[A-Z][\\w&]+ is)\\s+(?:based|located)\\s+(?:in|out of)\\s+${PLACE}`, 'u'), score: 0.85, personal: false },
   // "We're a public university in Boise", "Acme Dental, a chain of forty clinics in Denver", "We're a café chain based in Lyon".
   {
