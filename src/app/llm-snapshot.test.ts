@@ -110,6 +110,23 @@ describe('generateSnapshotWithEngine with Anthropic', () => {
   });
 });
 
+describe('the customer-call gate on the model path', () => {
+  it('states no field the model proposes when the call is not a customer call, and says why', async () => {
+    const server = await anthropicFake();
+    const standup = meeting([
+      ['Professor B', 'So the recogniser is better now, we have 40 users on the new cluster.'],
+      ['Grad A', 'Mm-hmm. The training run is 30 percent faster than before.'],
+      ['Professor B', 'Good. Send the numbers to grad.a@lab.example when you have them.'],
+      ['Grad A', 'Will do. The next run starts tomorrow.'],
+    ]);
+    const snapshot = await generate(standup, { settings: settingsFor(server) });
+    expect(snapshot.engine).toBe('anthropic');
+    expect(server.requests.length).toBeGreaterThan(0);
+    expect(Object.values(snapshot.fields).every((field) => field.value === null)).toBe(true);
+    expect(snapshot.validation.issues.map((issue) => issue.code)).toContain('NOT_A_CUSTOMER_CALL');
+  });
+});
+
 describe('falling back to the offline engine', () => {
   const cases: Array<[string, FaultCase]> = [
     ['LLM_RATE_LIMITED', { fault: { kind: 'status', status: 429, retryAfterMs: 1 }, settings: { maxRetries: 1 } }],

@@ -48,6 +48,7 @@ import {
   WRITER_GROUPS,
   type CountTokens,
   type DropTally,
+  type FieldCandidateOutput,
   type MergedFact,
   type ModelRequest,
   type ParsedOutput,
@@ -55,7 +56,7 @@ import {
   type SectionDraftOutput,
   type SectionOutcome,
 } from '../core/llm/index.js';
-import { SECTION_SLUGS, buildSnapshot, sectionSpec } from '../core/snapshot/index.js';
+import { NOT_A_CUSTOMER_CALL, SECTION_SLUGS, buildSnapshot, sectionSpec, type FieldCheckContext } from '../core/snapshot/index.js';
 import type { FieldName, SectionSlug, Snapshot, SnapshotField, SnapshotSection, ValidationIssue, VendorProfile } from '../core/snapshot/types.js';
 import type { Transcript } from '../core/transcript/types.js';
 import type { CreateMessage } from '../adapters/llm/mcp-sampling.js';
@@ -194,11 +195,16 @@ interface RunContext {
   grounder: Grounder;
   /** Drops while merging what was extracted (field candidates, facts, answers that did not fit the schema). */
   extractionTally: DropTally;
+  /** The type checks' view of the call (the vendor's names and domains). */
+  checks: FieldCheckContext;
+  /** The offline engine's gate found no customer call: the model may state no field either. */
+  notACustomerCall: boolean;
 }
 
 /** Rounds 1 and 2 (or the single pass): what the model extracted and drafted. */
 async function draft(context: RunContext, countTokens: CountTokens, chunkTokens: number): Promise<Drafted> {
-  const { prepared, offline, slugs, caller, abort, progress, nonce, grounder, extractionTally } = context;
+  const { prepared, offline, slugs, caller, abort, progress, nonce, grounder, extractionTally, checks } = context;
+  const fieldsOf = (candidates: readonly FieldCandidateOutput[]) => mergeFields(context.notACustomerCall ? [] : candidates, offline.fields, grounder, extractionTally, checks);
   const plan = planChunks(prepared.turns, countTokens, chunkTokens);
   const meetingDate = offline.meeting.date;
 
@@ -209,7 +215,7 @@ async function draft(context: RunContext, countTokens: CountTokens, chunkTokens:
     const output = await caller.ask(extractAndWriteRequest({ chunk, slugs, meetingDate, nonce: nonce() }));
     countDrop(extractionTally, 'schema', output.rejected);
     progress.step('Read the meeting and wrote the sections');
-    return { mode: plan.mode, chunks: 1, fields: mergeFields(output.fields, offline.fields, grounder, extractionTally), facts: [], drafts: output.sections };
+    return { mode: plan.mode, chunks: 1, fields: fieldsOf(output.fields), facts: [], drafts: output.sections };
   }
 
   const groups = WRITER_GROUPS.map((group) => group.filter((slug) => slugs.includes(slug))).filter((group) => group.length > 0);
@@ -225,7 +231,7 @@ async function draft(context: RunContext, countTokens: CountTokens, chunkTokens:
   );
   countDrop(extractionTally, 'schema', extractions.reduce((sum, output) => sum + output.rejected, 0));
   const facts = mergeFacts(extractions.flatMap((output) => output.facts), grounder, extractionTally);
-  const fields = mergeFields(extractions.flatMap((output) => output.fields), offline.fields, grounder, extractionTally);
+  const fields = fieldsOf(extractions.flatMap((output) => output.fields));
   progress.step(`Merged ${facts.length} facts from ${plan.chunks.length} parts`);
 
   caller.rounds++;
@@ -410,7 +416,7 @@ export async function generateSnapshotWithEngine(transcript: Transcript, options
   const resolution = resolveEngine(options.engine, options.settings, Boolean(options.sampling));
   if (resolution.kind !== 'model') {
     // The offline engine alone reports its own progress, section by section.
-    const offline = buildSnapshot(transcript, { id: options.id, now: options.now, sections: slugs, vendor: options.vendor, onProgress: options.onProgress });
+    const offline = buildSnapshot(transcript, { id: options.id, now: options.now, sections: slugs, onProgress: options.onProgress, ...(options.vendor ? { vendor: options.vendor } : {}) });
     const notConfigured: ValidationIssue[] =
       resolution.kind === 'not_configured' ? [{ code: 'LLM_NOT_CONFIGURED', severity: 'warning', message: `${resolution.reason} This snapshot comes from the offline engine.` }] : [];
     return offlineResult(offline, metricsOf(null, started), notConfigured);
@@ -418,7 +424,8 @@ export async function generateSnapshotWithEngine(transcript: Transcript, options
 
   // Known steps: the offline draft, verification, assembly; the model's steps are added once planned.
   const progress = new Progress(3, options.onProgress);
-  const offline = buildSnapshot(transcript, { id: options.id, now: options.now, sections: slugs, vendor: options.vendor });
+  const offline = buildSnapshot(transcript, { id: options.id, now: options.now, sections: slugs, ...(options.vendor ? { vendor: options.vendor } : {}) });
+  const gateIssue = offline.validation.issues.find((issue) => issue.code === NOT_A_CUSTOMER_CALL);
   progress.step('Built the offline draft');
   signal.throwIfAborted();
 
@@ -446,6 +453,8 @@ export async function generateSnapshotWithEngine(transcript: Transcript, options
       nonce: () => randomBytes(8).toString('hex'),
       grounder: new Grounder(transcript, new Set(prepared.suspicious.map((item) => item.turnIndex))),
       extractionTally: {},
+      checks: options.vendor ? { vendorNames: [options.vendor.company, ...(options.vendor.aliases ?? [])], vendorDomains: options.vendor.domains ?? [] } : {},
+      notACustomerCall: gateIssue !== undefined,
     };
     const drafted = await draft(context, countTokens, options.settings.chunkTokens);
     const verified = verifyAll(slugs, drafted.drafts, drafted, context.grounder);
@@ -459,7 +468,7 @@ export async function generateSnapshotWithEngine(transcript: Transcript, options
       severity: 'info',
       message: `Written by ${ENGINE_LABELS[client.engine]} (${client.model}) in ${metrics.rounds} round(s) and ${metrics.llm_calls} call(s)${repaired.size > 0 ? `, ${repaired.size} section(s) repaired` : ''}; every citation, quote and figure was checked against the transcript.`,
     };
-    const snapshot = assembleSnapshot({ offline, transcript, engine: client.engine, fields: drafted.fields, sections, issues: [summaryIssue, ...dropIssues(verified, context.extractionTally), ...issues], metrics });
+    const snapshot = assembleSnapshot({ offline, transcript, engine: client.engine, fields: drafted.fields, sections, issues: [...(gateIssue ? [gateIssue] : []), summaryIssue, ...dropIssues(verified, context.extractionTally), ...issues], metrics });
     progress.step('Assembled the snapshot');
     logger.info(
       { event: 'llm_snapshot_generated', transcript_id: transcript.id, engine: client.engine, model: client.model, mode: drafted.mode, chunks: drafted.chunks, rounds: metrics.rounds, llm_calls: metrics.llm_calls, input_tokens: metrics.input_tokens, output_tokens: metrics.output_tokens, repaired: repaired.size },

@@ -16,15 +16,17 @@ export const EvidenceSchema = z.object({
 
 const FieldValue = z.union([z.string(), z.number()]);
 
+const Alternatives = z.array(z.object({ value: FieldValue, reason: z.string(), evidence: z.array(EvidenceSchema) })).optional();
+
 const Field = z.union([
   z.object({
     value: FieldValue,
     confidence: z.number().min(0).max(1),
     source: z.enum(['transcript', 'user', 'client']).describe('transcript: found by the snapshot\'s engine; client: written by your model through write_snapshot_section; user: entered by a person.'),
     evidence: z.array(EvidenceSchema),
-    alternatives: z.array(z.object({ value: FieldValue, reason: z.string(), evidence: z.array(EvidenceSchema) })).optional(),
+    alternatives: Alternatives,
   }),
-  z.object({ value: z.null(), missing: z.literal(true) }),
+  z.object({ value: z.null(), missing: z.literal(true), alternatives: Alternatives }),
 ]);
 
 export const SnapshotSchema = z.object({

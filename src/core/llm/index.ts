@@ -17,7 +17,7 @@ export {
   type ModelRequest,
   type ModelStage,
 } from './prompts.js';
-export { OUTPUT_SCHEMAS, parseModelOutput, FACT_SECTIONS, type OutputKind, type ParsedOutput, type SectionDraftOutput } from './schemas.js';
+export { OUTPUT_SCHEMAS, parseModelOutput, FACT_SECTIONS, type FieldCandidateOutput, type OutputKind, type ParsedOutput, type SectionDraftOutput } from './schemas.js';
 export { factsFor, mergeFacts, mergeFields, type MergedFact } from './merge.js';
 export { Grounder, countDrop, describeDrops, locateQuote, totalDrops, verifyClaims, type DropReason, type DropTally, type VerifiedClaim } from './verify.js';
 export { assembleSnapshot, renderSection, summaryClaimsBackedElsewhere, type SectionOutcome } from './assemble.js';

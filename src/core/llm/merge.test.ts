@@ -56,6 +56,27 @@ describe('mergeFields', () => {
   });
 });
 
+describe('mergeFields type checks', () => {
+  it('drops a value that is not the kind its field holds, like an ungrounded one, and keeps one that is', () => {
+    const tally: DropTally = {};
+    const fields = mergeFields(
+      [
+        candidate('company_name', 'Harborline', 1, 'Our company name is Harborline Logistics'),
+        candidate('contact_position', 'we are headquartered', 1, 'we are headquartered in Rotterdam'),
+        candidate('location', 'Rotterdam, Netherlands', 1, 'headquartered in Rotterdam, Netherlands'),
+      ],
+      offlineFields(),
+      grounder,
+      tally,
+      { vendorNames: ['Harborline'] },
+    );
+    expect(fields.company_name.value).toBeNull();
+    expect(fields.contact_position.value).toBeNull();
+    expect(fields.location.value).toBe('Rotterdam, Netherlands');
+    expect(tally).toEqual({ wrong_kind: 2 });
+  });
+});
+
 describe('mergeFacts and factsFor', () => {
   it('grounds, deduplicates and orders facts by turn, drops facts that read as instructions, and spreads a capped selection over the meeting', () => {
     const tally: DropTally = {};

@@ -9,7 +9,7 @@
  * field the model found nothing for.
  */
 
-import { FIELDS, FIELD_NAMES, suspiciousKind } from '../snapshot/index.js';
+import { checkFieldValue, FIELDS, FIELD_NAMES, suspiciousKind, type FieldCheckContext } from '../snapshot/index.js';
 import type { Evidence, FieldName, FieldValue, FoundField, SectionSlug, SnapshotField } from '../snapshot/types.js';
 import type { FactOutput, FieldCandidateOutput } from './schemas.js';
 import { cleanProse, countDrop, isEvidence, saidNumbers, statedFigures, uniqueEvidence, type DropTally, type Grounder } from './verify.js';
@@ -149,12 +149,18 @@ function toField(ranked: ValueGroup[], hypothetical: ValueGroup[]): FoundField {
   };
 }
 
-/** Merges the model's field candidates with the offline engine's fields. */
+/**
+ * Merges the model's field candidates with the offline engine's fields. A
+ * candidate that fails its field's type check (the offline engine's own) is
+ * dropped like an ungrounded one.
+ * @param checks what the call says about names, for the type checks (the vendor's names and domains).
+ */
 export function mergeFields(
   candidates: readonly FieldCandidateOutput[],
   offline: Readonly<Record<FieldName, SnapshotField>>,
   grounder: Grounder,
   tally: DropTally,
+  checks: FieldCheckContext = {},
 ): Record<FieldName, SnapshotField> {
   const byField = new Map<FieldName, Supporter[]>(FIELD_NAMES.map((name) => [name, []]));
   for (const candidate of candidates) {
@@ -170,6 +176,10 @@ export function mergeFields(
     }
     if (!turnSaysValue(candidate.field, parsed.data, grounder.turnText(evidence.turn_index))) {
       countDrop(tally, 'value_not_in_evidence');
+      continue;
+    }
+    if (!checkFieldValue(candidate.field, parsed.data, checks).ok) {
+      countDrop(tally, 'wrong_kind');
       continue;
     }
     byField.get(candidate.field)?.push({ value: parsed.data, status: candidate.status, evidence: [evidence], turn: evidence.turn_index });

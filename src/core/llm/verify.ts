@@ -26,6 +26,7 @@ export type DropReason =
   | 'reads_as_instructions'
   | 'value_not_in_evidence'
   | 'invalid_value'
+  | 'wrong_kind'
   | 'no_evidence'
   | 'figure_not_elsewhere'
   | 'schema';
@@ -49,6 +50,7 @@ const DROP_WORDS: Readonly<Record<DropReason, string>> = {
   reads_as_instructions: 'read like instructions to an AI model',
   value_not_in_evidence: 'gave a value that its cited turn does not say',
   invalid_value: 'gave a value of the wrong form',
+  wrong_kind: "gave a value that is not the kind its field holds (such as a speaker label as a contact or a filler as a product)",
   no_evidence: 'had no evidence left',
   figure_not_elsewhere: 'stated a figure no other section or field states',
   schema: 'did not fit the answer format',

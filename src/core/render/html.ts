@@ -24,6 +24,8 @@ import {
   keyFacts,
   meetingFacts,
   missingFieldLabels,
+  NOT_A_CUSTOMER_CALL_HEADING,
+  notACustomerCallNotice,
   reportSubject,
   reportTitle,
   sectionWriter,
@@ -50,7 +52,7 @@ export function renderSnapshotHtml(snapshot: Snapshot): string {
 <p class="eyebrow">${REPORT_KIND}</p>
 <h1>${escapeHtml(subject === '' ? 'Untitled meeting' : subject)}</h1>
 ${renderMeetingFacts(snapshot)}
-</header>
+${renderNotACustomerCall(snapshot)}</header>
 <div class="charts">
 ${renderTalkTimeChart(snapshot)}
 ${renderConfidenceChart(snapshot)}
@@ -64,6 +66,11 @@ ${renderValidation(snapshot)}
 </body>
 </html>
 `;
+}
+
+function renderNotACustomerCall(snapshot: Snapshot): string {
+  const notice = notACustomerCallNotice(snapshot);
+  return notice === null ? '' : `<p class="notice" role="note"><strong>${escapeHtml(NOT_A_CUSTOMER_CALL_HEADING)}</strong> ${escapeHtml(notice)}</p>\n`;
 }
 
 function renderMeetingFacts(snapshot: Snapshot): string {
@@ -264,6 +271,7 @@ h3 { font-size: 15px; margin: 16px 0 6px; }
 .meta dt { color: var(--muted); white-space: nowrap; }
 .meta dd { margin: 0; font-weight: 500; }
 .report-header { padding-bottom: 20px; border-bottom: 2px solid var(--ink); }
+.notice { margin: 12px 0 0; padding: 10px 12px; border-left: 4px solid var(--medium-ink); background: var(--page); }
 .charts { display: grid; grid-template-columns: 1fr 1fr; align-items: start; gap: 20px; margin: 24px 0 8px; }
 .chart { margin: 0; padding: 14px 16px 10px; border: 1px solid var(--line); border-radius: 8px; }
 .chart figcaption { font-size: 13px; font-weight: 600; margin-bottom: 8px; }

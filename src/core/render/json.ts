@@ -9,6 +9,7 @@
 import {
   isFoundField,
   type Evidence,
+  type FieldAlternative,
   type FoundField,
   type MissingField,
   type Snapshot,
@@ -19,7 +20,6 @@ import {
 import { FIELD_NAMES } from '../snapshot/catalogue.js';
 
 type Speaker = Snapshot['meeting']['speakers'][number];
-type Alternative = NonNullable<FoundField['alternatives']>[number];
 
 const SNAPSHOT_KEYS = [
   'id',
@@ -39,7 +39,7 @@ const FIELD_KEYS = ['value', 'missing', 'confidence', 'source', 'evidence', 'alt
   | keyof FoundField
   | keyof MissingField
 )[];
-const ALTERNATIVE_KEYS = ['value', 'reason', 'evidence'] as const satisfies readonly (keyof Alternative)[];
+const ALTERNATIVE_KEYS = ['value', 'reason', 'evidence'] as const satisfies readonly (keyof FieldAlternative)[];
 const EVIDENCE_KEYS = ['turn_index', 'start_ms', 'speaker', 'quote'] as const satisfies readonly (keyof Evidence)[];
 const SECTION_KEYS = [
   'slug',
@@ -77,10 +77,10 @@ function canonicalEvidence(evidence: Evidence[]): Evidence[] {
 }
 
 function canonicalField(field: SnapshotField): SnapshotField {
-  if (!isFoundField(field)) return ordered(field, FIELD_KEYS);
   const alternatives = field.alternatives?.map((alternative) =>
     ordered({ ...alternative, evidence: canonicalEvidence(alternative.evidence) }, ALTERNATIVE_KEYS),
   );
+  if (!isFoundField(field)) return ordered({ ...field, ...(alternatives ? { alternatives } : {}) }, FIELD_KEYS);
   return ordered(
     { ...field, evidence: canonicalEvidence(field.evidence), ...(alternatives ? { alternatives } : {}) },
     FIELD_KEYS,

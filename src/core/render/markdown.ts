@@ -20,6 +20,8 @@ import {
   keyFacts,
   meetingFacts,
   missingFieldLabels,
+  NOT_A_CUSTOMER_CALL_HEADING,
+  notACustomerCallNotice,
   reportTitle,
   sectionWriter,
   severityLabel,
@@ -45,6 +47,7 @@ export function renderSnapshotMarkdown(snapshot: Snapshot, options: MarkdownRend
     meetingFacts(snapshot)
       .map((fact) => `**${fact.label}:** ${escapeMarkdownLine(fact.value)}`)
       .join(' · '),
+    notACustomerCallBlock(snapshot),
     '## Key facts',
     keyFactsTable(snapshot),
     notStated(missingFieldLabels(snapshot), '**Not stated in the call:**'),
@@ -52,6 +55,11 @@ export function renderSnapshotMarkdown(snapshot: Snapshot, options: MarkdownRend
     ...evidenceAppendix(snapshot.sections),
     ...validationBlocks(snapshot),
   ]);
+}
+
+function notACustomerCallBlock(snapshot: Snapshot): string {
+  const notice = notACustomerCallNotice(snapshot);
+  return notice === null ? '' : `> **${NOT_A_CUSTOMER_CALL_HEADING}** ${escapeMarkdownLine(notice)}`;
 }
 
 function joinBlocks(blocks: string[]): string {

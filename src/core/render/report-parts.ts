@@ -18,6 +18,7 @@ import {
   type ValidationIssue,
 } from '../snapshot/types.js';
 import { FIELD_CATALOGUE, FIELD_NAMES } from '../snapshot/catalogue.js';
+import { NOT_A_CUSTOMER_CALL } from '../snapshot/gate.js';
 
 export type ConfidenceBand = 'high' | 'medium' | 'low';
 
@@ -122,6 +123,13 @@ export function meetingFacts(snapshot: Snapshot): MeetingFact[] {
   facts.push({ label: 'Engine', value: snapshot.engine });
   return facts;
 }
+
+/** What the engine found when the call is not a customer conversation (shown at the top of a report), or null. */
+export function notACustomerCallNotice(snapshot: Snapshot): string | null {
+  return snapshot.validation.issues.find((issue) => issue.code === NOT_A_CUSTOMER_CALL)?.message ?? null;
+}
+
+export const NOT_A_CUSTOMER_CALL_HEADING = 'Not a customer call: no customer fields were filled.';
 
 /** The title of the section an issue points at, or null for snapshot-wide issues. */
 export function issueSectionTitle(snapshot: Snapshot, issue: ValidationIssue): string | null {

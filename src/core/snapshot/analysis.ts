@@ -10,10 +10,12 @@ import { forEachTerm } from '../search/analyze.js';
 import type { Transcript } from '../transcript/types.js';
 import { findDates, inferMeetingDate, type DateMention } from './dates.js';
 import { findFigures, type Figure } from './figures.js';
+import { assessCustomerCall, type CallGate } from './gate.js';
 import { capitalRuns, lowercaseVocabulary, type NamedSentence } from './names.js';
 import { inferParties, type Parties, type Side } from './parties.js';
 import { findPeople, type Person } from './people.js';
 import { sentencesOfTranscript } from './sentences.js';
+import type { VendorProfile } from './types.js';
 
 export interface AnalysedSentence extends NamedSentence {
   side: Side;
@@ -63,6 +65,11 @@ function termsOf(text: string): Set<string> {
   return terms;
 }
 
+/** Per organisation, the speakers of the sentences that tie it to someone ("I'm … at X"). */
+function affiliationsOf(parties: Parties, sentenceById: ReadonlyMap<number, NamedSentence>): Array<Set<string>> {
+  return parties.organisations.map((org) => new Set(org.anchorIds.map((id) => sentenceById.get(id)?.speaker).filter((speaker): speaker is string => typeof speaker === 'string')));
+}
+
 export interface CallAnalysis {
   transcript: Transcript;
   sentences: AnalysedSentence[];
@@ -72,13 +79,17 @@ export interface CallAnalysis {
   vocabulary: ReadonlySet<string>;
   people: Person[];
   parties: Parties;
+  /** Whether this is a customer talking with its vendor; when not, no customer field may be stated. */
+  gate: CallGate;
+  /** The user's own organisation, when given: its names are never the customer, its products are the product candidates. */
+  vendor?: VendorProfile;
 }
 
 /**
  * @param excludedTurns turns to leave out entirely (suspicious content): no
  *   field, person or section can come from them.
  */
-export function analyseTranscript(transcript: Transcript, excludedTurns: ReadonlySet<number> = new Set()): CallAnalysis {
+export function analyseTranscript(transcript: Transcript, excludedTurns: ReadonlySet<number> = new Set(), vendor?: VendorProfile): CallAnalysis {
   const base = sentencesOfTranscript(transcript)
     .filter((sentence) => !excludedTurns.has(sentence.turnIndex))
     .map((sentence): NamedSentence => ({ ...sentence, runs: capitalRuns(sentence.text) }));
@@ -87,7 +98,7 @@ export function analyseTranscript(transcript: Transcript, excludedTurns: Readonl
   const speakerNames = transcript.speakers.map((speaker) => speaker.name);
   const people = findPeople(base, speakerNames, vocabulary);
   const personWords = new Set(people.flatMap((person) => person.name.split(' ')));
-  const parties = inferParties(base, transcript.speakers, vocabulary, personWords);
+  const parties = inferParties(base, transcript.speakers, vocabulary, personWords, vendor);
   const sentences = base.map((sentence): AnalysedSentence => {
     const dates = findDates(sentence.text, meetingDate);
     return {
@@ -100,5 +111,6 @@ export function analyseTranscript(transcript: Transcript, excludedTurns: Readonl
     };
   });
   const sentenceById = new Map(sentences.map((sentence) => [sentence.id, sentence]));
-  return { transcript, sentences, sentenceById, ...(meetingDate ? { meetingDate } : {}), vocabulary, people, parties };
+  const gate = assessCustomerCall(base, transcript.speakers, affiliationsOf(parties, sentenceById), parties.profileVendorSpeakers.size);
+  return { transcript, sentences, sentenceById, ...(meetingDate ? { meetingDate } : {}), vocabulary, people, parties, gate, ...(vendor ? { vendor } : {}) };
 }

@@ -15,7 +15,8 @@ import { SECTION_SLUGS, sectionsUsingField, sectionSpec, validateFieldValue } fr
 import { extractCandidates, extractFields, supportingSentences } from './fields.js';
 import { inverseDocumentFrequency, type RankingContext } from './section-ranking.js';
 import { writeSections } from './sections.js';
-import type { FieldName, FoundField, SectionSlug, Snapshot, SnapshotField, VendorProfile } from './types.js';
+import { NOT_A_CUSTOMER_CALL, type CallGate } from './gate.js';
+import type { FieldName, FoundField, SectionSlug, Snapshot, SnapshotField, SnapshotSection, VendorProfile } from './types.js';
 import { findSuspiciousTurns, validateSnapshot } from './validate.js';
 
 export const OFFLINE_ENGINE = 'offline';
@@ -35,19 +36,39 @@ export interface BuildSnapshotOptions {
 
 type SuspiciousTurns = ReturnType<typeof findSuspiciousTurns>;
 
-function analyse(transcript: Transcript, suspicious: SuspiciousTurns): CallAnalysis {
-  return analyseTranscript(transcript, new Set(suspicious.map(({ turn }) => turn.index)));
+function analyse(transcript: Transcript, suspicious: SuspiciousTurns, vendor?: VendorProfile): CallAnalysis {
+  return analyseTranscript(transcript, new Set(suspicious.map(({ turn }) => turn.index)), vendor);
 }
 
 function rankingContext(analysis: CallAnalysis, fieldSupport: RankingContext['fieldSupport']): RankingContext {
   return { analysis, fieldSupport, idf: inverseDocumentFrequency(analysis.sentences), used: new Map() };
 }
 
+/** Sections of a call that is not a customer conversation still summarise it, but say so in their confidence. */
+const NOT_A_CUSTOMER_CALL_SECTION_CONFIDENCE = 0.3;
+
+/** Every field missing: a call that is not a customer conversation states no customer fields. */
+function allMissing(fields: Record<FieldName, SnapshotField>): Record<FieldName, SnapshotField> {
+  return Object.fromEntries(Object.keys(fields).map((name) => [name, { value: null, missing: true }])) as Record<FieldName, SnapshotField>;
+}
+
+function gatedSections(sections: SnapshotSection[], gate: CallGate): SnapshotSection[] {
+  if (gate.isCustomerCall) return sections;
+  return sections.map((section) => ({ ...section, confidence: Math.min(section.confidence, NOT_A_CUSTOMER_CALL_SECTION_CONFIDENCE) }));
+}
+
+/** The gate's verdict first among the issues, so every reader sees it before anything else. */
+function withGateIssue(validation: Snapshot['validation'], gate: CallGate): Snapshot['validation'] {
+  if (gate.isCustomerCall) return validation;
+  return { ...validation, issues: [{ code: NOT_A_CUSTOMER_CALL, severity: 'warning', message: gate.missing! }, ...validation.issues] };
+}
+
 /** Talk shares as transcript_stats and load_transcript report them (by talk time, by words without timestamps), with the inferred side as role. */
 function speakersOf(transcript: Transcript, analysis: CallAnalysis): Snapshot['meeting']['speakers'] {
   const shares = new Map(talkShares(transcript).map((share) => [share.name, share.talk_share]));
   return transcript.speakers.map((speaker) => {
-    const side = analysis.parties.sideOf.get(speaker.name);
+    // Sides are only claimed for a customer call: a research group has no vendor.
+    const side = analysis.gate.isCustomerCall ? analysis.parties.sideOf.get(speaker.name) : undefined;
     return {
       name: speaker.name,
       role: speaker.role ?? (side && side !== 'unknown' ? side : null),
@@ -78,14 +99,15 @@ export function buildSnapshot(transcript: Transcript, options: BuildSnapshotOpti
   const progress = (message: string) => options.onProgress?.(++done, total, message);
 
   const suspicious = findSuspiciousTurns(transcript.turns);
-  const analysis = analyse(transcript, suspicious);
+  const analysis = analyse(transcript, suspicious, options.vendor);
   progress('Analysed the call: sentences, people, dates and figures');
-  const { fields, candidates } = extractFields(analysis);
+  const extracted = extractFields(analysis);
+  const fields = analysis.gate.isCustomerCall ? extracted.fields : allMissing(extracted.fields);
   progress('Chose the fields from their evidence');
-  const context = rankingContext(analysis, supportingSentences(candidates, fields));
-  const sections = writeSections({ context, fields }, slugs, (slug) => progress(`Wrote ${sectionSpec(slug).title}`)).map((section) => ({ ...section, written_by: OFFLINE_ENGINE }));
+  const context = rankingContext(analysis, supportingSentences(extracted.candidates, fields));
+  const sections = gatedSections(writeSections({ context, fields }, slugs, (slug) => progress(`Wrote ${sectionSpec(slug).title}`)), analysis.gate).map((section) => ({ ...section, written_by: OFFLINE_ENGINE }));
   const body = { fields, sections };
-  const validation = validateSnapshot(body, transcript, suspicious);
+  const validation = withGateIssue(validateSnapshot(body, transcript, suspicious), analysis.gate);
   progress('Validated the snapshot against the transcript');
   return {
     id: options.id,
@@ -124,7 +146,7 @@ export function rebuildWithFields(snapshot: Snapshot, transcript: Transcript, up
   const suspicious = findSuspiciousTurns(transcript.turns);
   const analysis = analyse(transcript, suspicious);
   const context = rankingContext(analysis, supportingSentences(extractCandidates(analysis), fields));
-  const rewritten = new Map(writeSections({ context, fields }, rewrite).map((section) => [section.slug, { ...section, written_by: OFFLINE_ENGINE }]));
+  const rewritten = new Map(gatedSections(writeSections({ context, fields }, rewrite), analysis.gate).map((section) => [section.slug, { ...section, written_by: OFFLINE_ENGINE }]));
   const sections = snapshot.sections.map((section) => {
     const fresh = rewritten.get(section.slug);
     if (fresh) return fresh;
@@ -137,7 +159,7 @@ export function rebuildWithFields(snapshot: Snapshot, transcript: Transcript, up
     title: changed.includes('company_name') ? snapshotTitle(fields, transcript) : snapshot.title,
     fields,
     sections,
-    validation: validateSnapshot(body, transcript, suspicious),
+    validation: withGateIssue(validateSnapshot(body, transcript, suspicious), analysis.gate),
   };
 }
 

@@ -79,7 +79,7 @@ describe('choosing field values by evidence', () => {
 
   it('never states a figure the call does not contain, nor one only asked about', () => {
     for (const name of ['revenue_increase', 'roi_percentage', 'adoption_rate', 'start_date', 'completion_date'] as const) {
-      expect(snapshot.fields[name]).toEqual({ value: null, missing: true });
+      expect(snapshot.fields[name]).toMatchObject({ value: null, missing: true });
     }
   });
 

@@ -14,8 +14,9 @@ import { amountLike, formatFigure, type Figure } from './figures.js';
 import { isNameLike, readTitle } from './names.js';
 import type { Organisation } from './parties.js';
 import type { Person } from './people.js';
+import { checkFieldValue, type FieldCheckContext } from './field-check.js';
 import { correctionCueEnd, isGenericClaim, isHypothetical, isRetracted, isSupersededMention, type Span } from './statements.js';
-import type { FieldName, FieldValue, FoundField, SnapshotField } from './types.js';
+import type { FieldAlternative, FieldName, FieldValue, FoundField, SnapshotField } from './types.js';
 
 export interface Candidate {
   value: FieldValue;
@@ -37,8 +38,21 @@ export type FieldCandidates = Record<FieldName, Candidate[]>;
 
 const SIDE_WEIGHT = { customer: 1, unknown: 0.85, vendor: 0.7 } as const;
 
-function missing(): SnapshotField {
-  return { value: null, missing: true };
+/**
+ * The engine states a value only at or above this confidence; below it the
+ * field is `missing` and the value stays among its `alternatives` with the
+ * reason. Chosen on the calibration table over every answer key (confidence
+ * buckets against the share right): below it, fewer than half the values
+ * shown were right.
+ */
+export const FIELD_CONFIDENCE_THRESHOLD = 0.5;
+
+function missing(alternatives: FieldAlternative[] = []): SnapshotField {
+  return alternatives.length === 0 ? { value: null, missing: true } : { value: null, missing: true, alternatives: dedupeAlternatives(alternatives).slice(0, 5) };
+}
+
+function alternativeOf(candidate: Candidate, reason: string): FieldAlternative {
+  return { value: candidate.value, reason, evidence: [evidenceOf(candidate.sentence, candidate.focus)] };
 }
 
 /** Keys values so that "$1,400,000" said twice counts as agreement. */
@@ -50,9 +64,17 @@ function valueKey(value: FieldValue): string {
  * Picks the best-supported value. Candidates with the same value add up
  * (agreement); excluded candidates never win but are kept as alternatives.
  */
-function chooseField(candidates: readonly Candidate[]): SnapshotField {
+/**
+ * How close a rival value may come before confidence drops, per field. The
+ * customer's speakers are all candidates for the contact: an enumeration of
+ * people, not rival statements, so a nearer runner-up is expected there.
+ */
+const RIVAL_MARGIN: Partial<Record<FieldName, number>> = { primary_contact: 0.15 };
+const DEFAULT_RIVAL_MARGIN = 0.3;
+
+function chooseField(candidates: readonly Candidate[], rivalMargin = DEFAULT_RIVAL_MARGIN): SnapshotField {
   const eligible = candidates.filter((candidate) => !candidate.excluded);
-  if (eligible.length === 0) return missing();
+  if (eligible.length === 0) return missing(candidates.map((candidate) => alternativeOf(candidate, candidate.excluded!)));
   const groups = new Map<string, Candidate[]>();
   for (const candidate of eligible) {
     const key = valueKey(candidate.value);
@@ -67,19 +89,25 @@ function chooseField(candidates: readonly Candidate[]): SnapshotField {
     .sort((a, b) => b.support - a.support || b.sorted[0]!.sentence.id - a.sorted[0]!.sentence.id);
   const winner = ranked[0]!;
   const best = winner.sorted[0]!;
-  const runnerUp = ranked[1]?.support ?? 0;
+  // Other values said in the winner's own sentence are its parts ("96 people: 90 managers plus 6 planners"), not rival statements.
+  const rivals = ranked.slice(1).filter(({ sorted }) => sorted[0]!.sentence.id !== best.sentence.id);
+  const runnerUp = rivals[0]?.support ?? 0;
   const margin = Math.max(0, winner.support - runnerUp);
-  const confidence = clamp(0.35 + 0.45 * Math.min(1, best.score) + 0.05 * Math.min(2, winner.sorted.length - 1) + (ranked.length > 1 ? Math.min(0, margin - 0.3) : 0), 0.2, 0.95);
+  const confidence = clamp(0.35 + 0.45 * Math.min(1, best.score) + 0.05 * Math.min(2, winner.sorted.length - 1) + (rivals.length > 0 ? Math.min(0, margin - rivalMargin) : 0), 0.2, 0.95);
   const alternatives = [
-    ...ranked.slice(1).map(({ sorted }) => ({
-      value: sorted[0]!.value,
-      reason: sorted[0]!.note ?? 'less directly supported than the chosen value',
-      evidence: [evidenceOf(sorted[0]!.sentence, sorted[0]!.focus)],
-    })),
+    ...ranked.slice(1).map(({ sorted }) => alternativeOf(sorted[0]!, sorted[0]!.note ?? 'less directly supported than the chosen value')),
     ...candidates
       .filter((candidate) => candidate.excluded && valueKey(candidate.value) !== valueKey(best.value))
-      .map((candidate) => ({ value: candidate.value, reason: candidate.excluded!, evidence: [evidenceOf(candidate.sentence, candidate.focus)] })),
+      .map((candidate) => alternativeOf(candidate, candidate.excluded!)),
   ];
+  // Two values equally supported: neither can be more likely right than not.
+  if (rivals.length > 0 && margin < 0.01) {
+    return missing([alternativeOf(best, `tied with ${String(rivals[0]!.sorted[0]!.value)}; below confidence threshold ${FIELD_CONFIDENCE_THRESHOLD}`), ...alternatives]);
+  }
+  if (round2(confidence) < FIELD_CONFIDENCE_THRESHOLD) {
+    const why = best.note ? `${best.note}; ` : '';
+    return missing([alternativeOf(best, `${why}below confidence threshold ${FIELD_CONFIDENCE_THRESHOLD}`), ...alternatives]);
+  }
   const evidence = winner.sorted.slice(0, 3).map((candidate) => evidenceOf(candidate.sentence, candidate.focus));
   const found: FoundField = { value: best.value, confidence: round2(confidence), source: 'transcript', evidence };
   if (alternatives.length > 0) found.alternatives = dedupeAlternatives(alternatives).slice(0, 5);
@@ -155,7 +183,8 @@ function aboutCustomer(sentence: AnalysedSentence, customer: Organisation | unde
 }
 
 /** "We make industrial pumps and valves": what the company makes or sells, and what that makes it. */
-const ACTIVITY = /\bwe(?:'re| are)?\s+(make|manufacture|produce|build|sell|distribute|operate|run|provide)s?\s+((?:[\w&-]+\s+){0,4}?[\w&-]+?)(?=[,.;!?]|\s+(?:for|to|in|across|with|from|and (?:we|our))\b)/i;
+// "run" is left out: a team runs pilots, reports and software as often as a business.
+const ACTIVITY = /\bwe(?:'re| are)?\s+(make|manufacture|produce|build|sell|distribute|operate|provide)s?\s+((?:[\w&-]+\s+){0,4}?[\w&-]+?)(?=[,.;!?]|\s+(?:for|to|in|across|with|from|and (?:we|our))\b)/i;
 const ACTIVITY_ROLE: Record<string, string> = {
   make: 'manufacturer', manufacture: 'manufacturer', produce: 'producer', build: 'builder', sell: 'seller', distribute: 'distributor',
   operate: 'operator', run: 'operator', provide: 'provider',
@@ -208,7 +237,9 @@ function industryCandidates(analysis: CallAnalysis): Candidate[] {
       candidates.push({ value, score: 0.6 * SIDE_WEIGHT[sentence.side], sentence, focus: { start: activity.index, end: activity.index + activity[0].length } });
     }
     const description = DESCRIPTION.exec(sentence.text);
-    const subjectIsCustomer = description && (description[1] ? sentence.side !== 'vendor' : customer !== undefined && /['’]?s?\s*$/.test(sentence.text.slice(0, description.index)) && sentence.text.slice(0, description.index).trimEnd().replace(/['’]s$/, '').endsWith(customer.name));
+    // "We're a …", or "<Customer> is a …" with the customer's name as the subject ("Lakemont-like University is a …" for "Lakemont").
+    const subject = description ? sentence.text.slice(0, description.index).trimEnd().replace(/['’]s$/, '') : '';
+    const subjectIsCustomer = description && (description[1] ? sentence.side !== 'vendor' : customer !== undefined && new RegExp(`\\b${escapeRegExp(customer.name)}(?:\\s+\\p{Lu}[\\p{L}&-]*){0,3}$`, 'u').test(subject));
     if (description && subjectIsCustomer) {
       let value = description[2]!.trim();
       while (NON_INDUSTRY_WORDS.test(value)) value = value.replace(NON_INDUSTRY_WORDS, '');
@@ -228,7 +259,10 @@ function industryCandidates(analysis: CallAnalysis): Candidate[] {
 const PLACE = "(\\p{Lu}[\\p{L}\\p{N}_.'-]*(?:\\s(?:\\p{Lu}[\\p{L}\\p{N}_.'-]*|of|de|du))*(?:,\\s\\p{Lu}[\\p{L}\\p{N}_.'-]*(?:\\s\\p{Lu}[\\p{L}\\p{N}_.'-]*)*){0,3})";
 const MAY_LOCATE = /\b(?:headquarter\w*|HQ|head office|based|located)\b|\sin\s[A-Z]/;
 const LOCATION_PATTERNS: Array<{ pattern: RegExp; score: number; personal: boolean }> = [
-  { pattern: new RegExp(`\\b(?:headquartered|headquarters|head office|HQ)\\b[^.?!]{0,40}?\\b(?:in|at|out of)\\s+${PLACE}`, 'u'), score: 0.95, personal: false },
+  // "One plant here in Mansfield, Ohio, which is also headquarters": the place said before the headquarters.
+  { pattern: new RegExp(`\\bin\\s+${PLACE},?\\s+which\\s+is\\s+(?:also\\s+)?(?:our\\s+|the\\s+)?(?:headquarters|head office|HQ)\\b`, 'u'), score: 0.95, personal: false },
+  // The place in the same clause as the headquarters ("headquarters, and one in Ashland" is another site).
+  { pattern: new RegExp(`\\b(?:headquartered|headquarters|head office|HQ)\\b[^.?!,;]{0,40}?\\b(?:in|at|out of)\\s+${PLACE}`, 'u'), score: 0.95, personal: false },
   { pattern: new RegExp(`\\b(?:we're|we are|we've been|company is|organi[sz]ation is|business is|[A-Z][\\w&]+ is)\\s+(?:based|located)\\s+(?:in|out of)\\s+${PLACE}`, 'u'), score: 0.85, personal: false },
   // "We're a public university in Boise", "Acme Dental, a chain of forty clinics in Denver", "We're a café chain based in Lyon".
   {
@@ -447,7 +481,34 @@ const PRODUCT_NOUN_AFTER = /^\s+(?:platform|product|module|suite|app|application
 const GENERIC_PRODUCT_TAIL = /^(?:platform|application|applications|app|apps|instance|tenant|environment|version|license|licence|dashboard|dashboards|users?|data)$/i;
 const NOT_PRODUCT_TAIL = /^(?:professional|services|service|support|team|teams|consultant|consultants|folks|people|colleagues|account|customer|success)$/i;
 
+/**
+ * The vendor profile's products, where the call names them: the product
+ * candidates when the user says what they sell. Named with a use or product
+ * cue, or more than once, a product is sure; said once without a cue, less so.
+ */
+function profileProductCandidates(analysis: CallAnalysis, products: readonly string[]): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const product of products) {
+    const pattern = new RegExp(`(?<![\\w-])${escapeRegExp(product)}(?![\\w-])`, 'i');
+    const named = analysis.sentences.filter((sentence) => pattern.test(sentence.text));
+    if (named.length === 0) continue;
+    const cued = named.filter((sentence) => {
+      const at = sentence.text.search(pattern);
+      return USE_VERBS.test(sentence.text.slice(Math.max(0, at - 40), at)) || PRODUCT_NOUN_AFTER.test(sentence.text.slice(at + product.length));
+    });
+    const sentence = cued.find((mine) => mine.side === 'customer') ?? cued[0] ?? named[0]!;
+    const at = sentence.text.search(pattern);
+    const candidate: Candidate = { value: product, score: clamp(0.6 + (cued.length > 0 ? 0.2 : 0) + 0.05 * Math.min(3, named.length - 1), 0, 0.95), sentence, focus: { start: at, end: at + product.length } };
+    // A product is named as such more than once or with a product cue.
+    if (cued.length === 0 && named.length === 1) candidate.excluded = 'said once, no product cue';
+    candidates.push(candidate);
+  }
+  return candidates;
+}
+
 function productCandidates(analysis: CallAnalysis): Candidate[] {
+  const fromProfile = profileProductCandidates(analysis, analysis.vendor?.products ?? []);
+  if (fromProfile.length > 0) return fromProfile;
   const vendor = analysis.parties.vendor;
   const otherOrgs = analysis.parties.organisations.filter((org) => org !== vendor).map((org) => org.name);
   const counts = new Map<string, { count: number; sentences: AnalysedSentence[]; usage: AnalysedSentence[]; strong: boolean }>();
@@ -484,11 +545,17 @@ function productCandidates(analysis: CallAnalysis): Candidate[] {
     const score = (usage ? 0.6 : 0.45) + 0.25 * (entry.count / total) - (isBareVendor ? 0.2 : 0) + (customerUsage ? 0.1 : 0) + (entry.strong ? 0.15 : 0);
     candidates.push({ value: name, score: clamp(score, 0.1, 0.95), sentence, focus: spanOf(sentence.text, name) });
   }
-  return candidates;
+  // The vendor's bare name is its company; when the call names a product of its own, that is the product.
+  const named = candidates.some((candidate) => candidate.value !== vendor?.name);
+  return named ? candidates.filter((candidate) => candidate.value !== vendor?.name) : candidates;
 }
 
-/** Said just before a product: "before Fieldnote", "booked through Fieldnote". */
-const PRODUCT_CONTEXT = /\b(?:through|before|since|after|via)\s+(?:the\s+)?$/i;
+/**
+ * Said just before a product: "before Fieldnote", "booked through Fieldnote", "we went with X",
+ * "log into X", "work in X every day", "running X", "things going with X".
+ */
+const PRODUCT_CONTEXT =
+  /\b(?:through|before|since|after|via|went with|going with|running|run|runs|log(?:s|ged)? (?:in)?to|work(?:s|ing)? in|be in|lives? in|owns?|touch(?:es)?|bought|buy|on)\s+(?:the\s+)?$/i;
 
 /**
  * A product named apart from its vendor ("Contoso" sells "Fieldnote"): another
@@ -498,7 +565,7 @@ function separatelyNamedProducts(analysis: CallAnalysis): Candidate[] {
   const { customer, vendor } = analysis.parties;
   const candidates: Candidate[] = [];
   for (const org of analysis.parties.organisations) {
-    if (org === customer || org === vendor || org.anchorIds.length > 0) continue;
+    if (org === customer || org === vendor || org.partner || analysis.parties.employers.has(org.name)) continue;
     const usage: AnalysedSentence[] = [];
     for (const id of org.sentenceIds) {
       const sentence = analysis.sentenceById.get(id)!;
@@ -751,22 +818,42 @@ function markSupersededByCorrections(byField: Partial<FieldCandidates>): void {
   }
 }
 
-/** All candidates of all fields. */
+/** What the call says about names, for the type checks. */
+function checkContext(analysis: CallAnalysis): FieldCheckContext {
+  const firstNames = new Set(analysis.people.map((person) => person.name.split(' ')[0]!));
+  const customer = analysis.parties.customer?.name;
+  const vendor = analysis.vendor;
+  return {
+    vocabulary: analysis.vocabulary,
+    places: analysis.parties.places,
+    firstNames,
+    ...(customer ? { customerName: customer } : {}),
+    ...(vendor ? { vendorNames: [vendor.company, ...(vendor.aliases ?? [])], vendorDomains: vendor.domains ?? [] } : {}),
+  };
+}
+
+/** Only values of the field's type compete: "Mm-hmm" is no product, "Grad B" no contact, a city no company. */
+function typed(field: FieldName, candidates: readonly Candidate[], context: FieldCheckContext): Candidate[] {
+  return candidates.filter((candidate) => checkFieldValue(field, candidate.value, context).ok);
+}
+
+/** All candidates of all fields, each of its field's type. */
 export function extractCandidates(analysis: CallAnalysis): FieldCandidates {
+  const context = checkContext(analysis);
   const figures = figureCandidates(analysis);
-  const contacts = contactCandidates(analysis);
-  const contact = chooseField(contacts);
+  const contacts = typed('primary_contact', contactCandidates(analysis), context);
+  const contact = chooseField(contacts, RIVAL_MARGIN.primary_contact);
   const contactName = contact.value === null ? null : String(contact.value);
   return {
-    company_name: companyCandidates(analysis),
-    industry: industryCandidates(analysis),
-    location: locationCandidates(analysis),
+    company_name: typed('company_name', companyCandidates(analysis), context),
+    industry: typed('industry', industryCandidates(analysis), context),
+    location: typed('location', locationCandidates(analysis), context),
     primary_contact: contacts,
-    contact_position: positionCandidates(analysis, contactName),
-    contact_email: emailCandidates(analysis, contactName),
+    contact_position: typed('contact_position', positionCandidates(analysis, contactName), context),
+    contact_email: typed('contact_email', emailCandidates(analysis, contactName), context),
     start_date: startDateCandidates(analysis),
     completion_date: dateCandidates(analysis, END_CUE, START_CUE),
-    product_name: productCandidates(analysis),
+    product_name: typed('product_name', productCandidates(analysis), context),
     cost_savings: figures.cost_savings ?? [],
     revenue_increase: figures.revenue_increase ?? [],
     roi_percentage: figures.roi_percentage ?? [],
@@ -780,7 +867,7 @@ export function extractCandidates(analysis: CallAnalysis): FieldCandidates {
 export function extractFields(analysis: CallAnalysis): { fields: Record<FieldName, SnapshotField>; candidates: FieldCandidates } {
   const candidates = extractCandidates(analysis);
   const fields = Object.fromEntries(
-    (Object.keys(candidates) as FieldName[]).map((name) => [name, chooseField(candidates[name])]),
+    (Object.keys(candidates) as FieldName[]).map((name) => [name, chooseField(candidates[name], RIVAL_MARGIN[name])]),
   ) as Record<FieldName, SnapshotField>;
   return { fields, candidates };
 }

@@ -14,7 +14,7 @@ import type { Snapshot } from './types.js';
 const confidenceOf = (snapshot: Snapshot, slug: string) => snapshot.sections.find((section) => section.slug === slug)!.confidence;
 
 const INTERVIEW = [
-  'Liam Hart: Thanks for doing this. Can you introduce yourself?',
+  'Liam Hart: Thanks for doing this customer story. Can you introduce yourself?',
   "Kara Voss: Sure. I'm Kara Voss, VP of Operations at Ostrander Tooling. We're a family-owned metal stamping company, headquartered in Dayton.",
   'Liam Hart: What did changeovers look like before Pressline?',
   'Kara Voss: Our customers keep ordering smaller batches, and every setter had his own way of doing it.',
@@ -181,29 +181,29 @@ describe('figures', () => {
 
   it('turns a time that fell into an efficiency gain, but not a time that grew', () => {
     expect(value(snapshotOf(INTERVIEW), 'efficiency_improvement')).toBe('33%');
-    const longer = snapshotOf(['Sam Reed: How are meetings?', 'Nora Quinn: Our meetings went from 30 to 45 minutes.']);
+    const longer = snapshotOf(['Sam Reed (Account Manager): How are meetings?', 'Nora Quinn (Customer): Our meetings went from 30 to 45 minutes.']);
     expect(value(longer, 'efficiency_improvement')).toBeNull();
   });
 
   it('does not read an outcome rate as efficiency because a time is named in the next clause', () => {
-    const mixed = snapshotOf(['Sam Reed: How has it worked?', 'Nora Quinn: No-shows dropped by 18% and our front desks save about 12 hours a week.']);
+    const mixed = snapshotOf(['Sam Reed (Account Manager): How has it worked?', 'Nora Quinn (Customer): No-shows dropped by 18% and our front desks save about 12 hours a week.']);
     expect(value(mixed, 'efficiency_improvement')).toBeNull();
-    const direct = snapshotOf(['Sam Reed: How has it worked?', 'Nora Quinn: Scheduling takes 30% less time now.']);
+    const direct = snapshotOf(['Sam Reed (Account Manager): How has it worked?', 'Nora Quinn (Customer): Scheduling takes 30% less time now.']);
     expect(value(direct, 'efficiency_improvement')).toBe('30%');
   });
 });
 
 describe('dates', () => {
   it('uses the go-live as the start date when no earlier start is stated', () => {
-    const snapshot = snapshotOf(['Sam Reed: When did you start?', 'Nora Quinn: We went live on the third of February 2025.']);
+    const snapshot = snapshotOf(['Sam Reed (Account Manager): When did you start?', 'Nora Quinn (Customer): We went live on the third of February 2025.']);
     expect(value(snapshot, 'start_date')).toBe('2025-02-03');
   });
 
   it('keeps a stated kickoff as the start and reads "running on it by" as the completion', () => {
     const snapshot = snapshotOf([
-      'Sam Reed: How did the rollout go?',
-      'Nora Quinn: We kicked off on 15 January 2024 with one line.',
-      'Nora Quinn: All fourteen lines were running on it by the 28th of June 2024.',
+      'Sam Reed (Account Manager): How did the rollout go?',
+      'Nora Quinn (Customer): We kicked off on 15 January 2024 with one line.',
+      'Nora Quinn (Customer): All fourteen lines were running on it by the 28th of June 2024.',
     ]);
     expect(value(snapshot, 'start_date')).toBe('2024-01-15');
     expect(value(snapshot, 'completion_date')).toBe('2024-06-28');
@@ -227,12 +227,12 @@ describe('a product named apart from its vendor', () => {
 
 describe('section confidence', () => {
   it('stays below one half for a section whose fields the call never states, and rises when it states them', () => {
-    const none = snapshotOf(['Sam Reed: How has it worked?', 'Nora Quinn: Our staff like it and the patients are happier.']);
+    const none = snapshotOf(['Sam Reed (Account Manager): How has it worked?', 'Nora Quinn (Customer): Our staff like it and the patients are happier.']);
     expect(confidenceOf(none, 'financial_impact')).toBeLessThan(0.5);
     const stated = snapshotOf([
-      'Sam Reed: How has it worked?',
-      'Nora Quinn: We saved $250,000 a year on overtime, and our ROI was 180 percent in the first year.',
-      'Nora Quinn: The savings came mostly from overtime, which fell sharply.',
+      'Sam Reed (Account Manager): How has it worked?',
+      'Nora Quinn (Customer): We saved $250,000 a year on overtime, and our ROI was 180 percent in the first year.',
+      'Nora Quinn (Customer): The savings came mostly from overtime, which fell sharply.',
     ]);
     expect(confidenceOf(stated, 'financial_impact')).toBeGreaterThan(confidenceOf(none, 'financial_impact'));
   });

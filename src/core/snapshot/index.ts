@@ -20,4 +20,6 @@ export {
 export { CLIENT_WRITER, OFFLINE_ENGINE, buildSnapshot, rebuildAfterFieldUpdate, rebuildWithFields, type BuildSnapshotOptions } from './build.js';
 export { findSuspiciousTurns, isGrounded, suspiciousKind, validateSnapshot } from './validate.js';
 export { maskSnapshotPersonalData } from './mask-pii.js';
+export { checkFieldValue, type FieldCheck, type FieldCheckContext } from './field-check.js';
+export { NOT_A_CUSTOMER_CALL } from './gate.js';
 export * from './types.js';

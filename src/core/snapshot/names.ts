@@ -193,8 +193,8 @@ export function capitalRuns(sentence: string): CapitalRun[] {
   return runs;
 }
 
-/** E-mail addresses and links spell names in lower case; they are not ordinary words. */
-const LINK = /\S+@\S+|\bhttps?:\/\/\S+|\bwww\.\S+/g;
+/** E-mail addresses and links spell names in lower case, written or spoken ("at acme dot example"); they are not ordinary words. */
+const LINK = /\S+@\S+|\bhttps?:\/\/\S+|\bwww\.\S+|\bat,?\s+[a-z][\w-]*,?\s+(?:dot\s+[a-z]+\b,?\s*)+/g;
 const LOWERCASE_WORD = /\b[a-z][a-z'’-]*\b/g;
 
 /** Lower-case words of the whole call, to tell ordinary words from names. */
@@ -202,7 +202,7 @@ export function lowercaseVocabulary(texts: Iterable<string>): Set<string> {
   // Raw words first: a long call repeats a few thousand words, so the possessive is stripped once per word, not per use.
   const words = new Set<string>();
   for (const text of texts) {
-    const mayHoldLink = text.includes('@') || text.includes('http') || text.includes('www.');
+    const mayHoldLink = text.includes('@') || text.includes('http') || text.includes('www.') || text.includes(' dot ');
     const prose = mayHoldLink ? text.replace(LINK, ' ') : text;
     for (const word of prose.match(LOWERCASE_WORD) ?? []) words.add(word);
   }

@@ -11,7 +11,9 @@
  * each speaker is scored on their own.
  */
 
+import { checkFieldValue } from './field-check.js';
 import { isNameLike, ORG_SUFFIXES, type NamedSentence } from './names.js';
+import type { VendorProfile } from './types.js';
 
 export type Side = 'customer' | 'vendor' | 'unknown';
 
@@ -33,6 +35,12 @@ export interface Parties {
   organisations: Organisation[];
   customer?: Organisation;
   vendor?: Organisation;
+  /** Names the call uses as places ("based in X"), never organisations. */
+  places: ReadonlySet<string>;
+  /** Speakers the vendor profile puts on the vendor side (they claim its company or give an address on its domains). */
+  profileVendorSpeakers: ReadonlySet<string>;
+  /** Organisations someone on the call introduces themselves at or from: employers, never products. */
+  employers: ReadonlySet<string>;
 }
 
 interface SpeakerInfo {
@@ -58,7 +66,7 @@ const MAY_TAKE_A_SIDE = /\b(?:y?our|you guys|customers|clients)\b/i;
 
 /** "I'm Jane Doe, senior customer success manager at Fabrikam", "I've been with X". */
 const SELF_AFFILIATION =
-  /\b(?:I'm|I am|this is(?! (?:the|a|an|our|your|my|for|about|what|how|why|where|when|just|really|not|going)\b)|my name is|I've been|I have been|I work|I'm with|I lead|I run|I manage|I joined)\b(?:[^.?!]|\b(?:Dr|Mr|Mrs|Ms|Prof)\.){0,90}?\b(?:at|from|with|for|of|joined)\s+$/i;
+  /\b(?:I'm|I am|I've (?:just )?taken over|I took over|this is(?! (?:the|a|an|our|your|my|for|about|what|how|why|where|when|just|really|not|going)\b)|my name is|I've been|I have been|I work|I'm with|I lead|I run|I manage|I joined)\b(?:[^.?!]|\b(?:Dr|Mr|Mrs|Ms|Prof)\.){0,90}?\b(?:at|from|with|for|of|joined)\s+$/i;
 /** "Denise Holloway, Director of Instructional Technology for X": a speaker opening with their own name and title. */
 const NAMED_INTRODUCTION = /^(?:[A-Z][\w'’.-]*\s){1,3}?[A-Z][\w'’-]*,\s[^.?!]{0,80}?\b(?:at|for|with|from)\s+$/;
 const GROUP_AFFILIATION = /\b(?:here at|we at|we're at|us at|we are|we're|at)\s+$/i;
@@ -97,6 +105,25 @@ const PARTNER_KIND = new RegExp(`\\b${PARTNER_KINDS}\\b`, 'i');
 /** How far a partner statement moves an organisation or speaker towards the vendor side. */
 const PARTNER_LEAN = 4;
 
+/**
+ * Titles that only the vendor's side holds towards a customer: "I'm the account director at X",
+ * "your customer success manager", "the implementation specialist on your account", "I lead onboarding".
+ */
+const VENDOR_TITLES =
+  '(?:customer success (?:manager|lead|director|partner)|success manager|CSM|account (?:manager|executive|director|lead)|solutions? (?:consultant|engineer|architect)|implementation (?:consultant|specialist|manager|lead|engineer)|engagement manager|onboarding (?:specialist|manager|lead)|professional services (?:consultant|lead|manager))';
+const OWN_VENDOR_TITLE = new RegExp(
+  `\\b(?:I'm|I am|I've (?:just )?taken over as|I took over as|I'll be)\\s+(?:the\\s+|your\\s+|a\\s+|an\\s+|our\\s+)?(?:new\\s+|senior\\s+|lead\\s+|principal\\s+)?${VENDOR_TITLES}\\b|\\bI (?:lead|run|head|manage) (?:the )?(?:onboarding|implementations?|customer success|professional services)\\b`,
+  'i',
+);
+/** "…, the account director at Orrin": a vendor title right before the organisation it is held at. */
+const VENDOR_TITLE_AT = new RegExp(`\\b${VENDOR_TITLES}\\s+(?:at|with|from)\\s+$`, 'i');
+/** "Theo is the implementation specialist on your account", "Hana is your customer success manager": another speaker's vendor title. */
+const VENDOR_TITLE_ON_ACCOUNT = new RegExp(`^(?:,?\\s+(?:is|will be)\\s+(?:your|the|our)\\s+(?:new\\s+)?${VENDOR_TITLES}\\b|[^.?!]{0,40}\\b${VENDOR_TITLES}\\s+(?:on|for)\\s+your\\s+account\\b)`, 'i');
+/** "I'm the account director for Velden Pay at Quillon": the organisation after "for" is the vendor's customer. */
+const ACCOUNT_FOR = new RegExp(`\\b${VENDOR_TITLES}\\s+for\\s+(?:the\\s+)?$`, 'i');
+/** How far a vendor title moves a speaker, and the organisation they introduce themselves from, towards the vendor side. */
+const VENDOR_TITLE_LEAN = 4;
+
 /** Product-talk is frequent; capped so that it never outweighs one statement of affiliation. */
 const PRODUCT_LEAN_CAP = 2;
 
@@ -109,10 +136,9 @@ function emptyOrg(name: string): Organisation {
  * organisation suffix, reduced to the prefix that the call keeps using
  * ("Initech Holdings" out of "Initech Holdings Finance Team").
  */
-function organisationNames(sentences: readonly NamedSentence[], vocabulary: ReadonlySet<string>, personWords: ReadonlySet<string>): Set<string> {
+function organisationNames(sentences: readonly NamedSentence[], vocabulary: ReadonlySet<string>, personWords: ReadonlySet<string>, places: ReadonlySet<string>): Set<string> {
   const prefixCounts = new Map<string, number>();
   const anchored = new Set<string>();
-  const places = placeNames(sentences);
   for (const sentence of sentences) {
     for (const run of sentence.runs) {
       const prefixes = namePrefixes(run.words);
@@ -129,10 +155,16 @@ function organisationNames(sentences: readonly NamedSentence[], vocabulary: Read
     if (count > (longestExtension.get(shorter)?.count ?? 0)) longestExtension.set(shorter, { name, count });
   }
   const names = new Set<string>();
-  const isCandidate = (name: string): boolean => {
+  const typeContext = { vocabulary, places };
+  /** Said as an organisation: a name-like word or an organisation suffix, or (anchored) any name of two words or more. */
+  const isCandidate = (name: string, isAnchored = false): boolean => {
     const words = name.split(' ');
     if (places.has(name) || words.some((word) => personWords.has(word))) return false;
-    return words.some((word) => isNameLike(word, vocabulary)) || (words.length > 1 && ORG_SUFFIXES.has(words[words.length - 1]!.toLowerCase()));
+    if (!checkFieldValue('company_name', name, typeContext).ok) return false;
+    return (
+      words.some((word) => isNameLike(word, vocabulary)) ||
+      (words.length > 1 && (isAnchored || ORG_SUFFIXES.has(words[words.length - 1]!.toLowerCase())))
+    );
   };
   for (const [name, count] of prefixCounts) {
     if (count < 2 || !isCandidate(name)) continue;
@@ -148,7 +180,7 @@ function organisationNames(sentences: readonly NamedSentence[], vocabulary: Read
   }
   // A name said once in "I'm … at X" or "X is a … company" counts too, unless a kept name already covers it.
   for (const name of anchored) {
-    if (!isCandidate(name) || [...names].some((kept) => name === kept || name.startsWith(`${kept} `))) continue;
+    if (!isCandidate(name, true) || [...names].some((kept) => name === kept || name.startsWith(`${kept} `))) continue;
     names.add(name);
   }
   return names;
@@ -233,9 +265,18 @@ export function inferParties(
   speakers: readonly SpeakerInfo[],
   vocabulary: ReadonlySet<string>,
   personWords: ReadonlySet<string>,
+  profile?: VendorProfile,
 ): Parties {
-  const orgNames = organisationNames(sentences, vocabulary, personWords);
+  const places = placeNames(sentences);
+  const orgNames = organisationNames(sentences, vocabulary, personWords, places);
+  const isVendorName = vendorNameTest(profile);
+  // The vendor's own names are organisations whenever the call says them, even once.
+  for (const name of profile ? [profile.company, ...(profile.aliases ?? [])] : []) {
+    if (name.trim() !== '' && sentences.some((sentence) => sentence.runs.some((run) => run.name === name || run.name.startsWith(`${name} `)))) orgNames.add(name);
+  }
   const organisations = new Map<string, Organisation>([...orgNames].map((name) => [name, emptyOrg(name)]));
+  /** speaker -> organisations they introduce themselves at or from ("I'm …, account director at X"), not merely "for". */
+  const introducedAt = new Map<string, string[]>();
   /** speaker -> organisation -> strength of "I belong to it". */
   const affiliation = new Map<string, Map<string, number>>();
   const lean = new Map<string, number>(speakers.map((speaker) => [speaker.name, 0]));
@@ -266,7 +307,8 @@ export function inferParties(
       const sideTalk = MAY_TAKE_A_SIDE.test(sentence.text) ? countMatches(sentence.text, VENDOR_PHRASES) - countMatches(sentence.text, CUSTOMER_PHRASES) : 0;
       const partnerClaim = SELF_PARTNER.exec(sentence.text);
       const selfPartner = partnerClaim && PARTNER_KIND.test(partnerClaim[1]!) ? PARTNER_LEAN : 0;
-      lean.set(speaker, (lean.get(speaker) ?? 0) + sideTalk + selfPartner);
+      const vendorTitle = OWN_VENDOR_TITLE.test(sentence.text) ? VENDOR_TITLE_LEAN : 0;
+      lean.set(speaker, (lean.get(speaker) ?? 0) + sideTalk + selfPartner + vendorTitle);
     }
     for (const run of sentence.runs) {
       const runName = run.name;
@@ -274,6 +316,8 @@ export function inferParties(
       const partnerNamed = PARTNER_BEFORE.test(before) || ledYourProject(sentence.text.slice(run.end));
       const partnerSpeaker = partnerNamed ? speakerByName.get(runName) : undefined;
       if (partnerSpeaker && partnerSpeaker !== speaker) lean.set(partnerSpeaker, (lean.get(partnerSpeaker) ?? 0) + PARTNER_LEAN);
+      const titledSpeaker = VENDOR_TITLE_ON_ACCOUNT.test(sentence.text.slice(run.end, run.end + 80)) ? speakerByName.get(runName) : undefined;
+      if (titledSpeaker && titledSpeaker !== speaker) lean.set(titledSpeaker, (lean.get(titledSpeaker) ?? 0) + VENDOR_TITLE_LEAN);
       const org = organisationOfRun(run.words, organisations);
       if (!org) continue;
       org.mentions++;
@@ -289,7 +333,13 @@ export function inferParties(
         org.lean -= 6;
         affiliate(speaker, org, 2, sentence.id);
       }
-      if (exact && (SELF_AFFILIATION.test(before) || introducesSelf(sentence.text, run.start, speaker))) affiliate(speaker, org, 3, sentence.id);
+      // "here at Kestrel Precision Components" belongs to "Kestrel" when the call keeps the short form.
+      if ((exact || runName.startsWith(`${org.name} `)) && (SELF_AFFILIATION.test(before) || introducesSelf(sentence.text, run.start, speaker))) {
+        affiliate(speaker, org, 3, sentence.id);
+        if (speaker && /\b(?:at|from)\s+$/i.test(before)) introducedAt.set(speaker, [...(introducedAt.get(speaker) ?? []), org.name]);
+        if (OWN_VENDOR_TITLE.test(before) || VENDOR_TITLE_AT.test(before)) org.lean += VENDOR_TITLE_LEAN;
+      }
+      if (exact && ACCOUNT_FOR.test(before)) org.lean -= VENDOR_TITLE_LEAN;
       else if (exact && GROUP_AFFILIATION.test(before) && /\b(?:we|our|us|I)\b/i.test(sentence.text)) affiliate(speaker, org, 2, sentence.id);
       if (exact && IS_COMPANY_AFTER.test(after)) {
         org.lean -= 1;
@@ -304,6 +354,11 @@ export function inferParties(
   }
 
   for (const [org, extra] of productLean) org.lean += extra;
+  for (const org of organisations.values()) {
+    if (!isVendorName(org.name)) continue;
+    org.lean = Math.max(0, org.lean) + PROFILE_LEAN;
+    org.partner = false;
+  }
 
   const roleSide = new Map<string, Side>();
   for (const { name, role } of speakers) {
@@ -313,6 +368,8 @@ export function inferParties(
     const named = [...organisations.values()].find((org) => role.includes(org.name));
     if (named) affiliation.set(name, new Map([[named.name, 3]]));
   }
+  const profileVendorSpeakers = profile ? speakersOfVendor(sentences, introducedAt, isVendorName, profile.domains ?? []) : new Set<string>();
+  for (const name of profileVendorSpeakers) if (!roleSide.has(name)) roleSide.set(name, 'vendor');
 
   // The speaker who asks the most questions is usually the vendor's interviewer.
   const shares = [...questions].map(([name, tally]) => ({ name, share: tally.said >= 4 ? tally.asked / tally.said : 0 }));
@@ -361,13 +418,82 @@ export function inferParties(
 
   const ranked = [...organisations.values()].filter((org) => org.mentions > 0);
   // A partner is never the customer, and the vendor only when no other organisation is.
-  const customer = pickOrganisation(ranked.filter((org) => !org.partner), 'customer', affiliation, sideOf);
+  // The vendor's own organisation is never the customer.
+  const mayBeCustomer = ranked.filter((org) => !isVendorName(org.name));
+  const customer = pickOrganisation(mayBeCustomer.filter((org) => !org.partner), 'customer', affiliation, sideOf) ?? lesserOfTwoClaimed(ranked, affiliation, isVendorName);
+  if (customer) claimSides(customer, affiliation, sideOf, roleSide);
   const notCustomer = ranked.filter((org) => org !== customer);
+  const fromProfile = notCustomer.filter((org) => isVendorName(org.name)).sort((a, b) => b.mentions - a.mentions)[0];
   const vendor =
+    fromProfile ??
     pickOrganisation(notCustomer.filter((org) => !org.partner), 'vendor', affiliation, sideOf) ??
     mostNamedOther(notCustomer.filter((org) => !org.partner), customer) ??
     pickOrganisation(notCustomer, 'vendor', affiliation, sideOf);
-  return { sideOf, organisations: ranked, ...(customer ? { customer } : {}), ...(vendor ? { vendor } : {}) };
+  return { sideOf, organisations: ranked, ...(customer ? { customer } : {}), ...(vendor ? { vendor } : {}), places, profileVendorSpeakers, employers: new Set([...introducedAt.values()].flat()) };
+}
+
+/** How far the vendor profile moves an organisation it names: more than any evidence in the call. */
+const PROFILE_LEAN = 20;
+const OWN_ADDRESS = /\b(?:me|my|I'm|I am)\b/i;
+const ADDRESS = /\b[A-Za-z0-9._%+-]+@([A-Za-z0-9.-]+\.[A-Za-z]{2,})\b/g;
+
+/** Whether a name is the vendor's company or an alias, alone or as the start of a longer name ("Acme" of "Acme Software"). */
+function vendorNameTest(profile: VendorProfile | undefined): (name: string) => boolean {
+  const names = profile ? [profile.company, ...(profile.aliases ?? [])].map((name) => name.trim().toLowerCase()).filter((name) => name !== '') : [];
+  return (name) => {
+    const lower = name.toLowerCase();
+    return names.some((vendor) => lower === vendor || lower.startsWith(`${vendor} `) || vendor.startsWith(`${lower} `));
+  };
+}
+
+/** Speakers who claim the vendor's company ("I'm … at Acme") or give their own address on its domains. */
+function speakersOfVendor(
+  sentences: readonly NamedSentence[],
+  introducedAt: ReadonlyMap<string, readonly string[]>,
+  isVendorName: (name: string) => boolean,
+  domains: readonly string[],
+): Set<string> {
+  const found = new Set<string>();
+  for (const [speaker, orgs] of introducedAt) if (orgs.some(isVendorName)) found.add(speaker);
+  const lowerDomains = domains.map((domain) => domain.toLowerCase());
+  for (const sentence of sentences) {
+    if (sentence.speaker === null || !sentence.text.includes('@') || !OWN_ADDRESS.test(sentence.text)) continue;
+    for (const match of sentence.text.matchAll(ADDRESS)) {
+      const domain = match[1]!.toLowerCase();
+      if (lowerDomains.some((vendor) => domain === vendor || domain.endsWith(`.${vendor}`))) found.add(sentence.speaker);
+    }
+  }
+  return found;
+}
+
+/** Organisations that a speaker says they belong to ("I'm … at X", "here at Y"), partners aside. */
+function claimedOrganisations(organisations: readonly Organisation[], affiliation: ReadonlyMap<string, ReadonlyMap<string, number>>): Organisation[] {
+  return organisations.filter((org) => !org.partner && [...affiliation.values()].some((row) => (row.get(org.name) ?? 0) > 0));
+}
+
+/**
+ * Two organisations on the call, each claimed by its own people, are two
+ * sides even when both lean vendor (a customer who hosts and asks the
+ * questions): the one leaning less is the customer.
+ */
+function lesserOfTwoClaimed(
+  organisations: readonly Organisation[],
+  affiliation: ReadonlyMap<string, ReadonlyMap<string, number>>,
+  isVendorName: (name: string) => boolean,
+): Organisation | undefined {
+  const claimed = claimedOrganisations(organisations, affiliation).sort((a, b) => a.lean - b.lean);
+  const lesser = claimed[0];
+  if (!lesser || claimed.length < 2 || lesser.lean === claimed[claimed.length - 1]!.lean || isVendorName(lesser.name)) return undefined;
+  return lesser;
+}
+
+/** Speakers who say they belong to the customer are on its side, whatever their talk suggested; a caption role still decides. */
+function claimSides(customer: Organisation, affiliation: ReadonlyMap<string, ReadonlyMap<string, number>>, sideOf: Map<string, Side>, roleSide: ReadonlyMap<string, Side>): void {
+  for (const [speaker, row] of affiliation) {
+    if (roleSide.has(speaker)) continue;
+    const strongest = [...row].sort((a, b) => b[1] - a[1])[0];
+    if (strongest && strongest[0] === customer.name && strongest[1] >= 3) sideOf.set(speaker, 'customer');
+  }
 }
 
 /**

@@ -112,3 +112,21 @@ describe('waste is a result, not efficiency', () => {
     expect(value(renewal(['Aurélie Fontaine: Ordering takes 31% less time than last year.']), 'efficiency_improvement')).toBe('31%');
   });
 });
+
+describe('the headquarters among several sites', () => {
+  const lines = (site: string) => [
+    'Ada Fenn (Account Manager): How many plants do you run now?',
+    `Rui Osei (Customer): Two plants. ${site}`,
+    "Rui Osei (Customer): We've been using your platform in both since March.",
+  ];
+
+  it('takes the place said before "which is also headquarters", not the other site after it', () => {
+    const snapshot = snapshotOf(lines('One here in Lorwick, Ohio, which is also headquarters, and one in Dunmere, about a half hour west of us.'));
+    expect(value(snapshot, 'location')).toBe('Lorwick, Ohio');
+  });
+
+  it('never takes a site in the clause after "headquarters" for the headquarters', () => {
+    const snapshot = snapshotOf(lines('The headquarters, and one plant in Dunmere, are both busy.'));
+    expect(value(snapshot, 'location')).not.toBe('Dunmere');
+  });
+});

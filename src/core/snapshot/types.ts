@@ -58,6 +58,13 @@ export interface VendorProfile {
   domains?: string[];
 }
 
+/** A value the call offers for a field that was not chosen, with why (short, human: "below confidence threshold 0.6"). */
+export interface FieldAlternative {
+  value: FieldValue;
+  reason: string;
+  evidence: Evidence[];
+}
+
 export interface FoundField {
   value: FieldValue;
   confidence: number;
@@ -65,12 +72,14 @@ export interface FoundField {
   source: 'transcript' | 'user' | 'client';
   evidence: Evidence[];
   /** Candidates that lost to `value`, kept so a person can check the choice. */
-  alternatives?: Array<{ value: FieldValue; reason: string; evidence: Evidence[] }>;
+  alternatives?: FieldAlternative[];
 }
 
 export interface MissingField {
   value: null;
   missing: true;
+  /** Candidates the engine would not state (too unsure, a plan, only asked about), so a person or `elicit` can still offer them. */
+  alternatives?: FieldAlternative[];
 }
 
 export type SnapshotField = FoundField | MissingField;

@@ -54,8 +54,7 @@ interface CitedEvidence {
 function allEvidence(snapshot: Pick<Snapshot, 'fields' | 'sections'>): CitedEvidence[] {
   const items: CitedEvidence[] = [];
   for (const [name, field] of Object.entries(snapshot.fields)) {
-    if (field.value === null) continue;
-    for (const evidence of field.evidence) items.push({ evidence, owner: `field ${name}` });
+    if (field.value !== null) for (const evidence of field.evidence) items.push({ evidence, owner: `field ${name}` });
     for (const alternative of field.alternatives ?? []) for (const evidence of alternative.evidence) items.push({ evidence, owner: `field ${name} (alternative)` });
   }
   for (const section of snapshot.sections) for (const evidence of section.evidence) items.push({ evidence, owner: `section ${section.slug}`, section: section.slug });

@@ -1,0 +1,60 @@
+/**
+ * Who is the vendor and who the customer, from the titles people give and
+ * the organisations they claim, each rule from both sides.
+ */
+
+import { describe, expect, it } from 'vitest';
+import { snapshotOf, value } from '../../../test/support/plain-call.js';
+import type { Snapshot } from './types.js';
+
+const sideOf = (snapshot: Snapshot, name: string) => snapshot.meeting.speakers.find((speaker) => speaker.name === name)?.role;
+
+describe('sides from titles and claimed organisations', () => {
+  it('puts whoever introduces themself with a vendor title on the vendor side, and their organisation with them', () => {
+    const snapshot = snapshotOf([
+      'Ola Berg: Thanks for joining. Can everyone see the deck?',
+      "Ines Dahl: Yes. So I'm Ines Dahl, I'm the Director of Planning here at Fennick Marine Supply.",
+      "Ola Berg: Great. And I'm Ola Berg, I'm the account director at Tarnwell. How is your rollout of Tarnwell Route going?",
+      "Ines Dahl: Well. We've been using Tarnwell Route since March and our drivers like it.",
+      'Ola Berg: Is anything on your roadmap wish list for us?',
+      'Ines Dahl: Better exports in your product, please.',
+    ]);
+    expect(sideOf(snapshot, 'Ola Berg')).toBe('vendor');
+    expect(sideOf(snapshot, 'Ines Dahl')).toBe('customer');
+    expect(value(snapshot, 'company_name')).toBe('Fennick Marine Supply');
+  });
+
+  it('keeps a host who asks the questions on the customer side when another speaker claims the vendor', () => {
+    const snapshot = snapshotOf([
+      "Ruth Vane: I'm hosting today. I'm Ruth Vane, I run procurement here at Holm Quay Terminals, in Cork.",
+      'Ruth Vane: What will the renewal cost us? Why should we stay on your platform?',
+      "Sven Ask: I'm Sven Ask, the account director at Morrowline. Our platform saved your yard a lot last year.",
+      'Ruth Vane: How do your other customers use the module? Can you send our contract terms?',
+      'Sven Ask: Our customers typically add it in year two.',
+    ]);
+    expect(value(snapshot, 'company_name')).toBe('Holm Quay Terminals');
+    expect(sideOf(snapshot, 'Ruth Vane')).toBe('customer');
+    expect(sideOf(snapshot, 'Sven Ask')).toBe('vendor');
+  });
+
+  it('reads "I\'m the account director for X at Y": X is the customer, Y the vendor', () => {
+    const snapshot = snapshotOf([
+      "Per Lund: I'm Per Lund, I'm the account director for Baltwick Pay at Orrin. How is your integration going?",
+      "Mia Holt: I'm Mia Holt, Head of Risk at Baltwick Pay. We went live on your API in May and our analysts like it.",
+      'Per Lund: Great to hear. Our roadmap has more for your team.',
+    ]);
+    expect(value(snapshot, 'company_name')).toBe('Baltwick Pay');
+    expect(sideOf(snapshot, 'Per Lund')).toBe('vendor');
+  });
+
+  it('puts a speaker introduced as "your customer success manager" on the vendor side, but not one merely thanked', () => {
+    const snapshot = snapshotOf([
+      "Tove Ring: I'm Tove Ring, I'm the account director at Morrowline. And Aino Salo is your customer success manager.",
+      'Aino Salo: Hi all. I picked up your account in the summer.',
+      "Lars Eid: Thanks, Aino. I'm Lars Eid, I run operations here at Holm Quay Terminals. We've been on your platform two years.",
+      'Lars Eid: Our planners use your product every day.',
+    ]);
+    expect(sideOf(snapshot, 'Aino Salo')).toBe('vendor');
+    expect(sideOf(snapshot, 'Lars Eid')).toBe('customer');
+  });
+});
