@@ -100,6 +100,17 @@ export const HOSTILE_CLIENT_WRITES: ReadonlyArray<HostileClientWrite> = [
     absent: ['very high'],
   },
   {
+    name: 'a filler as the product and a speaker label as the contact',
+    args: {
+      section: 'solution',
+      content: 'Routes are planned faster.',
+      evidence: [FASTER],
+      fields: { product_name: { value: 'Mm-hmm', evidence: [FASTER] }, primary_contact: { value: 'Project Manager', evidence: [INTRO] } },
+    },
+    expected: [['field', 'wrong_kind'], ['field', 'wrong_kind']],
+    absent: ['Mm-hmm', 'Project Manager'],
+  },
+  {
     name: 'a field resting on a fabricated quote',
     args: { section: 'results_achievements', content: 'Routes are planned faster.', evidence: [FASTER], fields: { efficiency_improvement: { value: '45%', evidence: [{ turn_index: 2, quote: 'routes are 45% faster' }] } } },
     expected: [['evidence', 'quote_not_in_turn'], ['field', 'no_evidence']],

@@ -10,7 +10,7 @@
  * does not is returned with its reason, so the model can fix and resend.
  */
 
-import { CLIENT_WRITER, SECTION_SLUGS, findSuspiciousTurns, rebuildWithFields, sectionSpec, suspiciousKind, validateFieldValue } from '../snapshot/index.js';
+import { CLIENT_WRITER, SECTION_SLUGS, findSuspiciousTurns, rebuildWithFields, sectionSpec, suspiciousKind, validateFieldValue, checkFieldValue, type FieldCheckContext } from '../snapshot/index.js';
 import { splitSentenceSpans } from '../snapshot/sentences.js';
 import type { Evidence, FieldName, FieldValue, FoundField, SectionSlug, Snapshot, SnapshotField } from '../snapshot/types.js';
 import type { Transcript } from '../transcript/types.js';
@@ -140,6 +140,9 @@ function isCustomerCall(snapshot: Snapshot): boolean {
 
 function checkFields(input: ClientSectionInput, snapshot: Snapshot, grounder: Grounder, dropped: DroppedItem[]): Partial<Record<FieldName, FoundField>> {
   const accepted: Partial<Record<FieldName, FoundField>> = {};
+  // What the snapshot already knows of the call: its customer is never its own product.
+  const company = snapshot.fields.company_name.value;
+  const checks: FieldCheckContext = company === null ? {} : { customerName: String(company) };
   for (const [name, sent] of Object.entries(input.fields ?? {}) as Array<[FieldName, { value: FieldValue; evidence: readonly ClientCitation[] }]>) {
     const refuse = (reason: ClientDropReason, message = `${name} was not stored: it ${reasonWords(reason)}.`) =>
       dropped.push({ item: 'field', field: name, reason, message, text: clip(String(sent.value)) });
@@ -158,6 +161,11 @@ function checkFields(input: ClientSectionInput, snapshot: Snapshot, grounder: Gr
     } catch (error) {
       // The catalogue's own words: "Users (user_count) must be a whole number."
       refuse('invalid_value', `${name} was not stored: ${(error as Error).message}`);
+      continue;
+    }
+    const kind = checkFieldValue(name, value, checks);
+    if (!kind.ok) {
+      refuse('wrong_kind', `${name} was not stored: it is ${kind.reason}.`);
       continue;
     }
     const evidence = groundAll(sent.evidence, grounder, dropped, name);
