@@ -1,0 +1,160 @@
+/**
+ * The frames that tell a customer's result from everything else a call says
+ * with a number in it: goals and targets (also when labelled in the next
+ * sentence), business cases, asides that are not conditions, money no longer
+ * spent, seats bought against people using it, shares of people against shares
+ * of activity, fractions said in words, years that are not amounts, and the
+ * time something takes before and after. Each frame is shown from both sides.
+ */
+
+import { describe, expect, it } from 'vitest';
+import { snapshotOf, value } from '../../../test/support/plain-call.js';
+import { findDurations, findFigures, formatFigure } from './figures.js';
+import { isGenericClaim, isHypothetical, labelsPlan } from './statements.js';
+
+const spanOf = (text: string, part: string) => ({ start: text.indexOf(part), end: text.indexOf(part) + part.length });
+const OPENING = ['Lena Ortiz: Thanks for joining. How has the rollout gone?'];
+
+describe('goals, targets and plans', () => {
+  it('reads a figure framed by a goal or a target as a plan, across a dash or a comma', () => {
+    const target = 'Second, the target is to reduce excess stock — the stuff we mark down — by about $3 million over the first year.';
+    expect(isHypothetical(target, spanOf(target, '$3 million'))).toBe(true);
+    const goal = 'My goal is that by August, 90 percent of the planners are working in it every week.';
+    expect(isHypothetical(goal, spanOf(goal, '90 percent'))).toBe(true);
+    const plan = 'The business case said 140 percent ROI over five years.';
+    expect(isHypothetical(plan, spanOf(plan, '140 percent'))).toBe(true);
+  });
+
+  it('keeps the result said after the goal in a clause of its own', () => {
+    const reached = 'Our target was 80 percent; adoption is 92 percent.';
+    expect(isHypothetical(reached, spanOf(reached, '80 percent'))).toBe(true);
+    expect(isHypothetical(reached, spanOf(reached, '92 percent'))).toBe(false);
+    const beat = 'Our goal was 80 percent and we are at 92 percent.';
+    expect(isHypothetical(beat, spanOf(beat, '92 percent'))).toBe(false);
+  });
+
+  it('takes "if you want me to be precise" as an aside, not a condition', () => {
+    const precise = '101% if you want me to be precise.';
+    expect(isHypothetical(precise, spanOf(precise, '101%'))).toBe(false);
+    const condition = 'If we rolled it out to both plants, 101% is possible.';
+    expect(isHypothetical(condition, spanOf(condition, '101%'))).toBe(true);
+  });
+
+  it('knows a sentence that labels the one before it a plan', () => {
+    expect(labelsPlan("That's a target.")).toBe(true);
+    expect(labelsPlan('That one is just a hope, honestly.')).toBe(true);
+    expect(labelsPlan('But that is purely hypothetical.')).toBe(true);
+    expect(labelsPlan("That's a great result.")).toBe(false);
+    expect(labelsPlan('The target group loves it.')).toBe(false);
+  });
+
+  it('leaves a kickoff\'s targets out of the results, labelled in the next sentence or framed in their own', () => {
+    const kickoff = snapshotOf([
+      ...OPENING,
+      'Maya Brook: We are just starting. We cut the planners over next month.',
+      'Maya Brook: Excess stock is reduced by about $2 million over the first year. That is a target.',
+      'Maya Brook: And my goal is that by June, 85 percent of the planners are active in the tool every week.',
+      'Maya Brook: We have 40 named users licensed today.',
+    ]);
+    expect(value(kickoff, 'cost_savings')).toBeNull();
+    expect(value(kickoff, 'adoption_rate')).toBeNull();
+    expect(value(kickoff, 'user_count')).toBe(40);
+    const result = snapshotOf([...OPENING, 'Maya Brook: We reduced excess stock by about $2 million over the first year.']);
+    expect(value(result, 'cost_savings')).toBe('$2,000,000');
+  });
+
+  it('reads a study the vendor quotes as a claim about customers in general', () => {
+    expect(isGenericClaim('An independent study we commissioned found a three-year ROI of 310 percent.')).toBe(true);
+    expect(isGenericClaim('Our customers average three hundred percent ROI.')).toBe(true);
+    expect(isGenericClaim('Our finance team found a first-year ROI of 240 percent.')).toBe(false);
+  });
+});
+
+describe('amounts, counts and shares', () => {
+  it('drops a bare year, but not a count of things or an amount', () => {
+    expect(findFigures('In 2024 we spent about $410,000 on agency fees.').map(formatFigure)).toEqual(['$410,000']);
+    expect(findFigures('That is €420,000 in additional net revenue for 2025.').map(formatFigure)).toEqual(['€420,000']);
+    expect(findFigures('We opened 2020 stores.').map(formatFigure)).toEqual([2020]);
+  });
+
+  it('reads shares said in words as percentages', () => {
+    expect(findFigures('About two-thirds of our faculty are actively using it.').map(formatFigure)).toEqual(['67%']);
+    expect(findFigures('About two out of three people have been active.').map(formatFigure)).toEqual(['67%']);
+    expect(findFigures('We cut it by a third.').map(formatFigure)).toEqual(['33%']);
+    expect(findFigures('It took half a day and a third team joined.').map(formatFigure)).toEqual([]);
+  });
+
+  it('counts money no longer spent as a saving', () => {
+    const call = snapshotOf([...OPENING, "Maya Brook: So it's $85,000 a year in agency fees we're not paying."]);
+    expect(value(call, 'cost_savings')).toBe('$85,000 per year');
+    const spend = snapshotOf([...OPENING, 'Maya Brook: In 2024 we paid $85,000 in agency fees.']);
+    expect(value(spend, 'cost_savings')).toBeNull();
+  });
+
+  it('takes the field of an amount with no cue from the sentence before it in the same turn', () => {
+    const carried = snapshotOf([...OPENING, 'Maya Brook: I have been careful with the savings. The number I stand behind is 90,000 pounds a year.']);
+    expect(value(carried, 'cost_savings')).toBe('£90,000 per year');
+    const unrelated = snapshotOf([...OPENING, 'Maya Brook: The weather was awful. The number I stand behind is 90,000 pounds a year.']);
+    expect(value(unrelated, 'cost_savings')).toBeNull();
+  });
+
+  it('prefers the people using it to the seats bought', () => {
+    const call = snapshotOf([...OPENING, 'Maya Brook: We licensed seventy-five seats when we signed.', 'Maya Brook: Right now 71 people are actually using it day to day.']);
+    expect(value(call, 'user_count')).toBe(71);
+    const onProduct = snapshotOf([...OPENING, 'Maya Brook: So, we have 1,850 staff on Rotaplan. That is every nurse across the four hospitals.']);
+    expect(value(onProduct, 'user_count')).toBe(1850);
+  });
+
+  it('takes a share of people as adoption, not a share of their activity', () => {
+    const people = snapshotOf([...OPENING, 'Maya Brook: About two out of three people have been active in the last thirty days.']);
+    expect(value(people, 'adoption_rate')).toBe('67%');
+    const activity = snapshotOf([...OPENING, 'Maya Brook: In the usage data, mobile is about seventy percent of the hiring manager activity.']);
+    expect(value(activity, 'adoption_rate')).toBeNull();
+  });
+
+  it('gives a revenue figure stated as net revenue or as donations', () => {
+    const donations = snapshotOf([...OPENING, 'Maya Brook: So donations are up 18% year over year.']);
+    expect(value(donations, 'revenue_increase')).toBe('18%');
+    const volume = snapshotOf([...OPENING, 'Maya Brook: We processed 18% of the payment volume through it.']);
+    expect(value(volume, 'revenue_increase')).toBeNull();
+  });
+});
+
+describe('time something takes, before and after', () => {
+  it('reads durations said in digits and in words', () => {
+    expect(findDurations('from two and a half hours to forty minutes, and half a day').map((duration) => [duration.text, duration.hours])).toEqual([
+      ['two and a half hours', 2.5],
+      ['forty minutes', 40 / 60],
+      ['half a day', 12],
+    ]);
+  });
+
+  it('reads "from A (down) to B" in one sentence, with a bare number taking the other\'s unit', () => {
+    const days = snapshotOf([...OPENING, 'Maya Brook: Time-to-hire went from 42 days down to 27 days.']);
+    expect(value(days, 'efficiency_improvement')).toBe('from 42 days to 27 days (36% less time)');
+    const bare = snapshotOf([...OPENING, 'Maya Brook: So from eleven working days to six.']);
+    expect(value(bare, 'efficiency_improvement')).toBe('from eleven working days to six working days (45% less time)');
+    const grew = snapshotOf([...OPENING, 'Maya Brook: The close went from six days to eleven days.']);
+    expect(value(grew, 'efficiency_improvement')).toBeNull();
+  });
+
+  it('reads "…takes forty minutes. Down from two and a half hours."', () => {
+    const call = snapshotOf([...OPENING, 'Maya Brook: The morning routing now takes about forty minutes. Down from two and a half hours.']);
+    expect(value(call, 'efficiency_improvement')).toBe('from two and a half hours to forty minutes (73% less time)');
+  });
+
+  it('pairs what it used to take with what it takes now, said by the same person', () => {
+    const call = snapshotOf([
+      ...OPENING,
+      'Maya Brook: My team used to spend two hours every morning on reminder calls. Two people on the phones.',
+      'Maya Brook: Now it is about twenty minutes.',
+    ]);
+    expect(value(call, 'efficiency_improvement')).toBe('from two hours to twenty minutes (83% less time)');
+    const otherSpeaker = snapshotOf([
+      ...OPENING,
+      'Maya Brook: My team used to spend two hours every morning on reminder calls.',
+      'Lena Ortiz: Now it is about twenty minutes for my coffee break.',
+    ]);
+    expect(value(otherSpeaker, 'efficiency_improvement')).toBeNull();
+  });
+});
