@@ -8,7 +8,7 @@
 
 import { forEachTerm } from '../search/analyze.js';
 import type { Transcript } from '../transcript/types.js';
-import { findDates, inferMeetingDate, type DateMention } from './dates.js';
+import { findDatesInCall, inferMeetingDate, type DateMention } from './dates.js';
 import { findFigures, type Figure } from './figures.js';
 import { capitalRuns, lowercaseVocabulary, type NamedSentence } from './names.js';
 import { inferParties, type Parties, type Side } from './parties.js';
@@ -88,8 +88,9 @@ export function analyseTranscript(transcript: Transcript, excludedTurns: Readonl
   const people = findPeople(base, speakerNames, vocabulary);
   const personWords = new Set(people.flatMap((person) => person.name.split(' ')));
   const parties = inferParties(base, transcript.speakers, vocabulary, personWords);
-  const sentences = base.map((sentence): AnalysedSentence => {
-    const dates = findDates(sentence.text, meetingDate);
+  const datesOf = findDatesInCall(base.map((sentence) => sentence.text), meetingDate);
+  const sentences = base.map((sentence, position): AnalysedSentence => {
+    const dates = datesOf[position]!;
     return {
       ...sentence,
       side: sentence.speaker === null ? 'unknown' : parties.sideOf.get(sentence.speaker) ?? 'unknown',

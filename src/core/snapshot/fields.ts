@@ -389,8 +389,11 @@ function emailCandidates(analysis: CallAnalysis, contactName: string | null): Ca
 // ---------------------------------------------------------------------------
 // Dates
 
-const START_CUE = /\b(?:start date|start(?:ed|s|ing)?|kick(?:ed|s)?[- ]?off|kickoff|beg[au]n|begins|beginning|commenc(?:e|ed|es)|signed|went into effect|since)\b/gi;
-const END_CUE = /\b(?:end date|completion date|ends? on|ended|complet(?:e|ed|es|ion)|finish(?:ed|es)?|wrap(?:ped)? up|went live|go(?:es|ing)?[- ]live|gone live|live across|rolled (?:it )?out|roll(?:ed)?-out|launched|deliver(?:ed)? by|deadline|due (?:on|by)|(?:up and )?running(?: on it)? by|live by)\b/gi;
+const START_CUE = /\b(?:start date|start(?:ed|s|ing)?|kick(?:ed|s)?[- ]?off|kickoff|kick(?:ed|s)? (?:\w+ ){1,2}off|beg[au]n|begins|beginning|commenc(?:e|ed|es))\b/gi;
+/** A contract signed or in effect: the start only when no project start is stated. */
+const SIGNED_CUE = /\b(?:signed|went into effect|since)\b/gi;
+const START_OR_SIGNED_CUE = new RegExp(`${START_CUE.source}|${SIGNED_CUE.source}`, 'gi');
+const END_CUE = /\b(?:end date|completion date|ends? on|ended|complet(?:e|ed|es|ion)|finish(?:ed|es)?|wrap(?:ped)? up|went live|go(?:es|ing)?[- ]live|gone live|live across|(?:was|were|is|are|been|fully|all) live\b|rolled (?:it )?out|roll(?:ed)?-out|launched|deliver(?:ed)? by|deadline|due (?:on|by)|(?:up and )?running(?: on it)? by|live by)\b/gi;
 /** The day the customer started using the product: their start date when no earlier start is stated. */
 const GO_LIVE_CUE = /\b(?:went live|go(?:es|ing)?[- ]live|gone live|launched)\b/gi;
 /** Between a cue and its date there must be no new clause. */
@@ -398,9 +401,19 @@ const CLAUSE_BETWEEN = /[,;]\s*(?:and|but|so|then|since|while|which|whereas|we|t
 
 function startDateCandidates(analysis: CallAnalysis): Candidate[] {
   const started = dateCandidates(analysis, START_CUE, END_CUE);
-  if (started.length > 0) return started;
-  return dateCandidates(analysis, GO_LIVE_CUE, START_CUE).map((candidate) => ({ ...candidate, score: candidate.score * 0.8, note: 'the go-live date; no earlier start was stated' }));
+  const signed = dateCandidates(analysis, SIGNED_CUE, new RegExp(`${START_CUE.source}|${END_CUE.source}`, 'gi')).map((candidate) => ({
+    ...candidate,
+    score: candidate.score * 0.7,
+    note: 'the day a contract was signed, not the start of the project',
+  }));
+  if (started.length + signed.length > 0) return [...started, ...signed];
+  return dateCandidates(analysis, GO_LIVE_CUE, START_OR_SIGNED_CUE).map((candidate) => ({ ...candidate, score: candidate.score * 0.8, note: 'the go-live date; no earlier start was stated' }));
 }
+
+/** "The original plan was go-live on the 1st of January", "it was supposed to start in May": a date that was later changed. */
+const CHANGED_PLAN = /\b(?:original(?:ly)?|initial(?:ly)?|first)\s+(?:plan(?:ned)?|target(?:ed)?|date|go-live|schedule)|\b(?:was|were) (?:supposed|meant|planned|scheduled) to\b|\bthe plan was\b|\bslipped\b|\bpushed (?:back|out)\b/i;
+/** The end of a contract term is not the end of a project: "the renewal on January 31st", "our term ends on the 31st of March". */
+const CONTRACT_TERM = /\b(?:renew\w*|term|contract (?:ends?|expires?|runs)|expir\w*|subscription)\b/i;
 
 function dateCandidates(analysis: CallAnalysis, cue: RegExp, other: RegExp): Candidate[] {
   const candidates: Candidate[] = [];
@@ -412,12 +425,19 @@ function dateCandidates(analysis: CallAnalysis, cue: RegExp, other: RegExp): Can
       if (competing !== null && competing < distance) continue;
       const explicit = /date/i.test(sentence.text.slice(Math.max(0, date.start - 80), date.end + 80));
       const score = (explicit ? 0.95 : 0.85) - Math.min(0.3, distance / 300);
-      candidates.push({
+      const candidate: Candidate = {
         value: date.iso,
-        score: score * (sentence.isQuestion ? 0.6 : 1) * (sentence.side === 'vendor' ? 0.95 : 1),
+        score: score * (sentence.isQuestion ? 0.6 : 1) * (sentence.side === 'vendor' ? 0.95 : 1) * (date.yearStated ? 1 : 0.9),
         sentence,
         focus: { start: date.start, end: date.end },
-      });
+      };
+      const before = sentence.text.slice(0, date.start);
+      if (CONTRACT_TERM.test(before.slice(-60))) candidate.excluded = 'the end of a contract term, not of the project';
+      else if (CHANGED_PLAN.test(before)) {
+        candidate.score -= 0.3;
+        candidate.note = 'a planned date that was later changed';
+      }
+      candidates.push(candidate);
     }
   }
   return candidates;

@@ -158,3 +158,33 @@ describe('time something takes, before and after', () => {
     expect(value(otherSpeaker, 'efficiency_improvement')).toBeNull();
   });
 });
+
+describe('start and completion dates', () => {
+  it('gives a date said without its year the year of the date said just before it', () => {
+    const call = snapshotOf([...OPENING, 'Maya Brook: We kicked off on February 3rd, 2025.', 'Maya Brook: And then we went live on April 14th.']);
+    expect(value(call, 'start_date')).toBe('2025-02-03');
+    expect(value(call, 'completion_date')).toBe('2025-04-14');
+    const alone = snapshotOf([...OPENING, 'Maya Brook: We went live on April 14th.']);
+    expect(value(alone, 'completion_date')).toBeNull();
+  });
+
+  it('reads "kicked the project off on", and "the whole fleet was live on" as the go-live', () => {
+    const call = snapshotOf([...OPENING, 'Maya Brook: We kicked the project off on the 3rd of October 2022.', 'Maya Brook: The whole fleet was live, on April 26th, 2023.']);
+    expect(value(call, 'start_date')).toBe('2022-10-03');
+    expect(value(call, 'completion_date')).toBe('2023-04-26');
+  });
+
+  it('prefers the project start to the day the contract was signed, but takes the signature when nothing else is said', () => {
+    const both = snapshotOf([...OPENING, 'Maya Brook: The contract was signed on the 19th of December 2022.', 'Maya Brook: The official project start was the 6th of March 2023.']);
+    expect(value(both, 'start_date')).toBe('2023-03-06');
+    const signedOnly = snapshotOf([...OPENING, 'Maya Brook: The contract was signed on the 19th of December 2022.']);
+    expect(value(signedOnly, 'start_date')).toBe('2022-12-19');
+  });
+
+  it('lets a go-live that happened beat the original plan, and never takes a renewal as the completion', () => {
+    const slipped = snapshotOf([...OPENING, 'Maya Brook: The original plan was go-live on the 1st of January 2024.', 'Maya Brook: Go-live was the 2nd of April 2024.']);
+    expect(value(slipped, 'completion_date')).toBe('2024-04-02');
+    const renewal = snapshotOf([...OPENING, 'Maya Brook: Our renewal is due on January 31st, 2026.']);
+    expect(value(renewal, 'completion_date')).toBeNull();
+  });
+});
