@@ -183,7 +183,7 @@ export const SECTIONS: readonly SectionSpec[] = [
     'Long-Term Impact',
     'Where this leads: strategic value, scaling and expansion plans, future use and lasting changes for the customer.',
     'future next scale scaling expand expansion grow growth strategic roadmap wider broader eventually year years sustain self-service vision later renewal continue',
-    /\b(?:long[- ]term|longer term|future|next year|roadmap|scal(?:e|ing)|expan\w+|wider|broader|eventually|bigger (?:win|teams|picture)|vision|self[- ]service|propagate|across the (?:network|company|organi[sz]ation|business)|next step|going forward)\b/gi,
+    /\b(?:long[- ]term|longer term|future|next year|roadmap|scal(?:e|ing)|expan\w+|wider|broader|eventually|bigger (?:win|teams|picture)|vision|self[- ]service|propagate|across the (?:network|company|organi[sz]ation|business)|next steps?|going forward|(?:we're|we are) looking at|we want to (?:bring|add|extend|connect|roll)|next (?:phase|wave|waves|module)|phase (?:two|2|three|3)|(?:two|three|next) waves|renew\w*|extension|extend(?:ing)? (?:it|this|the)|roll(?:ing)? (?:it |this )?out to|on (?:the|our) (?:plan|roadmap) for)\b/gi,
     [],
     [],
   ),

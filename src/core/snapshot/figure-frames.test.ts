@@ -188,3 +188,17 @@ describe('start and completion dates', () => {
     expect(value(renewal, 'completion_date')).toBeNull();
   });
 });
+
+describe('the figure sections', () => {
+  it('quote the sentence that states each figure, and spend their picks on other sentences', () => {
+    const call = snapshotOf([
+      ...OPENING,
+      "Maya Brook: So it's $85,000 a year in agency fees we're not paying.",
+      'Maya Brook: Our reviewers trust the queue now, and the backlog is gone.',
+    ]);
+    const financial = call.sections.find((section) => section.slug === 'financial_impact')!.content;
+    expect(financial).toContain(`**Cost savings:** $85,000 per year`);
+    expect(financial).toContain(`"So it's $85,000 a year in agency fees we're not paying."`);
+    expect(financial.split("agency fees we're not paying").length).toBe(2);
+  });
+});

@@ -275,6 +275,12 @@ export function scoreSentences(slug: SectionSlug, context: RankingContext): Sent
   };
 }
 
+/** The pool without the sentences of `ids`: they are never candidates. */
+export function withoutSentences(pool: SentencePool, ids: ReadonlySet<number>): SentencePool {
+  const bounds = Float64Array.from(pool.bounds as ArrayLike<number>, (bound, index) => (ids.has(pool.sentences[index]!.id) ? 0 : bound));
+  return { ...pool, bounds };
+}
+
 function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   if (a.size === 0 || b.size === 0) return 0;
   let shared = 0;

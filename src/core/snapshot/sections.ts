@@ -13,7 +13,7 @@ import { FIELDS, sectionSpec } from './catalogue.js';
 import { citationOf, evidenceOf, uniqueEvidence } from './evidence.js';
 import type { Person } from './people.js';
 import type { Side } from './parties.js';
-import { pickSentences, poolOf, scoreSentences, type RankedSentence, type RankingContext } from './section-ranking.js';
+import { pickSentences, poolOf, scoreSentences, withoutSentences, type RankedSentence, type RankingContext } from './section-ranking.js';
 import type { Evidence, FieldName, SectionSlug, SnapshotField, SnapshotSection } from './types.js';
 
 type Fields = Record<FieldName, SnapshotField>;
@@ -71,8 +71,34 @@ function newDraft(): Draft {
   return { lines: [], evidence: [], picks: [], structure: 0 };
 }
 
-function addPicks(draft: Draft, slug: SectionSlug, input: SectionWriterInput, limit: number, heading?: string): void {
-  const picks = pickSentences(scoreSentences(slug, input.context), input.context, { limit });
+/**
+ * A figure with the sentence that states it, so the reader sees its baseline and what it is of:
+ * `- **Cost savings:** $185,000 per year [14:02] — "So it's $185,000 a year in agency fees we're not paying."`
+ */
+function figureLine(name: FieldName, fields: Fields, draft: Draft): string | null {
+  const line = fieldLine(name, fields, draft);
+  const quote = fields[name].value !== null && fields[name].source === 'transcript' ? fields[name].evidence[0]?.quote : undefined;
+  return line === null || quote === undefined ? line : `${line} — "${quote}"`;
+}
+
+/** Sentences a field line of the section already quotes: picking them again would say the same thing twice. */
+function quotedSentences(names: readonly FieldName[], fields: Fields, sentences: readonly AnalysedSentence[]): Set<number> {
+  const quoted = new Set<number>();
+  for (const name of names) {
+    const field = fields[name];
+    if (field.value === null || field.source !== 'transcript') continue;
+    const evidence = field.evidence[0];
+    if (!evidence) continue;
+    const sentence = sentences.find((candidate) => candidate.turnIndex === evidence.turn_index && candidate.text.includes(evidence.quote));
+    if (sentence) quoted.add(sentence.id);
+  }
+  return quoted;
+}
+
+function addPicks(draft: Draft, slug: SectionSlug, input: SectionWriterInput, limit: number, heading?: string, skip?: ReadonlySet<number>): void {
+  const pool = scoreSentences(slug, input.context);
+  const candidates = skip && skip.size > 0 ? withoutSentences(pool, skip) : pool;
+  const picks = pickSentences(candidates, input.context, { limit });
   if (picks.length === 0) return;
   if (heading) draft.lines.push('', heading);
   for (const pick of picks) draft.lines.push(sentenceBullet(pick.sentence, draft));
@@ -103,13 +129,13 @@ function customerInformation(input: SectionWriterInput): Draft {
   if (email) draft.lines.push(email);
   const absent = missingLine(['company_name', 'industry', 'location', 'primary_contact', 'contact_position', 'contact_email'], fields);
   if (absent) draft.lines.push(absent);
-  addPicks(draft, 'customer_information', input, 2);
+  addPicks(draft, 'customer_information', input, 3);
   return draft;
 }
 
 function background(input: SectionWriterInput): Draft {
   const draft = newDraft();
-  addPicks(draft, 'background', input, 5);
+  addPicks(draft, 'background', input, 6);
   return draft;
 }
 
@@ -126,7 +152,7 @@ function solution(input: SectionWriterInput): Draft {
       draft.lines.push(`- **Vendor:** ${vendor.name} ${citationOf(anchor)}`);
     }
   }
-  addPicks(draft, 'solution', input, 5);
+  addPicks(draft, 'solution', input, 6);
   return draft;
 }
 
@@ -226,7 +252,7 @@ function engagementDetails(input: SectionWriterInput): Draft {
     draft.lines.push(`- **${label}:** ${members.map((person) => teamEntry(person, input, draft)).join('; ')}`);
     draft.structure += 0.5;
   }
-  addPicks(draft, 'engagement_details', input, 6, '**Scope, budget and milestones**');
+  addPicks(draft, 'engagement_details', input, 7, '**Scope, budget and milestones**');
   return draft;
 }
 
@@ -234,18 +260,18 @@ function figureSection(slug: SectionSlug, names: readonly FieldName[], noneText:
   return (input: SectionWriterInput): Draft => {
     const draft = newDraft();
     for (const name of names) {
-      const line = fieldLine(name, input.fields, draft);
+      const line = figureLine(name, input.fields, draft);
       if (line) draft.lines.push(line);
     }
     if (names.every((name) => input.fields[name].value === null)) draft.lines.push(`- ${noneText}`);
-    addPicks(draft, slug, input, limit);
+    addPicks(draft, slug, input, limit, undefined, quotedSentences(names, input.fields, input.context.analysis.sentences));
     return draft;
   };
 }
 
 function longTermImpact(input: SectionWriterInput): Draft {
   const draft = newDraft();
-  addPicks(draft, 'long_term_impact', input, 4);
+  addPicks(draft, 'long_term_impact', input, 5);
   return draft;
 }
 
@@ -278,7 +304,7 @@ function visuals(input: SectionWriterInput): Draft {
 
 function additionalCommentary(input: SectionWriterInput): Draft {
   const draft = newDraft();
-  addPicks(draft, 'additional_commentary', input, 4);
+  addPicks(draft, 'additional_commentary', input, 5);
   if (draft.picks.length === 0) draft.lines.push('- Nothing further of note beyond the sections above.');
   return draft;
 }
@@ -347,9 +373,9 @@ const WRITERS: Readonly<Record<Exclude<SectionSlug, 'executive_summary'>, (input
   background,
   solution,
   engagement_details: engagementDetails,
-  results_achievements: figureSection('results_achievements', ['efficiency_improvement', 'revenue_increase', 'cost_savings'], 'No measured results were stated in the call.', 5),
-  adoption_usage: figureSection('adoption_usage', ['user_count', 'adoption_rate'], 'No user count or adoption rate was stated in the call.', 4),
-  financial_impact: figureSection('financial_impact', ['cost_savings', 'revenue_increase', 'roi_percentage'], 'No cost-savings, revenue or ROI figures were stated in the call.', 4),
+  results_achievements: figureSection('results_achievements', ['efficiency_improvement', 'revenue_increase', 'cost_savings'], 'No measured results were stated in the call.', 6),
+  adoption_usage: figureSection('adoption_usage', ['user_count', 'adoption_rate'], 'No user count or adoption rate was stated in the call.', 5),
+  financial_impact: figureSection('financial_impact', ['cost_savings', 'revenue_increase', 'roi_percentage'], 'No cost-savings, revenue or ROI figures were stated in the call.', 5),
   long_term_impact: longTermImpact,
   visuals,
   additional_commentary: additionalCommentary,
