@@ -12,7 +12,7 @@ import { talkShares } from '../analysis/stats.js';
 import type { Transcript } from '../transcript/types.js';
 import { analyseTranscript, type CallAnalysis } from './analysis.js';
 import { SECTION_SLUGS, sectionsUsingField, sectionSpec, validateFieldValue } from './catalogue.js';
-import { extractCandidates, extractFields, supportingSentences } from './fields.js';
+import { extractCandidates, extractFields, statedPlans, supportingSentences } from './fields.js';
 import { inverseDocumentFrequency, type RankingContext } from './section-ranking.js';
 import { writeSections } from './sections.js';
 import type { FieldName, FoundField, SectionSlug, Snapshot, SnapshotField, VendorProfile } from './types.js';
@@ -83,7 +83,7 @@ export function buildSnapshot(transcript: Transcript, options: BuildSnapshotOpti
   const { fields, candidates } = extractFields(analysis);
   progress('Chose the fields from their evidence');
   const context = rankingContext(analysis, supportingSentences(candidates, fields));
-  const sections = writeSections({ context, fields }, slugs, (slug) => progress(`Wrote ${sectionSpec(slug).title}`));
+  const sections = writeSections({ context, fields, plans: statedPlans(candidates, fields) }, slugs, (slug) => progress(`Wrote ${sectionSpec(slug).title}`));
   const body = { fields, sections };
   const validation = validateSnapshot(body, transcript, suspicious);
   progress('Validated the snapshot against the transcript');
@@ -117,10 +117,11 @@ export function rebuildAfterFieldUpdate(snapshot: Snapshot, transcript: Transcri
   const fields: Record<FieldName, SnapshotField> = { ...snapshot.fields, [field]: userField };
   const suspicious = findSuspiciousTurns(transcript.turns);
   const analysis = analyse(transcript, suspicious);
-  const context = rankingContext(analysis, supportingSentences(extractCandidates(analysis), fields));
+  const candidates = extractCandidates(analysis);
+  const context = rankingContext(analysis, supportingSentences(candidates, fields));
   const present = snapshot.sections.map((section) => section.slug);
   const affected = new Set(sectionsUsingField(field));
-  const rewritten = new Map(writeSections({ context, fields }, present.filter((slug) => affected.has(slug))).map((section) => [section.slug, section]));
+  const rewritten = new Map(writeSections({ context, fields, plans: statedPlans(candidates, fields) }, present.filter((slug) => affected.has(slug))).map((section) => [section.slug, section]));
   const sections = snapshot.sections.map((section) => rewritten.get(section.slug) ?? section);
   const body = { fields, sections };
   return {

@@ -36,6 +36,9 @@ export interface Candidate {
 
 export type FieldCandidates = Record<FieldName, Candidate[]>;
 
+/** Why a figure said as a possibility, a target or a plan may not be a field's value. */
+const PLAN = 'a hypothetical or a plan, not a result';
+
 const SIDE_WEIGHT = { customer: 1, unknown: 0.85, vendor: 0.7 } as const;
 
 function missing(): SnapshotField {
@@ -708,7 +711,7 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
       if (generic) candidate.excluded = "the vendor's claim about customers in general, not this customer's result";
       else if (otherParty) candidate.excluded = "another organisation's result, told by the vendor";
       else if (sentence.isQuestion) candidate.excluded = 'only asked about, never stated';
-      else if (isHypothetical(sentence.text, focus) || labelledPlan) candidate.excluded = 'a hypothetical or a plan, not a result';
+      else if (isHypothetical(sentence.text, focus) || labelledPlan) candidate.excluded = PLAN;
       if (bestRule.field === 'user_count' && figure.unit !== undefined && CAPACITY_UNIT.test(figure.unit.split(' ').pop()!)) {
         candidate.score -= 0.15;
         candidate.note = 'seats bought, not people using it';
@@ -764,7 +767,7 @@ function timeChangeCandidates(analysis: CallAnalysis): Candidate[] {
     const candidate: Candidate = { value: formatTimeChange(before, after), score: score * SIDE_WEIGHT[sentence.side], sentence, focus };
     if (isGenericClaim(sentence.text)) candidate.excluded = "the vendor's claim about customers in general, not this customer's result";
     else if (sentence.isQuestion) candidate.excluded = 'only asked about, never stated';
-    else if (isHypothetical(sentence.text, focus)) candidate.excluded = 'a hypothetical or a plan, not a result';
+    else if (isHypothetical(sentence.text, focus)) candidate.excluded = PLAN;
     candidates.push(candidate);
   };
   sentences.forEach((sentence, position) => {
@@ -910,3 +913,22 @@ export function supportingSentences(candidates: FieldCandidates, fields: Record<
   return support;
 }
 
+
+/** A figure said as a target or a plan, for a field the call gives no result for. */
+export interface StatedPlan {
+  field: FieldName;
+  sentence: AnalysedSentence;
+  focus?: Span;
+}
+
+/**
+ * "Our goal is 15 percent fewer stockouts": the targets and plans of the figure fields that have no value, so the
+ * sections can say what was planned rather than only that nothing was measured.
+ */
+export function statedPlans(candidates: FieldCandidates, fields: Record<FieldName, SnapshotField>): StatedPlan[] {
+  return (Object.keys(candidates) as FieldName[]).flatMap((field) =>
+    fields[field].value !== null
+      ? []
+      : candidates[field].filter((candidate) => candidate.excluded === PLAN).map((candidate) => ({ field, sentence: candidate.sentence, ...(candidate.focus ? { focus: candidate.focus } : {}) })),
+  );
+}

@@ -202,3 +202,15 @@ describe('the figure sections', () => {
     expect(financial.split("agency fees we're not paying").length).toBe(2);
   });
 });
+
+describe('targets in the figure sections', () => {
+  it('states a kickoff\'s targets as targets when no result was measured, and only then', () => {
+    const kickoff = snapshotOf([...OPENING, 'Maya Brook: Our goal is to cut overtime costs by $400,000 in the first year.', 'Maya Brook: The pilot starts next month.']);
+    const financial = kickoff.sections.find((section) => section.slug === 'financial_impact')!.content;
+    expect(financial).toContain('Stated as a target or a plan, not a result: Our goal is to cut overtime costs by $400,000');
+    const measured = snapshotOf([...OPENING, 'Maya Brook: Our goal was $400,000, and we actually cut overtime costs by $450,000 this year.']);
+    const results = measured.sections.find((section) => section.slug === 'financial_impact')!.content;
+    expect(results).toContain('**Cost savings:** $450,000');
+    expect(results).not.toContain('Stated as a target');
+  });
+});

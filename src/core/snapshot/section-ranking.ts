@@ -80,6 +80,12 @@ function mostFavourableTraits(slug: SectionSlug): SentenceTraits {
   return { metaTalk: false, leansOnContext: false, statesRole: false, generic: false, hypothetical: slug === 'long_term_impact' };
 }
 
+/** Counted things that say how big an organisation is. */
+const ORGANISATION_SIZE =
+  /(?:^|\s)(?:employees|people|staff|stores|shops|plants|factories|sites|hospitals|clinics|locations|branches|offices|states|countries|depots|vehicles|trucks|vans|schools|campuses|members|students|faculty|beds|restaurants|hotels|warehouses|facilities|terminals|drivers|families)$/i;
+/** Words of a change in a measure. */
+const CHANGE_WORDS = /\b(?:from|down|up|fewer|less|more|lower|higher|dropped|fell|rose|cut|increased|decreased|reduced|improved|went|now)\b/i;
+
 /** Sections whose subject is what the customer experienced. */
 const CUSTOMER_VOICE: ReadonlySet<SectionSlug> = new Set(['background', 'results_achievements', 'adoption_usage', 'financial_impact', 'long_term_impact', 'additional_commentary']);
 const TIME_UNITS = /^(?:(?:billable|working|business|full)\s+)?(?:hours?|days?|weeks?|months?|sprints?|phases?|blocks?)$/i;
@@ -220,7 +226,15 @@ export function scoreSentences(slug: SectionSlug, context: RankingContext): Sent
     if (slug === 'engagement_details') {
       if (sentence.figures.some((figure) => figure.kind === 'count' && figure.unit !== undefined && TIME_UNITS.test(figure.unit))) score += 0.9;
       if (sentence.figures.some((figure) => figure.kind === 'money') && BUDGET_WORDS.test(sentence.text)) score += 0.4;
-      if (sentence.dates.length > 0) score += 0.6;
+      if (sentence.dates.length > 0) score += 1;
+    }
+    // "We have 1,150 employees across two plants", "a four-hospital system": how big the customer is.
+    if (slug === 'customer_information' && sentence.side !== 'vendor' && sentence.figures.some((figure) => figure.kind === 'count' && figure.unit !== undefined && ORGANISATION_SIZE.test(figure.unit))) score += 1;
+    // "Rehandles went from 31 to 22 percent", "chargebacks are down to 780 a month": a result with its baseline or its change.
+    // A results section without a figure is an agenda ("let's walk through the results"): figures come first.
+    if (slug === 'results_achievements') {
+      if (sentence.figures.length === 0) score *= 0.6;
+      else if (!sentence.isQuestion && CHANGE_WORDS.test(sentence.text)) score += sentence.figures.length > 1 ? 1.8 : 0.8;
     }
     if (RESULT_SECTIONS.has(slug)) {
       if (trait.generic) score *= 0.3;

@@ -11,6 +11,7 @@
 import type { AnalysedSentence, CallAnalysis } from './analysis.js';
 import { FIELDS, sectionSpec } from './catalogue.js';
 import { citationOf, evidenceOf, uniqueEvidence } from './evidence.js';
+import type { StatedPlan } from './fields.js';
 import type { Person } from './people.js';
 import type { Side } from './parties.js';
 import { pickSentences, poolOf, scoreSentences, withoutSentences, type RankedSentence, type RankingContext } from './section-ranking.js';
@@ -29,7 +30,12 @@ interface Draft {
 export interface SectionWriterInput {
   context: RankingContext;
   fields: Fields;
+  /** Targets and plans of the figure fields that have no value. */
+  plans?: readonly StatedPlan[];
 }
+
+/** How many targets or plans a figure section quotes. */
+const PLAN_LIMIT = 3;
 
 const FILLER_OPENING = /^(?:(?:yeah|yes|yep|okay|ok|so|and|but|well|alright|all right|right|um|uh|oh|great|sure|perfect|good|honestly|basically|now|anyway)\b[,.!]?\s+)+/i;
 
@@ -264,7 +270,14 @@ function figureSection(slug: SectionSlug, names: readonly FieldName[], noneText:
       if (line) draft.lines.push(line);
     }
     if (names.every((name) => input.fields[name].value === null)) draft.lines.push(`- ${noneText}`);
-    addPicks(draft, slug, input, limit, undefined, quotedSentences(names, input.fields, input.context.analysis.sentences));
+    const skip = quotedSentences(names, input.fields, input.context.analysis.sentences);
+    // A kickoff's goals are worth stating, as goals: "Stated as a target or a plan, not a result: …".
+    const plans = (input.plans ?? []).filter((plan) => names.includes(plan.field) && !skip.has(plan.sentence.id));
+    for (const plan of plans.filter((plan, index) => plans.findIndex((other) => other.sentence.id === plan.sentence.id) === index).slice(0, PLAN_LIMIT)) {
+      draft.lines.push(sentenceBullet(plan.sentence, draft, plan.focus).replace(/^- /, '- Stated as a target or a plan, not a result: '));
+      skip.add(plan.sentence.id);
+    }
+    addPicks(draft, slug, input, limit, undefined, skip);
     return draft;
   };
 }
@@ -373,7 +386,7 @@ const WRITERS: Readonly<Record<Exclude<SectionSlug, 'executive_summary'>, (input
   background,
   solution,
   engagement_details: engagementDetails,
-  results_achievements: figureSection('results_achievements', ['efficiency_improvement', 'revenue_increase', 'cost_savings'], 'No measured results were stated in the call.', 6),
+  results_achievements: figureSection('results_achievements', ['efficiency_improvement', 'revenue_increase', 'cost_savings'], 'No measured results were stated in the call.', 8),
   adoption_usage: figureSection('adoption_usage', ['user_count', 'adoption_rate'], 'No user count or adoption rate was stated in the call.', 5),
   financial_impact: figureSection('financial_impact', ['cost_savings', 'revenue_increase', 'roi_percentage'], 'No cost-savings, revenue or ROI figures were stated in the call.', 5),
   long_term_impact: longTermImpact,
