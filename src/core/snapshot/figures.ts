@@ -220,6 +220,9 @@ const DURATION_UNIT = '(?:(working|business|calendar|full|school)\\s+)?(seconds?
 const UNIT_AFTER = new RegExp(`^\\s?-?\\s?${DURATION_UNIT}`, 'i');
 const HALF_A = new RegExp(`\\bhalf (?:an?\\s+)${DURATION_UNIT}`, 'gi');
 
+/** Cheap gate before the number grammar. */
+const MAY_HOLD_DURATION = /\b(?:sec|min|hour|hr|day|week|month)/i;
+
 function hoursOf(unit: string): number {
   const lower = unit.toLowerCase();
   return UNIT_HOURS.find(([pattern]) => pattern.test(lower))?.[1] ?? 0;
@@ -227,6 +230,7 @@ function hoursOf(unit: string): number {
 
 /** The durations of a sentence, in order. */
 export function findDurations(sentence: string): Duration[] {
+  if (!MAY_HOLD_DURATION.test(sentence)) return [];
   const durations: Duration[] = [];
   for (const mention of findNumbers(sentence)) {
     const unit = UNIT_AFTER.exec(sentence.slice(mention.end));
