@@ -214,3 +214,38 @@ describe('targets in the figure sections', () => {
     expect(results).not.toContain('Stated as a target');
   });
 });
+
+describe('what the sections pick', () => {
+  const sectionOf = (snapshot: ReturnType<typeof snapshotOf>, slug: string) => snapshot.sections.find((section) => section.slug === slug)!.content;
+  const CALL = [
+    'Lena Ortiz: Thanks for joining. Could you tell me about the company first?',
+    'Maya Brook: Sure. We have about 1,150 employees across two plants.',
+    'Lena Ortiz: And what did you run before?',
+    'Maya Brook: Before, the scheduling ran in Tabulon overnight, and it was a mess.',
+    'Maya Brook: The Ledgerly interface took us six weeks to build.',
+    'Lena Ortiz: How did the first quarter go?',
+    'Maya Brook: Let us walk through the results of the quarter now.',
+    'Maya Brook: Rework went from 31 to 22 percent of orders.',
+    'Maya Brook: We went live on the 2nd of December, 2024, right before our busiest week.',
+    'Maya Brook: The programme we are building next year is built on this.',
+  ];
+
+  it('puts company size in Customer Information and the old system in Background', () => {
+    const snapshot = snapshotOf(CALL);
+    expect(sectionOf(snapshot, 'customer_information')).toContain('1,150 employees across two plants');
+    expect(sectionOf(snapshot, 'background')).toContain('Tabulon overnight');
+  });
+
+  it('ranks a result with its baseline above an agenda line in Results', () => {
+    const results = sectionOf(snapshotOf(CALL), 'results_achievements');
+    expect(results).toContain('went from 31 to 22 percent');
+    const withoutResult = sectionOf(snapshotOf(CALL.filter((line) => !line.includes('31 to 22'))), 'results_achievements');
+    expect(withoutResult).not.toContain('31 to 22');
+  });
+
+  it('quotes the go-live as said under the timeline, and keeps next year\'s plans out of the Solution', () => {
+    const snapshot = snapshotOf(CALL);
+    expect(sectionOf(snapshot, 'engagement_details')).toContain('"We went live on the 2nd of December, 2024, right before our busiest week."');
+    expect(sectionOf(snapshot, 'solution')).not.toContain('building next year');
+  });
+});

@@ -88,6 +88,9 @@ const OLD_SYSTEM = /\b(?:before|legacy|old|previous(?:ly)?|used to|replac\w+|ret
 /** Words that connect the product to other systems, or name what it does. */
 const CONNECTS = /\b(?:integrat\w+|interface|connector|connects?|sync\w*|feeds?|API|plugs? into|talks to)\b/i;
 
+/** Plans for later, not what is in place. */
+const FUTURE = /\b(?:next (?:year|quarter|month|phase|wave)|later this year|we(?:'re| are) (?:building|planning|looking at)|on (?:the|our) roadmap|if we (?:added|add|bought|buy|rolled|roll|extended|extend))\b/i;
+
 /** Words of a change in a measure. */
 const CHANGE_WORDS = /\b(?:from|down|up|fewer|less|more|lower|higher|dropped|fell|rose|cut|increased|decreased|reduced|improved|went|now)\b/i;
 
@@ -265,6 +268,8 @@ export function scoreSentences(slug: SectionSlug, context: RankingContext): Sent
       else if (slug === 'results_achievements' && sentence.side !== 'vendor' && sentence.figures.some((figure) => figure.kind !== 'count')) score += 0.6;
     }
     if (slug === 'long_term_impact' && trait.hypothetical && sentence.side !== 'vendor') score += 0.4;
+    // The solution is what was put in; "if we added the volunteer module", "the programme we're building next year" is the outlook.
+    if (slug === 'solution' && FUTURE.test(sentence.text)) return 0;
     const previousTurn = sentence.turnIndex - 1;
     const asked = questionRelevance.get(previousTurn) ?? 0;
     if (!sentence.isQuestion && asked > 0) score += 0.3 + 0.8 * asked;

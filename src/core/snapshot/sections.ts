@@ -135,7 +135,7 @@ function customerInformation(input: SectionWriterInput): Draft {
   if (email) draft.lines.push(email);
   const absent = missingLine(['company_name', 'industry', 'location', 'primary_contact', 'contact_position', 'contact_email'], fields);
   if (absent) draft.lines.push(absent);
-  addPicks(draft, 'customer_information', input, 3);
+  addPicks(draft, 'customer_information', input, 4);
   return draft;
 }
 
@@ -248,6 +248,12 @@ function engagementDetails(input: SectionWriterInput): Draft {
   } else {
     draft.lines.push('- **Timeline:** no start or completion date was stated in the call.');
   }
+  // The dates as they were said ("we went live on the 2nd of December, right before Cyber Monday").
+  const skip = quotedSentences(['start_date', 'completion_date'], fields, input.context.analysis.sentences);
+  for (const name of ['start_date', 'completion_date'] as const) {
+    const quote = fields[name].value !== null && fields[name].source === 'transcript' ? fields[name].evidence[0]?.quote : undefined;
+    if (quote && !draft.lines.some((line) => line.includes(`"${quote}"`))) draft.lines.push(`  - "${quote}"`);
+  }
   const { analysis } = input.context;
   const people = analysis.people.filter((person) => person.isSpeaker || person.role !== null || person.sentenceIds.length > 0);
   const customerOrg = analysis.parties.customer?.name ?? 'Customer';
@@ -258,7 +264,7 @@ function engagementDetails(input: SectionWriterInput): Draft {
     draft.lines.push(`- **${label}:** ${members.map((person) => teamEntry(person, input, draft)).join('; ')}`);
     draft.structure += 0.5;
   }
-  addPicks(draft, 'engagement_details', input, 7, '**Scope, budget and milestones**');
+  addPicks(draft, 'engagement_details', input, 7, '**Scope, budget and milestones**', skip);
   return draft;
 }
 
@@ -303,7 +309,7 @@ function visuals(input: SectionWriterInput): Draft {
       return { sentence, score };
     })
     .filter((entry) => entry.score > 0.5);
-  const picks = pickSentences(poolOf(candidates), input.context, { limit: 4, floor: 0.4, minimum: 0.5 });
+  const picks = pickSentences(poolOf(candidates), input.context, { limit: 5, floor: 0.4, minimum: 0.5 });
   draft.lines.push('- No visuals are attached: a transcript carries no images, so visual material for the snapshot is not yet available.');
   if (picks.length === 0) {
     draft.lines.push('- None was discussed in the call (no charts, screenshots, slides or dashboards were offered).');
