@@ -68,6 +68,14 @@ const percentage = z
   .transform((value) => (typeof value === 'number' ? `${value}%` : value.replace(/\s?percent$/i, '%')))
   .refine((value) => PERCENT.test(value), 'must be a percentage such as "35%"');
 
+/** "from 42 days to 27 days (36% less time)": the time a process took before and after, with the share saved. */
+const TIME_CHANGE = /^from \S.{0,60} to \S.{0,60}?(?: \(\d+% less time\))?$/i;
+
+const efficiency = z
+  .union([z.number(), z.string().trim()])
+  .transform((value) => (typeof value === 'number' ? `${value}%` : value.replace(/\s?percent$/i, '%')))
+  .refine((value) => PERCENT.test(value) || TIME_CHANGE.test(value), 'must be a percentage such as "35%" or a time before and after such as "from 42 days to 27 days"');
+
 const integer = z
   .union([z.number(), z.string().trim().regex(/^\d[\d,]*$/, 'must be a whole number').transform((value) => Number(value.replace(/,/g, '')))])
   .pipe(z.number().int('must be a whole number').nonnegative('must not be negative').max(1e9, 'is implausibly large'));
@@ -93,7 +101,14 @@ export const FIELDS: Readonly<Record<FieldName, FieldSpec>> = {
   roi_percentage: field('roi_percentage', 'ROI', 'percentage', 'Return on investment the customer reports, as a percentage.', '240%', percentage),
   user_count: field('user_count', 'Users', 'integer', 'How many people use the product (users, seats, licences).', 420, integer),
   adoption_rate: field('adoption_rate', 'Adoption rate', 'percentage', 'Share of the intended users actively using the product.', '92%', percentage),
-  efficiency_improvement: field('efficiency_improvement', 'Efficiency improvement', 'percentage', 'How much faster or less effortful a process became, as a percentage.', '70%', percentage),
+  efficiency_improvement: field(
+    'efficiency_improvement',
+    'Efficiency improvement',
+    'percentage',
+    'How much faster or less effortful a process became: a percentage, or the time it took before and after with the share saved ("from 42 days to 27 days (36% less time)").',
+    '70%',
+    efficiency,
+  ),
 };
 
 /** Older name of `FIELDS`, still imported by the renderers. */
