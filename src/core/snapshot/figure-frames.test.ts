@@ -33,6 +33,13 @@ describe('goals, targets and plans', () => {
     expect(isHypothetical(beat, spanOf(beat, '92 percent'))).toBe(false);
   });
 
+  it('reads "May" inside a sentence as the month, and "may" as a possibility', () => {
+    const month = 'In the twelve months from May 2024 through April 2025, our fuel spend came down thirteen percent.';
+    expect(isHypothetical(month, spanOf(month, 'thirteen percent'))).toBe(false);
+    const possibility = 'Our fuel spend may come down thirteen percent.';
+    expect(isHypothetical(possibility, spanOf(possibility, 'thirteen percent'))).toBe(true);
+  });
+
   it('takes "if you want me to be precise" as an aside, not a condition', () => {
     const precise = '101% if you want me to be precise.';
     expect(isHypothetical(precise, spanOf(precise, '101%'))).toBe(false);
@@ -234,6 +241,11 @@ describe('what the sections pick', () => {
     const snapshot = snapshotOf(CALL);
     expect(sectionOf(snapshot, 'customer_information')).toContain('1,150 employees across two plants');
     expect(sectionOf(snapshot, 'background')).toContain('Tabulon overnight');
+  });
+
+  it('reads "31 to 22" as a change, like "from 31 to 22"', () => {
+    const pair = snapshotOf([...CALL.slice(0, 7), 'Maya Brook: Ours is nine points, 31 to 22.', 'Maya Brook: I liked the training sessions a lot.']);
+    expect(sectionOf(pair, 'results_achievements')).toContain('31 to 22');
   });
 
   it('ranks a result with its baseline above an agenda line in Results', () => {

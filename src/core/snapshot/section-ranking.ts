@@ -92,7 +92,7 @@ const CONNECTS = /\b(?:integrat\w+|interface|connector|connects?|sync\w*|feeds?|
 const FUTURE = /\b(?:next (?:year|quarter|month|phase|wave)|later this year|we(?:'re| are) (?:building|planning|looking at)|on (?:the|our) roadmap|if we (?:added|add|bought|buy|rolled|roll|extended|extend))\b/i;
 
 /** Words of a change in a measure. */
-const CHANGE_WORDS = /\b(?:from|down|up|fewer|less|more|lower|higher|dropped|fell|rose|cut|increased|decreased|reduced|improved|went|now)\b/i;
+const CHANGE_WORDS = /\b(?:from|down|up|fewer|less|more|lower|higher|dropped|fell|rose|cut|increased|decreased|reduced|improved|went|now)\b|\b(?:\d[\d,.]*|[a-z]+ty(?:-[a-z]+)?)\s*(?:%|percent)?\s+to\s+(?:\d|[a-z]+ty\b)/i;
 
 /** Sections whose subject is what the customer experienced. */
 const CUSTOMER_VOICE: ReadonlySet<SectionSlug> = new Set(['background', 'results_achievements', 'adoption_usage', 'financial_impact', 'long_term_impact', 'additional_commentary']);

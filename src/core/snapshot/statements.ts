@@ -49,6 +49,9 @@ const PAST_RESULT = /\b(?:saved|was|were|did|had|went|got|came|dropped|fell|grew
 /** "101% if you want me to be precise", "if I'm honest": an "if" of conversation, not a condition. */
 const CONVERSATIONAL_IF = /\bif (?:you (?:want|like|need|prefer|ask me)\b|I(?:'m| am) (?:honest|being honest)\b|I remember\b|memory serves\b|that helps\b)/gi;
 
+/** "May 2024 through April 2025": "May" capitalised inside a sentence is the month, not "may". */
+const MONTH_MAY = /(?<=\S\s+)May\b/g;
+
 /**
  * The words that frame a figure as a goal, a target or a plan ("our goal is 15 percent fewer stockouts", "the
  * target is to reduce excess inventory — the stuff we mark down — by about $3 million", "the business case
@@ -94,7 +97,7 @@ export function labelsPlan(sentence: string): boolean {
 
 /** True when the figure at `span` is said as a possibility, a plan or a target, not a result. */
 export function isHypothetical(text: string, span: Span): boolean {
-  const plain = text.replace(CONVERSATIONAL_IF, (match) => ' '.repeat(match.length));
+  const plain = text.replace(CONVERSATIONAL_IF, (match) => ' '.repeat(match.length)).replace(MONTH_MAY, '   ');
   const { clause, previous } = clauseAround(plain, span);
   return HYPOTHETICAL.test(clause.replace(FORECAST_AS_A_THING, '')) || (CONDITIONAL_OPENING.test(previous) && !PAST_RESULT.test(clause)) || inTargetFrame(plain, span);
 }
