@@ -8,7 +8,7 @@
 
 import { forEachTerm } from '../search/analyze.js';
 import type { Transcript } from '../transcript/types.js';
-import { findDates, inferMeetingDate, type DateMention } from './dates.js';
+import { findDatesInCall, inferMeetingDate, type DateMention } from './dates.js';
 import { findFigures, type Figure } from './figures.js';
 import { assessCustomerCall, type CallGate } from './gate.js';
 import { capitalRuns, lowercaseVocabulary, type NamedSentence } from './names.js';
@@ -28,7 +28,7 @@ export interface AnalysedSentence extends NamedSentence {
 
 /** Cheap gate before the number grammar: a digit or a number word ("one" alone is nearly always a pronoun). */
 const MAY_HOLD_NUMBER =
-  /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen)|\bone (?:point|hundred|thousand|million|billion)\b/i;
+  /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen)|\bone (?:point|hundred|thousand|million|billion)\b|\b(?:a|one)[\s-](?:half|third|quarter|fifth)\b|\bhalf of\b/i;
 /**
  * What a number can start with in the grammar of spoken-numbers.ts: a digit, a
  * whole small number word, or "a"/"an" before a scale. A scale word alone
@@ -36,7 +36,7 @@ const MAY_HOLD_NUMBER =
  * begins like one ("tension") starts none, so the grammar need not read it.
  */
 const MAY_START_NUMBER =
-  /\d|(?<![A-Za-z])(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety|an?[\s-]{1,2}(?:hundred|thousand|million|billion|trillion|dozen))(?![A-Za-z])/i;
+  /\d|(?<![A-Za-z])(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety|an?[\s-]{1,2}(?:hundred|thousand|million|billion|trillion|dozen|half|third|quarter|fifth)|half)(?![A-Za-z])/i;
 
 function mayHoldFigure(text: string): boolean {
   return MAY_HOLD_NUMBER.test(text) && MAY_START_NUMBER.test(text);
@@ -99,8 +99,9 @@ export function analyseTranscript(transcript: Transcript, excludedTurns: Readonl
   const people = findPeople(base, speakerNames, vocabulary);
   const personWords = new Set(people.flatMap((person) => person.name.split(' ')));
   const parties = inferParties(base, transcript.speakers, vocabulary, personWords, vendor);
-  const sentences = base.map((sentence): AnalysedSentence => {
-    const dates = findDates(sentence.text, meetingDate);
+  const datesOf = findDatesInCall(base.map((sentence) => sentence.text), meetingDate);
+  const sentences = base.map((sentence, position): AnalysedSentence => {
+    const dates = datesOf[position]!;
     return {
       ...sentence,
       side: sentence.speaker === null ? 'unknown' : parties.sideOf.get(sentence.speaker) ?? 'unknown',

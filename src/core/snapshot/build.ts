@@ -12,7 +12,7 @@ import { talkShares } from '../analysis/stats.js';
 import type { Transcript } from '../transcript/types.js';
 import { analyseTranscript, type CallAnalysis } from './analysis.js';
 import { SECTION_SLUGS, sectionsUsingField, sectionSpec, validateFieldValue } from './catalogue.js';
-import { extractCandidates, extractFields, supportingSentences } from './fields.js';
+import { extractCandidates, extractFields, statedPlans, supportingSentences } from './fields.js';
 import { inverseDocumentFrequency, type RankingContext } from './section-ranking.js';
 import { writeSections } from './sections.js';
 import { NOT_A_CUSTOMER_CALL, type CallGate } from './gate.js';
@@ -105,7 +105,10 @@ export function buildSnapshot(transcript: Transcript, options: BuildSnapshotOpti
   const fields = analysis.gate.isCustomerCall ? extracted.fields : allMissing(extracted.fields);
   progress('Chose the fields from their evidence');
   const context = rankingContext(analysis, supportingSentences(extracted.candidates, fields));
-  const sections = gatedSections(writeSections({ context, fields }, slugs, (slug) => progress(`Wrote ${sectionSpec(slug).title}`)), analysis.gate).map((section) => ({ ...section, written_by: OFFLINE_ENGINE }));
+  const sections = gatedSections(
+    writeSections({ context, fields, plans: statedPlans(extracted.candidates, fields) }, slugs, (slug) => progress(`Wrote ${sectionSpec(slug).title}`)),
+    analysis.gate,
+  ).map((section) => ({ ...section, written_by: OFFLINE_ENGINE }));
   const body = { fields, sections };
   const validation = withGateIssue(validateSnapshot(body, transcript, suspicious), analysis.gate);
   progress('Validated the snapshot against the transcript');
@@ -145,8 +148,9 @@ export function rebuildWithFields(snapshot: Snapshot, transcript: Transcript, up
   const rewrite = snapshot.sections.filter((section) => affected.has(section.slug) && section.written_by !== CLIENT_WRITER).map((section) => section.slug);
   const suspicious = findSuspiciousTurns(transcript.turns);
   const analysis = analyse(transcript, suspicious);
-  const context = rankingContext(analysis, supportingSentences(extractCandidates(analysis), fields));
-  const rewritten = new Map(gatedSections(writeSections({ context, fields }, rewrite), analysis.gate).map((section) => [section.slug, { ...section, written_by: OFFLINE_ENGINE }]));
+  const candidates = extractCandidates(analysis);
+  const context = rankingContext(analysis, supportingSentences(candidates, fields));
+  const rewritten = new Map(gatedSections(writeSections({ context, fields, plans: statedPlans(candidates, fields) }, rewrite), analysis.gate).map((section) => [section.slug, { ...section, written_by: OFFLINE_ENGINE }]));
   const sections = snapshot.sections.map((section) => {
     const fresh = rewritten.get(section.slug);
     if (fresh) return fresh;

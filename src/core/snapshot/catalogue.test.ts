@@ -72,6 +72,8 @@ describe('field catalogue', () => {
     expect(validateFieldValue('user_count', 420)).toBe(420);
     expect(validateFieldValue('adoption_rate', 35)).toBe('35%');
     expect(validateFieldValue('roi_percentage', '240 percent')).toBe('240%');
+    expect(validateFieldValue('efficiency_improvement', 'from 42 days to 27 days (36% less time)')).toBe('from 42 days to 27 days (36% less time)');
+    expect(validateFieldValue('efficiency_improvement', '35 percent')).toBe('35%');
     expect(validateFieldValue('cost_savings', '$1,400,000 per year')).toBe('$1,400,000 per year');
     expect(validateFieldValue('contact_email', 'Dana.Okafor@Example.com')).toBe('dana.okafor@example.com');
   });
@@ -81,6 +83,7 @@ describe('field catalogue', () => {
     expect(fieldError('user_count', -3).code).toBe('FIELD_INVALID');
     expect(fieldError('contact_email', 'dana at example').message).toMatch(/e-mail/);
     expect(fieldError('adoption_rate', 'most of them').message).toMatch(/percentage/);
+    expect(fieldError('efficiency_improvement', 'a lot faster').message).toMatch(/time before and after/);
     expect(fieldError('cost_savings', 'a lot').code).toBe('FIELD_INVALID');
     expect(fieldError('company_name', '   ').message).toMatch(/empty/);
     expect(fieldError('favourite_colour', 'blue').message).toMatch(/Unknown field/);

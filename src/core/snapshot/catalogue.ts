@@ -68,6 +68,14 @@ const percentage = z
   .transform((value) => (typeof value === 'number' ? `${value}%` : value.replace(/\s?percent$/i, '%')))
   .refine((value) => PERCENT.test(value), 'must be a percentage such as "35%"');
 
+/** "from 42 days to 27 days (36% less time)": the time a process took before and after, with the share saved. */
+const TIME_CHANGE = /^from \S.{0,60} to \S.{0,60}?(?: \(\d+% less time\))?$/i;
+
+const efficiency = z
+  .union([z.number(), z.string().trim()])
+  .transform((value) => (typeof value === 'number' ? `${value}%` : value.replace(/\s?percent$/i, '%')))
+  .refine((value) => PERCENT.test(value) || TIME_CHANGE.test(value), 'must be a percentage such as "35%" or a time before and after such as "from 42 days to 27 days"');
+
 const integer = z
   .union([z.number(), z.string().trim().regex(/^\d[\d,]*$/, 'must be a whole number').transform((value) => Number(value.replace(/,/g, '')))])
   .pipe(z.number().int('must be a whole number').nonnegative('must not be negative').max(1e9, 'is implausibly large'));
@@ -93,7 +101,14 @@ export const FIELDS: Readonly<Record<FieldName, FieldSpec>> = {
   roi_percentage: field('roi_percentage', 'ROI', 'percentage', 'Return on investment the customer reports, as a percentage.', '240%', percentage),
   user_count: field('user_count', 'Users', 'integer', 'How many people use the product (users, seats, licences).', 420, integer),
   adoption_rate: field('adoption_rate', 'Adoption rate', 'percentage', 'Share of the intended users actively using the product.', '92%', percentage),
-  efficiency_improvement: field('efficiency_improvement', 'Efficiency improvement', 'percentage', 'How much faster or less effortful a process became, as a percentage.', '70%', percentage),
+  efficiency_improvement: field(
+    'efficiency_improvement',
+    'Efficiency improvement',
+    'percentage',
+    'How much faster or less effortful a process became: a percentage, or the time it took before and after with the share saved ("from 42 days to 27 days (36% less time)").',
+    '70%',
+    efficiency,
+  ),
 };
 
 /** Older name of `FIELDS`, still imported by the renderers. */
@@ -120,7 +135,7 @@ export const SECTIONS: readonly SectionSpec[] = [
     'Customer Information',
     'Who the customer is: company name, industry, location, the primary contact and their role, and contact details.',
     'company industry headquarters headquartered located based office name title role contact email organization business founded employees',
-    /\b(?:headquartered|headquarters|based (?:in|out of)|located in|company name|we(?:'re| are) an? \w+|my (?:job )?title|my role)\b/gi,
+    /\b(?:headquartered|headquarters|based (?:in|out of)|located in|company name|we(?:'re| are) an? \w+|my (?:job )?title|my role|parent (?:company|group)|subsidiary|owned by|part of (?:the|a) [\w ]{0,30}group|holding|(?:every|each|all) (?:\w+ )?compan(?:y|ies) in the group|(?:out of )?our own budget|signed the contract)\b/gi,
     ['company_name', 'industry'],
     ['location', 'primary_contact', 'contact_position', 'contact_email'],
   ),
@@ -129,7 +144,7 @@ export const SECTIONS: readonly SectionSpec[] = [
     'Background',
     'The situation before the engagement: the challenges, pain points and goals that led the customer to act.',
     'challenge problem struggle struggling issue pain manual spreadsheet spreadsheets before previously legacy difficult slow goal goals need needed why reason lacking gap',
-    /\bstruggl\w*|\bproblems?\b|\bchallenges?\b|\bpain\b|\bmanual(?:ly)?\b|\bspreadsheets?\b|\bused to\b|\bbefore (?:we (?:had|used|started|switched|got|implemented|rolled)|using|switching|implementing|adopting)\b|\bprevious(?:ly)?\b|\bhistorically\b|\bold (?:system|process|way|tool)s?\b|\b(?:was|were) (?:hovering|stuck|running) (?:around|at)\b|\b(?:wasn't|isn't|doesn't|didn't|don't) work\w*|\bhard to\b|\bno (?:live |real )?(?:view|way|visibility)\b|\bcouldn't\b|\bkilling us\b|\bbreaking point\b|\bwhiteboard\b|\bby hand\b|\bby phone\b|\bon paper\b|\bpaper (?:forms?|sign-?up|sheets?|binders?|logs?)\b|\bnot unified\b|\bdifferent places\b|\ba mess\b|\bchao(?:s|tic)\b|\bits own (?:way|process|system|tool)\b|\bno (?:idea|data)\b|\bshared (?:mailbox|inbox|calendar|drive)\b/gi,
+    /\bstruggl\w*|\bproblems?\b|\bchallenges?\b|\bpain\b|\bmanual(?:ly)?\b|\bspreadsheets?\b|\bused to\b|\bbefore (?:we (?:had|used|started|switched|got|implemented|rolled)|using|switching|implementing|adopting)\b|\bprevious(?:ly)?\b|\bhistorically\b|\bold (?:system|process|way|tool)s?\b|\b(?:was|were) (?:hovering|stuck|running) (?:around|at)\b|\b(?:wasn't|isn't|doesn't|didn't|don't) work\w*|\bhard to\b|\bno (?:live |real )?(?:view|way|visibility)\b|\bcouldn't\b|\bkilling us\b|\bbreaking point\b|\bwhiteboard\b|\bby hand\b|\bby phone\b|\bon paper\b|\bpaper (?:forms?|sign-?up|sheets?|binders?|logs?)\b|\bnot unified\b|\bdifferent places\b|\ba mess\b|\bchao(?:s|tic)\b|\bits own (?:way|process|system|tool)\b|\bno (?:idea|data)\b|\bshared (?:mailbox|inbox|calendar|drive)\b|^before\b|\bbefore that\b|\bwe were (?:on|using|running)\b|\blegacy\b|\breplac(?:e|ed|ing)\b|\bswitch(?:ed)? (?:off|from)\b|\bmoved (?:off|away from)\b|\bfell over\b|\bthat's when\b|\bwhat (?:made|got) (?:you|us)\b/gi,
     ['company_name'],
     [],
   ),
@@ -156,7 +171,7 @@ export const SECTIONS: readonly SectionSpec[] = [
     'Results and Achievements',
     'Measurable outcomes and achievements: improvements over the previous state, quantified where the call gives figures.',
     'result results achieve achieved achievement improvement improved improve measurable outcome reduced reduction increase increased faster drop dropped down better resolved percent',
-    /\b(?:went from|dropped|fell|(?:down|up) (?:by|to|from)|reduced|improv\w+|saved|faster|now (?:takes|it's|we|they)|results?|achiev\w+|measurable|outcomes?|fixed|resolved|no longer)\b/gi,
+    /\b(?:went from|dropped|fell|(?:down|up) (?:by|to|from)|reduced|improv\w+|saved|faster|now (?:takes|it's|we|they)|results?|achiev\w+|measurable|outcomes?|fixed|resolved|no longer|since (?:go-live|we went live|launch|we launched))\b/gi,
     [],
     ['efficiency_improvement', 'cost_savings', 'revenue_increase', 'roi_percentage', 'adoption_rate'],
   ),
@@ -174,7 +189,7 @@ export const SECTIONS: readonly SectionSpec[] = [
     'Financial Impact',
     'Money: cost savings, revenue increase, return on investment and time savings that translate into money.',
     'cost costs saving savings save saved revenue roi return investment financial dollar dollars money budget spend expense profit margin time saver saving overtime',
-    /[$€£]|\b(?:dollars?|costs?|savings?|saver|ROI|return on investment|revenue|budget|spend\w*|overtime|expenses?|money|time sav\w*|pricing|prices?|fuel)\b/gi,
+    /[$€£]|\b(?:dollars?|euros?|pounds|costs?|savings?|saver|ROI|return on investment|revenue|budget|spend\w*|spent|overtime|expenses?|money|time sav\w*|pricing|prices?|fuel|payback|paid (?:for itself|back)|working capital|premiums?|fees|(?:not|haven't|never) (?:been )?(?:measured|calculated|quantified)|too early)\b/gi,
     [],
     ['cost_savings', 'revenue_increase', 'roi_percentage'],
   ),
@@ -183,7 +198,7 @@ export const SECTIONS: readonly SectionSpec[] = [
     'Long-Term Impact',
     'Where this leads: strategic value, scaling and expansion plans, future use and lasting changes for the customer.',
     'future next scale scaling expand expansion grow growth strategic roadmap wider broader eventually year years sustain self-service vision later renewal continue',
-    /\b(?:long[- ]term|longer term|future|next year|roadmap|scal(?:e|ing)|expan\w+|wider|broader|eventually|bigger (?:win|teams|picture)|vision|self[- ]service|propagate|across the (?:network|company|organi[sz]ation|business)|next step|going forward)\b/gi,
+    /\b(?:long[- ]term|longer term|future|next year|roadmap|scal(?:e|ing)|expan\w+|wider|broader|eventually|bigger (?:win|teams|picture)|vision|self[- ]service|propagate|across the (?:network|company|organi[sz]ation|business)|next steps?|going forward|(?:we're|we are) looking at|we want to (?:bring|add|extend|connect|roll)|next (?:phase|wave|waves|module)|phase (?:two|2|three|3)|(?:two|three|next) waves|renew\w*|extension|extend(?:ing)? (?:it|this|the)|roll(?:ing)? (?:it |this )?out to|on (?:the|our) (?:plan|roadmap) for|considering|thinking about|looking into|interested in|down the road|at some point|add-?on)\b/gi,
     [],
     [],
   ),
@@ -201,7 +216,7 @@ export const SECTIONS: readonly SectionSpec[] = [
     'Additional Commentary',
     'Other notable remarks: quotes worth keeping, open issues, risks, advice and follow-ups not covered elsewhere.',
     'advice recommend concern risk issue follow-up quote excited happy appreciate important note feedback lesson worry',
-    /\b(?:advice|recommend\w*|lessons?|would tell|concerns?|risks?|worr\w+|excited|happy|love|appreciate|hard sell|offline|escalat\w+|requests?|thank you|feedback)\b/gi,
+    /\b(?:advice|recommend\w*|lessons?|would tell|concerns?|risks?|worr\w+|excited|happy|love|appreciate|hard sell|offline|escalat\w+|requests?|thank you|feedback|(?:the )?biggest (?:thing|difference|change|win)|best (?:part|thing)|game[- ]changer|night and day|wouldn't go back|(?:didn't|don't) trust)\b/gi,
     [],
     [],
   ),

@@ -55,6 +55,26 @@ export function findDates(text: string, meetingDate?: string): DateMention[] {
   return mentions;
 }
 
+/** How many sentences after a date said with its year a date said without one may borrow that year. */
+const YEAR_REACH = 40;
+
+/**
+ * The dates of a call's sentences, in order. Without a meeting date, a date
+ * said without its year ("we went live on April 14th") takes its year from the
+ * latest date said with one a little before it ("we kicked off on February
+ * 3rd, 2025"), as a listener would; with nothing to anchor it, it is dropped.
+ */
+export function findDatesInCall(texts: readonly string[], meetingDate?: string): DateMention[][] {
+  let anchor: { iso: string; position: number } | undefined;
+  return texts.map((text, position) => {
+    const reference = meetingDate ?? (anchor && position - anchor.position <= YEAR_REACH ? anchor.iso : undefined);
+    const dates = findDates(text, reference);
+    const stated = dates.filter((date) => date.yearStated).pop();
+    if (stated) anchor = { iso: stated.iso, position };
+    return dates;
+  });
+}
+
 const TODAY = /\b(?:today(?:'s date)?|this morning)\b/i;
 const FILE_DATE = /(?:^|[^\d])(20\d{2})-?(0[1-9]|1[0-2])-?(0[1-9]|[12]\d|3[01])(?!\d)/;
 

@@ -10,12 +10,13 @@
 
 import type { AnalysedSentence, CallAnalysis } from './analysis.js';
 import { evidenceOf } from './evidence.js';
-import { amountLike, formatFigure, type Figure } from './figures.js';
+import { amountLike, durationLike, findDurations, formatFigure, formatTimeChange, type Duration, type Figure } from './figures.js';
+import { findNumbers } from './spoken-numbers.js';
 import { isNameLike, readTitle } from './names.js';
 import type { Organisation } from './parties.js';
 import type { Person } from './people.js';
 import { checkFieldValue, type FieldCheckContext } from './field-check.js';
-import { correctionCueEnd, isGenericClaim, isHypothetical, isRetracted, isSupersededMention, type Span } from './statements.js';
+import { correctionCueEnd, isGenericClaim, isHypothetical, isRetracted, isSupersededMention, labelsPlan, type Span } from './statements.js';
 import type { FieldAlternative, FieldName, FieldValue, FoundField, SnapshotField } from './types.js';
 
 export interface Candidate {
@@ -35,6 +36,9 @@ export interface Candidate {
 }
 
 export type FieldCandidates = Record<FieldName, Candidate[]>;
+
+/** Why a figure said as a possibility, a target or a plan may not be a field's value. */
+const PLAN = 'a hypothetical or a plan, not a result';
 
 const SIDE_WEIGHT = { customer: 1, unknown: 0.85, vendor: 0.7 } as const;
 
@@ -422,8 +426,11 @@ function emailCandidates(analysis: CallAnalysis, contactName: string | null): Ca
 // ---------------------------------------------------------------------------
 // Dates
 
-const START_CUE = /\b(?:start date|start(?:ed|s|ing)?|kick(?:ed|s)?[- ]?off|kickoff|beg[au]n|begins|beginning|commenc(?:e|ed|es)|signed|went into effect|since)\b/gi;
-const END_CUE = /\b(?:end date|completion date|ends? on|ended|complet(?:e|ed|es|ion)|finish(?:ed|es)?|wrap(?:ped)? up|went live|go(?:es|ing)?[- ]live|gone live|live across|rolled (?:it )?out|roll(?:ed)?-out|launched|deliver(?:ed)? by|deadline|due (?:on|by)|(?:up and )?running(?: on it)? by|live by)\b/gi;
+const START_CUE = /\b(?:start date|start(?:ed|s|ing)?|kick(?:ed|s)?[- ]?off|kickoff|kick(?:ed|s)? (?:\w+ ){1,2}off|beg[au]n|begins|beginning|commenc(?:e|ed|es))\b/gi;
+/** A contract signed or in effect: the start only when no project start is stated. */
+const SIGNED_CUE = /\b(?:signed|went into effect|since)\b/gi;
+const START_OR_SIGNED_CUE = new RegExp(`${START_CUE.source}|${SIGNED_CUE.source}`, 'gi');
+const END_CUE = /\b(?:end date|completion date|ends? on|ended|complet(?:e|ed|es|ion)|finish(?:ed|es)?|wrap(?:ped)? up|went live|go(?:es|ing)?[- ]live|gone live|live across|(?:was|were|is|are|been|fully|all) live\b|rolled (?:it )?out|roll(?:ed)?-out|launched|deliver(?:ed)? by|deadline|due (?:on|by)|(?:up and )?running(?: on it)? by|live by)\b/gi;
 /** The day the customer started using the product: their start date when no earlier start is stated. */
 const GO_LIVE_CUE = /\b(?:went live|go(?:es|ing)?[- ]live|gone live|launched)\b/gi;
 /** Between a cue and its date there must be no new clause. */
@@ -431,9 +438,19 @@ const CLAUSE_BETWEEN = /[,;]\s*(?:and|but|so|then|since|while|which|whereas|we|t
 
 function startDateCandidates(analysis: CallAnalysis): Candidate[] {
   const started = dateCandidates(analysis, START_CUE, END_CUE);
-  if (started.length > 0) return started;
-  return dateCandidates(analysis, GO_LIVE_CUE, START_CUE).map((candidate) => ({ ...candidate, score: candidate.score * 0.8, note: 'the go-live date; no earlier start was stated' }));
+  const signed = dateCandidates(analysis, SIGNED_CUE, new RegExp(`${START_CUE.source}|${END_CUE.source}`, 'gi')).map((candidate) => ({
+    ...candidate,
+    score: candidate.score * 0.7,
+    note: 'the day a contract was signed, not the start of the project',
+  }));
+  if (started.length + signed.length > 0) return [...started, ...signed];
+  return dateCandidates(analysis, GO_LIVE_CUE, START_OR_SIGNED_CUE).map((candidate) => ({ ...candidate, score: candidate.score * 0.8, note: 'the go-live date; no earlier start was stated' }));
 }
+
+/** "The original plan was go-live on the 1st of January", "it was supposed to start in May": a date that was later changed. */
+const CHANGED_PLAN = /\b(?:original(?:ly)?|initial(?:ly)?|first)\s+(?:plan(?:ned)?|target(?:ed)?|date|go-live|schedule)|\b(?:was|were) (?:supposed|meant|planned|scheduled) to\b|\bthe plan was\b|\bslipped\b|\bpushed (?:back|out)\b/i;
+/** The end of a contract term is not the end of a project: "the renewal on January 31st", "our term ends on the 31st of March". */
+const CONTRACT_TERM = /\b(?:renew\w*|term|contract (?:ends?|expires?|runs)|expir\w*|subscription)\b/i;
 
 function dateCandidates(analysis: CallAnalysis, cue: RegExp, other: RegExp): Candidate[] {
   const candidates: Candidate[] = [];
@@ -445,12 +462,19 @@ function dateCandidates(analysis: CallAnalysis, cue: RegExp, other: RegExp): Can
       if (competing !== null && competing < distance) continue;
       const explicit = /date/i.test(sentence.text.slice(Math.max(0, date.start - 80), date.end + 80));
       const score = (explicit ? 0.95 : 0.85) - Math.min(0.3, distance / 300);
-      candidates.push({
+      const candidate: Candidate = {
         value: date.iso,
-        score: score * (sentence.isQuestion ? 0.6 : 1) * (sentence.side === 'vendor' ? 0.95 : 1),
+        score: score * (sentence.isQuestion ? 0.6 : 1) * (sentence.side === 'vendor' ? 0.95 : 1) * (date.yearStated ? 1 : 0.9),
         sentence,
         focus: { start: date.start, end: date.end },
-      });
+      };
+      const before = sentence.text.slice(0, date.start);
+      if (CONTRACT_TERM.test(before.slice(-60))) candidate.excluded = 'the end of a contract term, not of the project';
+      else if (CHANGED_PLAN.test(before)) {
+        candidate.score -= 0.3;
+        candidate.note = 'a planned date that was later changed';
+      }
+      candidates.push(candidate);
     }
   }
   return candidates;
@@ -620,13 +644,18 @@ const FIGURE_RULES: readonly FigureRule[] = [
   {
     field: 'revenue_increase',
     kinds: ['money', 'percentage'],
-    cue: /\b(?:revenue|sales|bookings|top[- ]line|income|turnover)\b/gi,
-    accepts: (figure, sentence) => figure.kind === 'money' ? /\b(?:more|additional|extra|increase[sd]?|grew|growth|up|lift|boost|gain(?:ed)?|incremental|new)\b/i.test(sentence.text) : /\b(?:increase[sd]?|grew|growth|up|lift|boost|gain(?:ed)?|more)\b/i.test(sentence.text),
+    // A nonprofit's revenue is its giving: "donations are up 18% year over year".
+    cue: /\b(?:revenue|sales|bookings|top[- ]line|income|turnover|donations|giving|fundraising|tuition)\b/gi,
+    accepts: (figure, sentence) =>
+      figure.kind === 'money'
+        ? /\b(?:more|additional|extra|increase[sd]?|grew|growth|up|lift|boost|gain(?:ed)?|incremental|new|net|worth|retained|recovered|generated|brought in)\b/i.test(sentence.text)
+        : /\b(?:increase[sd]?|grew|growth|up|lift|boost|gain(?:ed)?|more)\b/i.test(sentence.text),
   },
   {
     field: 'cost_savings',
     kinds: ['money', 'percentage'],
-    cue: /\bsav(?:e|ed|es|ing|ings)\b|\bcut\b|\bcutting\b|\breduc(?:e|ed|es|ing|tion)\b|\blower(?:ed)?\b|\bavoid(?:ed)?\b|\bcost(?:s)? (?:down|less)\b/gi,
+    // "$185,000 a year in agency fees we're not paying", "licensing we don't pay anymore": money no longer spent.
+    cue: /\bsav(?:e|ed|es|ing|ings)\b|\bcut\b|\bcutting\b|\breduc(?:e|ed|es|ing|tion)\b|\blower(?:ed)?\b|\bavoid(?:ed)?\b|\bcost(?:s)? (?:down|less)\b|\b(?:(?:are|were|are)n't|not|no longer|don't|do not|didn't|never) (?:(?:have to|need to)\s+)?(?:paying|pay|spend|spending)\b|\bstopped (?:paying|spending)\b/gi,
     accepts: (figure, sentence) => figure.kind === 'money' || /\b(?:cost|costs|spend|spending|expenses?|overtime|fuel)\b/i.test(sentence.text),
   },
   // Efficiency is time or effort saved, or throughput gained. A fall in an outcome rate (no-shows, errors,
@@ -642,18 +671,34 @@ const FIGURE_RULES: readonly FigureRule[] = [
     kinds: ['percentage'],
     // "91 percent of agents use the suggested answers": the share of the people who use it.
     cue: new RegExp(
-      `\\badopt(?:ion|ed)?\\b|\\bactive\\b|\\blog(?:s|ged)? in\\b|\\blogins?\\b|\\busage\\b|\\butili[sz]\\w*|\\busing\\b|\\buptake\\b|\\bpenetration\\b|\\benrolled\\b|\\bactivated\\b|\\bonboarded\\b|` +
+      `\\badopt(?:ion|ed)?\\b|\\bactive\\b|\\blog(?:s|ged|ging)? in\\b|\\blogins?\\b|\\busage\\b|\\butili[sz]\\w*|\\busing\\b|\\buptake\\b|\\bpenetration\\b|\\benrolled\\b|\\bactivated\\b|\\bonboarded\\b|` +
         `\\bof (?:the |our |all |their |your )?(?:[\\w-]+ )?(?:${USER_NOUN_WORDS}) (?:now |still |already |actively |regularly |really )?use\\b`,
       'gi',
     ),
+    // A share of the people who use it, not of something they do ("70 percent of the hiring manager activity", "92 percent of volume").
+    accepts: (figure, sentence) => !SHARE_OF_THINGS.test(sentence.text.slice(figure.end)),
   },
   {
     field: 'user_count',
     kinds: ['count'],
-    cue: /\busers?\b|\bseats?\b|\blicen[cs]es?\b|\buse\b|\busing\b|\bused by\b|\bactive\b|\bon the (?:app|platform|system|tool)\b|\blogged\b|\bonboarded\b/gi,
+    // Case-sensitive for "1,850 staff on StaffGrid" (a name after "on"); the words spell their capitals.
+    cue: /\b[Uu]sers?\b|\b[Ss]eats?\b|\b[Ll]icen[cs]es?\b|\b[Uu]se\b|\b[Uu]sing\b|\bused by\b|\b[Aa]ctive\b|\bon the (?:app|platform|system|tool)\b|\b(?:in|on) (?:it|there)\b|\bon (?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December)[A-Z]\w+\b|\b[Ll]ogg(?:ed|ing) in\b|\b[Oo]nboarded\b|\bset up\b/g,
     accepts: (figure) => Number.isInteger(figure.value) && figure.value >= 2 && figure.unit !== undefined && USER_NOUNS.test(figure.unit.split(' ').pop()!),
   },
 ];
+
+/** What a share is of when it is not of people: "percent of the hiring manager activity", "of payment volume". */
+const SHARE_OF_THINGS =
+  /^\s*of\s+(?:the\s+|our\s+|their\s+|all\s+|total\s+)?(?:[\w-]+\s+){0,2}?(?:activity|activities|volume|traffic|transactions?|payments?|revenue|sales|time|hours|spend|spending|budget|costs?|calls|tickets|claims|orders|inventory|cases|requests|work|sessions)\b/i;
+/**
+ * "They've got 1,200 users on it today", "Jasmine says they saved 22%": a vendor telling of another customer's
+ * results, with no "we" or "you" of this call in the sentence.
+ */
+const OTHER_PARTY = /\b(?:they|they've|they're|they'd|them|their)\b/i;
+const FIRST_OR_SECOND_PERSON = /\b(?:we|we've|we're|our|us|you|your|you've|you're)\b/i;
+
+/** Bought capacity, not people using it: "we licensed seventy-five seats", "80 seats in phase one". */
+const CAPACITY_UNIT = /^(?:seats?|licen[cs]es?)$/i;
 
 const HOW_MANY_USERS = /\bhow many\s+(?:people|users|staff|employees|folks|of (?:you|them|your (?:team|staff|people)))\b[^?]{0,40}\b(?:use|uses|using|in|on|log)\b/i;
 
@@ -679,12 +724,16 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
   sentences.forEach((sentence, position) => {
     if (sentence.figures.length === 0) return;
     const generic = isGenericClaim(sentence.text);
+    const otherParty = sentence.side !== 'customer' && OTHER_PARTY.test(sentence.text) && !FIRST_OR_SECOND_PERSON.test(sentence.text);
     const correctionEnd = correctionCueEnd(sentence.text);
     const previous = sentences[position - 1];
     const correctedBefore = previous && previous.turnIndex === sentence.turnIndex && CORRECTED_BEFORE.test(previous.text);
     // "How many people use it?" — "About sixty setters and shift leads.": the answer's first count is the user count, whatever it counts.
     const answersUserQuestion = previous !== undefined && previous.turnIndex !== sentence.turnIndex && previous.isQuestion && HOW_MANY_USERS.test(previous.text);
     const userAnswer = answersUserQuestion ? sentence.figures.find((figure) => figure.kind === 'count') : undefined;
+    // "…by about $3 million over the first year." — "That's a target.": the next sentence of the turn labels it a plan.
+    const next = sentences[position + 1];
+    const labelledPlan = next !== undefined && next.turnIndex === sentence.turnIndex && labelsPlan(next.text);
     for (const said of sentence.figures) {
       const correcting = correctionEnd >= 0 ? said.start >= correctionEnd : correctedBefore === true;
       const correctedAmount = correcting && said.kind === 'count' && said.unit === undefined && said.value >= 1000 ? latestAmount(byField, sentence) : undefined;
@@ -706,6 +755,12 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
         bestRule = correctedRule(byField, figure, sentence);
         bestCloseness = 1;
       }
+      // "…where the savings were, let's say, imaginative. The number I'm prepared to stand behind is 280,000 pounds a
+      // year.": an amount or a share with no cue of its own takes the field named in the sentence before, in the same turn.
+      if (!bestRule && figure.kind !== 'count' && previous && previous.turnIndex === sentence.turnIndex && sentence.figures.length === 1) {
+        bestRule = FIGURE_RULES.find((rule) => rule.kinds.includes(figure.kind) && (!rule.accepts || rule.accepts(figure, sentence)) && cueCloseness(previous.text, { ...figure, start: previous.text.length, end: previous.text.length }, rule.cue) !== null) ?? null;
+        bestCloseness = 0.2;
+      }
       if (!bestRule && figure === userAnswer && Number.isInteger(figure.value) && figure.value >= 2 && (figure.unit === undefined || /s$/.test(figure.unit))) {
         bestRule = FIGURE_RULES.find((rule) => rule.field === 'user_count')!;
         bestCloseness = 0.9;
@@ -721,8 +776,13 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
       };
       candidate.score *= SIDE_WEIGHT[sentence.side];
       if (generic) candidate.excluded = "the vendor's claim about customers in general, not this customer's result";
+      else if (otherParty) candidate.excluded = "another organisation's result, told by the vendor";
       else if (sentence.isQuestion) candidate.excluded = 'only asked about, never stated';
-      else if (isHypothetical(sentence.text, focus)) candidate.excluded = 'a hypothetical or a plan, not a result';
+      else if (isHypothetical(sentence.text, focus) || labelledPlan) candidate.excluded = PLAN;
+      if (bestRule.field === 'user_count' && figure.unit !== undefined && CAPACITY_UNIT.test(figure.unit.split(' ').pop()!)) {
+        candidate.score -= 0.15;
+        candidate.note = 'seats bought, not people using it';
+      }
       if (isRetracted(sentence.text, focus)) {
         candidate.score -= 0.4;
         candidate.note = 'taken back in a correction ("not …")';
@@ -741,30 +801,84 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
   return byField;
 }
 
-const TIME_UNIT = /^(?:seconds?|minutes?|mins|hours?|days?|weeks?|months?)$/i;
+/** Between the time before and the time after: "from 42 days down to 27 days", "from two days per unit to half a day". */
+const TIME_CHANGE_LINK = /^\s*(?:(?:per|a|an|each|every)\s+\w+\s+)?(?:(?:down|up)\s+)?to\s+(?:about\s+|around\s+|roughly\s+|just\s+|under\s+|less than\s+|only\s+)?/i;
+const FROM_BEFORE = /\bfrom\s+(?:about\s+|around\s+|roughly\s+|over\s+|nearly\s+|almost\s+)?$/i;
+/** A sentence about how long something used to take: "My team used to spend two hours…", "Before, it was about ten days." */
+const USED_TO_TAKE = /\b(?:used to|before|previously|originally|in the past|back then|it was taking|would take|when we (?:went live|started|began|kicked off))\b/i;
+/** …and one about how long it takes now: "Now it's about twenty minutes", "Last quarter, it was 38 minutes." */
+const TAKES_NOW = /\b(?:now|today|these days|nowadays|currently|last (?:quarter|month)|this (?:quarter|month))\b/i;
+/** How many sentences later the same speaker may say the time it takes now. */
+const TIME_CHANGE_REACH = 4;
 
 /**
- * "We cut changeover time from 45 to 30 minutes", "the wait went from nine
- * days to three": a time that fell is an efficiency gain, as the share saved.
+ * The time something takes, before and after: "we cut time-to-hire from 42 days down to 27 days", "from eleven
+ * working days to six", "…now takes about forty minutes. Down from two and a half hours.", or across sentences of
+ * one speaker ("My team used to spend two hours every morning on reminder calls. … Now it's about twenty minutes.").
  */
-function timeReductionCandidates(analysis: CallAnalysis): Candidate[] {
+function timeChangeCandidates(analysis: CallAnalysis): Candidate[] {
   const candidates: Candidate[] = [];
-  for (const sentence of analysis.sentences) {
-    if (sentence.isQuestion || sentence.figures.length < 2 || !/\bfrom\b/i.test(sentence.text)) continue;
-    sentence.figures.forEach((before, index) => {
-      const after = sentence.figures[index + 1];
-      if (!after || before.kind !== 'count' || after.kind !== 'count' || !(after.value < before.value) || before.value <= 0) return;
-      const unit = (before.unit ?? after.unit)?.split(' ').pop();
-      if (!unit || !TIME_UNIT.test(unit)) return;
-      if (!/\bfrom\s+(?:about\s+|around\s+|roughly\s+)?$/i.test(sentence.text.slice(Math.max(0, before.start - 20), before.start))) return;
-      if (!/^\s+(?:down\s+)?to\s+(?:about\s+|around\s+|just\s+)?$/i.test(sentence.text.slice(before.end, after.start))) return;
-      const focus = { start: before.start, end: after.end };
-      const candidate: Candidate = { value: `${Math.round(((before.value - after.value) / before.value) * 100)}%`, score: 0.8 * SIDE_WEIGHT[sentence.side], sentence, focus, note: 'worked out from the times before and after' };
-      if (isGenericClaim(sentence.text)) candidate.excluded = "the vendor's claim about customers in general, not this customer's result";
-      else if (isHypothetical(sentence.text, focus)) candidate.excluded = 'a hypothetical or a plan, not a result';
-      candidates.push(candidate);
+  const sentences = analysis.sentences;
+  const durationsAt = new Map<number, Duration[]>();
+  const durationsOf = (position: number) => {
+    let found = durationsAt.get(position);
+    if (!found) {
+      const sentence = sentences[position]!;
+      found = sentence.figures.length === 0 ? [] : findDurations(sentence.text);
+      durationsAt.set(position, found);
+    }
+    return found;
+  };
+  const propose = (sentence: AnalysedSentence, before: Duration, after: Duration, focus: Span, score: number) => {
+    if (!(after.hours < before.hours) || before.hours <= 0 || after.hours <= 0) return;
+    const candidate: Candidate = { value: formatTimeChange(before, after), score: score * SIDE_WEIGHT[sentence.side], sentence, focus };
+    if (isGenericClaim(sentence.text)) candidate.excluded = "the vendor's claim about customers in general, not this customer's result";
+    else if (sentence.isQuestion) candidate.excluded = 'only asked about, never stated';
+    else if (isHypothetical(sentence.text, focus)) candidate.excluded = PLAN;
+    candidates.push(candidate);
+  };
+  sentences.forEach((sentence, position) => {
+    const durations = durationsOf(position);
+    if (durations.length === 0) return;
+    const text = sentence.text;
+    // In one sentence: "from <before> to <after>", "<before> down to <after>".
+    durations.forEach((before) => {
+      const link = TIME_CHANGE_LINK.exec(text.slice(before.end));
+      if (!link) return;
+      if (!FROM_BEFORE.test(text.slice(Math.max(0, before.start - 20), before.start)) && !/\bdown\b/i.test(link[0])) return;
+      const at = before.end + link[0].length;
+      const said = durations.find((duration) => duration.start === at);
+      const bare = said ? undefined : findNumbers(text.slice(at)).find((mention) => mention.start === 0);
+      const after = said ?? (bare ? durationLike(text, { ...bare, start: at, end: at + bare.end }, before) : undefined);
+      if (after) propose(sentence, before, after, { start: before.start, end: after.end }, 0.85);
     });
-  }
+    // "from 45 to 30 minutes": a bare number before the link takes the unit of the duration after it.
+    const numbers = findNumbers(text);
+    durations.forEach((after) => {
+      const bare = numbers.find((mention) => mention.end < after.start && !durations.some((duration) => duration.start === mention.start) && TIME_CHANGE_LINK.exec(text.slice(mention.end))?.[0].length === after.start - mention.end);
+      if (bare && FROM_BEFORE.test(text.slice(Math.max(0, bare.start - 20), bare.start))) propose(sentence, durationLike(text, bare, after), after, { start: bare.start, end: after.end }, 0.85);
+    });
+    // "…now takes about forty minutes. Down from two and a half hours."
+    const next = sentences[position + 1];
+    const downFrom = next && next.turnIndex === sentence.turnIndex ? /^(?:\w+,?\s+)?down from\s+(?:about\s+|around\s+)?/i.exec(next.text) : null;
+    if (downFrom) {
+      const before = durationsOf(position + 1).find((duration) => duration.start === downFrom[0].length);
+      if (before) propose(sentence, before, durations[durations.length - 1]!, { start: durations[durations.length - 1]!.start, end: durations[durations.length - 1]!.end }, 0.8);
+    }
+    // Across sentences of one speaker: what it used to take, then what it takes now.
+    if (!USED_TO_TAKE.test(text) || sentence.isQuestion) return;
+    const before = durations[0]!;
+    for (let later = position + 1; later <= position + TIME_CHANGE_REACH && later < sentences.length; later++) {
+      const other = sentences[later]!;
+      if (other.speaker !== sentence.speaker) continue;
+      const now = TAKES_NOW.exec(other.text);
+      const after = now ? durationsOf(later).find((duration) => duration.start > now.index) : undefined;
+      if (after) {
+        propose(other, before, after, { start: after.start, end: after.end }, 0.7);
+        break;
+      }
+    }
+  });
   return candidates;
 }
 
@@ -859,7 +973,7 @@ export function extractCandidates(analysis: CallAnalysis): FieldCandidates {
     roi_percentage: figures.roi_percentage ?? [],
     user_count: figures.user_count ?? [],
     adoption_rate: figures.adoption_rate ?? [],
-    efficiency_improvement: [...(figures.efficiency_improvement ?? []), ...timeReductionCandidates(analysis)],
+    efficiency_improvement: [...(figures.efficiency_improvement ?? []), ...timeChangeCandidates(analysis)],
   };
 }
 
@@ -886,3 +1000,22 @@ export function supportingSentences(candidates: FieldCandidates, fields: Record<
   return support;
 }
 
+
+/** A figure said as a target or a plan, for a field the call gives no result for. */
+export interface StatedPlan {
+  field: FieldName;
+  sentence: AnalysedSentence;
+  focus?: Span;
+}
+
+/**
+ * "Our goal is 15 percent fewer stockouts": the targets and plans of the figure fields that have no value, so the
+ * sections can say what was planned rather than only that nothing was measured.
+ */
+export function statedPlans(candidates: FieldCandidates, fields: Record<FieldName, SnapshotField>): StatedPlan[] {
+  return (Object.keys(candidates) as FieldName[]).flatMap((field) =>
+    fields[field].value !== null
+      ? []
+      : candidates[field].filter((candidate) => candidate.excluded === PLAN).map((candidate) => ({ field, sentence: candidate.sentence, ...(candidate.focus ? { focus: candidate.focus } : {}) })),
+  );
+}

@@ -45,7 +45,7 @@ const PERIODS: Record<string, string> = {
 const UNIT_MODIFIERS = new Set(
   'active new more additional extra total licensed paying daily weekly monthly billable full-time part-time named concurrent unique registered internal external other of our the'.split(' '),
 );
-const NOT_UNITS = new Set('percent per of to and or the a an in on at for by with from than as is are was were it that this its across into over under plus this these those has was'.split(' '));
+const NOT_UNITS = new Set('percent per of to and or the a an in on at for by with from than as is are was were it that this its across into over under plus this these those has was we i you they he she our my their out'.split(' '));
 
 interface Span {
   start: number;
@@ -62,12 +62,45 @@ function overlaps(span: Span, others: readonly Span[]): boolean {
  */
 export function findFigures(sentence: string, skip: readonly Span[] = []): Figure[] {
   const numbers = findNumbers(sentence).filter((mention) => !overlaps(mention, skip));
-  const figures: Figure[] = [];
+  const shares = spokenShares(sentence, numbers);
+  const figures: Figure[] = [...shares];
   numbers.forEach((mention, index) => {
+    if (overlaps(mention, shares)) return;
     const figure = classifyNumber(sentence, mention, numbers[index + 1]);
-    if (figure) figures.push(figure);
+    if (figure && !isYear(sentence, figure)) figures.push(figure);
   });
-  return withSharedCurrency(figures);
+  return withSharedCurrency(figures.sort((a, b) => a.start - b.start));
+}
+
+/** "In 2024 we spent…", "for 2025": a bare four-digit year is a date, not a count or an amount. */
+function isYear(sentence: string, figure: Figure): boolean {
+  return figure.kind === 'count' && figure.unit === undefined && Number.isInteger(figure.value) && figure.value >= 1950 && figure.value <= 2100 && /^\d{4}$/.test(sentence.slice(figure.start, figure.end).trim());
+}
+
+const FRACTIONS: Record<string, number> = { half: 50, halves: 50, third: 100 / 3, thirds: 100 / 3, quarter: 25, quarters: 25, fifth: 20, fifths: 20 };
+const FRACTION_COUNTS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4 };
+/**
+ * A share said as a fraction: "about two-thirds of our faculty", "cut it by a third", "maybe two thirds." — not
+ * "half a day" or "a third team", where the fraction is part of something else.
+ */
+const SPOKEN_FRACTION = /\b(a|one|two|three|four)[\s-](half|thirds?|quarters?|fifths?)\b(?=\s+of\b|\s*[,.;!?]|\s*$|\s+(?:faster|less|more|fewer|lower|higher|shorter|quicker|are|were|have|use|log)\b)|\bhalf(?=\s+of\s+(?:the|our|their|all|them|those|my)\b)/gi;
+/** "two out of three people", "nine out of ten". */
+const OUT_OF = /^\s+out\s+of\s+(?:every\s+)?$/i;
+
+/** Shares said in words ("two-thirds", "two out of three"), as percentages rounded to whole numbers. */
+function spokenShares(sentence: string, numbers: readonly NumberMention[]): Figure[] {
+  const shares: Figure[] = [];
+  for (const match of sentence.matchAll(SPOKEN_FRACTION)) {
+    const part = match[2] ? FRACTIONS[match[2].toLowerCase()]! * (match[2].endsWith('s') || match[2] === 'half' ? FRACTION_COUNTS[match[1]!.toLowerCase()]! : 1) : 50;
+    if (part >= 100) continue;
+    shares.push({ kind: 'percentage', value: Math.round(part), start: match.index, end: match.index + match[0].length });
+  }
+  numbers.forEach((part, index) => {
+    const whole = numbers[index + 1];
+    if (!whole || !OUT_OF.test(sentence.slice(part.end, whole.start)) || !(part.value < whole.value) || whole.value > 1000) return;
+    shares.push({ kind: 'percentage', value: Math.round((part.value / whole.value) * 100), start: part.start, end: whole.end });
+  });
+  return shares;
 }
 
 /**
@@ -163,4 +196,67 @@ export function formatFigure(figure: Figure): string | number {
   // A sign touches the amount ("CA$350,000"); a code stands apart ("CAD 350,000").
   const money = /[$€£¥]$/.test(currency) ? `${currency}${amount}` : `${currency} ${amount}`;
   return figure.period ? `${money} per ${figure.period}` : money;
+}
+
+/** A length of time said in a sentence: "42 days", "two and a half hours", "half a day", "eleven working days". */
+export interface Duration {
+  start: number;
+  end: number;
+  /** As said, without hedges: "two and a half hours", "half a day". */
+  text: string;
+  /** In hours, to compare durations said in different units. */
+  hours: number;
+}
+
+const UNIT_HOURS: ReadonlyArray<[RegExp, number]> = [
+  [/^s(?:ec(?:ond)?s?)?$/, 1 / 3600],
+  [/^min(?:ute)?s?$/, 1 / 60],
+  [/^(?:hours?|hrs?)$/, 1],
+  [/^days?$/, 24],
+  [/^weeks?$/, 24 * 7],
+  [/^months?$/, 24 * 30],
+];
+const DURATION_UNIT = '(?:(working|business|calendar|full|school)\\s+)?(seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\\b';
+const UNIT_AFTER = new RegExp(`^\\s?-?\\s?${DURATION_UNIT}`, 'i');
+const HALF_A = new RegExp(`\\bhalf (?:an?\\s+)${DURATION_UNIT}`, 'gi');
+
+/** Cheap gate before the number grammar. */
+const MAY_HOLD_DURATION = /\b(?:sec|min|hour|hr|day|week|month)/i;
+
+function hoursOf(unit: string): number {
+  const lower = unit.toLowerCase();
+  return UNIT_HOURS.find(([pattern]) => pattern.test(lower))?.[1] ?? 0;
+}
+
+/** The durations of a sentence, in order. */
+export function findDurations(sentence: string): Duration[] {
+  if (!MAY_HOLD_DURATION.test(sentence)) return [];
+  const durations: Duration[] = [];
+  for (const mention of findNumbers(sentence)) {
+    const unit = UNIT_AFTER.exec(sentence.slice(mention.end));
+    if (!unit) continue;
+    const end = mention.end + unit[0].length;
+    durations.push({ start: mention.start, end, text: sentence.slice(mention.start, end), hours: mention.value * hoursOf(unit[2]!) });
+  }
+  for (const match of sentence.matchAll(HALF_A)) {
+    if (durations.some((duration) => duration.start <= match.index && match.index < duration.end)) continue;
+    durations.push({ start: match.index, end: match.index + match[0].length, text: match[0], hours: 0.5 * hoursOf(match[2]!) });
+  }
+  return durations.sort((a, b) => a.start - b.start);
+}
+
+/** "six" after "eleven working days" is six working days: a bare number takes the unit of the duration it follows. */
+export function durationLike(sentence: string, mention: NumberMention, like: Duration): Duration {
+  const unit = like.text.replace(/^.*?\b((?:(?:working|business|calendar|full|school)\s+)?[a-z]+)$/i, '$1');
+  return { start: mention.start, end: mention.end, text: `${sentence.slice(mention.start, mention.end)} ${unit}`, hours: mention.value * (like.hours / Math.max(1e-9, durationValue(like))) };
+}
+
+function durationValue(duration: Duration): number {
+  return findNumbers(duration.text)[0]?.value ?? 0.5;
+}
+
+/** "from 42 days to 27 days (36% less)": a fall in the time something takes, with the share saved. */
+export function formatTimeChange(before: Duration, after: Duration): string {
+  const saved = Math.round(((before.hours - after.hours) / before.hours) * 100);
+  return `from ${before.text} to ${after.text} (${saved}% less time)`;
 }

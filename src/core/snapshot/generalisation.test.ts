@@ -180,7 +180,7 @@ describe('figures', () => {
   });
 
   it('turns a time that fell into an efficiency gain, but not a time that grew', () => {
-    expect(value(snapshotOf(INTERVIEW), 'efficiency_improvement')).toBe('33%');
+    expect(value(snapshotOf(INTERVIEW), 'efficiency_improvement')).toBe('from 45 minutes to 30 minutes (33% less time)');
     const longer = snapshotOf(['Sam Reed (Account Manager): How are meetings?', 'Nora Quinn (Customer): Our meetings went from 30 to 45 minutes.']);
     expect(value(longer, 'efficiency_improvement')).toBeNull();
   });

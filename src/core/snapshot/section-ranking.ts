@@ -80,6 +80,20 @@ function mostFavourableTraits(slug: SectionSlug): SentenceTraits {
   return { metaTalk: false, leansOnContext: false, statesRole: false, generic: false, hypothetical: slug === 'long_term_impact' };
 }
 
+/** Counted things that say how big an organisation is. */
+const ORGANISATION_SIZE =
+  /(?:^|\s)(?:employees|people|staff|stores|shops|plants|factories|sites|hospitals|clinics|locations|branches|offices|states|countries|depots|vehicles|trucks|vans|schools|campuses|members|students|faculty|beds|restaurants|hotels|warehouses|facilities|terminals|drivers|families)$/i;
+/** Words that put a named system before the product: the old one, the one replaced. */
+const OLD_SYSTEM = /\b(?:before|legacy|old|previous(?:ly)?|used to|replac\w+|retired|switched off|moved off|were on|ran on|had been)\b/i;
+/** Words that connect the product to other systems, or name what it does. */
+const CONNECTS = /\b(?:integrat\w+|interface|connector|connects?|sync\w*|feeds?|API|plugs? into|talks to)\b/i;
+
+/** Plans for later, not what is in place. */
+const FUTURE = /\b(?:next (?:year|quarter|month|phase|wave)|later this year|we(?:'re| are) (?:building|planning|looking at)|on (?:the|our) roadmap|if we (?:added|add|bought|buy|rolled|roll|extended|extend))\b/i;
+
+/** Words of a change in a measure. */
+const CHANGE_WORDS = /\b(?:from|down|up|fewer|less|more|lower|higher|dropped|fell|rose|cut|increased|decreased|reduced|improved|went|now)\b|\b(?:\d[\d,.]*|[a-z]+ty(?:-[a-z]+)?)\s*(?:%|percent)?\s+to\s+(?:\d|[a-z]+ty\b)/i;
+
 /** Sections whose subject is what the customer experienced. */
 const CUSTOMER_VOICE: ReadonlySet<SectionSlug> = new Set(['background', 'results_achievements', 'adoption_usage', 'financial_impact', 'long_term_impact', 'additional_commentary']);
 const TIME_UNITS = /^(?:(?:billable|working|business|full)\s+)?(?:hours?|days?|weeks?|months?|sprints?|phases?|blocks?)$/i;
@@ -146,6 +160,18 @@ function vocabularyScores(context: RankingContext): ReadonlyMap<SectionSlug, Flo
 
 const NO_FIELDS: readonly FieldName[] = [];
 
+const personWordCache = new WeakMap<CallAnalysis, ReadonlySet<string>>();
+
+/** The words of the call's people's names: a capitalised run starting with one names a person, not a system. */
+function personWordsOf(analysis: CallAnalysis): ReadonlySet<string> {
+  let words = personWordCache.get(analysis);
+  if (!words) {
+    words = new Set(analysis.people.flatMap((person) => person.name.split(' ')));
+    personWordCache.set(analysis, words);
+  }
+  return words;
+}
+
 /** How much a question about life before the vendor's product counts as a background question. */
 const ASKS_BEFORE_RELEVANCE = 0.5;
 
@@ -190,6 +216,7 @@ export function scoreSentences(slug: SectionSlug, context: RankingContext): Sent
   const sectionFields = new Set<FieldName>([...spec.requiredFields, ...spec.valuableFields]);
   const sentences = analysis.sentences;
   const favourable = mostFavourableTraits(slug);
+  const personWords = personWordsOf(analysis);
   const vendor = analysis.parties.vendor?.name;
   const beforeVendor = vendor ? new RegExp(`\\b(?:before|prior to|until) (?:we (?:had|got|bought|used) )?${vendor.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i') : null;
   // A question turn about the section makes the next turn's sentences its answer. "What was it
@@ -220,7 +247,20 @@ export function scoreSentences(slug: SectionSlug, context: RankingContext): Sent
     if (slug === 'engagement_details') {
       if (sentence.figures.some((figure) => figure.kind === 'count' && figure.unit !== undefined && TIME_UNITS.test(figure.unit))) score += 0.9;
       if (sentence.figures.some((figure) => figure.kind === 'money') && BUDGET_WORDS.test(sentence.text)) score += 0.4;
-      if (sentence.dates.length > 0) score += 0.6;
+      if (sentence.dates.length > 0) score += 1;
+    }
+    // "We have 1,150 employees across two plants", "a four-hospital system": how big the customer is.
+    if (slug === 'customer_information' && !sentence.isQuestion && sentence.figures.some((figure) => figure.kind === 'count' && figure.unit !== undefined && ORGANISATION_SIZE.test(figure.unit))) score += 1;
+    // "Rehandles went from 31 to 22 percent", "chargebacks are down to 780 a month": a result with its baseline or its change.
+    // "Before, the planning run in PROMIS ran overnight", "the PolicyCore integration took six weeks": a named
+    // system next to the section's own words is what a case-study writer needs (the old system, what it connects to).
+    if ((slug === 'background' || slug === 'solution') && sentence.runs.some((run) => run.start > 0 && !personWords.has(run.words[0]!))) {
+      if (slug === 'background' ? OLD_SYSTEM.test(sentence.text) : CONNECTS.test(sentence.text)) score += 0.7;
+    }
+    // A results section without a figure is an agenda ("let's walk through the results"): figures come first.
+    if (slug === 'results_achievements') {
+      if (sentence.figures.length === 0) score *= 0.6;
+      else if (!sentence.isQuestion && CHANGE_WORDS.test(sentence.text)) score += sentence.figures.length > 1 ? 1.8 : 0.8;
     }
     if (RESULT_SECTIONS.has(slug)) {
       if (trait.generic) score *= 0.3;
@@ -228,6 +268,8 @@ export function scoreSentences(slug: SectionSlug, context: RankingContext): Sent
       else if (slug === 'results_achievements' && sentence.side !== 'vendor' && sentence.figures.some((figure) => figure.kind !== 'count')) score += 0.6;
     }
     if (slug === 'long_term_impact' && trait.hypothetical && sentence.side !== 'vendor') score += 0.4;
+    // The solution is what was put in; "if we added the volunteer module", "the programme we're building next year" is the outlook.
+    if (slug === 'solution' && FUTURE.test(sentence.text)) return 0;
     const previousTurn = sentence.turnIndex - 1;
     const asked = questionRelevance.get(previousTurn) ?? 0;
     if (!sentence.isQuestion && asked > 0) score += 0.3 + 0.8 * asked;
@@ -273,6 +315,12 @@ export function scoreSentences(slug: SectionSlug, context: RankingContext): Sent
       return scoreWith(position, cues[position]!, speaksOfBefore[position] === 1, traitsAt(analysis, position));
     },
   };
+}
+
+/** The pool without the sentences of `ids`: they are never candidates. */
+export function withoutSentences(pool: SentencePool, ids: ReadonlySet<number>): SentencePool {
+  const bounds = Float64Array.from(pool.bounds as ArrayLike<number>, (bound, index) => (ids.has(pool.sentences[index]!.id) ? 0 : bound));
+  return { ...pool, bounds };
 }
 
 function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {

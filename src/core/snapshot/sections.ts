@@ -11,9 +11,10 @@
 import type { AnalysedSentence, CallAnalysis } from './analysis.js';
 import { FIELDS, sectionSpec } from './catalogue.js';
 import { citationOf, evidenceOf, uniqueEvidence } from './evidence.js';
+import type { StatedPlan } from './fields.js';
 import type { Person } from './people.js';
 import type { Side } from './parties.js';
-import { pickSentences, poolOf, scoreSentences, type RankedSentence, type RankingContext } from './section-ranking.js';
+import { pickSentences, poolOf, scoreSentences, withoutSentences, type RankedSentence, type RankingContext } from './section-ranking.js';
 import type { Evidence, FieldName, SectionSlug, SnapshotField, SnapshotSection } from './types.js';
 
 type Fields = Record<FieldName, SnapshotField>;
@@ -29,7 +30,12 @@ interface Draft {
 export interface SectionWriterInput {
   context: RankingContext;
   fields: Fields;
+  /** Targets and plans of the figure fields that have no value. */
+  plans?: readonly StatedPlan[];
 }
+
+/** How many targets or plans a figure section quotes. */
+const PLAN_LIMIT = 3;
 
 const FILLER_OPENING = /^(?:(?:yeah|yes|yep|okay|ok|so|and|but|well|alright|all right|right|um|uh|oh|great|sure|perfect|good|honestly|basically|now|anyway)\b[,.!]?\s+)+/i;
 
@@ -71,8 +77,34 @@ function newDraft(): Draft {
   return { lines: [], evidence: [], picks: [], structure: 0 };
 }
 
-function addPicks(draft: Draft, slug: SectionSlug, input: SectionWriterInput, limit: number, heading?: string): void {
-  const picks = pickSentences(scoreSentences(slug, input.context), input.context, { limit });
+/**
+ * A figure with the sentence that states it, so the reader sees its baseline and what it is of:
+ * `- **Cost savings:** $185,000 per year [14:02] — "So it's $185,000 a year in agency fees we're not paying."`
+ */
+function figureLine(name: FieldName, fields: Fields, draft: Draft): string | null {
+  const line = fieldLine(name, fields, draft);
+  const quote = fields[name].value !== null && fields[name].source === 'transcript' ? fields[name].evidence[0]?.quote : undefined;
+  return line === null || quote === undefined ? line : `${line} — "${quote}"`;
+}
+
+/** Sentences a field line of the section already quotes: picking them again would say the same thing twice. */
+function quotedSentences(names: readonly FieldName[], fields: Fields, sentences: readonly AnalysedSentence[]): Set<number> {
+  const quoted = new Set<number>();
+  for (const name of names) {
+    const field = fields[name];
+    if (field.value === null || field.source !== 'transcript') continue;
+    const evidence = field.evidence[0];
+    if (!evidence) continue;
+    const sentence = sentences.find((candidate) => candidate.turnIndex === evidence.turn_index && candidate.text.includes(evidence.quote));
+    if (sentence) quoted.add(sentence.id);
+  }
+  return quoted;
+}
+
+function addPicks(draft: Draft, slug: SectionSlug, input: SectionWriterInput, limit: number, heading?: string, skip?: ReadonlySet<number>): void {
+  const pool = scoreSentences(slug, input.context);
+  const candidates = skip && skip.size > 0 ? withoutSentences(pool, skip) : pool;
+  const picks = pickSentences(candidates, input.context, { limit });
   if (picks.length === 0) return;
   if (heading) draft.lines.push('', heading);
   for (const pick of picks) draft.lines.push(sentenceBullet(pick.sentence, draft));
@@ -103,13 +135,13 @@ function customerInformation(input: SectionWriterInput): Draft {
   if (email) draft.lines.push(email);
   const absent = missingLine(['company_name', 'industry', 'location', 'primary_contact', 'contact_position', 'contact_email'], fields);
   if (absent) draft.lines.push(absent);
-  addPicks(draft, 'customer_information', input, 2);
+  addPicks(draft, 'customer_information', input, 4);
   return draft;
 }
 
 function background(input: SectionWriterInput): Draft {
   const draft = newDraft();
-  addPicks(draft, 'background', input, 5);
+  addPicks(draft, 'background', input, 6);
   return draft;
 }
 
@@ -126,7 +158,7 @@ function solution(input: SectionWriterInput): Draft {
       draft.lines.push(`- **Vendor:** ${vendor.name} ${citationOf(anchor)}`);
     }
   }
-  addPicks(draft, 'solution', input, 5);
+  addPicks(draft, 'solution', input, 6);
   return draft;
 }
 
@@ -216,6 +248,12 @@ function engagementDetails(input: SectionWriterInput): Draft {
   } else {
     draft.lines.push('- **Timeline:** no start or completion date was stated in the call.');
   }
+  // The dates as they were said ("we went live on the 2nd of December, right before Cyber Monday").
+  const skip = quotedSentences(['start_date', 'completion_date'], fields, input.context.analysis.sentences);
+  for (const name of ['start_date', 'completion_date'] as const) {
+    const quote = fields[name].value !== null && fields[name].source === 'transcript' ? fields[name].evidence[0]?.quote : undefined;
+    if (quote && !draft.lines.some((line) => line.includes(`"${quote}"`))) draft.lines.push(`  - "${quote}"`);
+  }
   const { analysis } = input.context;
   const people = analysis.people.filter((person) => person.isSpeaker || person.role !== null || person.sentenceIds.length > 0);
   const customerOrg = analysis.parties.customer?.name ?? 'Customer';
@@ -226,7 +264,7 @@ function engagementDetails(input: SectionWriterInput): Draft {
     draft.lines.push(`- **${label}:** ${members.map((person) => teamEntry(person, input, draft)).join('; ')}`);
     draft.structure += 0.5;
   }
-  addPicks(draft, 'engagement_details', input, 6, '**Scope, budget and milestones**');
+  addPicks(draft, 'engagement_details', input, 7, '**Scope, budget and milestones**', skip);
   return draft;
 }
 
@@ -234,18 +272,25 @@ function figureSection(slug: SectionSlug, names: readonly FieldName[], noneText:
   return (input: SectionWriterInput): Draft => {
     const draft = newDraft();
     for (const name of names) {
-      const line = fieldLine(name, input.fields, draft);
+      const line = figureLine(name, input.fields, draft);
       if (line) draft.lines.push(line);
     }
     if (names.every((name) => input.fields[name].value === null)) draft.lines.push(`- ${noneText}`);
-    addPicks(draft, slug, input, limit);
+    const skip = quotedSentences(names, input.fields, input.context.analysis.sentences);
+    // A kickoff's goals are worth stating, as goals: "Stated as a target or a plan, not a result: …".
+    const plans = (input.plans ?? []).filter((plan) => names.includes(plan.field) && !skip.has(plan.sentence.id));
+    for (const plan of plans.filter((plan, index) => plans.findIndex((other) => other.sentence.id === plan.sentence.id) === index).slice(0, PLAN_LIMIT)) {
+      draft.lines.push(sentenceBullet(plan.sentence, draft, plan.focus).replace(/^- /, '- Stated as a target or a plan, not a result: '));
+      skip.add(plan.sentence.id);
+    }
+    addPicks(draft, slug, input, limit, undefined, skip);
     return draft;
   };
 }
 
 function longTermImpact(input: SectionWriterInput): Draft {
   const draft = newDraft();
-  addPicks(draft, 'long_term_impact', input, 4);
+  addPicks(draft, 'long_term_impact', input, 5);
   return draft;
 }
 
@@ -264,7 +309,7 @@ function visuals(input: SectionWriterInput): Draft {
       return { sentence, score };
     })
     .filter((entry) => entry.score > 0.5);
-  const picks = pickSentences(poolOf(candidates), input.context, { limit: 4, floor: 0.4, minimum: 0.5 });
+  const picks = pickSentences(poolOf(candidates), input.context, { limit: 5, floor: 0.4, minimum: 0.5 });
   draft.lines.push('- No visuals are attached: a transcript carries no images, so visual material for the snapshot is not yet available.');
   if (picks.length === 0) {
     draft.lines.push('- None was discussed in the call (no charts, screenshots, slides or dashboards were offered).');
@@ -278,7 +323,7 @@ function visuals(input: SectionWriterInput): Draft {
 
 function additionalCommentary(input: SectionWriterInput): Draft {
   const draft = newDraft();
-  addPicks(draft, 'additional_commentary', input, 4);
+  addPicks(draft, 'additional_commentary', input, 5);
   if (draft.picks.length === 0) draft.lines.push('- Nothing further of note beyond the sections above.');
   return draft;
 }
@@ -347,9 +392,9 @@ const WRITERS: Readonly<Record<Exclude<SectionSlug, 'executive_summary'>, (input
   background,
   solution,
   engagement_details: engagementDetails,
-  results_achievements: figureSection('results_achievements', ['efficiency_improvement', 'revenue_increase', 'cost_savings'], 'No measured results were stated in the call.', 5),
-  adoption_usage: figureSection('adoption_usage', ['user_count', 'adoption_rate'], 'No user count or adoption rate was stated in the call.', 4),
-  financial_impact: figureSection('financial_impact', ['cost_savings', 'revenue_increase', 'roi_percentage'], 'No cost-savings, revenue or ROI figures were stated in the call.', 4),
+  results_achievements: figureSection('results_achievements', ['efficiency_improvement', 'revenue_increase', 'cost_savings'], 'No measured results were stated in the call.', 8),
+  adoption_usage: figureSection('adoption_usage', ['user_count', 'adoption_rate'], 'No user count or adoption rate was stated in the call.', 5),
+  financial_impact: figureSection('financial_impact', ['cost_savings', 'revenue_increase', 'roi_percentage'], 'No cost-savings, revenue or ROI figures were stated in the call.', 5),
   long_term_impact: longTermImpact,
   visuals,
   additional_commentary: additionalCommentary,

@@ -38,7 +38,7 @@ function clauseAround(text: string, span: Span): { clause: string; previous: str
 }
 
 const HYPOTHETICAL =
-  /\b(?:if|could|would|might|may|potentially|possibly|hopefully|hope|hoping|expect|expecting|expected to|plan to|plans to|planning to|planned to|(?:our|the|a) (?:target|goal|aim) (?:is|of)|targeting|aiming|projected|projection|forecast|forecasting|anticipate|anticipated|estimated to|want to|wants to|going to|will|proposing|propose|proposed|imagine|suppose|assuming|ideally)\b|\b\w+'(?:ll|d)\b/i;
+  /\b(?:if|could|would|might|may|potentially|possibly|hopefully|hope|hoping|expect|expecting|expected to|plan to|plans to|planning to|planned to|(?:our|the|a) (?:target|goal|aim) (?:is|of)|targeting|aiming|projected|projection|forecast|forecasting|anticipate|anticipated|estimated to|want to|wants to|going to|will|proposing|propose|proposed|imagine|suppose|assum(?:e|ed|es|ing|ption)|ideally|(?:rough|my|best|wild) guess|ballpark)\b|\b\w+'(?:ll|d)\b/i;
 /** "The forecasting is used by all 160 managers", "the forecast screen": forecasting as what a product does, not a projection. */
 const FORECAST_AS_A_THING = /\b(?:the|our|their|your|its)\s+forecast(?:ing|s)?\s+(?:(?:is|are|was|were|gets|got)\s+used\b|(?:tool|feature|module|model|screen|dashboard|report|view)s?\b)/gi;
 const CONDITIONAL_OPENING = /^\s*(?:if|once|assuming|suppose|supposing|imagine|when we|whenever)\b/i;
@@ -46,14 +46,64 @@ const CONDITIONAL_OPENING = /^\s*(?:if|once|assuming|suppose|supposing|imagine|w
 /** A clause that reports what happened ("we saved", "it dropped"): an "if" before it is an aside ("if you look at the numbers"). */
 const PAST_RESULT = /\b(?:saved|was|were|did|had|went|got|came|dropped|fell|grew|rose|increased|decreased|reduced|hit|reached|achieved|delivered|finished|ended)\b/i;
 
+/** "101% if you want me to be precise", "if I'm honest": an "if" of conversation, not a condition. */
+const CONVERSATIONAL_IF = /\bif (?:you (?:want|like|need|prefer|ask me)\b|I(?:'m| am) (?:honest|being honest)\b|I remember\b|memory serves\b|that helps\b)/gi;
+
+/** "May 2024 through April 2025": "May" capitalised inside a sentence is the month, not "may". */
+const MONTH_MAY = /(?<=\S\s+)May\b/g;
+
+/**
+ * The words that frame a figure as a goal, a target or a plan ("our goal is 15 percent fewer stockouts", "the
+ * target is to reduce excess inventory — the stuff we mark down — by about $3 million", "the business case
+ * projected a 180 percent return").
+ */
+const TARGET_FRAME =
+  /\b(?:(?:my|our|the|their|your|a|an|one|first|second|third|main|big|stretch)\s+(?:[\w-]+\s+)?(?:goals?|targets?|aims?|objectives?|ambitions?)\b|goal is|target(?:ed|ing)?\s+(?:is|was|of|at|for)\b|business case|projected|projecting|projections?|forecast(?:ed|s)?\b|budgeted|(?:is|was|are|were) (?:supposed|meant) to|on track to|hypothetically)/gi;
+/** What ends a plan's reach before the figure: another clause, or the words of a result ("we hit our goal: we're at 94 percent"). */
+const FRAME_BREAK =
+  /;|\.\s|\b(?:but|whereas|and (?:we|it|they|now)|we(?:'ve| have)? (?:hit|reached|achieved|beat|exceeded|surpassed|got to)|actual(?:ly)?|in fact|today|right now|so far|we(?:'re| are) (?:now )?at|came in at|ended (?:up )?at)\b/i;
+
+/** True when a goal, target or plan frames the figure at `span`: said before it with no result between, or right after it. */
+function inTargetFrame(text: string, span: Span): boolean {
+  const plain = text.replace(FORECAST_AS_A_THING, (match) => ' '.repeat(match.length));
+  for (const match of plain.matchAll(TARGET_FRAME)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (end <= span.start) {
+      if (!FRAME_BREAK.test(plain.slice(end, span.start))) return true;
+    } else if (start >= span.end) {
+      // "15 percent fewer stockouts is our goal"
+      const between = plain.slice(span.end, start);
+      if (between.length <= 40 && !/[,;:—–]/.test(between)) return true;
+    } else {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * A short sentence that labels what was just said as a plan: "That's a target.", "That's a goal, not a result.",
+ * "But that's purely hypothetical.", "That one's a hope, honestly." The figures of the sentence before it are
+ * then plans too.
+ */
+const PLAN_LABEL =
+  /^(?:(?:and|but|so|now|again)[,\s]+)?(?:that(?:'s| is| was)|this is|these are|those are|that one(?:'s| is)|it's|it is)\s+(?:(?:just|only|purely|still|all|really|honestly)\s+)*(?:an?\s+)?(?:goals?|targets?|hopes?|estimates?|projections?|forecasts?|hypothetical|guess|ballpark|stretch|aspiration|plan|wish)\b/i;
+
+/** True when `sentence` says that what was just said is only a target, a hope or a guess. */
+export function labelsPlan(sentence: string): boolean {
+  return PLAN_LABEL.test(sentence.trim()) || /\bpurely hypothetical\b/i.test(sentence);
+}
+
 /** True when the figure at `span` is said as a possibility, a plan or a target, not a result. */
 export function isHypothetical(text: string, span: Span): boolean {
-  const { clause, previous } = clauseAround(text, span);
-  return HYPOTHETICAL.test(clause.replace(FORECAST_AS_A_THING, '')) || (CONDITIONAL_OPENING.test(previous) && !PAST_RESULT.test(clause));
+  const plain = text.replace(CONVERSATIONAL_IF, (match) => ' '.repeat(match.length)).replace(MONTH_MAY, '   ');
+  const { clause, previous } = clauseAround(plain, span);
+  return HYPOTHETICAL.test(clause.replace(FORECAST_AS_A_THING, '')) || (CONDITIONAL_OPENING.test(previous) && !PAST_RESULT.test(clause)) || inTargetFrame(plain, span);
 }
 
 const GENERIC_CLAIM =
-  /\b(?:our|other|most|many|typical|the average)\s+(?:[\w-]+\s+){0,2}?(?:customers|clients|users)\b|\b(?:customers|clients|companies|organi[sz]ations) (?:typically|usually|generally|normally|often|tend to|on average)\b|\btypically see\b|\bindustry (?:average|benchmark|standard)\b|\bbenchmarks?\b|\bacross (?:our|all) (?:[\w-]+ )?(?:customers|clients|accounts)\b|\bin (?:\d+|ninety-nine)% of\b|\bin \w+ percent of\b/i;
+  /\b(?:our|other|most|many|typical|the average)\s+(?:[\w-]+\s+){0,2}?(?:customers|clients|users)\b|\b(?:customers|clients|companies|organi[sz]ations) (?:typically|usually|generally|normally|often|tend to|on average)\b|\b(?:typically|usually|generally|normally) (?:see|get|achieve|report)\b|\b(?:customers|clients) (?:average|see|get|report)\b|\bindustry (?:average|benchmark|standard)\b|\b(?:study|studies|research|white ?paper|analyst report)\b[^.?!]{0,60}\b(?:found|finds|shows?|showed|says)\b|\bbenchmarks?\b|\bacross (?:our|all) (?:[\w-]+ )?(?:customers|clients|accounts)\b|\bin (?:\d+|ninety-nine)% of\b|\bin \w+ percent of\b/i;
 
 /** "On average" is generic unless the speaker measures their own: "we cut it from 45 to 30 minutes on average". */
 const ON_AVERAGE = /\bon average\b/i;
