@@ -9,18 +9,18 @@
  */
 
 import { InputError, NotFoundError } from '../core/errors.js';
-import { buildTranscript, decodeTranscriptBytes } from '../core/transcript/index.js';
-import type { Transcript, TranscriptFormat } from '../core/transcript/types.js';
+import { buildTranscript } from '../core/transcript/index.js';
+import type { Transcript } from '../core/transcript/types.js';
 import { TranscriptSearchIndex, type SearchHit } from '../core/search/search-index.js';
 import { maskSnapshotPersonalData, rebuildAfterFieldUpdate, validateFieldValue } from '../core/snapshot/index.js';
 import type { FieldName, SectionSlug, Snapshot } from '../core/snapshot/types.js';
-import { readTranscriptFile } from '../adapters/files/read-transcript-file.js';
 import { MemoryStore } from '../adapters/store/memory.js';
 import { createZoomClient, type ListRecordingsInput, type ZoomClient, type ZoomRecordingList } from '../adapters/zoom/zoom-client.js';
 import type { KeyedStore, RemovalReason } from '../adapters/store/port.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { newId } from './ids.js';
+import { readTranscriptInput, type LoadInput } from './transcript-input.js';
 import { LogFeed } from './log-feed.js';
 import { SecurityMonitor, type SecurityStatus } from './security-monitor.js';
 import { generateSnapshotWithEngine, type SamplingAccess } from './llm-snapshot.js';
@@ -29,13 +29,6 @@ import type { SnapshotEngineChoice } from './llm-settings.js';
 interface Owned<T> {
   owner: string;
   value: T;
-}
-
-export interface LoadInput {
-  path?: string;
-  content?: string;
-  title?: string;
-  format?: TranscriptFormat;
 }
 
 export interface LoadOptions {
@@ -182,32 +175,17 @@ export class WorkspaceSession {
   async loadTranscript(input: LoadInput, options: LoadOptions): Promise<Transcript> {
     const { config } = this.workspace;
     const { logger } = this;
-    const hasPath = typeof input.path === 'string';
-    const hasContent = typeof input.content === 'string';
-    if (hasPath === hasContent) {
-      throw new InputError('INVALID_ARGUMENT', 'Give exactly one of `path` (a .vtt, .srt or .txt file) or `content` (the transcript text).');
-    }
     const { signal } = options;
     const report = (done: number, message: string) => options.onProgress?.(done, LOAD_STAGES, message);
-    let bytes: Uint8Array;
-    let sourceName: string | null;
-    if (hasPath) {
-      const file = await readTranscriptFile(input.path as string, { roots: options.roots, maxBytes: config.maxTranscriptBytes, cwd: config.cwd });
-      bytes = file.bytes;
-      sourceName = file.basename;
-    } else {
-      bytes = Buffer.from(input.content as string, 'utf8');
-      sourceName = null;
-    }
-    const text = decodeTranscriptBytes(bytes, config.maxTranscriptBytes);
-    report(1, `Read ${bytes.byteLength} bytes`);
+    const { text, byteLength, source } = await readTranscriptInput(input, { roots: options.roots, maxBytes: config.maxTranscriptBytes, cwd: config.cwd });
+    report(1, `Read ${byteLength} bytes`);
     await cancellationPoint(signal);
     const id = options.id ?? newId('t');
     const transcript = buildTranscript({
       text,
       id,
       title: input.title,
-      source: { kind: hasPath ? 'file' : 'inline', name: sourceName },
+      source,
       formatHint: input.format,
       turnGapMs: config.turnGapMs,
       loadedAt: this.workspace.nowIso(),
@@ -218,7 +196,7 @@ export class WorkspaceSession {
     this.remember(transcript);
     report(LOAD_STAGES, 'Stored and indexed for search');
     logger.info(
-      { event: 'transcript_loaded', transcript_id: id, format: transcript.format, bytes: bytes.byteLength, cues: transcript.cues.length, turns: transcript.turns.length, warnings: transcript.warnings.length },
+      { event: 'transcript_loaded', transcript_id: id, format: transcript.format, bytes: byteLength, cues: transcript.cues.length, turns: transcript.turns.length, warnings: transcript.warnings.length },
       'transcript loaded',
     );
     return transcript;
