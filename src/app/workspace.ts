@@ -14,9 +14,9 @@ import type { Transcript } from '../core/transcript/types.js';
 import { TranscriptSearchIndex, type SearchHit } from '../core/search/search-index.js';
 import { maskSnapshotPersonalData, rebuildAfterFieldUpdate, validateFieldValue } from '../core/snapshot/index.js';
 import type { FieldName, SectionSlug, Snapshot } from '../core/snapshot/types.js';
-import { MemoryStore } from '../adapters/store/memory.js';
+import { MemoryStorage } from '../adapters/store/memory.js';
 import { createZoomClient, type ListRecordingsInput, type ZoomClient, type ZoomRecordingList } from '../adapters/zoom/zoom-client.js';
-import type { KeyedStore, RemovalReason } from '../adapters/store/port.js';
+import type { KeyedStore, Owned, RemovalReason } from '../adapters/store/port.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { newId } from './ids.js';
@@ -26,9 +26,16 @@ import { SecurityMonitor, type SecurityStatus } from './security-monitor.js';
 import { generateSnapshotWithEngine, type SamplingAccess } from './llm-snapshot.js';
 import type { SnapshotEngineChoice } from './llm-settings.js';
 
-interface Owned<T> {
-  owner: string;
-  value: T;
+/** What a transcript counts against the quotas and the budget: its text, as UTF-8. */
+function storedBytesOfTranscript(transcript: Transcript): number {
+  let bytes = 0;
+  for (const turn of transcript.turns) bytes += Buffer.byteLength(turn.text, 'utf8');
+  return bytes;
+}
+
+/** What a snapshot counts: its JSON. */
+function storedBytesOfSnapshot(snapshot: Snapshot): number {
+  return Buffer.byteLength(JSON.stringify(snapshot), 'utf8');
 }
 
 export interface LoadOptions {
@@ -88,8 +95,9 @@ export class Workspace {
   readonly logFeed: LogFeed;
   readonly monitor: SecurityMonitor;
   private readonly now: () => Date;
-  private readonly transcripts: KeyedStore<Owned<Transcript>>;
-  private readonly snapshots: KeyedStore<Owned<Snapshot>>;
+  private readonly storage: MemoryStorage;
+  private readonly transcripts: KeyedStore<Transcript>;
+  private readonly snapshots: KeyedStore<Snapshot>;
   private readonly index = new TranscriptSearchIndex();
   private readonly listeners = new Set<(kind: ChangeKind, owner: string) => void>();
 
@@ -100,14 +108,21 @@ export class Workspace {
     this.logger = logger;
     this.now = now;
     this.zoom = zoom ?? createZoomClient(config.zoom, { logger, maxTranscriptBytes: config.maxTranscriptBytes, now: () => now().getTime() });
-    this.transcripts = new MemoryStore<Owned<Transcript>>({
+    this.storage = new MemoryStorage({ maxBytes: config.storeMaxBytes, maxBytesVariable: 'STORE_MAX_BYTES' });
+    this.transcripts = this.storage.collection<Transcript>({
+      noun: 'transcript',
       ttlMs: config.transcriptTtlMs,
       maxEntries: config.maxTranscripts,
+      perOwner: config.principalQuotas.transcripts,
+      variables: { perOwnerBytes: 'PRINCIPAL_MAX_TRANSCRIPT_BYTES' },
       onRemoved: (id, entry, reason) => this.afterTranscriptRemoved(id, entry.owner, reason),
     });
-    this.snapshots = new MemoryStore<Owned<Snapshot>>({
+    this.snapshots = this.storage.collection<Snapshot>({
+      noun: 'snapshot',
       ttlMs: config.snapshotTtlMs,
       maxEntries: config.maxSnapshots,
+      perOwner: config.principalQuotas.snapshots,
+      variables: { perOwnerBytes: 'PRINCIPAL_MAX_SNAPSHOT_BYTES' },
       onRemoved: (id, entry, reason) => {
         this.logger.info({ event: 'snapshot_removed', snapshot_id: id, reason }, 'snapshot removed');
         this.emit('snapshots', entry.owner);
@@ -206,7 +221,8 @@ export class WorkspaceSession {
   remember(transcript: Transcript): void {
     const { transcripts, index } = this.stores;
     if (transcripts.has(transcript.id)) transcripts.delete(transcript.id);
-    transcripts.set(transcript.id, { owner: this.principal, value: transcript });
+    // May evict (this principal's least recently used first) or refuse with QUOTA_EXCEEDED; only what was stored is indexed.
+    transcripts.set(transcript.id, { owner: this.principal, value: transcript }, storedBytesOfTranscript(transcript));
     index.add(transcript);
     this.workspace.emit('transcripts', this.principal);
   }
@@ -321,7 +337,7 @@ export class WorkspaceSession {
     // Cancelled work is never stored half-made, and a transcript deleted or expired while the model wrote takes its snapshot with it.
     request.signal?.throwIfAborted();
     this.getTranscript(transcriptId);
-    this.stores.snapshots.set(snapshot.id, { owner: this.principal, value: snapshot });
+    this.stores.snapshots.set(snapshot.id, { owner: this.principal, value: snapshot }, storedBytesOfSnapshot(snapshot));
     this.workspace.emit('snapshots', this.principal);
     this.logger.info(
       { event: 'snapshot_generated', snapshot_id: snapshot.id, transcript_id: transcriptId, engine: snapshot.engine, sections: snapshot.sections.length, grounded_ratio: snapshot.validation.grounded_ratio, duration_ms: snapshot.metrics.duration_ms },
@@ -357,7 +373,7 @@ export class WorkspaceSession {
     const value = validateFieldValue(field, rawValue);
     const rebuilt = rebuildAfterFieldUpdate(snapshot, transcript, field, value);
     const updated = snapshot.pii_masked ? maskSnapshotPersonalData(rebuilt) : rebuilt;
-    this.stores.snapshots.set(updated.id, { owner: this.principal, value: updated });
+    this.stores.snapshots.set(updated.id, { owner: this.principal, value: updated }, storedBytesOfSnapshot(updated));
     this.logger.info({ event: 'snapshot_field_updated', snapshot_id: snapshotId, field }, 'snapshot field updated');
     return updated;
   }
