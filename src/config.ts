@@ -26,7 +26,7 @@ function positiveInt(defaultValue: number, max = Number.MAX_SAFE_INTEGER) {
  * search index included (npm run bench), so the default keeps the process
  * well under 1 GB.
  */
-const DEFAULT_STORE_MAX_BYTES = 128 * 1024 * 1024;
+const DEFAULT_STORE_MAX_BYTES = 64 * 1024 * 1024;
 
 const EnvSchema = z.object({
   TRANSCRIPT_ROOTS: z.string().optional(),
@@ -37,9 +37,9 @@ const EnvSchema = z.object({
   MAX_SNAPSHOTS: positiveInt(200, 100_000),
   STORE_MAX_BYTES: positiveInt(DEFAULT_STORE_MAX_BYTES, 64 * 1024 * 1024 * 1024),
   PRINCIPAL_MAX_TRANSCRIPTS: positiveInt(50, 100_000),
-  PRINCIPAL_MAX_TRANSCRIPT_BYTES: positiveInt(64 * 1024 * 1024, 64 * 1024 * 1024 * 1024),
+  PRINCIPAL_MAX_TRANSCRIPT_BYTES: positiveInt(32 * 1024 * 1024, 64 * 1024 * 1024 * 1024),
   PRINCIPAL_MAX_SNAPSHOTS: positiveInt(100, 100_000),
-  PRINCIPAL_MAX_SNAPSHOT_BYTES: positiveInt(16 * 1024 * 1024, 64 * 1024 * 1024 * 1024),
+  PRINCIPAL_MAX_SNAPSHOT_BYTES: positiveInt(8 * 1024 * 1024, 64 * 1024 * 1024 * 1024),
   TURN_GAP_SECONDS: z.coerce.number().min(0).max(3600).default(30),
   DEMO_MODE: boolean.default(false),
   MASK_PII: boolean.default(false),

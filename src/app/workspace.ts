@@ -140,6 +140,11 @@ export class Workspace {
     return () => this.listeners.delete(listener);
   }
 
+  /** Bytes counted against STORE_MAX_BYTES: transcript text and snapshots, all principals. */
+  get storedBytes(): number {
+    return this.storage.bytes;
+  }
+
   /** @internal store access for sessions */
   get stores() {
     return { transcripts: this.transcripts, snapshots: this.snapshots, index: this.index };
