@@ -5,7 +5,7 @@
  */
 
 import { readTranscriptInput } from '../app/transcript-input.js';
-import { transcriptStats } from '../core/analysis/stats.js';
+import { talkSharesOf, transcriptStats } from '../core/analysis/stats.js';
 import { buildTranscript } from '../core/transcript/build-transcript.js';
 import type { Config } from '../config.js';
 import { summarizeTranscript } from '../server/tools/transcripts.js';
@@ -15,8 +15,8 @@ export async function runInspect(config: Config, file: string, options: { json: 
   const { text, source } = await readTranscriptInput({ path: file }, { roots: await commandLineRoots(config, file), maxBytes: config.maxTranscriptBytes, cwd: config.cwd });
   // Parsed and shown, never stored: no workspace, no search index, no id a user could use.
   const transcript = buildTranscript({ text, id: 'inspect', source, turnGapMs: config.turnGapMs, loadedAt: new Date().toISOString() });
-  const summary = summarizeTranscript(transcript);
   const stats = transcriptStats(transcript);
+  const summary = summarizeTranscript(transcript, talkSharesOf(stats));
   if (options.json) {
     const { resource_uri: _uri, transcript_id: _id, ...rest } = summary;
     print(JSON.stringify({ ...rest, stats }, null, 2));

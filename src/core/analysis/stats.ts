@@ -60,8 +60,17 @@ function isSpace(code: number): boolean {
   return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
-/** Words as the parsers count them: whitespace-separated runs. One pass, no arrays. */
+/** Whitespace other than single spaces between words: text the parsers did not clean. */
+const IRREGULAR_SPACING = /[^\S ]| {2}|^ | $/;
+
+/** Words as the parsers count them: whitespace-separated runs. No arrays; clean text (single spaces) by indexOf. */
 function countWords(text: string): number {
+  if (text === '') return 0;
+  if (!IRREGULAR_SPACING.test(text)) {
+    let words = 1;
+    for (let space = text.indexOf(' '); space !== -1; space = text.indexOf(' ', space + 1)) words++;
+    return words;
+  }
   let words = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
@@ -185,7 +194,12 @@ export function transcriptStats(transcript: Transcript): TranscriptStats {
   };
 }
 
+/** Each speaker's share of the talking, largest first, from stats already computed. */
+export function talkSharesOf(stats: TranscriptStats): TalkShare[] {
+  return stats.speakers.map(({ name, role, talk_share }) => ({ name, role, talk_share }));
+}
+
 /** Each speaker's share of the talking, largest first (see `transcriptStats`). */
 export function talkShares(transcript: Transcript): TalkShare[] {
-  return transcriptStats(transcript).speakers.map(({ name, role, talk_share }) => ({ name, role, talk_share }));
+  return talkSharesOf(transcriptStats(transcript));
 }

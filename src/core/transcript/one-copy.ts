@@ -11,51 +11,53 @@
 import type { Cue, ParseWarning, Speaker, Turn } from './types.js';
 
 export function keepOneCopy(cues: Cue[], turns: Turn[], speakers: Speaker[], warnings: ParseWarning[]): void {
-  const pieces: string[] = [];
-  const pieceOf = new Map<string, number>();
-  const add = (text: string): number => {
-    let piece = pieceOf.get(text);
-    if (piece === undefined) {
-      piece = pieces.push(text) - 1;
-      pieceOf.set(text, piece);
+  // A turn's text is its cue texts joined by single spaces: built here from the cue texts, so
+  // the turn strings (ropes of the cue texts) are never flattened into a copy of their own.
+  const parts: string[] = [];
+  for (const turn of turns) {
+    for (let i = turn.firstCue; i <= turn.lastCue; i++) {
+      if (i > turn.firstCue) parts.push(' ');
+      parts.push(cues[i]!.text);
     }
-    return piece;
+  }
+  const others = new Map<string, number>();
+  const other = (text: string | null): void => {
+    if (text !== null && !others.has(text)) others.set(text, -1);
   };
-  const turnPieces = turns.map((turn) => pieces.push(turn.text) - 1);
-  for (const item of [...cues, ...turns]) if (item.speaker !== null) add(item.speaker);
+  for (const item of cues) other(item.speaker);
   for (const speaker of speakers) {
-    add(speaker.name);
-    if (speaker.role !== null) add(speaker.role);
+    other(speaker.name);
+    other(speaker.role);
   }
-  for (const warning of warnings) add(warning.message);
-
-  // join copies every piece into one new flat string.
-  const all = pieces.join('');
-  const starts: number[] = [];
+  for (const warning of warnings) other(warning.message);
   let offset = 0;
-  for (const piece of pieces) {
-    starts.push(offset);
-    offset += piece.length;
+  for (const part of parts) offset += part.length;
+  for (const text of others.keys()) {
+    others.set(text, offset);
+    parts.push(text);
+    offset += text.length;
   }
-  const view = (piece: number): string => all.slice(starts[piece]!, starts[piece]! + pieces[piece]!.length);
-  const shared = (text: string): string => view(pieceOf.get(text)!);
 
-  turns.forEach((turn, t) => {
-    const start = starts[turnPieces[t]!]!;
-    // A turn's text is its cue texts joined by single spaces.
-    let cueStart = start;
+  // join copies every part into one new flat string.
+  const all = parts.join('');
+  offset = 0;
+  for (const turn of turns) {
+    const start = offset;
     for (let i = turn.firstCue; i <= turn.lastCue; i++) {
       const cue = cues[i]!;
+      if (i > turn.firstCue) offset += 1;
       const length = cue.text.length;
-      cue.text = all.slice(cueStart, cueStart + length);
-      cueStart += length + 1;
+      cue.text = all.slice(offset, offset + length);
+      offset += length;
     }
-    turn.text = all.slice(start, start + turn.text.length);
-  });
-  for (const item of [...cues, ...turns]) if (item.speaker !== null) item.speaker = shared(item.speaker);
+    turn.text = all.slice(start, offset);
+  }
+  const shared = <T extends string | null>(text: T): T => (text === null ? text : (all.slice(others.get(text)!, others.get(text)! + text.length) as T));
+  for (const item of cues) item.speaker = shared(item.speaker);
+  for (const turn of turns) turn.speaker = shared(turn.speaker);
   for (const speaker of speakers) {
     speaker.name = shared(speaker.name);
-    if (speaker.role !== null) speaker.role = shared(speaker.role);
+    speaker.role = shared(speaker.role);
   }
   for (const warning of warnings) warning.message = shared(warning.message);
 }
