@@ -4,8 +4,12 @@
  * (alice) holds a little, and alice keeps everything she holds.
  */
 
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Client } from '@modelcontextprotocol/client';
+import { generateVtt } from '../../bench/generate.js';
 import { callError, callOk } from '../support/harness.js';
 import { ALICE, BOB, connectClient, startTestServer, type Running } from './http-harness.js';
 
@@ -89,5 +93,26 @@ describe('quotas between two principals over HTTP', () => {
     const tooLarge = await callError(bob, 'load_transcript', { content: call('Huge').repeat(8) });
     expect(tooLarge).toMatch(/^QUOTA_EXCEEDED: .*PRINCIPAL_MAX_TRANSCRIPT_BYTES.*Nothing was stored/);
     expect(await listed(bob)).toEqual([first, third]);
+  });
+
+  it('a run of 10 MB loads from both principals stays within the byte budget, and the quiet one keeps hers', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'quota-10mb-'));
+    try {
+      await writeFile(path.join(dir, 'big.vtt'), generateVtt(10 * 1024 * 1024 - 1024, { seed: 7, speakers: 6 }));
+      // Room for two of these transcripts (about 8.4 MB of text each), not three.
+      const budget = 24 * 1024 * 1024;
+      const { alice, bob } = await start({ TRANSCRIPT_ROOTS: dir, STORE_MAX_BYTES: String(budget) });
+      const loadBig = async (client: Client) => (await callOk<Loaded>(client, 'load_transcript', { path: path.join(dir, 'big.vtt') })).transcript_id;
+      const alices = await loadBig(alice);
+      let bobsLast = '';
+      for (let i = 0; i < 4; i++) {
+        bobsLast = await loadBig(bob);
+        expect(running!.workspace.storedBytes).toBeLessThanOrEqual(budget);
+      }
+      expect(await listed(alice)).toEqual([alices]);
+      expect(await listed(bob)).toEqual([bobsLast]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
