@@ -6,16 +6,13 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Workspace, type WorkspaceSession } from '../app/workspace.js';
-import { renderSnapshotHtml } from '../core/render/html.js';
-import { renderSnapshotJson } from '../core/render/json.js';
-import { renderSnapshotMarkdown } from '../core/render/markdown.js';
 import { formatClock } from '../core/transcript/timecode.js';
 import type { Transcript } from '../core/transcript/types.js';
+import type { Snapshot } from '../core/snapshot/types.js';
 import { configuredSecrets, type Config, type SnapshotEngineChoice } from '../config.js';
 import { InputError } from '../core/errors.js';
 import { createLogger } from '../logger.js';
 import { LOCAL_PRINCIPAL } from '../app/principals.js';
-import { summarizeTranscript } from '../server/tools/transcripts.js';
 import { commandLineRoots, print } from './support.js';
 
 /** CLI commands log only warnings and errors, so their own output stays readable. */
@@ -70,8 +67,16 @@ export async function runZoomImport(config: Config, meeting: string, options: { 
     await writeSnapshot(config, session, transcript, options);
     return;
   }
+  const { summarizeTranscript } = await import('../server/tools/transcripts.js');
   const summary = summarizeTranscript(transcript);
   print(`${summary.title}: ${summary.duration}, ${summary.turn_count} turns, speakers ${summary.speakers.map((s) => s.name).join(', ')}`);
+}
+
+/** Only the renderer asked for is loaded. */
+async function renderSnapshot(snapshot: Snapshot, format: string): Promise<string> {
+  if (format === 'json') return (await import('../core/render/json.js')).renderSnapshotJson(snapshot);
+  if (format === 'html') return (await import('../core/render/html.js')).renderSnapshotHtml(snapshot);
+  return (await import('../core/render/markdown.js')).renderSnapshotMarkdown(snapshot);
 }
 
 async function writeSnapshot(config: Config, session: WorkspaceSession, transcript: Transcript, options: { format: string; out?: string; engine?: string; maskPii: boolean }): Promise<void> {
@@ -92,7 +97,7 @@ async function writeSnapshot(config: Config, session: WorkspaceSession, transcri
     process.off('SIGINT', onInterrupt);
   }
   if (showProgress) process.stderr.write('\n');
-  const output = options.format === 'json' ? renderSnapshotJson(snapshot) : options.format === 'html' ? renderSnapshotHtml(snapshot) : renderSnapshotMarkdown(snapshot);
+  const output = await renderSnapshot(snapshot, options.format);
   if (options.out) {
     await writeFile(path.resolve(config.cwd, options.out), output.endsWith('\n') ? output : `${output}\n`, { mode: 0o600 });
     process.stderr.write(`Wrote ${options.out} (${snapshot.sections.length} sections, grounded ${Math.round(snapshot.validation.grounded_ratio * 100)}%).\n`);
