@@ -124,7 +124,8 @@ export class Workspace {
       perOwner: config.principalQuotas.snapshots,
       variables: { perOwnerBytes: 'PRINCIPAL_MAX_SNAPSHOT_BYTES' },
       onRemoved: (id, entry, reason) => {
-        this.logger.info({ event: 'snapshot_removed', snapshot_id: id, reason }, 'snapshot removed');
+        // Named for its owner, who alone follows it: a quota eviction is then no mystery.
+        this.logger.info({ event: 'snapshot_removed', snapshot_id: id, reason, principal: entry.owner }, 'snapshot removed');
         this.emit('snapshots', entry.owner);
       },
     });
@@ -165,7 +166,7 @@ export class Workspace {
     for (const entry of this.snapshots.values()) {
       if (entry.value.transcript_id === id) this.snapshots.delete(entry.value.id);
     }
-    this.logger.info({ event: 'transcript_removed', transcript_id: id, reason }, 'transcript removed');
+    this.logger.info({ event: 'transcript_removed', transcript_id: id, reason, principal: owner }, 'transcript removed');
     this.emit('transcripts', owner);
   }
 }

@@ -24,9 +24,8 @@ export interface Running {
   url: URL;
 }
 
-/** `env` sets configuration variables (as strings, like the environment). */
-export async function startTestServer(options: HttpServerOptions = {}, env: Record<string, string> = {}): Promise<Running> {
-  const workspace = new Workspace({ config: testConfig(env), logger: createSilentLogger() });
+export async function startTestServer(options: HttpServerOptions = {}): Promise<Running> {
+  const workspace = new Workspace({ config: testConfig(), logger: createSilentLogger() });
   const server = await startHttpServer(workspace, { port: 0, tokens: [ALICE, BOB], ...options });
   return { workspace, server, url: new URL(server.url) };
 }

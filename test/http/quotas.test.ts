@@ -9,9 +9,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Client } from '@modelcontextprotocol/client';
+import { Writable } from 'node:stream';
 import { generateVtt } from '../../bench/generate.js';
-import { callError, callOk } from '../support/harness.js';
-import { ALICE, BOB, connectClient, startTestServer, type Running } from './http-harness.js';
+import { LogFeed } from '../../src/app/log-feed.js';
+import { Workspace } from '../../src/app/workspace.js';
+import { createLogger } from '../../src/logger.js';
+import { startHttpServer } from '../../src/server/http/http-server.js';
+import { callError, callOk, testConfig } from '../support/harness.js';
+import { ALICE, BOB, connectClient, type Running } from './http-harness.js';
 
 interface Loaded {
   transcript_id: string;
@@ -27,7 +32,12 @@ describe('quotas between two principals over HTTP', () => {
   let clients: Client[] = [];
 
   async function start(env: Record<string, string>): Promise<{ alice: Client; bob: Client }> {
-    running = await startTestServer({}, env);
+    // A log feed, so clients can follow their own events (the eviction notices).
+    const logFeed = new LogFeed();
+    const logger = createLogger('info', new Writable({ write: (_chunk, _encoding, done) => done() }) as never, [], logFeed);
+    const workspace = new Workspace({ config: testConfig(env), logger, logFeed });
+    const server = await startHttpServer(workspace, { port: 0, tokens: [ALICE, BOB] });
+    running = { workspace, server, url: new URL(server.url) };
     const [alice, bob] = await Promise.all([connectClient(running.url, ALICE.token), connectClient(running.url, BOB.token)]);
     clients = [alice, bob];
     return { alice, bob };
@@ -85,8 +95,16 @@ describe('quotas between two principals over HTTP', () => {
     const first = await load(bob, 'Bob0');
     const second = await load(bob, 'Bob1');
     await callOk(bob, 'read_transcript', { transcript_id: first });
+    // Bob follows his log at info: the eviction is named to him, and to him only.
+    const bobLogs: Array<{ data: { event?: string; transcript_id?: string; reason?: string } }> = [];
+    const aliceLogs: unknown[] = [];
+    bob.setNotificationHandler('notifications/message', (n) => void bobLogs.push(n.params as never));
+    alice.setNotificationHandler('notifications/message', (n) => void aliceLogs.push(n.params));
+    await Promise.all([bob.setLoggingLevel('info'), alice.setLoggingLevel('info')]);
     const third = await load(bob, 'Bob2');
     expect(await listed(bob)).toEqual([first, third]);
+    expect(bobLogs.map((log) => log.data)).toContainEqual(expect.objectContaining({ event: 'transcript_removed', transcript_id: second, reason: 'evicted' }));
+    expect(aliceLogs).toEqual([]);
     expect(await listed(alice)).toEqual([alices]);
     expect(second).not.toBe(third);
 
