@@ -9,11 +9,13 @@ import { benchHttp } from './http.bench-lib.js';
 import { benchLlm } from './llm.bench-lib.js';
 import { benchParse } from './parse.bench-lib.js';
 import { benchSearch } from './search.bench-lib.js';
+import { benchStartup } from './startup.bench-lib.js';
 
 const areas: Array<[string, () => Promise<Record<string, number | string>>]> = [
   ['Parsing', benchParse],
   ['Search', benchSearch],
   ['Load, snapshot, CLI', benchApp],
+  ['Start-up', benchStartup],
   ['Language model (fake API)', benchLlm],
   ['HTTP load', benchHttp],
 ];

@@ -22,6 +22,14 @@ function positiveInt(defaultValue: number, max = Number.MAX_SAFE_INTEGER) {
   return z.coerce.number().int().positive().max(max).default(defaultValue);
 }
 
+/**
+ * Bytes of stored data (transcript text and snapshots) for all principals
+ * together. A transcript holds about 3.5 bytes of memory per byte of text,
+ * search index included (npm run bench), so the default keeps the process
+ * well under 1 GB.
+ */
+const DEFAULT_STORE_MAX_BYTES = 64 * 1024 * 1024;
+
 const EnvSchema = z.object({
   TRANSCRIPT_ROOTS: z.string().optional(),
   MAX_TRANSCRIPT_BYTES: positiveInt(10 * 1024 * 1024, 100 * 1024 * 1024),
@@ -29,6 +37,11 @@ const EnvSchema = z.object({
   SNAPSHOT_TTL_SECONDS: positiveInt(24 * 60 * 60),
   MAX_TRANSCRIPTS: positiveInt(100, 100_000),
   MAX_SNAPSHOTS: positiveInt(200, 100_000),
+  STORE_MAX_BYTES: positiveInt(DEFAULT_STORE_MAX_BYTES, 64 * 1024 * 1024 * 1024),
+  PRINCIPAL_MAX_TRANSCRIPTS: positiveInt(50, 100_000),
+  PRINCIPAL_MAX_TRANSCRIPT_BYTES: positiveInt(32 * 1024 * 1024, 64 * 1024 * 1024 * 1024),
+  PRINCIPAL_MAX_SNAPSHOTS: positiveInt(100, 100_000),
+  PRINCIPAL_MAX_SNAPSHOT_BYTES: positiveInt(8 * 1024 * 1024, 64 * 1024 * 1024 * 1024),
   TURN_GAP_SECONDS: z.coerce.number().min(0).max(3600).default(30),
   DEMO_MODE: boolean.default(false),
   MASK_PII: boolean.default(false),
@@ -88,8 +101,16 @@ export interface Config {
   maxTranscriptBytes: number;
   transcriptTtlMs: number;
   snapshotTtlMs: number;
+  /** Transcripts kept, all principals together (fairly: see adapters/store/memory.ts). */
   maxTranscripts: number;
   maxSnapshots: number;
+  /** Bytes of stored data, all principals together: transcript text (UTF-8) and snapshots (JSON). */
+  storeMaxBytes: number;
+  /** What each principal may keep: its own least recently used go first. */
+  principalQuotas: {
+    transcripts: { maxEntries: number; maxBytes: number };
+    snapshots: { maxEntries: number; maxBytes: number };
+  };
   turnGapMs: number;
   demoMode: boolean;
   /** Default of `mask_pii`: mask e-mails and phone numbers in generated snapshots. */
@@ -162,6 +183,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     snapshotTtlMs: vars.SNAPSHOT_TTL_SECONDS * 1000,
     maxTranscripts: vars.MAX_TRANSCRIPTS,
     maxSnapshots: vars.MAX_SNAPSHOTS,
+    storeMaxBytes: vars.STORE_MAX_BYTES,
+    principalQuotas: {
+      transcripts: { maxEntries: vars.PRINCIPAL_MAX_TRANSCRIPTS, maxBytes: vars.PRINCIPAL_MAX_TRANSCRIPT_BYTES },
+      snapshots: { maxEntries: vars.PRINCIPAL_MAX_SNAPSHOTS, maxBytes: vars.PRINCIPAL_MAX_SNAPSHOT_BYTES },
+    },
     turnGapMs: Math.round(vars.TURN_GAP_SECONDS * 1000),
     demoMode: vars.DEMO_MODE,
     maskPii: vars.MASK_PII,

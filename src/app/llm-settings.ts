@@ -11,10 +11,10 @@
 
 import { z } from 'zod';
 import { ConfigError } from '../core/errors.js';
-import { DEFAULT_CHUNK_TOKENS } from '../core/llm/index.js';
+import { DEFAULT_CHUNK_TOKENS } from '../core/llm/chunk-budget.js';
+import { SNAPSHOT_ENGINES, type SnapshotEngineChoice } from './engines.js';
 
-export const SNAPSHOT_ENGINES = ['auto', 'offline', 'sampling', 'anthropic', 'openai'] as const;
-export type SnapshotEngineChoice = (typeof SNAPSHOT_ENGINES)[number];
+export { SNAPSHOT_ENGINES, type SnapshotEngineChoice };
 export type ModelEngine = Exclude<SnapshotEngineChoice, 'auto' | 'offline'>;
 
 export interface LlmSettings {

@@ -9,35 +9,34 @@
  */
 
 import { InputError, NotFoundError } from '../core/errors.js';
-import { buildTranscript, decodeTranscriptBytes } from '../core/transcript/index.js';
-import type { Transcript, TranscriptFormat } from '../core/transcript/types.js';
+import { buildTranscript } from '../core/transcript/index.js';
+import type { Transcript } from '../core/transcript/types.js';
 import { TranscriptSearchIndex, type SearchHit } from '../core/search/search-index.js';
 import { maskSnapshotPersonalData, rebuildAfterFieldUpdate, validateFieldValue } from '../core/snapshot/index.js';
 import type { FieldName, SectionSlug, Snapshot, VendorProfile } from '../core/snapshot/types.js';
 import { applyClientSection, type ClientSectionInput, type ClientWriteOutcome } from '../core/llm/client-section.js';
-import { readTranscriptFile } from '../adapters/files/read-transcript-file.js';
-import { assertDeclaredFormat } from '../adapters/files/declared-format.js';
-import { MemoryStore } from '../adapters/store/memory.js';
+import { MemoryStorage } from '../adapters/store/memory.js';
 import { createZoomClient, type ListRecordingsInput, type ZoomClient, type ZoomRecordingList } from '../adapters/zoom/zoom-client.js';
-import type { KeyedStore, RemovalReason } from '../adapters/store/port.js';
+import type { KeyedStore, Owned, RemovalReason } from '../adapters/store/port.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { newId } from './ids.js';
+import { readTranscriptInput, type LoadInput } from './transcript-input.js';
 import { LogFeed } from './log-feed.js';
 import { SecurityMonitor, type SecurityStatus } from './security-monitor.js';
 import { generateSnapshotWithEngine, type SamplingAccess } from './llm-snapshot.js';
 import type { SnapshotEngineChoice } from './llm-settings.js';
 
-interface Owned<T> {
-  owner: string;
-  value: T;
+/** What a transcript counts against the quotas and the budget: its text, as UTF-8. */
+function storedBytesOfTranscript(transcript: Transcript): number {
+  let bytes = 0;
+  for (const turn of transcript.turns) bytes += Buffer.byteLength(turn.text, 'utf8');
+  return bytes;
 }
 
-export interface LoadInput {
-  path?: string;
-  content?: string;
-  title?: string;
-  format?: TranscriptFormat;
+/** What a snapshot counts: its JSON. */
+function storedBytesOfSnapshot(snapshot: Snapshot): number {
+  return Buffer.byteLength(JSON.stringify(snapshot), 'utf8');
 }
 
 export interface LoadOptions {
@@ -99,8 +98,9 @@ export class Workspace {
   readonly logFeed: LogFeed;
   readonly monitor: SecurityMonitor;
   private readonly now: () => Date;
-  private readonly transcripts: KeyedStore<Owned<Transcript>>;
-  private readonly snapshots: KeyedStore<Owned<Snapshot>>;
+  private readonly storage: MemoryStorage;
+  private readonly transcripts: KeyedStore<Transcript>;
+  private readonly snapshots: KeyedStore<Snapshot>;
   private readonly index = new TranscriptSearchIndex();
   private readonly listeners = new Set<(kind: ChangeKind, owner: string) => void>();
 
@@ -111,16 +111,24 @@ export class Workspace {
     this.logger = logger;
     this.now = now;
     this.zoom = zoom ?? createZoomClient(config.zoom, { logger, maxTranscriptBytes: config.maxTranscriptBytes, now: () => now().getTime() });
-    this.transcripts = new MemoryStore<Owned<Transcript>>({
+    this.storage = new MemoryStorage({ maxBytes: config.storeMaxBytes, maxBytesVariable: 'STORE_MAX_BYTES' });
+    this.transcripts = this.storage.collection<Transcript>({
+      noun: 'transcript',
       ttlMs: config.transcriptTtlMs,
       maxEntries: config.maxTranscripts,
+      perOwner: config.principalQuotas.transcripts,
+      variables: { perOwnerBytes: 'PRINCIPAL_MAX_TRANSCRIPT_BYTES' },
       onRemoved: (id, entry, reason) => this.afterTranscriptRemoved(id, entry.owner, reason),
     });
-    this.snapshots = new MemoryStore<Owned<Snapshot>>({
+    this.snapshots = this.storage.collection<Snapshot>({
+      noun: 'snapshot',
       ttlMs: config.snapshotTtlMs,
       maxEntries: config.maxSnapshots,
+      perOwner: config.principalQuotas.snapshots,
+      variables: { perOwnerBytes: 'PRINCIPAL_MAX_SNAPSHOT_BYTES' },
       onRemoved: (id, entry, reason) => {
-        this.logger.info({ event: 'snapshot_removed', snapshot_id: id, reason }, 'snapshot removed');
+        // Named for its owner, who alone follows it: a quota eviction is then no mystery.
+        this.logger.info({ event: 'snapshot_removed', snapshot_id: id, reason, principal: entry.owner }, 'snapshot removed');
         this.emit('snapshots', entry.owner);
       },
     });
@@ -134,6 +142,11 @@ export class Workspace {
   onChange(listener: (kind: ChangeKind, owner: string) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Bytes counted against STORE_MAX_BYTES: transcript text and snapshots, all principals. */
+  get storedBytes(): number {
+    return this.storage.bytes;
   }
 
   /** @internal store access for sessions */
@@ -156,7 +169,7 @@ export class Workspace {
     for (const entry of this.snapshots.values()) {
       if (entry.value.transcript_id === id) this.snapshots.delete(entry.value.id);
     }
-    this.logger.info({ event: 'transcript_removed', transcript_id: id, reason }, 'transcript removed');
+    this.logger.info({ event: 'transcript_removed', transcript_id: id, reason, principal: owner }, 'transcript removed');
     this.emit('transcripts', owner);
   }
 }
@@ -186,36 +199,17 @@ export class WorkspaceSession {
   async loadTranscript(input: LoadInput, options: LoadOptions): Promise<Transcript> {
     const { config } = this.workspace;
     const { logger } = this;
-    const hasPath = typeof input.path === 'string';
-    const hasContent = typeof input.content === 'string';
-    if (hasPath === hasContent) {
-      throw new InputError('INVALID_ARGUMENT', 'Give exactly one of `path` (a .vtt, .srt or .txt file) or `content` (the transcript text).');
-    }
     const { signal } = options;
     const report = (done: number, message: string) => options.onProgress?.(done, LOAD_STAGES, message);
-    let bytes: Uint8Array;
-    let sourceName: string | null;
-    let declaredFormat: TranscriptFormat | undefined;
-    if (hasPath) {
-      const file = await readTranscriptFile(input.path as string, { roots: options.roots, maxBytes: config.maxTranscriptBytes, cwd: config.cwd });
-      bytes = file.bytes;
-      sourceName = file.basename;
-      declaredFormat = file.extension;
-    } else {
-      bytes = Buffer.from(input.content as string, 'utf8');
-      sourceName = null;
-    }
-    const text = decodeTranscriptBytes(bytes, config.maxTranscriptBytes);
-    // A file's extension binds unless the caller names the format.
-    if (declaredFormat !== undefined && input.format === undefined) assertDeclaredFormat(text, declaredFormat);
-    report(1, `Read ${bytes.byteLength} bytes`);
+    const { text, byteLength, source } = await readTranscriptInput(input, { roots: options.roots, maxBytes: config.maxTranscriptBytes, cwd: config.cwd });
+    report(1, `Read ${byteLength} bytes`);
     await cancellationPoint(signal);
     const id = options.id ?? newId('t');
     const transcript = buildTranscript({
       text,
       id,
       title: input.title,
-      source: { kind: hasPath ? 'file' : 'inline', name: sourceName },
+      source,
       formatHint: input.format,
       turnGapMs: config.turnGapMs,
       loadedAt: this.workspace.nowIso(),
@@ -226,7 +220,7 @@ export class WorkspaceSession {
     this.remember(transcript);
     report(LOAD_STAGES, 'Stored and indexed for search');
     logger.info(
-      { event: 'transcript_loaded', transcript_id: id, format: transcript.format, bytes: bytes.byteLength, cues: transcript.cues.length, turns: transcript.turns.length, warnings: transcript.warnings.length },
+      { event: 'transcript_loaded', transcript_id: id, format: transcript.format, bytes: byteLength, cues: transcript.cues.length, turns: transcript.turns.length, warnings: transcript.warnings.length },
       'transcript loaded',
     );
     return transcript;
@@ -236,7 +230,8 @@ export class WorkspaceSession {
   remember(transcript: Transcript): void {
     const { transcripts, index } = this.stores;
     if (transcripts.has(transcript.id)) transcripts.delete(transcript.id);
-    transcripts.set(transcript.id, { owner: this.principal, value: transcript });
+    // May evict (this principal's least recently used first) or refuse with QUOTA_EXCEEDED; only what was stored is indexed.
+    transcripts.set(transcript.id, { owner: this.principal, value: transcript }, storedBytesOfTranscript(transcript));
     index.add(transcript);
     this.workspace.emit('transcripts', this.principal);
   }
@@ -352,7 +347,7 @@ export class WorkspaceSession {
     // Cancelled work is never stored half-made, and a transcript deleted or expired while the model wrote takes its snapshot with it.
     request.signal?.throwIfAborted();
     this.getTranscript(transcriptId);
-    this.stores.snapshots.set(snapshot.id, { owner: this.principal, value: snapshot });
+    this.stores.snapshots.set(snapshot.id, { owner: this.principal, value: snapshot }, storedBytesOfSnapshot(snapshot));
     this.workspace.emit('snapshots', this.principal);
     this.logger.info(
       { event: 'snapshot_generated', snapshot_id: snapshot.id, transcript_id: transcriptId, engine: snapshot.engine, sections: snapshot.sections.length, grounded_ratio: snapshot.validation.grounded_ratio, duration_ms: snapshot.metrics.duration_ms },
@@ -392,7 +387,7 @@ export class WorkspaceSession {
     const transcript = this.getTranscript(snapshot.transcript_id);
     const outcome = applyClientSection(snapshot, transcript, input);
     const written = outcome.snapshot !== snapshot && snapshot.pii_masked ? maskSnapshotPersonalData(outcome.snapshot) : outcome.snapshot;
-    if (written !== snapshot) this.stores.snapshots.set(written.id, { owner: this.principal, value: written });
+    if (written !== snapshot) this.stores.snapshots.set(written.id, { owner: this.principal, value: written }, storedBytesOfSnapshot(written));
     if (outcome.dropped.some((item) => item.reason === 'reads_as_instructions')) this.workspace.monitor.record('suspicious_content');
     this.logger.info(
       { event: 'snapshot_section_written', snapshot_id: snapshotId, section: input.section, claims_kept: outcome.keptClaims.length, fields_kept: outcome.keptFields, dropped: outcome.dropped.map((item) => item.reason) },
@@ -407,7 +402,7 @@ export class WorkspaceSession {
     const value = validateFieldValue(field, rawValue);
     const rebuilt = rebuildAfterFieldUpdate(snapshot, transcript, field, value);
     const updated = snapshot.pii_masked ? maskSnapshotPersonalData(rebuilt) : rebuilt;
-    this.stores.snapshots.set(updated.id, { owner: this.principal, value: updated });
+    this.stores.snapshots.set(updated.id, { owner: this.principal, value: updated }, storedBytesOfSnapshot(updated));
     this.logger.info({ event: 'snapshot_field_updated', snapshot_id: snapshotId, field }, 'snapshot field updated');
     return updated;
   }

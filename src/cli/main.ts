@@ -3,25 +3,26 @@
  * The command line: `serve` (default; the MCP server on stdio), `inspect`,
  * `search` and `snapshot` on a local file. Exit codes: 0 ok, 1 bad input,
  * 2 usage. Dependencies are built here and passed down.
+ *
+ * A fast start: this module loads only commander. Configuration is read when
+ * a command runs (never for `--help`), and each command imports its own
+ * module, so `inspect` never loads the MCP SDK, the model SDKs or the
+ * snapshot engine.
  */
 
 import { Command, CommanderError, Option } from 'commander';
-import { configuredSecrets, loadConfig, secretShapeWarnings, type Config } from '../config.js';
+import type { Config } from '../config.js';
 import { loadEnvFile, type EnvFileOutcome } from './env-file.js';
-import { createLogger } from '../logger.js';
-import { describeError, newCorrelationId } from '../server/results.js';
 import { isAppError } from '../core/errors.js';
 import { PACKAGE_VERSION } from '../version.js';
-import { SNAPSHOT_ENGINES } from '../app/llm-settings.js';
-import { parseVendorSetting } from '../app/vendor-profile.js';
+import { SNAPSHOT_ENGINES } from '../app/engines.js';
 import type { VendorProfile } from '../core/snapshot/types.js';
-import { runInspect, runSearch, runServe, runServeHttp, runSnapshot, runZoomImport, runZoomList } from './commands.js';
 
 export const EXIT_OK = 0;
 export const EXIT_BAD_INPUT = 1;
 export const EXIT_USAGE = 2;
 
-function buildProgram(config: Config): Command {
+function buildProgram(): Command {
   const program = new Command()
     .name('mcp-snapshot-server')
     .description('MCP server and CLI: meeting transcripts into cited answers and Customer Success Snapshots.')
@@ -44,6 +45,8 @@ function buildProgram(config: Config): Command {
     .option('--tls-key <file>', 'the PEM private key of --tls-cert (default MCP_HTTP_TLS_KEY_FILE)')
     .option('--behind-tls-proxy', 'a proxy in front terminates TLS: allow plain HTTP beyond loopback (same as MCP_HTTP_BEHIND_TLS_PROXY=true)')
     .action(async (options: { demo?: boolean; http?: boolean; host?: string; port?: number; tlsCert?: string; tlsKey?: string; behindTlsProxy?: boolean }) => {
+      const config = await startup();
+      const { runServe, runServeHttp } = await import('./commands.js');
       const demo = Boolean(options.demo) || config.demoMode;
       if (options.http) {
         const certFile = options.tlsCert ?? config.http.tlsCertFile;
@@ -64,7 +67,11 @@ function buildProgram(config: Config): Command {
     .description('Show format, duration, speakers with talk share, cues, turns and warnings of a transcript file.')
     .argument('<file>', 'a .vtt, .srt or .txt transcript')
     .option('--json', 'print JSON instead of text')
-    .action(async (file: string, options: { json?: boolean }) => runInspect(config, file, { json: Boolean(options.json) }));
+    .action(async (file: string, options: { json?: boolean }) => {
+      const config = await startup();
+      const { runInspect } = await import('./inspect.js');
+      return runInspect(config, file, { json: Boolean(options.json) });
+    });
 
   program
     .command('search')
@@ -77,7 +84,11 @@ function buildProgram(config: Config): Command {
       return n;
     }, 10)
     .option('--json', 'print JSON instead of text')
-    .action(async (file: string, query: string[], options: { limit: number; json?: boolean }) => runSearch(config, file, query.join(' '), options));
+    .action(async (file: string, query: string[], options: { limit: number; json?: boolean }) => {
+      const config = await startup();
+      const { runSearch } = await import('./workspace-commands.js');
+      return runSearch(config, file, query.join(' '), options);
+    });
 
   program
     .command('snapshot')
@@ -85,10 +96,15 @@ function buildProgram(config: Config): Command {
     .argument('<file>', 'a .vtt, .srt or .txt transcript')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'markdown', 'json', 'html']).default('md'))
     .option('-o, --out <file>', 'write to this file instead of stdout')
-    .addOption(new Option('-e, --engine <engine>', 'snapshot engine').choices([...SNAPSHOT_ENGINES]).default(config.snapshotEngine))
-    .option('--mask-pii', 'mask e-mail addresses and phone numbers in the snapshot (default MASK_PII)', config.maskPii)
-    .option('--vendor <name>', 'your company (or its JSON profile, as SNAPSHOT_VENDOR), so the snapshot tells your side from the customer\'s (default SNAPSHOT_VENDOR)', vendorFlag)
-    .action(async (file: string, options: { format: string; out?: string; engine: string; maskPii: boolean; vendor?: VendorProfile }) => runSnapshot(config, file, options));
+    .addOption(new Option('-e, --engine <engine>', 'snapshot engine (default SNAPSHOT_ENGINE, auto)').choices([...SNAPSHOT_ENGINES]))
+    .option('--mask-pii', 'mask e-mail addresses and phone numbers in the snapshot (default MASK_PII)')
+    .option('--vendor <name>', 'your company (or its JSON profile, as SNAPSHOT_VENDOR), so the snapshot tells your side from the customer\'s (default SNAPSHOT_VENDOR)')
+    .action(async (file: string, options: { format: string; out?: string; engine?: string; maskPii?: boolean; vendor?: string }) => {
+      const config = await startup();
+      const vendor = options.vendor === undefined ? undefined : await vendorFlag(options.vendor);
+      const { runSnapshot } = await import('./workspace-commands.js');
+      return runSnapshot(config, file, { ...options, engine: options.engine ?? config.snapshotEngine, maskPii: options.maskPii ?? config.maskPii, vendor });
+    });
 
   const zoom = program.command('zoom').description('Zoom cloud recordings (needs ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET).');
   zoom
@@ -99,7 +115,11 @@ function buildProgram(config: Config): Command {
     .option('--user <id>', 'Zoom user id or e-mail (default ZOOM_DEFAULT_USER_ID)')
     .option('--all', 'also list recordings without a transcript')
     .option('--json', 'print JSON instead of text')
-    .action(async (options: { from?: string; to?: string; user?: string; all?: boolean; json?: boolean }) => runZoomList(config, options));
+    .action(async (options: { from?: string; to?: string; user?: string; all?: boolean; json?: boolean }) => {
+      const config = await startup();
+      const { runZoomList } = await import('./workspace-commands.js');
+      return runZoomList(config, options);
+    });
   zoom
     .command('import')
     .description('Download a meeting\'s transcript; print its summary, or its snapshot with --snapshot.')
@@ -107,42 +127,62 @@ function buildProgram(config: Config): Command {
     .option('--snapshot', 'write the snapshot instead of the summary')
     .addOption(new Option('-f, --format <format>', 'snapshot format').choices(['md', 'markdown', 'json', 'html']).default('md'))
     .option('-o, --out <file>', 'write to this file instead of stdout')
-    .option('--mask-pii', 'with --snapshot: mask e-mail addresses and phone numbers (default MASK_PII)', config.maskPii)
-    .action(async (meeting: string, options: { snapshot?: boolean; format: string; out?: string; maskPii: boolean }) => runZoomImport(config, meeting, options));
+    .option('--mask-pii', 'with --snapshot: mask e-mail addresses and phone numbers (default MASK_PII)')
+    .action(async (meeting: string, options: { snapshot?: boolean; format: string; out?: string; maskPii?: boolean }) => {
+      const config = await startup();
+      const { runZoomImport } = await import('./workspace-commands.js');
+      return runZoomImport(config, meeting, { ...options, maskPii: options.maskPii ?? config.maskPii });
+    });
 
   return program;
 }
 
-/** `--vendor`: a company name, or its JSON profile as SNAPSHOT_VENDOR takes it. */
-function vendorFlag(value: string): VendorProfile {
+/** `--vendor`: a company name, or its JSON profile as SNAPSHOT_VENDOR takes it; read after startup so `--help` never loads the schema. */
+async function vendorFlag(value: string): Promise<VendorProfile> {
+  const { parseVendorSetting } = await import('../app/vendor-profile.js');
   const vendor = parseVendorSetting(value);
   if (!vendor) throw new CommanderError(EXIT_USAGE, 'usage', '--vendor must be a company name (up to 120 characters) or a JSON profile {"company": "...", "aliases": [...], "products": [...], "domains": [...]}');
   return vendor;
 }
 
-/** Startup problems worth a warning: a key of the wrong shape, a `.env` others can read. Names only, never values. */
-function warnAboutStartup(config: Config, envFile: EnvFileOutcome | null): void {
-  const warnings = secretShapeWarnings();
-  if (envFile?.exposed) warnings.push(`${envFile.name} is readable by other users of this machine; make it private (chmod 600 ${envFile.name}).`);
-  if (warnings.length === 0) return;
-  const logger = createLogger(config.logLevel, undefined, configuredSecrets(config));
-  for (const warning of warnings) logger.warn({ event: 'startup_warning', security: true }, warning);
+/** A configuration that cannot be used: the command never starts (exit 2). */
+class StartupError extends Error {
+  constructor(readonly reason: unknown) {
+    super('startup failed');
+  }
 }
 
-export async function main(argv: string[]): Promise<number> {
+/** The configuration of the running command, once `startup` has read it (for logging its failure). */
+let configured: Config | undefined;
+
+/**
+ * Reads `.env` and the environment, and warns about startup problems: a key of
+ * the wrong shape, a `.env` others can read (names only, never values).
+ */
+async function startup(): Promise<Config> {
+  const { configuredSecrets, loadConfig, secretShapeWarnings } = await import('../config.js');
   let config: Config;
   let envFile: EnvFileOutcome | null;
   try {
     envFile = loadEnvFile(process.cwd());
     config = loadConfig();
   } catch (error) {
-    process.stderr.write(`${describeError(error, newCorrelationId()).text}\n`);
-    return EXIT_USAGE;
+    throw new StartupError(error);
   }
-  warnAboutStartup(config, envFile);
-  const program = buildProgram(config);
+  const warnings = secretShapeWarnings();
+  if (envFile?.exposed) warnings.push(`${envFile.name} is readable by other users of this machine; make it private (chmod 600 ${envFile.name}).`);
+  if (warnings.length > 0) {
+    const { createLogger } = await import('../logger.js');
+    const logger = createLogger(config.logLevel, undefined, configuredSecrets(config));
+    for (const warning of warnings) logger.warn({ event: 'startup_warning', security: true }, warning);
+  }
+  configured = config;
+  return config;
+}
+
+export async function main(argv: string[]): Promise<number> {
   try {
-    await program.parseAsync(argv);
+    await buildProgram().parseAsync(argv);
     return EXIT_OK;
   } catch (error) {
     if (error instanceof CommanderError) {
@@ -150,8 +190,17 @@ export async function main(argv: string[]): Promise<number> {
       if (error.code === 'usage') process.stderr.write(`error: ${error.message}\n`);
       return EXIT_USAGE;
     }
+    const { describeError, newCorrelationId } = await import('../server/results.js');
     const correlationId = newCorrelationId();
-    if (!isAppError(error)) createLogger(config.logLevel, undefined, configuredSecrets(config)).error({ event: 'cli_failed', correlation_id: correlationId, stack: (error as Error)?.stack }, 'command failed');
+    if (error instanceof StartupError) {
+      process.stderr.write(`${describeError(error.reason, correlationId).text}\n`);
+      return EXIT_USAGE;
+    }
+    if (!isAppError(error) && configured !== undefined) {
+      const { createLogger } = await import('../logger.js');
+      const { configuredSecrets } = await import('../config.js');
+      createLogger(configured.logLevel, undefined, configuredSecrets(configured)).error({ event: 'cli_failed', correlation_id: correlationId, stack: (error as Error)?.stack }, 'command failed');
+    }
     process.stderr.write(`${describeError(error, correlationId).text}\n`);
     return EXIT_BAD_INPUT;
   }

@@ -1,24 +1,49 @@
 /**
- * The storage port: a keyed collection with expiry and a size cap. The memory
- * adapter implements it today; a persistent adapter can replace it without
- * touching the callers. `onRemoved` fires for expiry and eviction too, so the
- * search index and `list_changed` notifications stay in step with the data.
+ * The storage port: keyed collections of items that each belong to one
+ * principal, with expiry, quotas and a byte budget shared by every
+ * collection. The memory adapter implements it today; a persistent adapter
+ * can replace it without touching the callers. `onRemoved` fires for expiry
+ * and eviction too, so the search index and `list_changed` notifications stay
+ * in step with the data.
  */
 
 export type RemovalReason = 'deleted' | 'expired' | 'evicted';
 
+export interface Owned<T> {
+  owner: string;
+  value: T;
+}
+
 export interface KeyedStore<T> {
-  get(id: string): T | undefined;
+  /** Reading an item counts as use (for least-recently-used eviction). */
+  get(id: string): Owned<T> | undefined;
   has(id: string): boolean;
-  set(id: string, value: T): void;
+  /**
+   * Stores (or replaces) an item of `bytes` for its owner, first evicting what
+   * the quotas and the budget require (see the adapter). Throws QUOTA_EXCEEDED,
+   * storing nothing, when the item cannot fit.
+   */
+  set(id: string, item: Owned<T>, bytes: number): void;
   delete(id: string): boolean;
-  /** Values, most recently used first. Does not refresh recency. */
-  values(): T[];
+  /** Items, most recently used first. Does not refresh recency. */
+  values(): Owned<T>[];
   readonly size: number;
 }
 
-export interface StoreOptions<T> {
-  ttlMs: number;
+/** What one principal may keep in a collection. */
+export interface OwnerQuota {
   maxEntries: number;
-  onRemoved?: (id: string, value: T, reason: RemovalReason) => void;
+  maxBytes: number;
+}
+
+export interface CollectionOptions<T> {
+  /** What the items are, in messages: "transcript", "snapshot". */
+  noun: string;
+  ttlMs: number;
+  /** Items in the collection, all principals together. */
+  maxEntries: number;
+  perOwner: OwnerQuota;
+  /** The variables that set the limits, named in QUOTA_EXCEEDED messages. */
+  variables: { perOwnerBytes: string };
+  onRemoved?: (id: string, item: Owned<T>, reason: RemovalReason) => void;
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildTranscript } from '../transcript/build-transcript.js';
 import { buildTurns } from '../transcript/turns.js';
@@ -111,6 +112,21 @@ describe('transcriptStats', () => {
   it('does not count a question mark inside a sentence as a question', () => {
     const single = untimed([['Ana', 'The file "why?.txt" is gone. Is that expected? Yes.']]);
     expect(transcriptStats(single).speakers[0]?.questions_asked).toBe(1);
+  });
+
+  it('counts words and questions as the whitespace split and the sentence-end pattern do, in one pass', () => {
+    const statsOf = (text: string) => transcriptStats(untimed([['Ana', text]])).speakers[0]!;
+    const pieces = fc.constantFrom('?', '??', '"', "'", '”', ')', ']', '.', ' ', '\u00a0', '\t', 'why', 'x', '!');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 30 }).map((parts) => parts.join('')), (text) => {
+        const { words, questions_asked } = statsOf(text);
+        expect(words).toBe(text.trim() === '' ? 0 : text.trim().split(/\s+/).length);
+        expect(questions_asked).toBe(text.match(/\?+["'”’)\]]*(?=\s|$)/g)?.length ?? 0);
+      }),
+    );
+    // Turns a backtracking pattern would take minutes over: a long run of "?" that ends no sentence, and thousands of questions.
+    expect(statsOf(`${'?'.repeat(200_000)}x`).questions_asked).toBe(0);
+    expect(statsOf('Is it ready? '.repeat(50_000)).questions_asked).toBe(50_000);
   });
 
   it('agrees with the parser on the real kickoff call', () => {

@@ -51,17 +51,52 @@ export interface TalkShare {
 
 export const UNKNOWN_SPEAKER = 'Unknown';
 
-/** A "?" that ends a sentence: followed (after closing quotes or brackets) by a space or the end. */
-const QUESTION_END = /\?+["'”’)\]]*(?=\s|$)/g;
+/** What may follow a sentence-ending "?" before the space: closing quotes and brackets. */
+const CLOSERS = new Set(['"', "'", '”', '’', ')', ']']);
 
-/** Words as the parsers count them: whitespace-separated runs. */
-function countWords(text: string): number {
-  const trimmed = text.trim();
-  return trimmed === '' ? 0 : trimmed.split(/\s+/).length;
+/** JavaScript's `\s`, as character codes, so counting needs no regular expression. */
+function isSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
+/** Whitespace other than single spaces between words: text the parsers did not clean. */
+const IRREGULAR_SPACING = /[^\S ]| {2}|^ | $/;
+
+/** Words as the parsers count them: whitespace-separated runs. No arrays; clean text (single spaces) by indexOf. */
+function countWords(text: string): number {
+  if (text === '') return 0;
+  if (!IRREGULAR_SPACING.test(text)) {
+    let words = 1;
+    for (let space = text.indexOf(' '); space !== -1; space = text.indexOf(' ', space + 1)) words++;
+    return words;
+  }
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isSpace(text.charCodeAt(i));
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
+}
+
+/**
+ * Sentences ending with "?": a run of "?" followed (after closing quotes or
+ * brackets) by a space or the end. One pass: each character is looked at a
+ * bounded number of times, however long the turn or the run of "?".
+ */
 function countQuestions(text: string): number {
-  return text.match(QUESTION_END)?.length ?? 0;
+  let questions = 0;
+  let at = text.indexOf('?');
+  while (at !== -1) {
+    let end = at + 1;
+    while (text[end] === '?') end++;
+    while (end < text.length && CLOSERS.has(text[end]!)) end++;
+    if (end === text.length || isSpace(text.charCodeAt(end))) questions++;
+    at = text.indexOf('?', end);
+  }
+  return questions;
 }
 
 function durationOf(item: { startMs: number | null; endMs: number | null }): number | null {
@@ -159,7 +194,12 @@ export function transcriptStats(transcript: Transcript): TranscriptStats {
   };
 }
 
+/** Each speaker's share of the talking, largest first, from stats already computed. */
+export function talkSharesOf(stats: TranscriptStats): TalkShare[] {
+  return stats.speakers.map(({ name, role, talk_share }) => ({ name, role, talk_share }));
+}
+
 /** Each speaker's share of the talking, largest first (see `transcriptStats`). */
 export function talkShares(transcript: Transcript): TalkShare[] {
-  return transcriptStats(transcript).speakers.map(({ name, role, talk_share }) => ({ name, role, talk_share }));
+  return talkSharesOf(transcriptStats(transcript));
 }

@@ -15,6 +15,7 @@
 import { formatCitation } from '../transcript/timecode.js';
 import type { PromptTurn } from './prompt-safety.js';
 import { WITHHELD_TEXT } from './prompt-safety.js';
+import { DEFAULT_CHUNK_TOKENS } from './chunk-budget.js';
 
 export type CountTokens = (text: string) => number;
 
@@ -36,8 +37,6 @@ export interface ChunkPlan {
   totalTokens: number;
 }
 
-/** Default chunk budget in tokens (`LLM_CHUNK_TOKENS`); models with small contexts need less. */
-export const DEFAULT_CHUNK_TOKENS = 12_000;
 const MIN_CHUNK_TOKENS = 500;
 
 /** `T12 [04:49] Ana Silva: text`; a part of a cut turn says so: `T12 (part 2/3) [04:49] …`. */

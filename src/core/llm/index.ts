@@ -7,7 +7,8 @@
  */
 
 export { prepareTranscript, dataMarkers, WITHHELD_TEXT, type PreparedTranscript, type PromptTurn } from './prompt-safety.js';
-export { planChunks, renderTurnLine, DEFAULT_CHUNK_TOKENS, type ChunkPlan, type CountTokens, type TranscriptChunk } from './chunking.js';
+export { DEFAULT_CHUNK_TOKENS } from './chunk-budget.js';
+export { planChunks, renderTurnLine, type ChunkPlan, type CountTokens, type TranscriptChunk } from './chunking.js';
 export {
   extractAndWriteRequest,
   extractRequest,

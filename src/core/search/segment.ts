@@ -51,12 +51,24 @@ export function speakerMatches(speakerKey: string, wanted: string): boolean {
   return speakerKey === wanted || ` ${speakerKey} `.includes(` ${wanted} `);
 }
 
-/** A question sentence: from after the previous sentence end up to its "?". */
-const QUESTION_SENTENCE = /[^.?!]*\?/g;
-
+/**
+ * Question sentences, as [start, end) ranges in order: from after the previous
+ * sentence end (".", "?" or "!") up to and including their "?". One pass over
+ * the text (a pattern like `[^.?!]*\?` rescans the tail after the last "?"
+ * from every position: quadratic on long turns without sentence ends).
+ */
 function questionRanges(text: string): Array<[number, number]> {
-  if (!text.includes('?')) return [];
-  return [...text.matchAll(QUESTION_SENTENCE)].map((match) => [match.index, match.index + match[0].length]);
+  const ranges: Array<[number, number]> = [];
+  if (!text.includes('?')) return ranges;
+  let sentenceStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === '?') {
+      ranges.push([sentenceStart, i + 1]);
+      sentenceStart = i + 1;
+    } else if (char === '.' || char === '!') sentenceStart = i + 1;
+  }
+  return ranges;
 }
 
 export function buildSegment(transcript: Transcript, order: number): Segment {
@@ -78,6 +90,8 @@ export function buildSegment(transcript: Transcript, order: number): Segment {
   transcript.turns.forEach((turn, t) => {
     turnOffsets[t] = tokens.length;
     const questions = questionRanges(turn.text);
+    // Terms arrive left to right, so one cursor walks the ranges.
+    let question = 0;
     forEachTerm(turn.text, (term, start) => {
       let id = termIds.get(term);
       if (id === undefined) {
@@ -85,7 +99,8 @@ export function buildSegment(transcript: Transcript, order: number): Segment {
         termIds.set(term, id);
         growing.push({ turns: [], freqs: [] });
       }
-      if (questions.length > 0 && questions.some(([from, to]) => start >= from && start < to)) questionTokens.push(tokens.length);
+      while (question < questions.length && questions[question]![1] <= start) question++;
+      if (question < questions.length && start >= questions[question]![0]) questionTokens.push(tokens.length);
       tokens.push(id);
       const posting = growing[id]!;
       const last = posting.turns.length - 1;

@@ -7,7 +7,8 @@
  * Relative words ("tomorrow", "next Friday") are not dates of record either.
  */
 
-import * as chrono from 'chrono-node';
+// The English parsers only: the package's root loads every locale (five times the modules, for the same 'strict').
+import * as chrono from 'chrono-node/en';
 import type { ParsedComponents } from 'chrono-node';
 import type { Sentence } from './sentences.js';
 

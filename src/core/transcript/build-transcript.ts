@@ -9,6 +9,7 @@ import { parseSrt } from './parse-srt.js';
 import { parseTxt } from './parse-txt.js';
 import { parseVtt } from './parse-vtt.js';
 import { buildTurns } from './turns.js';
+import { keepOneCopy } from './one-copy.js';
 import type { FinishedCues } from './finish-cues.js';
 import type { Cue, Transcript, TranscriptFormat, TranscriptSource } from './types.js';
 
@@ -69,13 +70,15 @@ export function buildTranscript(input: BuildTranscriptInput): Transcript {
   const format = detectFormat(input.text, input.formatHint);
   const parsed = PARSERS[format](input.text);
   const title = input.title?.trim();
+  const turns = buildTurns(parsed.cues, input.turnGapMs ?? DEFAULT_TURN_GAP_MS);
+  keepOneCopy(parsed.cues, turns, parsed.speakers, parsed.warnings);
   return {
     id: input.id,
     title: capTitle(title || defaultTitle(input.source)),
     source: input.source,
     format,
     cues: parsed.cues,
-    turns: buildTurns(parsed.cues, input.turnGapMs ?? DEFAULT_TURN_GAP_MS),
+    turns,
     speakers: parsed.speakers,
     durationMs: spanOf(parsed.cues),
     wordCount: parsed.wordCount,

@@ -4,7 +4,7 @@
  */
 
 import { z } from 'zod';
-import { transcriptStats, talkShares } from '../../core/analysis/stats.js';
+import { transcriptStats, talkShares, type TalkShare } from '../../core/analysis/stats.js';
 import { InputError } from '../../core/errors.js';
 import { formatTurnLine } from '../../core/transcript/format-lines.js';
 import { formatClock, parseUserOffset } from '../../core/transcript/timecode.js';
@@ -40,7 +40,8 @@ export function transcriptUri(id: string): string {
   return `transcript://${encodeURIComponent(id)}`;
 }
 
-export function summarizeTranscript(transcript: Transcript): z.infer<typeof TranscriptSummary> {
+/** `speakers` defaults to the transcript's talk shares; pass them when the stats are already computed. */
+export function summarizeTranscript(transcript: Transcript, speakers: TalkShare[] = talkShares(transcript)): z.infer<typeof TranscriptSummary> {
   return {
     transcript_id: transcript.id,
     title: transcript.title,
@@ -48,7 +49,7 @@ export function summarizeTranscript(transcript: Transcript): z.infer<typeof Tran
     source: transcript.source,
     duration_ms: transcript.durationMs,
     duration: formatClock(transcript.durationMs),
-    speakers: talkShares(transcript),
+    speakers,
     cue_count: transcript.cues.length,
     turn_count: transcript.turns.length,
     word_count: transcript.wordCount,

@@ -1,0 +1,72 @@
+/**
+ * A fast start: each command of the built CLI loads only what it uses. The
+ * CLI runs under a module hook that records every module it resolves, so the
+ * test sees what a user's process loads (times are the benchmark's business).
+ */
+
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QUEST_VTT } from '../support/harness.js';
+import { CLI, serverEnv } from '../support/spawn.js';
+
+const run = promisify(execFile);
+
+const HOOKS = `
+import { appendFileSync } from 'node:fs';
+let traceFile;
+export function initialize(data) { traceFile = data.traceFile; }
+export async function resolve(specifier, context, nextResolve) {
+  const resolved = await nextResolve(specifier, context);
+  appendFileSync(traceFile, resolved.url + '\\n');
+  return resolved;
+}
+`;
+
+/** Modules no file command needs: the MCP SDK, both model SDKs, the tokenizer. */
+const SERVER_AND_MODEL_MODULES = ['/node_modules/@modelcontextprotocol/', '/node_modules/@anthropic-ai/', '/node_modules/openai/', '/node_modules/gpt-tokenizer/'];
+
+describe('CLI start-up', () => {
+  let dir: string;
+  let traceCount = 0;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'cli-start-'));
+    await writeFile(path.join(dir, 'hooks.mjs'), HOOKS);
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  /** Runs the CLI and returns the URLs of the modules it loaded. */
+  async function modulesLoadedBy(args: string[]): Promise<string[]> {
+    const traceFile = path.join(dir, `trace-${traceCount++}.txt`);
+    await writeFile(traceFile, '');
+    const register = `import { register } from 'node:module'; register(${JSON.stringify(pathToFileURL(path.join(dir, 'hooks.mjs')).href)}, { data: { traceFile: ${JSON.stringify(traceFile)} } });`;
+    await run(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(register)}`, CLI, ...args], { env: serverEnv({ LOG_LEVEL: 'warn' }), maxBuffer: 20 * 1024 * 1024 });
+    return (await readFile(traceFile, 'utf8')).split('\n').filter(Boolean);
+  }
+
+  const loadedAny = (modules: string[], fragments: string[]) => fragments.filter((fragment) => modules.some((url) => url.includes(fragment)));
+
+  it('--help loads the command parser and nothing of the product', async () => {
+    const modules = await modulesLoadedBy(['--help']);
+    expect(modules.some((url) => url.includes('/node_modules/commander/'))).toBe(true);
+    expect(loadedAny(modules, [...SERVER_AND_MODEL_MODULES, '/node_modules/zod/', '/node_modules/pino/', '/node_modules/chrono-node/', '/dist/config.js', '/dist/app/workspace.js'])).toEqual([]);
+  });
+
+  it('inspect parses the file without the workspace, the search index or the snapshot engine', async () => {
+    const modules = await modulesLoadedBy(['inspect', QUEST_VTT, '--json']);
+    expect(modules.some((url) => url.includes('/dist/core/transcript/'))).toBe(true);
+    expect(loadedAny(modules, [...SERVER_AND_MODEL_MODULES, '/dist/app/workspace.js', '/dist/core/search/', '/dist/core/snapshot/', '/node_modules/chrono-node/', '/node_modules/pino/'])).toEqual([]);
+  });
+
+  it('an offline snapshot loads neither the MCP SDK nor a model SDK', async () => {
+    const modules = await modulesLoadedBy(['snapshot', QUEST_VTT, '--format', 'json', '--engine', 'offline']);
+    expect(modules.some((url) => url.includes('/dist/core/snapshot/'))).toBe(true);
+    expect(loadedAny(modules, SERVER_AND_MODEL_MODULES)).toEqual([]);
+  });
+});
