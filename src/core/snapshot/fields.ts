@@ -313,11 +313,13 @@ function customerSpeakers(analysis: CallAnalysis): Person[] {
 
 function contactCandidates(analysis: CallAnalysis): Candidate[] {
   const words = new Map<string, number>();
-  for (const sentence of analysis.sentences) if (sentence.speaker) words.set(sentence.speaker, (words.get(sentence.speaker) ?? 0) + sentence.wordCount);
+  // What a person says under an alias label ("MARISOL") counts for them.
+  const personOf = (speaker: string) => analysis.speakerAliases.get(speaker) ?? speaker;
+  for (const sentence of analysis.sentences) if (sentence.speaker) words.set(personOf(sentence.speaker), (words.get(personOf(sentence.speaker)) ?? 0) + sentence.wordCount);
   const customerWords = customerSpeakers(analysis).reduce((total, person) => total + (words.get(person.name) ?? 0), 0) || 1;
   const candidates: Candidate[] = [];
   for (const person of customerSpeakers(analysis)) {
-    const own = analysis.sentences.filter((sentence) => sentence.speaker === person.name);
+    const own = analysis.sentences.filter((sentence) => sentence.speaker !== null && personOf(sentence.speaker) === person.name);
     if (own.length === 0) continue;
     const share = (words.get(person.name) ?? 0) / customerWords;
     const designation = own.find((sentence) => CONTACT_DESIGNATION.test(sentence.text) && /\b(?:I|I'm|me)\b/.test(sentence.text) && !sentence.isQuestion);

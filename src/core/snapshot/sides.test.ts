@@ -57,4 +57,21 @@ describe('sides from titles and claimed organisations', () => {
     expect(sideOf(snapshot, 'Aino Salo')).toBe('vendor');
     expect(sideOf(snapshot, 'Lars Eid')).toBe('customer');
   });
+
+  it('counts a first name in capitals after a full-name introduction as the same person', () => {
+    const lines = [
+      "Tove Ring: Thanks for doing this customer story. I'm Tove Ring, your account manager at Morrowline.",
+      "Lars Eid: Happy to. I'm Lars Eid, Director of Fleet Operations at Holm Couriers.",
+      'TOVE: Why did you choose your current routing tool?',
+      "LARS: We've been using Morrowline Route since March, and our drivers like your product. Our dispatchers use it daily.",
+      'LARS: The morning routing now takes twenty minutes. We rolled it out to every depot.',
+      'TOVE: And who else uses it?',
+      'LARS: Our planners, mostly.',
+      'Ines Dahl: I joined late, sorry. I plan the routes with Lars.',
+    ];
+    const snapshot = snapshotOf(lines);
+    expect(sideOf(snapshot, 'TOVE')).toBe('vendor');
+    expect(sideOf(snapshot, 'LARS')).toBe('customer');
+    expect(value(snapshot, 'primary_contact')).toBe('Lars Eid');
+  });
 });
