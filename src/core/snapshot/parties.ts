@@ -121,6 +121,10 @@ const VENDOR_TITLE_AT = new RegExp(`\\b${VENDOR_TITLES}\\s+(?:at|with|from)\\s+$
 const VENDOR_TITLE_ON_ACCOUNT = new RegExp(`^(?:,?\\s+(?:is|will be)\\s+(?:your|the|our)\\s+(?:new\\s+)?${VENDOR_TITLES}\\b|[^.?!]{0,40}\\b${VENDOR_TITLES}\\s+(?:on|for)\\s+your\\s+account\\b)`, 'i');
 /** "I'm the account director for Velden Pay at Quillon": the organisation after "for" is the vendor's customer. */
 const ACCOUNT_FOR = new RegExp(`\\b${VENDOR_TITLES}\\s+for\\s+(?:the\\s+)?$`, 'i');
+/** "Raj is on from our side", "Hana's with me": the one named and the speaker are on one side. */
+const OUR_SIDE_AFTER = /^(?:['’]s|\s+is)\s+(?:(?:on|here)\s+(?:from\s+)?our\s+side|(?:here\s+)?with\s+me|joining\s+(?:us|me)\s+from\s+our\s+side)\b/i;
+/** How far being on one side with a companion moves the one with less evidence. */
+const COMPANION_LEAN = 3;
 /** How far a vendor title moves a speaker, and the organisation they introduce themselves from, towards the vendor side. */
 const VENDOR_TITLE_LEAN = 4;
 
@@ -275,6 +279,8 @@ export function inferParties(
     if (name.trim() !== '' && sentences.some((sentence) => sentence.runs.some((run) => run.name === name || run.name.startsWith(`${name} `)))) orgNames.add(name);
   }
   const organisations = new Map<string, Organisation>([...orgNames].map((name) => [name, emptyOrg(name)]));
+  /** Pairs of speakers said to be on one side ("Raj is on from our side"). */
+  const companions: Array<[string, string]> = [];
   /** speaker -> organisations they introduce themselves at or from ("I'm …, account director at X"), not merely "for". */
   const introducedAt = new Map<string, string[]>();
   /** speaker -> organisation -> strength of "I belong to it". */
@@ -316,6 +322,8 @@ export function inferParties(
       const partnerNamed = PARTNER_BEFORE.test(before) || ledYourProject(sentence.text.slice(run.end));
       const partnerSpeaker = partnerNamed ? speakerByName.get(runName) : undefined;
       if (partnerSpeaker && partnerSpeaker !== speaker) lean.set(partnerSpeaker, (lean.get(partnerSpeaker) ?? 0) + PARTNER_LEAN);
+      const companion = speaker !== null && OUR_SIDE_AFTER.test(sentence.text.slice(run.end, run.end + 60)) ? speakerByName.get(runName) : undefined;
+      if (companion && companion !== speaker) companions.push([speaker!, companion]);
       const titledSpeaker = VENDOR_TITLE_ON_ACCOUNT.test(sentence.text.slice(run.end, run.end + 80)) ? speakerByName.get(runName) : undefined;
       if (titledSpeaker && titledSpeaker !== speaker) lean.set(titledSpeaker, (lean.get(titledSpeaker) ?? 0) + VENDOR_TITLE_LEAN);
       const org = organisationOfRun(run.words, organisations);
@@ -405,6 +413,13 @@ export function inferParties(
 
   const sideOf = new Map<string, Side>();
   const finalScores = speakers.map((speaker) => ({ name: speaker.name, score: speakerScore(speaker.name) }));
+  // "Raj is on from our side": the two share a side; the one with less evidence follows the other.
+  for (const pair of companions) {
+    const [first, second] = pair.map((name) => finalScores.find((entry) => entry.name === name));
+    if (!first || !second) continue;
+    const [lead, follower] = Math.abs(first.score) >= Math.abs(second.score) ? [first, second] : [second, first];
+    if (!roleSide.has(follower.name) && Math.abs(lead.score) > 0.5) follower.score += Math.sign(lead.score) * COMPANION_LEAN;
+  }
   for (const { name, score } of finalScores) sideOf.set(name, score > 0.5 ? 'vendor' : score < -0.5 ? 'customer' : 'unknown');
   // With one side identified, undecided speakers belong to the other only if
   // that side would otherwise be empty; else to the side nobody doubts.

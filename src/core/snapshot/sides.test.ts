@@ -74,4 +74,16 @@ describe('sides from titles and claimed organisations', () => {
     expect(sideOf(snapshot, 'LARS')).toBe('customer');
     expect(value(snapshot, 'primary_contact')).toBe('Lars Eid');
   });
+
+  it('puts a speaker said to be "on from our side" with the one who says it, and leaves others named in passing alone', () => {
+    const snapshot = snapshotOf([
+      "Tove Ring: Morning. I'm Tove Ring, the account director at Morrowline, and Aino Salo is on from our side.",
+      'Aino Salo: Hi all.',
+      "Lars Eid: Hi. I'm Lars Eid, I run operations here at Holm Couriers. We've been on your platform two years.",
+      'Lars Eid: Our planners use your product every day. Aino, good to see you.',
+      'Aino Salo: Good to see you. How is the rollout to the new depot going?',
+    ]);
+    expect(sideOf(snapshot, 'Aino Salo')).toBe('vendor');
+    expect(sideOf(snapshot, 'Lars Eid')).toBe('customer');
+  });
 });
