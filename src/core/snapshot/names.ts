@@ -194,7 +194,7 @@ export function capitalRuns(sentence: string): CapitalRun[] {
 }
 
 /** E-mail addresses and links spell names in lower case, written or spoken ("at acme dot example"); they are not ordinary words. */
-const LINK = /\S+@\S+|\bhttps?:\/\/\S+|\bwww\.\S+|\bat,?\s+[a-z][\w-]*,?\s+(?:dot\s+[a-z]+\b,?\s*)+/g;
+const LINK = /\S+@\S+|\bhttps?:\/\/\S+|\bwww\.\S+|\bat,?\s+(?:[a-z][\w-]*,?\s+){1,3}(?:dot\s+[a-z]+\b,?\s*)+/g;
 const LOWERCASE_WORD = /\b[a-z][a-z'’-]*\b/g;
 
 /** Lower-case words of the whole call, to tell ordinary words from names. */

@@ -210,8 +210,26 @@ function placeNames(sentences: readonly NamedSentence[]): Set<string> {
 
 function isAnchored(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 110), start);
-  return SELF_AFFILIATION.test(before) || COMPANY_NAME_STATEMENT.test(before) || IS_COMPANY_AFTER.test(text.slice(end)) || (start <= 110 && NAMED_INTRODUCTION.test(before));
+  return (
+    SELF_AFFILIATION.test(before) ||
+    COMPANY_NAME_STATEMENT.test(before) ||
+    IS_COMPANY_AFTER.test(text.slice(end)) ||
+    (start <= 110 && NAMED_INTRODUCTION.test(before)) ||
+    addressesOtherSide(before, text.slice(end))
+  );
 }
+
+/** "over at X", "you guys at X", "everyone at X", "on the X side": the listeners' organisation. */
+const OTHER_SIDE_BEFORE = /\b(?:over at|you(?: guys| all| folks)? at|everyone at|everybody at|your (?:team|folks|people) at)\s+$/i;
+const SIDE_OF_BEFORE = /\bon the\s+$/i;
+const SIDE_AFTER = /^\s+side\b/i;
+
+function addressesOtherSide(before: string, after: string): boolean {
+  return OTHER_SIDE_BEFORE.test(before) || (SIDE_OF_BEFORE.test(before) && SIDE_AFTER.test(after));
+}
+
+/** How far being addressed as the listeners' organisation moves it away from the speaker's side. */
+const ADDRESSED_LEAN = 3;
 
 /** The sentence opens with the speaker's own name, then a title "at/for" the organisation. */
 function introducesSelf(text: string, start: number, speaker: string | null): boolean {
@@ -279,6 +297,8 @@ export function inferParties(
     if (name.trim() !== '' && sentences.some((sentence) => sentence.runs.some((run) => run.name === name || run.name.startsWith(`${name} `)))) orgNames.add(name);
   }
   const organisations = new Map<string, Organisation>([...orgNames].map((name) => [name, emptyOrg(name)]));
+  /** [speaker, organisation they address as the listeners' own]. */
+  const addressed: Array<[string, Organisation]> = [];
   /** Pairs of speakers said to be on one side ("Raj is on from our side"). */
   const companions: Array<[string, string]> = [];
   /** speaker -> organisations they introduce themselves at or from ("I'm …, account director at X"), not merely "for". */
@@ -349,7 +369,13 @@ export function inferParties(
       }
       if (exact && ACCOUNT_FOR.test(before)) org.lean -= VENDOR_TITLE_LEAN;
       else if (exact && GROUP_AFFILIATION.test(before) && /\b(?:we|our|us|I)\b/i.test(sentence.text)) affiliate(speaker, org, 2, sentence.id);
-      if (exact && IS_COMPANY_AFTER.test(after)) {
+      const namedAs = exact || runName.startsWith(`${org.name} `);
+      // "How is it going over at X?", "on the X side": the organisation of the people the speaker talks to.
+      if (namedAs && addressesOtherSide(before, sentence.text.slice(run.end)) && speaker) {
+        addressed.push([speaker, org]);
+        if (!org.anchorIds.includes(sentence.id)) org.anchorIds.push(sentence.id);
+      }
+      if (namedAs && IS_COMPANY_AFTER.test(sentence.text.slice(run.end))) {
         org.lean -= 1;
         if (!org.anchorIds.includes(sentence.id)) org.anchorIds.push(sentence.id);
         if (/\b(?:we|we're|our|I'm)\b/i.test(sentence.text)) affiliate(speaker, org, 2, sentence.id);
@@ -421,6 +447,10 @@ export function inferParties(
     if (!roleSide.has(follower.name) && Math.abs(lead.score) > 0.5) follower.score += Math.sign(lead.score) * COMPANION_LEAN;
   }
   for (const { name, score } of finalScores) sideOf.set(name, score > 0.5 ? 'vendor' : score < -0.5 ? 'customer' : 'unknown');
+  for (const [speaker, org] of addressed) {
+    const score = finalScores.find((entry) => entry.name === speaker)?.score ?? 0;
+    if (Math.abs(score) > 0.5) org.lean -= Math.sign(score) * ADDRESSED_LEAN;
+  }
   // With one side identified, undecided speakers belong to the other only if
   // that side would otherwise be empty; else to the side nobody doubts.
   const decided = [...sideOf.values()];

@@ -35,6 +35,7 @@ const SELF_INTRO = /\b(?:I'm|I am|my name is|this is)\s+$/i;
 /** "I'm the operations lead here", "I am a senior analyst": a speaker's title without their name. */
 const OWN_TITLE = /\bI(?:'m|’m| am)\s+(?=(?:the|a|an|your|our)\s)/g;
 /** Contexts that only people have: "X's manager", "X, who …", "X and I". */
+const ORGANISATION_BEFORE = /\b(?:at|from)\s+$/i;
 const PERSON_CONTEXT_AFTER = /^(?:'s\s+(?:manager|boss|director|lead|team lead)\b|,?\s+(?:who|and I|and myself)\b)/;
 
 function newPerson(name: string, namedBy: string | null): Person {
@@ -71,7 +72,8 @@ export function findPeople(sentences: readonly NamedSentence[], speakerNames: re
       const selfIntro = SELF_INTRO.test(before) && sentence.speaker !== null && firstNameOf(candidate) === firstNameOf(sentence.speaker);
       // Titles said in lower case are read only right after one's own name, where a title is expected.
       const role = (selfIntro ? spokenTitleAfter(after) : null) ?? roleNear(before, after);
-      const inContext = candidate.includes(' ') && (role !== null || selfIntro || PERSON_CONTEXT_AFTER.test(after));
+      // "… here at Acme Outfitters, and I'm …": after "at" or "from" comes an organisation, not a person.
+      const inContext = candidate.includes(' ') && !ORGANISATION_BEFORE.test(before) && (role !== null || selfIntro || PERSON_CONTEXT_AFTER.test(after));
       found.push({ name: candidate, start, end, person: known ?? (inContext ? newPerson(candidate, sentence.speaker) : null), role });
     }
     // Names listed with a person ("Bob Jones and Vincent Martin") are people too.

@@ -86,4 +86,28 @@ describe('sides from titles and claimed organisations', () => {
     expect(sideOf(snapshot, 'Aino Salo')).toBe('vendor');
     expect(sideOf(snapshot, 'Lars Eid')).toBe('customer');
   });
+
+  it('takes the organisation the vendor addresses ("over at X", "on the X side") as the customer, said once or not', () => {
+    const over = snapshotOf([
+      'Tove Ring: How are things going with Kiln Desk over at Brannock Collective?',
+      "Lars Eid: Good. We've been using it since March and our team likes it.",
+      'Tove Ring: Great. Exports are on our roadmap. Most of our customers ask for them.',
+    ]);
+    expect(value(over, 'company_name')).toBe('Brannock Collective');
+    const side = snapshotOf([
+      "Tove Ring: I'm Tove Ring, your account manager at Morrowline. And on the Fenwick Animal Partners side, Lars, do you want to start?",
+      "Lars Eid: Sure. We've been on your platform since March and our clinics like it.",
+      'Tove Ring: Great. Fenwick Animal Partners has been a good partner for our roadmap.',
+    ]);
+    expect(value(side, 'company_name')).toBe('Fenwick Animal Partners');
+  });
+
+  it('reads "X Alliance is a nonprofit" as the customer named, and "here at X Outfitters, and I\'m …" as an organisation, not a person', () => {
+    const snapshot = snapshotOf([
+      "Tove Ring: I'm Tove Ring, your account manager at Morrowline. Can you give me the short version of Calder Hope?",
+      'Lars Eid: Sure. Calder Hope Alliance is a nonprofit in Exeter. We run food banks.',
+      "Lars Eid: I'm Lars Eid, I'm the director here at Calder Hope, and I'm the sponsor on this. We've been on your platform two years.",
+    ]);
+    expect(value(snapshot, 'company_name')).toBe('Calder Hope');
+  });
 });
