@@ -55,6 +55,7 @@ describe('checkFieldValue', () => {
     expect(checkFieldValue('industry', 'The place operator')).toEqual(refused(/fragment/));
     expect(checkFieldValue('industry', 'Over $1 billion')).toEqual(refused(/fragment|figure/));
     expect(checkFieldValue('industry', 'Public')).toEqual(refused(/size or ownership/));
+    expect(checkFieldValue('industry', 'Nonprofit')).toEqual(ok);
   });
 
   it("takes an address as the e-mail, but not the vendor's", () => {

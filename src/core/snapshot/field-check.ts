@@ -55,7 +55,7 @@ const EVENT_HEAD = /\s(?:night|day|days|week|weekend|month|festival|gala|summit|
 /** Words that never open a title, an industry or a name: pronouns, articles, prepositions, verbs of leading. */
 const FUNCTION_WORD = /^(?:i|i'm|we|we're|our|my|me|you|your|he|she|it|its|they|them|their|this|that|these|those|the|a|an|to|of|over|under|in|on|at|for|with|from|about|and|or|but|so)\b/i;
 /** Words of size or ownership that say nothing of an industry when they stand alone ("Public"). */
-const NOT_AN_INDUSTRY = /^(?:public|private|regional|national|global|international|local|small|large|independent|family-owned|nonprofit|non-profit)$/i;
+const NOT_AN_INDUSTRY = /^(?:public|private|regional|national|global|international|local|small|large|independent|family-owned)$/i;
 const EMAIL = /^[A-Za-z0-9._%+-]+@([A-Za-z0-9-]+\.)+[A-Za-z]{2,}$/;
 
 function sameName(a: string, b: string): boolean {

@@ -163,7 +163,7 @@ const MAY_DESCRIBE_INDUSTRY = /\bindustry\b|\b(?:sector|space|market|business)\b
 const INDUSTRY_STATEMENT = /\bindustry\b[^.?!]{0,40}?\b(?:is|are|would be)\s+(?:in\s+)?(?:the\s+)?([^,.;!?]{3,60})/i;
 const INDUSTRY_PHRASE = /\b(?:in|into)\s+the\s+([\w -]{3,40}?)\s+(?:industry|sector|space|market|business)\b/i;
 const DESCRIPTOR_HEADS =
-  'company|business|firm|provider|retailer|chain|network|carrier|manufacturer|distributor|group|organi[sz]ation|system|agency|bank|insurer|brand|startup|nonprofit|non-profit|hospital|operator|supplier|maker|producer|platform|services|practice|school|university|college|utility|wholesaler|marketplace|consultancy|brokerage|lender|airline|shipper|3pl|developer|publisher|studio|restaurant|clinic|credit union|district';
+  'company|business|firm|provider|retailer|chain|network|carrier|manufacturer|distributor|group|organi[sz]ation|system|agency|bank|insurer|brand|startup|nonprofit|non-profit|charity|fintech|hospital|operator|supplier|maker|producer|platform|services|practice|school|university|college|utility|wholesaler|marketplace|consultancy|brokerage|lender|airline|shipper|3pl|developer|publisher|studio|restaurant|clinic|credit union|district';
 /** "We're a home goods retailer", "<Company> is a regional freight carrier": group 1 marks the "we" form. */
 const DESCRIPTION = new RegExp(
   `\\b(?:(we're|we are)|is|are)\\s+(?:a|an)\\s+((?:[\\w&-]+\\s+){0,6}(?:${DESCRIPTOR_HEADS}))\\b`,
@@ -200,6 +200,7 @@ const NAME_INDUSTRY: Record<string, string> = {
   consulting: 'Consulting', motors: 'Automotive', dental: 'Dental care (healthcare)', credit: 'Financial services', pharmacy: 'Pharmacy (healthcare)',
   brewing: 'Brewing (beverages)', brewery: 'Brewing (beverages)', solar: 'Solar energy', bakery: 'Bakery (food)', bakeries: 'Bakery (food)',
   construction: 'Construction', properties: 'Real estate', realty: 'Real estate', hotels: 'Hospitality', telecom: 'Telecommunications',
+  nonprofit: 'Nonprofit', 'non-profit': 'Nonprofit', charity: 'Charity (nonprofit)', fintech: 'Fintech (financial services)', veterinary: 'Veterinary care',
 };
 
 /** The industry the customer's name says: the last of its words that names one ("Lakeside Dental Group" -> dental). */

@@ -109,5 +109,6 @@ describe('sides from titles and claimed organisations', () => {
       "Lars Eid: I'm Lars Eid, I'm the director here at Calder Hope, and I'm the sponsor on this. We've been on your platform two years.",
     ]);
     expect(value(snapshot, 'company_name')).toBe('Calder Hope');
+    expect(value(snapshot, 'industry')).toBe('Nonprofit');
   });
 });
