@@ -277,8 +277,15 @@ const LOCATION_PATTERNS: Array<{ pattern: RegExp; score: number; personal: boole
 function locationCandidates(analysis: CallAnalysis): Candidate[] {
   const { customer, vendor } = analysis.parties;
   const candidates: Candidate[] = [];
+  // "here at <Customer>, in Belfast": the place said right after the customer's name.
+  const placeAfterCustomer = customer ? new RegExp(`${escapeRegExp(customer.name)}(?:\\s+\\p{Lu}[\\p{L}&-]*){0,3},?\\s+(?:in|of|out of)\\s+${PLACE}`, 'u') : null;
   for (const sentence of analysis.sentences) {
     if (sentence.isQuestion || !MAY_LOCATE.test(sentence.text)) continue;
+    const afterName = placeAfterCustomer?.exec(sentence.text);
+    if (afterName) {
+      candidates.push({ value: afterName[1]!.replace(/\.$/, '').trim(), score: 0.7 * SIDE_WEIGHT[sentence.side], sentence, focus: { start: afterName.index, end: afterName.index + afterName[0].length } });
+      continue;
+    }
     for (const { pattern, score, personal } of LOCATION_PATTERNS) {
       const match = pattern.exec(sentence.text);
       if (!match) continue;

@@ -140,6 +140,12 @@ function roleNear(before: string, after: string): string | null {
     const title = readTitle(afterMatch[2]!) ?? readRoleNoun(afterMatch[2]!);
     if (title) return afterMatch[1] ? `${afterMatch[1]} ${title}` : title;
   }
+  // "Declan Furey, who's our head of yard operations": a title said in lower case after "who's our".
+  const whose = /^,\s+who(?:['’]s| is)\s+(?:our|the|my|their)\s+(.{2,80})/.exec(after);
+  if (whose) {
+    const title = readSpokenTitle(whose[1]!) ?? readTitle(whose[1]!);
+    if (title) return title;
+  }
   const appositive = /^,\s+(?:(?:a|an|the|our|my|their)\s+)?(.{2,80})/.exec(after);
   if (appositive) {
     const title = readTitle(appositive[1]!);

@@ -111,4 +111,17 @@ describe('sides from titles and claimed organisations', () => {
     expect(value(snapshot, 'company_name')).toBe('Calder Hope');
     expect(value(snapshot, 'industry')).toBe('Nonprofit');
   });
+
+  it('reads the place right after the customer\'s name and a colleague\'s title after "who\'s our", but not another organisation\'s place', () => {
+    const lines = (place: string) => [
+      `Ruth Vane: I'm Ruth Vane, I run procurement here at ${place}. With me is Lars Eid, who's our head of yard operations.`,
+      'Sven Ask: Thanks. I\'m Sven Ask, the account director at Morrowline, in Dublin. How is your rollout going?',
+      "Lars Eid: Well. We've been on your platform two years and I'm your main point of contact. Our planners use your product daily.",
+    ];
+    const snapshot = snapshotOf(lines('Holm Quay Terminals, in Cork'));
+    expect(value(snapshot, 'location')).toBe('Cork');
+    expect(value(snapshot, 'primary_contact')).toBe('Lars Eid');
+    expect(value(snapshot, 'contact_position')).toBe('head of yard operations');
+    expect(value(snapshotOf(lines('Holm Quay Terminals')), 'location')).toBeNull();
+  });
 });
