@@ -213,10 +213,19 @@ function industryOfName(name: string): string | undefined {
   return undefined;
 }
 
+/** The longest form the call gives a name ("Mercy-like Ridge Health" for "Mercy-like Ridge"), which may say the industry. */
+function fullNameOf(analysis: CallAnalysis, name: string): string {
+  let longest = name;
+  for (const sentence of analysis.sentences) {
+    for (const run of sentence.runs) if (run.name.length > longest.length && run.name.startsWith(`${name} `)) longest = run.name;
+  }
+  return longest;
+}
+
 function industryCandidates(analysis: CallAnalysis): Candidate[] {
   const { customer, vendor } = analysis.parties;
   const candidates: Candidate[] = [];
-  const fromName = customer ? industryOfName(customer.name) : undefined;
+  const fromName = customer ? industryOfName(fullNameOf(analysis, customer.name)) : undefined;
   const named = customer ? analysis.sentenceById.get((customer.anchorIds[0] ?? customer.sentenceIds[0])!) : undefined;
   if (fromName && named) candidates.push({ value: fromName, score: 0.4, sentence: named, focus: spanOf(named.text, customer!.name), note: "read from the company's name only" });
   for (const sentence of analysis.sentences) {

@@ -124,4 +124,15 @@ describe('sides from titles and claimed organisations', () => {
     expect(value(snapshot, 'contact_position')).toBe('head of yard operations');
     expect(value(snapshotOf(lines('Holm Quay Terminals')), 'location')).toBeNull();
   });
+
+  it("reads the industry from the customer's full name when the call mostly uses the short one", () => {
+    const lines = (full: string) => [
+      `Sven Ask: I'm Sven Ask, the account director at Morrowline. Thanks for having us at ${full}.`,
+      "Lars Eid: I'm Lars Eid, I run staffing here at Calder Ridge. We've been on your platform two years.",
+      'Lars Eid: Calder Ridge uses your product in every unit. Our nurses like it.',
+      'Sven Ask: Great. Calder Ridge is one of our bigger customers on the roadmap board.',
+    ];
+    expect(value(snapshotOf(lines('Calder Ridge Health')), 'industry')).toBe('Healthcare');
+    expect(value(snapshotOf(lines('Calder Ridge')), 'industry')).toBeNull();
+  });
 });
