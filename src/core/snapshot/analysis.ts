@@ -66,8 +66,8 @@ function termsOf(text: string): Set<string> {
 }
 
 /**
- * Labels that are another speaker's first name in capitals ("MARISOL" after
- * "Marisol Ortiz" introduced herself): the same person, label -> full name.
+ * Labels that are another speaker's first name in capitals ("NADIA" after
+ * "Nadia Brook" introduced herself): the same person, label -> full name.
  */
 function aliasesOf(speakerNames: readonly string[]): Map<string, string> {
   const aliases = new Map<string, string>();

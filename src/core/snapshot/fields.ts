@@ -247,7 +247,7 @@ function industryCandidates(analysis: CallAnalysis): Candidate[] {
       candidates.push({ value, score: 0.6 * SIDE_WEIGHT[sentence.side], sentence, focus: { start: activity.index, end: activity.index + activity[0].length } });
     }
     const description = DESCRIPTION.exec(sentence.text);
-    // "We're a …", or "<Customer> is a …" with the customer's name as the subject ("Lakemont-like University is a …" for "Lakemont").
+    // "We're a …", or "<Customer> is a …" with the customer's name as the subject ("Brookfield University is a …" for "Brookfield").
     const subject = description ? sentence.text.slice(0, description.index).trimEnd().replace(/['’]s$/, '') : '';
     const subjectIsCustomer = description && (description[1] ? sentence.side !== 'vendor' : customer !== undefined && new RegExp(`\\b${escapeRegExp(customer.name)}(?:\\s+\\p{Lu}[\\p{L}&-]*){0,3}$`, 'u').test(subject));
     if (description && subjectIsCustomer) {
@@ -330,7 +330,7 @@ function customerSpeakers(analysis: CallAnalysis): Person[] {
 
 function contactCandidates(analysis: CallAnalysis): Candidate[] {
   const words = new Map<string, number>();
-  // What a person says under an alias label ("MARISOL") counts for them.
+  // What a person says under an alias label ("NADIA") counts for them.
   const personOf = (speaker: string) => analysis.speakerAliases.get(speaker) ?? speaker;
   for (const sentence of analysis.sentences) if (sentence.speaker) words.set(personOf(sentence.speaker), (words.get(personOf(sentence.speaker)) ?? 0) + sentence.wordCount);
   const customerWords = customerSpeakers(analysis).reduce((total, person) => total + (words.get(person.name) ?? 0), 0) || 1;
@@ -383,7 +383,7 @@ function positionCandidates(analysis: CallAnalysis, contactName: string | null):
     OWN_TITLE.lastIndex = 0;
     for (let match = OWN_TITLE.exec(sentence.text); match !== null; match = OWN_TITLE.exec(sentence.text)) {
       const rest = sentence.text.slice(match.index + match[0].length);
-      // "I'm Dana Okafor, VP of Operations": skip the speaker's own name first.
+      // "I'm Nora Vance, VP of Operations": skip the speaker's own name first.
       const afterName = rest.replace(new RegExp(`^${escapeRegExp(contactName)},?\\s+|^${escapeRegExp(contactName.split(' ')[0]!)}\\w*,?\\s+`), '');
       const title = readTitle(afterName);
       if (!title || /^(?:going|trying|not|sure|happy|glad|here|on|in)\b/i.test(title)) continue;
@@ -537,7 +537,7 @@ function productCandidates(analysis: CallAnalysis): Candidate[] {
       if (!vendor) continue;
       const vendorWords = vendor.name.split(' ');
       if (words.slice(0, vendorWords.length).join(' ') !== vendor.name) continue;
-      // The vendor's name plus one or two words: "Routewise Dispatch", "CareLoop Patient Messaging".
+      // The vendor's name plus one or two words: "Lanefield Dispatch", "Kelpwell Patient Messaging".
       const extra = words.slice(vendorWords.length, vendorWords.length + 2);
       while (extra.length > 0 && (NOT_PRODUCT_TAIL.test(extra[extra.length - 1]!) || GENERIC_PRODUCT_TAIL.test(extra[extra.length - 1]!))) extra.pop();
       if (extra.length > 0 && NOT_PRODUCT_TAIL.test(extra[0]!)) extra.length = 0;
@@ -570,14 +570,14 @@ function productCandidates(analysis: CallAnalysis): Candidate[] {
 }
 
 /**
- * Said just before a product: "before AdviseHub", "booked through AdviseHub", "we went with X",
+ * Said just before a product: "before X", "booked through X", "we went with X",
  * "log into X", "work in X every day", "running X", "things going with X".
  */
 const PRODUCT_CONTEXT =
   /\b(?:through|before|since|after|via|went with|going with|running|run|runs|log(?:s|ged)? (?:in)?to|work(?:s|ing)? in|be in|lives? in|owns?|touch(?:es)?|bought|buy|on)\s+(?:the\s+)?$/i;
 
 /**
- * A product named apart from its vendor ("Campusly" sells "AdviseHub"): another
+ * A product named apart from its vendor ("Campusly" sells "Slotbook"): another
  * organisation nobody works for, said at least twice as something used.
  */
 function separatelyNamedProducts(analysis: CallAnalysis): Candidate[] {

@@ -1,6 +1,6 @@
 /**
  * Proper names in a transcript without a name dictionary: runs of capitalised
- * words ("Harborline Freight", "Maple & Finch", "Senior Business Systems
+ * words ("Ostwick Freight", "Rowan & Pike", "Senior Business Systems
  * Analyst"), told apart from ordinary words by the call itself. A word the call
  * also uses in lower case ("data", "booking", "team") is an ordinary word;
  * one it only ever capitalises ("Harborline", "Okafor") is name-like. Also
@@ -176,7 +176,7 @@ function readRuns(sentence: string, start: number, runs: CapitalRun[]): number {
 
 /**
  * The capitalised runs of a sentence. "&" and "of" may join two capitalised
- * words ("Maple & Finch", "Bank of Ireland"); an opening word that is common
+ * words ("Rowan & Pike", "Bank of Ireland"); an opening word that is common
  * ("So", "Yes", "Our") is dropped. Words are letters (accented ones too) and digits
  * joined by `'’.-` ("O'Neil", "U.S", "Mary-Kate", "Ibáñez"), cut by hand and only around
  * capitals, as this runs on every sentence of the call.

@@ -2,7 +2,7 @@
  * Who is the customer and who is the vendor. Speakers get a side from, in
  * order of weight: a role in the caption (`Ana Ruiz (Customer):`), the
  * organisation they say they belong to ("I'm Megan, customer success manager at
- * Routewise", "I've been with Acme for six years"), and how they talk (the
+ * Lanefield", "I've been with Acme for six years"), and how they talk (the
  * side that asks the questions, says "our platform" and "our customers
  * typically…" is the vendor; the side that says "your product" is the
  * customer). Organisations get the side of the speakers who belong to them;
@@ -64,7 +64,7 @@ const CUSTOMER_PHRASES = [
 /** Every vendor or customer phrase holds one of these words: a cheap gate before the five patterns. */
 const MAY_TAKE_A_SIDE = /\b(?:y?our|you guys|customers|clients)\b/i;
 
-/** "I'm Megan Cole, senior customer success manager at Routewise", "I've been with X". */
+/** "I'm Ada Fenn, senior customer success manager at Lanefield", "I've been with X". */
 const SELF_AFFILIATION =
   /\b(?:I'm|I am|I've (?:just )?taken over|I took over|this is(?! (?:the|a|an|our|your|my|for|about|what|how|why|where|when|just|really|not|going)\b)|my name is|I've been|I have been|I work|I'm with|I lead|I run|I manage|I joined)\b(?:[^.?!]|\b(?:Dr|Mr|Mrs|Ms|Prof)\.){0,90}?\b(?:at|from|with|for|of|joined)\s+$/i;
 /** "Denise Holloway, Director of Instructional Technology for X": a speaker opening with their own name and title. */
@@ -81,7 +81,7 @@ const USED_SINCE = { before: /\b(?:on|using|used)\s+$/i, after: /^\s+since\b/i }
 const PLACE_BEFORE = /\b(?:based|located|headquartered|head office is|HQ is)\s+(?:in|out of)\s+$/i;
 /**
  * The vendor's delivery partner: "our implementation partner, Northbeam", "Northbeam, a certified
- * partner", "Ravi from Northbeam, who led your implementation", "we're a Hydrolynx implementation
+ * partner", "Ravi from Northbeam, who led your implementation", "we're a Brinmark implementation
  * partner". Partners sit on the vendor's side of the call: they deliver to the customer.
  */
 const PARTNER_KINDS = '(?:implementation|integration|consulting|delivery|services|solutions?|certified|channel|reseller|rollout|deployment)';
@@ -90,7 +90,7 @@ const PARTNER_AFTER = new RegExp(`^(?:,\\s+|\\s+(?:is|are|was|were)\\s+)(?:our|y
 /** "…, who led your implementation": only "your", since the customer's own people lead "our" or "the" rollout. */
 const LED_YOUR_PROJECT =
   /^[^.?!]{0,45}?\bwho\s+(?:led|leads|ran|runs|did|does|handled|handles|managed|manages|delivered|configured|built|owned|owns|drove)\s+your\s+(?:[\w-]+\s+)?(?:implementation|rollout|roll-out|deployment|integration|migration|configuration|onboarding|set-?up)\b/i;
-/** "Campusly, and Sara Lindqvist, who led…": another name joined by "and" is the one who led. */
+/** "Campusly, and Ines Dahl, who led…": another name joined by "and" is the one who led. */
 const ANOTHER_NAME_JOINED = /\band\s+[A-Z]/;
 
 /** The run just before "…, who led your implementation" is the one who led it, not a name listed before another. */
@@ -100,7 +100,7 @@ function ledYourProject(after: string): boolean {
 }
 
 const SELF_PARTNER = /\b(?:we're|we are|I'm|I am)\s+(?:a|an|the|your|their)\s+((?:[\w-]+\s+){1,3})partners?\b/i;
-/** "a certified Hydrolynx partner", "the implementation partner": a delivery partner, not a "design partner" customer. */
+/** "a certified Brinmark partner", "the implementation partner": a delivery partner, not a "design partner" customer. */
 const PARTNER_KIND = new RegExp(`\\b${PARTNER_KINDS}\\b`, 'i');
 /** How far a partner statement moves an organisation or speaker towards the vendor side. */
 const PARTNER_LEAN = 4;
@@ -117,11 +117,11 @@ const OWN_VENDOR_TITLE = new RegExp(
 );
 /** "…, the account director at Orrin": a vendor title right before the organisation it is held at. */
 const VENDOR_TITLE_AT = new RegExp(`\\b${VENDOR_TITLES}\\s+(?:at|with|from)\\s+$`, 'i');
-/** "Theo is the implementation specialist on your account", "Hana is your customer success manager": another speaker's vendor title. */
+/** "Ivo is the implementation specialist on your account", "Aino is your customer success manager": another speaker's vendor title. */
 const VENDOR_TITLE_ON_ACCOUNT = new RegExp(`^(?:,?\\s+(?:is|will be)\\s+(?:your|the|our)\\s+(?:new\\s+)?${VENDOR_TITLES}\\b|[^.?!]{0,40}\\b${VENDOR_TITLES}\\s+(?:on|for)\\s+your\\s+account\\b)`, 'i');
-/** "I'm the account director for Velden Pay at Quillon": the organisation after "for" is the vendor's customer. */
+/** "I'm the account director for Baltwick Pay at Orrin": the organisation after "for" is the vendor's customer. */
 const ACCOUNT_FOR = new RegExp(`\\b${VENDOR_TITLES}\\s+for\\s+(?:the\\s+)?$`, 'i');
-/** "Raj is on from our side", "Hana's with me": the one named and the speaker are on one side. */
+/** "Raj is on from our side", "Aino's with me": the one named and the speaker are on one side. */
 const OUR_SIDE_AFTER = /^(?:['’]s|\s+is)\s+(?:(?:on|here)\s+(?:from\s+)?our\s+side|(?:here\s+)?with\s+me|joining\s+(?:us|me)\s+from\s+our\s+side)\b/i;
 /** How far being on one side with a companion moves the one with less evidence. */
 const COMPANION_LEAN = 3;
@@ -138,7 +138,7 @@ function emptyOrg(name: string): Organisation {
 /**
  * Organisation names: capitalised runs with at least one name-like word or an
  * organisation suffix, reduced to the prefix that the call keeps using
- * ("Quest Enterprises" out of "Quest Enterprises Finance Team").
+ * ("Tarrow Enterprises" out of "Tarrow Enterprises Finance Team").
  */
 function organisationNames(sentences: readonly NamedSentence[], vocabulary: ReadonlySet<string>, personWords: ReadonlySet<string>, places: ReadonlySet<string>): Set<string> {
   const prefixCounts = new Map<string, number>();
@@ -361,7 +361,7 @@ export function inferParties(
         org.lean -= 6;
         affiliate(speaker, org, 2, sentence.id);
       }
-      // "here at Kestrel Precision Components" belongs to "Kestrel" when the call keeps the short form.
+      // "here at Fennick Marine Supply" belongs to "Fennick" when the call keeps the short form.
       if ((exact || runName.startsWith(`${org.name} `)) && (SELF_AFFILIATION.test(before) || introducesSelf(sentence.text, run.start, speaker))) {
         affiliate(speaker, org, 3, sentence.id);
         if (speaker && /\b(?:at|from)\s+$/i.test(before)) introducedAt.set(speaker, [...(introducedAt.get(speaker) ?? []), org.name]);
@@ -544,7 +544,7 @@ function claimSides(customer: Organisation, affiliation: ReadonlyMap<string, Rea
 /**
  * When no speaker claims the vendor: the organisation named most often, other
  * than the customer, that leans vendor or not at all (the product people
- * talk about: "before CareLoop", "we want CareLoop to handle…").
+ * talk about: "before Kelpwell", "we want Kelpwell to handle…").
  */
 function mostNamedOther(organisations: readonly Organisation[], customer: Organisation | undefined): Organisation | undefined {
   return organisations

@@ -2,7 +2,7 @@
  * The people of a call: its speakers, and the people they name with a role
  * ("my director, Edward Chase", "Andrew is a Senior Financial Analyst", "Derek
  * Osei from IT owned the integrations"), and speakers who give their own
- * title, in lower case too ("I'm Jordi Puig, revenue analyst", "I'm the
+ * title, in lower case too ("I'm Pau Roca, revenue analyst", "I'm the
  * operations lead here"). A capitalised pair counts as a person
  * only in such a context, so "Booking Data" or "Phase One" never do. Each
  * person keeps the sentences that name them and the role said for them.
@@ -76,7 +76,7 @@ export function findPeople(sentences: readonly NamedSentence[], speakerNames: re
       const inContext = candidate.includes(' ') && !ORGANISATION_BEFORE.test(before) && (role !== null || selfIntro || PERSON_CONTEXT_AFTER.test(after));
       found.push({ name: candidate, start, end, person: known ?? (inContext ? newPerson(candidate, sentence.speaker) : null), role });
     }
-    // Names listed with a person ("Bob Jones and Vincent Martin") are people too.
+    // Names listed with a person ("Tom Ives and Vincent Martin") are people too.
     for (let index = 0; index < found.length; index++) {
       const entry = found[index]!;
       if (entry.person || !entry.name.includes(' ')) continue;
@@ -107,7 +107,7 @@ export function findPeople(sentences: readonly NamedSentence[], speakerNames: re
   return [...people.values()];
 }
 
-/** "Edward Chase", "Dana Okafor", "Mary-Kate O'Neil": 2-3 capitalised words, the first name-like. */
+/** "Edward Chase", "Nora Vance", "Mary-Kate O'Neil": 2-3 capitalised words, the first name-like. */
 function personNameFromRun(words: readonly string[], vocabulary: ReadonlySet<string>): string | null {
   if (words.length < 1 || words.length > 3) return null;
   if (!isNameLike(words[0]!, vocabulary)) return null;
@@ -140,7 +140,7 @@ function roleNear(before: string, after: string): string | null {
     const title = readTitle(afterMatch[2]!) ?? readRoleNoun(afterMatch[2]!);
     if (title) return afterMatch[1] ? `${afterMatch[1]} ${title}` : title;
   }
-  // "Declan Furey, who's our head of yard operations": a title said in lower case after "who's our".
+  // "Ivo Marsh, who's our head of yard operations": a title said in lower case after "who's our".
   const whose = /^,\s+who(?:['’]s| is)\s+(?:our|the|my|their)\s+(.{2,80})/.exec(after);
   if (whose) {
     const title = readSpokenTitle(whose[1]!) ?? readTitle(whose[1]!);
@@ -155,7 +155,7 @@ function roleNear(before: string, after: string): string | null {
   if (beforeMatch) {
     const phrase = beforeMatch[2]!.replace(ARTICLE, '');
     const head = phrase.split(/\s+/).pop()!.toLowerCase();
-    // "Tessaro's consultant, Mira Schott": whose role it is tells the side, so it stays.
+    // "Corlane's consultant, Mira Schott": whose role it is tells the side, so it stays.
     if (TITLE_HEADS.has(head) || head === 'sponsor') return beforeMatch[1] ? `${beforeMatch[1]} ${phrase}` : phrase;
   }
   const from = /^,?\s+from\s+((?:(?:the|our|their|your)\s+)?(?:[A-Z][\w&-]*\s?){1,4}(?:team|Team)?)/.exec(after);
