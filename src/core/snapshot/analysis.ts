@@ -65,6 +65,33 @@ function termsOf(text: string): Set<string> {
   return terms;
 }
 
+/**
+ * Labels that are another speaker's first name in capitals ("NADIA" after
+ * "Nadia Brook" introduced herself): the same person, label -> full name.
+ */
+function aliasesOf(speakerNames: readonly string[]): Map<string, string> {
+  const aliases = new Map<string, string>();
+  for (const label of speakerNames) {
+    if (!/^\p{Lu}{2,}$/u.test(label)) continue;
+    const full = speakerNames.filter((name) => name.includes(' ') && name.split(' ')[0]!.toUpperCase() === label);
+    if (full.length === 1) aliases.set(label, full[0]!);
+  }
+  return aliases;
+}
+
+function canonicalSpeakers(sentences: readonly NamedSentence[], aliases: ReadonlyMap<string, string>): readonly NamedSentence[] {
+  if (aliases.size === 0) return sentences;
+  return sentences.map((sentence) => (sentence.speaker !== null && aliases.has(sentence.speaker) ? { ...sentence, speaker: aliases.get(sentence.speaker)! } : sentence));
+}
+
+/** An alias takes the side of the person it names. */
+function withAliases(parties: Parties, aliases: ReadonlyMap<string, string>): Parties {
+  if (aliases.size === 0) return parties;
+  const sideOf = new Map(parties.sideOf);
+  for (const [label, full] of aliases) sideOf.set(label, sideOf.get(full) ?? 'unknown');
+  return { ...parties, sideOf };
+}
+
 /** Per organisation, the speakers of the sentences that tie it to someone ("I'm … at X"). */
 function affiliationsOf(parties: Parties, sentenceById: ReadonlyMap<number, NamedSentence>): Array<Set<string>> {
   return parties.organisations.map((org) => new Set(org.anchorIds.map((id) => sentenceById.get(id)?.speaker).filter((speaker): speaker is string => typeof speaker === 'string')));
@@ -81,6 +108,8 @@ export interface CallAnalysis {
   parties: Parties;
   /** Whether this is a customer talking with its vendor; when not, no customer field may be stated. */
   gate: CallGate;
+  /** Speaker labels that are another speaker's first name in capitals, label -> full name. */
+  speakerAliases: ReadonlyMap<string, string>;
   /** The user's own organisation, when given: its names are never the customer, its products are the product candidates. */
   vendor?: VendorProfile;
 }
@@ -98,7 +127,8 @@ export function analyseTranscript(transcript: Transcript, excludedTurns: Readonl
   const speakerNames = transcript.speakers.map((speaker) => speaker.name);
   const people = findPeople(base, speakerNames, vocabulary);
   const personWords = new Set(people.flatMap((person) => person.name.split(' ')));
-  const parties = inferParties(base, transcript.speakers, vocabulary, personWords, vendor);
+  const speakerAliases = aliasesOf(speakerNames);
+  const parties = withAliases(inferParties(canonicalSpeakers(base, speakerAliases), transcript.speakers.filter((speaker) => !speakerAliases.has(speaker.name)), vocabulary, personWords, vendor), speakerAliases);
   const datesOf = findDatesInCall(base.map((sentence) => sentence.text), meetingDate);
   const sentences = base.map((sentence, position): AnalysedSentence => {
     const dates = datesOf[position]!;
@@ -113,5 +143,5 @@ export function analyseTranscript(transcript: Transcript, excludedTurns: Readonl
   });
   const sentenceById = new Map(sentences.map((sentence) => [sentence.id, sentence]));
   const gate = assessCustomerCall(base, transcript.speakers, affiliationsOf(parties, sentenceById), parties.profileVendorSpeakers.size);
-  return { transcript, sentences, sentenceById, ...(meetingDate ? { meetingDate } : {}), vocabulary, people, parties, gate, ...(vendor ? { vendor } : {}) };
+  return { transcript, sentences, sentenceById, ...(meetingDate ? { meetingDate } : {}), vocabulary, people, parties, gate, speakerAliases, ...(vendor ? { vendor } : {}) };
 }

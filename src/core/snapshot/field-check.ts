@@ -46,7 +46,7 @@ const ROLE_LABEL =
 const CODED_LABEL = /^\S+(?:\s\S+)?\s(?:[A-Z]|\d{1,3})$/;
 const HONORIFIC = /^(?:(?:the\s+)?(?:right\s+)?(?:hon\.?|honourable|dr\.?|mr\.?|mrs\.?|ms\.?|mx\.?|prof\.?|sir|dame)\s+)+/i;
 const NAME_PARTICLE = /^(?:de|del|della|der|den|van|von|da|di|du|la|le|bin|al|el|ten|ter|y)$/;
-/** A word of a name: capitalised, not shouted in capitals ("MARISOL" is a label, not a written name). */
+/** A word of a name: capitalised, not shouted in capitals ("NADIA" is a label, not a written name). */
 const NAME_WORD = /^\p{Lu}[\p{Ll}'’.-]*\p{Ll}[\p{L}'’.-]*$|^\p{Lu}\.$/u;
 const NATIONALITY_OR_LANGUAGE =
   /^(?:english|british|welsh|scottish|irish|french|german|dutch|spanish|portuguese|italian|swiss|swedish|norwegian|danish|finnish|polish|czech|greek|turkish|russian|ukrainian|american|canadian|mexican|brazilian|chinese|japanese|korean|indian|australian|european|african|asian|latin|arabic|hindi)s?$/i;
@@ -55,7 +55,7 @@ const EVENT_HEAD = /\s(?:night|day|days|week|weekend|month|festival|gala|summit|
 /** Words that never open a title, an industry or a name: pronouns, articles, prepositions, verbs of leading. */
 const FUNCTION_WORD = /^(?:i|i'm|we|we're|our|my|me|you|your|he|she|it|its|they|them|their|this|that|these|those|the|a|an|to|of|over|under|in|on|at|for|with|from|about|and|or|but|so)\b/i;
 /** Words of size or ownership that say nothing of an industry when they stand alone ("Public"). */
-const NOT_AN_INDUSTRY = /^(?:public|private|regional|national|global|international|local|small|large|independent|family-owned|nonprofit|non-profit)$/i;
+const NOT_AN_INDUSTRY = /^(?:public|private|regional|national|global|international|local|small|large|independent|family-owned)$/i;
 const EMAIL = /^[A-Za-z0-9._%+-]+@([A-Za-z0-9-]+\.)+[A-Za-z]{2,}$/;
 
 function sameName(a: string, b: string): boolean {

@@ -167,7 +167,7 @@ const MAY_DESCRIBE_INDUSTRY = /\bindustry\b|\b(?:sector|space|market|business)\b
 const INDUSTRY_STATEMENT = /\bindustry\b[^.?!]{0,40}?\b(?:is|are|would be)\s+(?:in\s+)?(?:the\s+)?([^,.;!?]{3,60})/i;
 const INDUSTRY_PHRASE = /\b(?:in|into)\s+the\s+([\w -]{3,40}?)\s+(?:industry|sector|space|market|business)\b/i;
 const DESCRIPTOR_HEADS =
-  'company|business|firm|provider|retailer|chain|network|carrier|manufacturer|distributor|group|organi[sz]ation|system|agency|bank|insurer|brand|startup|nonprofit|non-profit|hospital|operator|supplier|maker|producer|platform|services|practice|school|university|college|utility|wholesaler|marketplace|consultancy|brokerage|lender|airline|shipper|3pl|developer|publisher|studio|restaurant|clinic|credit union|district';
+  'company|business|firm|provider|retailer|chain|network|carrier|manufacturer|distributor|group|organi[sz]ation|system|agency|bank|insurer|brand|startup|nonprofit|non-profit|charity|fintech|hospital|operator|supplier|maker|producer|platform|services|practice|school|university|college|utility|wholesaler|marketplace|consultancy|brokerage|lender|airline|shipper|3pl|developer|publisher|studio|restaurant|clinic|credit union|district';
 /** "We're a home goods retailer", "<Company> is a regional freight carrier": group 1 marks the "we" form. */
 const DESCRIPTION = new RegExp(
   `\\b(?:(we're|we are)|is|are)\\s+(?:a|an)\\s+((?:[\\w&-]+\\s+){0,6}(?:${DESCRIPTOR_HEADS}))\\b`,
@@ -204,6 +204,7 @@ const NAME_INDUSTRY: Record<string, string> = {
   consulting: 'Consulting', motors: 'Automotive', dental: 'Dental care (healthcare)', credit: 'Financial services', pharmacy: 'Pharmacy (healthcare)',
   brewing: 'Brewing (beverages)', brewery: 'Brewing (beverages)', solar: 'Solar energy', bakery: 'Bakery (food)', bakeries: 'Bakery (food)',
   construction: 'Construction', properties: 'Real estate', realty: 'Real estate', hotels: 'Hospitality', telecom: 'Telecommunications',
+  nonprofit: 'Nonprofit', 'non-profit': 'Nonprofit', charity: 'Charity (nonprofit)', fintech: 'Fintech (financial services)', veterinary: 'Veterinary care',
 };
 
 /** The industry the customer's name says: the last of its words that names one ("Lakeside Dental Group" -> dental). */
@@ -216,10 +217,19 @@ function industryOfName(name: string): string | undefined {
   return undefined;
 }
 
+/** The longest form the call gives a name ("Mercy-like Ridge Health" for "Mercy-like Ridge"), which may say the industry. */
+function fullNameOf(analysis: CallAnalysis, name: string): string {
+  let longest = name;
+  for (const sentence of analysis.sentences) {
+    for (const run of sentence.runs) if (run.name.length > longest.length && run.name.startsWith(`${name} `)) longest = run.name;
+  }
+  return longest;
+}
+
 function industryCandidates(analysis: CallAnalysis): Candidate[] {
   const { customer, vendor } = analysis.parties;
   const candidates: Candidate[] = [];
-  const fromName = customer ? industryOfName(customer.name) : undefined;
+  const fromName = customer ? industryOfName(fullNameOf(analysis, customer.name)) : undefined;
   const named = customer ? analysis.sentenceById.get((customer.anchorIds[0] ?? customer.sentenceIds[0])!) : undefined;
   if (fromName && named) candidates.push({ value: fromName, score: 0.4, sentence: named, focus: spanOf(named.text, customer!.name), note: "read from the company's name only" });
   for (const sentence of analysis.sentences) {
@@ -241,7 +251,7 @@ function industryCandidates(analysis: CallAnalysis): Candidate[] {
       candidates.push({ value, score: 0.6 * SIDE_WEIGHT[sentence.side], sentence, focus: { start: activity.index, end: activity.index + activity[0].length } });
     }
     const description = DESCRIPTION.exec(sentence.text);
-    // "We're a …", or "<Customer> is a …" with the customer's name as the subject ("Lakemont-like University is a …" for "Lakemont").
+    // "We're a …", or "<Customer> is a …" with the customer's name as the subject ("Brookfield University is a …" for "Brookfield").
     const subject = description ? sentence.text.slice(0, description.index).trimEnd().replace(/['’]s$/, '') : '';
     const subjectIsCustomer = description && (description[1] ? sentence.side !== 'vendor' : customer !== undefined && new RegExp(`\\b${escapeRegExp(customer.name)}(?:\\s+\\p{Lu}[\\p{L}&-]*){0,3}$`, 'u').test(subject));
     if (description && subjectIsCustomer) {
@@ -280,8 +290,15 @@ const LOCATION_PATTERNS: Array<{ pattern: RegExp; score: number; personal: boole
 function locationCandidates(analysis: CallAnalysis): Candidate[] {
   const { customer, vendor } = analysis.parties;
   const candidates: Candidate[] = [];
+  // "here at <Customer>, in Belfast": the place said right after the customer's name.
+  const placeAfterCustomer = customer ? new RegExp(`${escapeRegExp(customer.name)}(?:\\s+\\p{Lu}[\\p{L}&-]*){0,3},?\\s+(?:in|of|out of)\\s+${PLACE}`, 'u') : null;
   for (const sentence of analysis.sentences) {
     if (sentence.isQuestion || !MAY_LOCATE.test(sentence.text)) continue;
+    const afterName = placeAfterCustomer?.exec(sentence.text);
+    if (afterName) {
+      candidates.push({ value: afterName[1]!.replace(/\.$/, '').trim(), score: 0.7 * SIDE_WEIGHT[sentence.side], sentence, focus: { start: afterName.index, end: afterName.index + afterName[0].length } });
+      continue;
+    }
     for (const { pattern, score, personal } of LOCATION_PATTERNS) {
       const match = pattern.exec(sentence.text);
       if (!match) continue;
@@ -317,11 +334,13 @@ function customerSpeakers(analysis: CallAnalysis): Person[] {
 
 function contactCandidates(analysis: CallAnalysis): Candidate[] {
   const words = new Map<string, number>();
-  for (const sentence of analysis.sentences) if (sentence.speaker) words.set(sentence.speaker, (words.get(sentence.speaker) ?? 0) + sentence.wordCount);
+  // What a person says under an alias label ("NADIA") counts for them.
+  const personOf = (speaker: string) => analysis.speakerAliases.get(speaker) ?? speaker;
+  for (const sentence of analysis.sentences) if (sentence.speaker) words.set(personOf(sentence.speaker), (words.get(personOf(sentence.speaker)) ?? 0) + sentence.wordCount);
   const customerWords = customerSpeakers(analysis).reduce((total, person) => total + (words.get(person.name) ?? 0), 0) || 1;
   const candidates: Candidate[] = [];
   for (const person of customerSpeakers(analysis)) {
-    const own = analysis.sentences.filter((sentence) => sentence.speaker === person.name);
+    const own = analysis.sentences.filter((sentence) => sentence.speaker !== null && personOf(sentence.speaker) === person.name);
     if (own.length === 0) continue;
     const share = (words.get(person.name) ?? 0) / customerWords;
     const designation = own.find((sentence) => CONTACT_DESIGNATION.test(sentence.text) && /\b(?:I|I'm|me)\b/.test(sentence.text) && !sentence.isQuestion);
@@ -368,7 +387,7 @@ function positionCandidates(analysis: CallAnalysis, contactName: string | null):
     OWN_TITLE.lastIndex = 0;
     for (let match = OWN_TITLE.exec(sentence.text); match !== null; match = OWN_TITLE.exec(sentence.text)) {
       const rest = sentence.text.slice(match.index + match[0].length);
-      // "I'm Dana Novak, VP of Operations": skip the speaker's own name first.
+      // "I'm Nora Vance, VP of Operations": skip the speaker's own name first.
       const afterName = rest.replace(new RegExp(`^${escapeRegExp(contactName)},?\\s+|^${escapeRegExp(contactName.split(' ')[0]!)}\\w*,?\\s+`), '');
       const title = readTitle(afterName);
       if (!title || /^(?:going|trying|not|sure|happy|glad|here|on|in)\b/i.test(title)) continue;
@@ -542,7 +561,7 @@ function productCandidates(analysis: CallAnalysis): Candidate[] {
       if (!vendor) continue;
       const vendorWords = vendor.name.split(' ');
       if (words.slice(0, vendorWords.length).join(' ') !== vendor.name) continue;
-      // The vendor's name plus one or two words: "Fabrikam Dispatch", "Contoso Patient Messaging".
+      // The vendor's name plus one or two words: "Lanefield Dispatch", "Kelpwell Patient Messaging".
       const extra = words.slice(vendorWords.length, vendorWords.length + 2);
       while (extra.length > 0 && (NOT_PRODUCT_TAIL.test(extra[extra.length - 1]!) || GENERIC_PRODUCT_TAIL.test(extra[extra.length - 1]!))) extra.pop();
       if (extra.length > 0 && NOT_PRODUCT_TAIL.test(extra[0]!)) extra.length = 0;
@@ -575,14 +594,14 @@ function productCandidates(analysis: CallAnalysis): Candidate[] {
 }
 
 /**
- * Said just before a product: "before Fieldnote", "booked through Fieldnote", "we went with X",
+ * Said just before a product: "before X", "booked through X", "we went with X",
  * "log into X", "work in X every day", "running X", "things going with X".
  */
 const PRODUCT_CONTEXT =
   /\b(?:through|before|since|after|via|went with|going with|running|run|runs|log(?:s|ged)? (?:in)?to|work(?:s|ing)? in|be in|lives? in|owns?|touch(?:es)?|bought|buy|on)\s+(?:the\s+)?$/i;
 
 /**
- * A product named apart from its vendor ("Contoso" sells "Fieldnote"): another
+ * A product named apart from its vendor ("Campusly" sells "Slotbook"): another
  * organisation nobody works for, said at least twice as something used.
  */
 function separatelyNamedProducts(analysis: CallAnalysis): Candidate[] {

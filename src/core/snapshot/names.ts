@@ -1,6 +1,6 @@
 /**
  * Proper names in a transcript without a name dictionary: runs of capitalised
- * words ("Northwind Freight", "Barnes & Tallow", "Senior Business Systems
+ * words ("Ostwick Freight", "Rowan & Pike", "Senior Business Systems
  * Analyst"), told apart from ordinary words by the call itself. A word the call
  * also uses in lower case ("data", "booking", "team") is an ordinary word;
  * one it only ever capitalises ("Northwind", "Novak") is name-like. Also
@@ -176,7 +176,7 @@ function readRuns(sentence: string, start: number, runs: CapitalRun[]): number {
 
 /**
  * The capitalised runs of a sentence. "&" and "of" may join two capitalised
- * words ("Barnes & Tallow", "Bank of Ireland"); an opening word that is common
+ * words ("Rowan & Pike", "Bank of Ireland"); an opening word that is common
  * ("So", "Yes", "Our") is dropped. Words are letters (accented ones too) and digits
  * joined by `'’.-` ("O'Neil", "U.S", "Mary-Kate", "Muñoz"), cut by hand and only around
  * capitals, as this runs on every sentence of the call.
@@ -194,7 +194,7 @@ export function capitalRuns(sentence: string): CapitalRun[] {
 }
 
 /** E-mail addresses and links spell names in lower case, written or spoken ("at acme dot example"); they are not ordinary words. */
-const LINK = /\S+@\S+|\bhttps?:\/\/\S+|\bwww\.\S+|\bat,?\s+[a-z][\w-]*,?\s+(?:dot\s+[a-z]+\b,?\s*)+/g;
+const LINK = /\S+@\S+|\bhttps?:\/\/\S+|\bwww\.\S+|\bat,?\s+(?:[a-z][\w-]*,?\s+){1,3}(?:dot\s+[a-z]+\b,?\s*)+/g;
 const LOWERCASE_WORD = /\b[a-z][a-z'’-]*\b/g;
 
 /** Lower-case words of the whole call, to tell ordinary words from names. */

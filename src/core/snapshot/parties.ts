@@ -2,7 +2,7 @@
  * Who is the customer and who is the vendor. Speakers get a side from, in
  * order of weight: a role in the caption (`Ana Silva (Customer):`), the
  * organisation they say they belong to ("I'm Megan, customer success manager at
- * Fabrikam", "I've been with Acme for six years"), and how they talk (the
+ * Lanefield", "I've been with Acme for six years"), and how they talk (the
  * side that asks the questions, says "our platform" and "our customers
  * typically…" is the vendor; the side that says "your product" is the
  * customer). Organisations get the side of the speakers who belong to them;
@@ -64,7 +64,7 @@ const CUSTOMER_PHRASES = [
 /** Every vendor or customer phrase holds one of these words: a cheap gate before the five patterns. */
 const MAY_TAKE_A_SIDE = /\b(?:y?our|you guys|customers|clients)\b/i;
 
-/** "I'm Jane Doe, senior customer success manager at Fabrikam", "I've been with X". */
+/** "I'm Ada Fenn, senior customer success manager at Lanefield", "I've been with X". */
 const SELF_AFFILIATION =
   /\b(?:I'm|I am|I've (?:just )?taken over|I took over|this is(?! (?:the|a|an|our|your|my|for|about|what|how|why|where|when|just|really|not|going)\b)|my name is|I've been|I have been|I work|I'm with|I lead|I run|I manage|I joined)\b(?:[^.?!]|\b(?:Dr|Mr|Mrs|Ms|Prof)\.){0,90}?\b(?:at|from|with|for|of|joined)\s+$/i;
 /** "Denise Holloway, Director of Instructional Technology for X": a speaker opening with their own name and title. */
@@ -81,7 +81,7 @@ const USED_SINCE = { before: /\b(?:on|using|used)\s+$/i, after: /^\s+since\b/i }
 const PLACE_BEFORE = /\b(?:based|located|headquartered|head office is|HQ is)\s+(?:in|out of)\s+$/i;
 /**
  * The vendor's delivery partner: "our implementation partner, Northbeam", "Northbeam, a certified
- * partner", "Ravi from Northbeam, who led your implementation", "we're a Globex implementation
+ * partner", "Ravi from Northbeam, who led your implementation", "we're a Brinmark implementation
  * partner". Partners sit on the vendor's side of the call: they deliver to the customer.
  */
 const PARTNER_KINDS = '(?:implementation|integration|consulting|delivery|services|solutions?|certified|channel|reseller|rollout|deployment)';
@@ -90,7 +90,7 @@ const PARTNER_AFTER = new RegExp(`^(?:,\\s+|\\s+(?:is|are|was|were)\\s+)(?:our|y
 /** "…, who led your implementation": only "your", since the customer's own people lead "our" or "the" rollout. */
 const LED_YOUR_PROJECT =
   /^[^.?!]{0,45}?\bwho\s+(?:led|leads|ran|runs|did|does|handled|handles|managed|manages|delivered|configured|built|owned|owns|drove)\s+your\s+(?:[\w-]+\s+)?(?:implementation|rollout|roll-out|deployment|integration|migration|configuration|onboarding|set-?up)\b/i;
-/** "Contoso, and Jane Doe, who led…": another name joined by "and" is the one who led. */
+/** "Campusly, and Ines Dahl, who led…": another name joined by "and" is the one who led. */
 const ANOTHER_NAME_JOINED = /\band\s+[A-Z]/;
 
 /** The run just before "…, who led your implementation" is the one who led it, not a name listed before another. */
@@ -100,7 +100,7 @@ function ledYourProject(after: string): boolean {
 }
 
 const SELF_PARTNER = /\b(?:we're|we are|I'm|I am)\s+(?:a|an|the|your|their)\s+((?:[\w-]+\s+){1,3})partners?\b/i;
-/** "a certified Globex partner", "the implementation partner": a delivery partner, not a "design partner" customer. */
+/** "a certified Brinmark partner", "the implementation partner": a delivery partner, not a "design partner" customer. */
 const PARTNER_KIND = new RegExp(`\\b${PARTNER_KINDS}\\b`, 'i');
 /** How far a partner statement moves an organisation or speaker towards the vendor side. */
 const PARTNER_LEAN = 4;
@@ -117,10 +117,14 @@ const OWN_VENDOR_TITLE = new RegExp(
 );
 /** "…, the account director at Orrin": a vendor title right before the organisation it is held at. */
 const VENDOR_TITLE_AT = new RegExp(`\\b${VENDOR_TITLES}\\s+(?:at|with|from)\\s+$`, 'i');
-/** "Theo is the implementation specialist on your account", "Hana is your customer success manager": another speaker's vendor title. */
+/** "Ivo is the implementation specialist on your account", "Aino is your customer success manager": another speaker's vendor title. */
 const VENDOR_TITLE_ON_ACCOUNT = new RegExp(`^(?:,?\\s+(?:is|will be)\\s+(?:your|the|our)\\s+(?:new\\s+)?${VENDOR_TITLES}\\b|[^.?!]{0,40}\\b${VENDOR_TITLES}\\s+(?:on|for)\\s+your\\s+account\\b)`, 'i');
-/** "I'm the account director for Velden Pay at Quillon": the organisation after "for" is the vendor's customer. */
+/** "I'm the account director for Baltwick Pay at Orrin": the organisation after "for" is the vendor's customer. */
 const ACCOUNT_FOR = new RegExp(`\\b${VENDOR_TITLES}\\s+for\\s+(?:the\\s+)?$`, 'i');
+/** "Raj is on from our side", "Aino's with me": the one named and the speaker are on one side. */
+const OUR_SIDE_AFTER = /^(?:['’]s|\s+is)\s+(?:(?:on|here)\s+(?:from\s+)?our\s+side|(?:here\s+)?with\s+me|joining\s+(?:us|me)\s+from\s+our\s+side)\b/i;
+/** How far being on one side with a companion moves the one with less evidence. */
+const COMPANION_LEAN = 3;
 /** How far a vendor title moves a speaker, and the organisation they introduce themselves from, towards the vendor side. */
 const VENDOR_TITLE_LEAN = 4;
 
@@ -134,7 +138,7 @@ function emptyOrg(name: string): Organisation {
 /**
  * Organisation names: capitalised runs with at least one name-like word or an
  * organisation suffix, reduced to the prefix that the call keeps using
- * ("Initech Holdings" out of "Initech Holdings Finance Team").
+ * ("Tarrow Enterprises" out of "Tarrow Enterprises Finance Team").
  */
 function organisationNames(sentences: readonly NamedSentence[], vocabulary: ReadonlySet<string>, personWords: ReadonlySet<string>, places: ReadonlySet<string>): Set<string> {
   const prefixCounts = new Map<string, number>();
@@ -206,8 +210,26 @@ function placeNames(sentences: readonly NamedSentence[]): Set<string> {
 
 function isAnchored(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 110), start);
-  return SELF_AFFILIATION.test(before) || COMPANY_NAME_STATEMENT.test(before) || IS_COMPANY_AFTER.test(text.slice(end)) || (start <= 110 && NAMED_INTRODUCTION.test(before));
+  return (
+    SELF_AFFILIATION.test(before) ||
+    COMPANY_NAME_STATEMENT.test(before) ||
+    IS_COMPANY_AFTER.test(text.slice(end)) ||
+    (start <= 110 && NAMED_INTRODUCTION.test(before)) ||
+    addressesOtherSide(before, text.slice(end))
+  );
 }
+
+/** "over at X", "you guys at X", "everyone at X", "on the X side": the listeners' organisation. */
+const OTHER_SIDE_BEFORE = /\b(?:over at|you(?: guys| all| folks)? at|everyone at|everybody at|your (?:team|folks|people) at)\s+$/i;
+const SIDE_OF_BEFORE = /\bon the\s+$/i;
+const SIDE_AFTER = /^\s+side\b/i;
+
+function addressesOtherSide(before: string, after: string): boolean {
+  return OTHER_SIDE_BEFORE.test(before) || (SIDE_OF_BEFORE.test(before) && SIDE_AFTER.test(after));
+}
+
+/** How far being addressed as the listeners' organisation moves it away from the speaker's side. */
+const ADDRESSED_LEAN = 3;
 
 /** The sentence opens with the speaker's own name, then a title "at/for" the organisation. */
 function introducesSelf(text: string, start: number, speaker: string | null): boolean {
@@ -275,6 +297,10 @@ export function inferParties(
     if (name.trim() !== '' && sentences.some((sentence) => sentence.runs.some((run) => run.name === name || run.name.startsWith(`${name} `)))) orgNames.add(name);
   }
   const organisations = new Map<string, Organisation>([...orgNames].map((name) => [name, emptyOrg(name)]));
+  /** [speaker, organisation they address as the listeners' own]. */
+  const addressed: Array<[string, Organisation]> = [];
+  /** Pairs of speakers said to be on one side ("Raj is on from our side"). */
+  const companions: Array<[string, string]> = [];
   /** speaker -> organisations they introduce themselves at or from ("I'm …, account director at X"), not merely "for". */
   const introducedAt = new Map<string, string[]>();
   /** speaker -> organisation -> strength of "I belong to it". */
@@ -316,6 +342,8 @@ export function inferParties(
       const partnerNamed = PARTNER_BEFORE.test(before) || ledYourProject(sentence.text.slice(run.end));
       const partnerSpeaker = partnerNamed ? speakerByName.get(runName) : undefined;
       if (partnerSpeaker && partnerSpeaker !== speaker) lean.set(partnerSpeaker, (lean.get(partnerSpeaker) ?? 0) + PARTNER_LEAN);
+      const companion = speaker !== null && OUR_SIDE_AFTER.test(sentence.text.slice(run.end, run.end + 60)) ? speakerByName.get(runName) : undefined;
+      if (companion && companion !== speaker) companions.push([speaker!, companion]);
       const titledSpeaker = VENDOR_TITLE_ON_ACCOUNT.test(sentence.text.slice(run.end, run.end + 80)) ? speakerByName.get(runName) : undefined;
       if (titledSpeaker && titledSpeaker !== speaker) lean.set(titledSpeaker, (lean.get(titledSpeaker) ?? 0) + VENDOR_TITLE_LEAN);
       const org = organisationOfRun(run.words, organisations);
@@ -333,7 +361,7 @@ export function inferParties(
         org.lean -= 6;
         affiliate(speaker, org, 2, sentence.id);
       }
-      // "here at Kestrel Precision Components" belongs to "Kestrel" when the call keeps the short form.
+      // "here at Fennick Marine Supply" belongs to "Fennick" when the call keeps the short form.
       if ((exact || runName.startsWith(`${org.name} `)) && (SELF_AFFILIATION.test(before) || introducesSelf(sentence.text, run.start, speaker))) {
         affiliate(speaker, org, 3, sentence.id);
         if (speaker && /\b(?:at|from)\s+$/i.test(before)) introducedAt.set(speaker, [...(introducedAt.get(speaker) ?? []), org.name]);
@@ -341,7 +369,13 @@ export function inferParties(
       }
       if (exact && ACCOUNT_FOR.test(before)) org.lean -= VENDOR_TITLE_LEAN;
       else if (exact && GROUP_AFFILIATION.test(before) && /\b(?:we|our|us|I)\b/i.test(sentence.text)) affiliate(speaker, org, 2, sentence.id);
-      if (exact && IS_COMPANY_AFTER.test(after)) {
+      const namedAs = exact || runName.startsWith(`${org.name} `);
+      // "How is it going over at X?", "on the X side": the organisation of the people the speaker talks to.
+      if (namedAs && addressesOtherSide(before, sentence.text.slice(run.end)) && speaker) {
+        addressed.push([speaker, org]);
+        if (!org.anchorIds.includes(sentence.id)) org.anchorIds.push(sentence.id);
+      }
+      if (namedAs && IS_COMPANY_AFTER.test(sentence.text.slice(run.end))) {
         org.lean -= 1;
         if (!org.anchorIds.includes(sentence.id)) org.anchorIds.push(sentence.id);
         if (/\b(?:we|we're|our|I'm)\b/i.test(sentence.text)) affiliate(speaker, org, 2, sentence.id);
@@ -405,7 +439,18 @@ export function inferParties(
 
   const sideOf = new Map<string, Side>();
   const finalScores = speakers.map((speaker) => ({ name: speaker.name, score: speakerScore(speaker.name) }));
+  // "Raj is on from our side": the two share a side; the one with less evidence follows the other.
+  for (const pair of companions) {
+    const [first, second] = pair.map((name) => finalScores.find((entry) => entry.name === name));
+    if (!first || !second) continue;
+    const [lead, follower] = Math.abs(first.score) >= Math.abs(second.score) ? [first, second] : [second, first];
+    if (!roleSide.has(follower.name) && Math.abs(lead.score) > 0.5) follower.score += Math.sign(lead.score) * COMPANION_LEAN;
+  }
   for (const { name, score } of finalScores) sideOf.set(name, score > 0.5 ? 'vendor' : score < -0.5 ? 'customer' : 'unknown');
+  for (const [speaker, org] of addressed) {
+    const score = finalScores.find((entry) => entry.name === speaker)?.score ?? 0;
+    if (Math.abs(score) > 0.5) org.lean -= Math.sign(score) * ADDRESSED_LEAN;
+  }
   // With one side identified, undecided speakers belong to the other only if
   // that side would otherwise be empty; else to the side nobody doubts.
   const decided = [...sideOf.values()];
@@ -499,7 +544,7 @@ function claimSides(customer: Organisation, affiliation: ReadonlyMap<string, Rea
 /**
  * When no speaker claims the vendor: the organisation named most often, other
  * than the customer, that leans vendor or not at all (the product people
- * talk about: "before Fieldnote", "we want Fieldnote to handle…").
+ * talk about: "before Kelpwell", "we want Kelpwell to handle…").
  */
 function mostNamedOther(organisations: readonly Organisation[], customer: Organisation | undefined): Organisation | undefined {
   return organisations

@@ -1,8 +1,8 @@
 /**
  * The people of a call: its speakers, and the people they name with a role
  * ("my director, Edward Chase", "Andrew is a Senior Financial Analyst", "Derek
- * Novak from IT owned the integrations"), and speakers who give their own
- * title, in lower case too ("I'm Luis Peña, revenue analyst", "I'm the
+ * Osei from IT owned the integrations"), and speakers who give their own
+ * title, in lower case too ("I'm Pau Roca, revenue analyst", "I'm the
  * operations lead here"). A capitalised pair counts as a person
  * only in such a context, so "Booking Data" or "Phase One" never do. Each
  * person keeps the sentences that name them and the role said for them.
@@ -35,6 +35,7 @@ const SELF_INTRO = /\b(?:I'm|I am|my name is|this is)\s+$/i;
 /** "I'm the operations lead here", "I am a senior analyst": a speaker's title without their name. */
 const OWN_TITLE = /\bI(?:'m|’m| am)\s+(?=(?:the|a|an|your|our)\s)/g;
 /** Contexts that only people have: "X's manager", "X, who …", "X and I". */
+const ORGANISATION_BEFORE = /\b(?:at|from)\s+$/i;
 const PERSON_CONTEXT_AFTER = /^(?:'s\s+(?:manager|boss|director|lead|team lead)\b|,?\s+(?:who|and I|and myself)\b)/;
 
 function newPerson(name: string, namedBy: string | null): Person {
@@ -71,10 +72,11 @@ export function findPeople(sentences: readonly NamedSentence[], speakerNames: re
       const selfIntro = SELF_INTRO.test(before) && sentence.speaker !== null && firstNameOf(candidate) === firstNameOf(sentence.speaker);
       // Titles said in lower case are read only right after one's own name, where a title is expected.
       const role = (selfIntro ? spokenTitleAfter(after) : null) ?? roleNear(before, after);
-      const inContext = candidate.includes(' ') && (role !== null || selfIntro || PERSON_CONTEXT_AFTER.test(after));
+      // "… here at Acme Outfitters, and I'm …": after "at" or "from" comes an organisation, not a person.
+      const inContext = candidate.includes(' ') && !ORGANISATION_BEFORE.test(before) && (role !== null || selfIntro || PERSON_CONTEXT_AFTER.test(after));
       found.push({ name: candidate, start, end, person: known ?? (inContext ? newPerson(candidate, sentence.speaker) : null), role });
     }
-    // Names listed with a person ("Jane Doe and John Roe") are people too.
+    // Names listed with a person ("Tom Ives and Vincent Martin") are people too.
     for (let index = 0; index < found.length; index++) {
       const entry = found[index]!;
       if (entry.person || !entry.name.includes(' ')) continue;
@@ -105,7 +107,7 @@ export function findPeople(sentences: readonly NamedSentence[], speakerNames: re
   return [...people.values()];
 }
 
-/** "Edward Chase", "Dana Novak", "Mary-Kate O'Neil": 2-3 capitalised words, the first name-like. */
+/** "Edward Chase", "Nora Vance", "Mary-Kate O'Neil": 2-3 capitalised words, the first name-like. */
 function personNameFromRun(words: readonly string[], vocabulary: ReadonlySet<string>): string | null {
   if (words.length < 1 || words.length > 3) return null;
   if (!isNameLike(words[0]!, vocabulary)) return null;
@@ -138,6 +140,12 @@ function roleNear(before: string, after: string): string | null {
     const title = readTitle(afterMatch[2]!) ?? readRoleNoun(afterMatch[2]!);
     if (title) return afterMatch[1] ? `${afterMatch[1]} ${title}` : title;
   }
+  // "Ivo Marsh, who's our head of yard operations": a title said in lower case after "who's our".
+  const whose = /^,\s+who(?:['’]s| is)\s+(?:our|the|my|their)\s+(.{2,80})/.exec(after);
+  if (whose) {
+    const title = readSpokenTitle(whose[1]!) ?? readTitle(whose[1]!);
+    if (title) return title;
+  }
   const appositive = /^,\s+(?:(?:a|an|the|our|my|their)\s+)?(.{2,80})/.exec(after);
   if (appositive) {
     const title = readTitle(appositive[1]!);
@@ -147,7 +155,7 @@ function roleNear(before: string, after: string): string | null {
   if (beforeMatch) {
     const phrase = beforeMatch[2]!.replace(ARTICLE, '');
     const head = phrase.split(/\s+/).pop()!.toLowerCase();
-    // "Globex's consultant, Mira Schott": whose role it is tells the side, so it stays.
+    // "Corlane's consultant, Mira Schott": whose role it is tells the side, so it stays.
     if (TITLE_HEADS.has(head) || head === 'sponsor') return beforeMatch[1] ? `${beforeMatch[1]} ${phrase}` : phrase;
   }
   const from = /^,?\s+from\s+((?:(?:the|our|their|your)\s+)?(?:[A-Z][\w&-]*\s?){1,4}(?:team|Team)?)/.exec(after);

@@ -126,7 +126,7 @@ describe('the headquarters among several sites', () => {
   });
 
   it('never takes a site in the clause after "headquarters" for the headquarters', () => {
-    const snapshot = snapshotOf(lines('The headquarters, and one plant in Dunmere, are both busy.'));
+    const snapshot = snapshotOf(lines('Our headquarters, and one plant in Dunmere, are both busy.'));
     expect(value(snapshot, 'location')).not.toBe('Dunmere');
   });
 });

@@ -57,4 +57,82 @@ describe('sides from titles and claimed organisations', () => {
     expect(sideOf(snapshot, 'Aino Salo')).toBe('vendor');
     expect(sideOf(snapshot, 'Lars Eid')).toBe('customer');
   });
+
+  it('counts a first name in capitals after a full-name introduction as the same person', () => {
+    const lines = [
+      "Tove Ring: Thanks for doing this customer story. I'm Tove Ring, your account manager at Morrowline.",
+      "Lars Eid: Happy to. I'm Lars Eid, Director of Fleet Operations at Holm Couriers.",
+      'TOVE: Why did you choose your current routing tool?',
+      "LARS: We've been using Morrowline Route since March, and our drivers like your product. Our dispatchers use it daily.",
+      'LARS: The morning routing now takes twenty minutes. We rolled it out to every depot.',
+      'TOVE: And who else uses it?',
+      'LARS: Our planners, mostly.',
+      'Ines Dahl: I joined late, sorry. I plan the routes with Lars.',
+    ];
+    const snapshot = snapshotOf(lines);
+    expect(sideOf(snapshot, 'TOVE')).toBe('vendor');
+    expect(sideOf(snapshot, 'LARS')).toBe('customer');
+    expect(value(snapshot, 'primary_contact')).toBe('Lars Eid');
+  });
+
+  it('puts a speaker said to be "on from our side" with the one who says it, and leaves others named in passing alone', () => {
+    const snapshot = snapshotOf([
+      "Tove Ring: Morning. I'm Tove Ring, the account director at Morrowline, and Aino Salo is on from our side.",
+      'Aino Salo: Hi all.',
+      "Lars Eid: Hi. I'm Lars Eid, I run operations here at Holm Couriers. We've been on your platform two years.",
+      'Lars Eid: Our planners use your product every day. Aino, good to see you.',
+      'Aino Salo: Good to see you. How is the rollout to the new depot going?',
+    ]);
+    expect(sideOf(snapshot, 'Aino Salo')).toBe('vendor');
+    expect(sideOf(snapshot, 'Lars Eid')).toBe('customer');
+  });
+
+  it('takes the organisation the vendor addresses ("over at X", "on the X side") as the customer, said once or not', () => {
+    const over = snapshotOf([
+      'Tove Ring: How are things going with Kiln Desk over at Brannock Collective?',
+      "Lars Eid: Good. We've been using it since March and our team likes it.",
+      'Tove Ring: Great. Exports are on our roadmap. Most of our customers ask for them.',
+    ]);
+    expect(value(over, 'company_name')).toBe('Brannock Collective');
+    const side = snapshotOf([
+      "Tove Ring: I'm Tove Ring, your account manager at Morrowline. And on the Fenwick Animal Partners side, Lars, do you want to start?",
+      "Lars Eid: Sure. We've been on your platform since March and our clinics like it.",
+      'Tove Ring: Great. Fenwick Animal Partners has been a good partner for our roadmap.',
+    ]);
+    expect(value(side, 'company_name')).toBe('Fenwick Animal Partners');
+  });
+
+  it('reads "X Alliance is a nonprofit" as the customer named, and "here at X Outfitters, and I\'m …" as an organisation, not a person', () => {
+    const snapshot = snapshotOf([
+      "Tove Ring: I'm Tove Ring, your account manager at Morrowline. Can you give me the short version of Calder Hope?",
+      'Lars Eid: Sure. Calder Hope Alliance is a nonprofit in Exeter. We run food banks.',
+      "Lars Eid: I'm Lars Eid, I'm the director here at Calder Hope, and I'm the sponsor on this. We've been on your platform two years.",
+    ]);
+    expect(value(snapshot, 'company_name')).toBe('Calder Hope');
+    expect(value(snapshot, 'industry')).toBe('Nonprofit');
+  });
+
+  it('reads the place right after the customer\'s name and a colleague\'s title after "who\'s our", but not another organisation\'s place', () => {
+    const lines = (place: string) => [
+      `Ruth Vane: I'm Ruth Vane, I run procurement here at ${place}. With me is Lars Eid, who's our head of yard operations.`,
+      'Sven Ask: Thanks. I\'m Sven Ask, the account director at Morrowline, in Dublin. How is your rollout going?',
+      "Lars Eid: Well. We've been on your platform two years and I'm your main point of contact. Our planners use your product daily.",
+    ];
+    const snapshot = snapshotOf(lines('Holm Quay Terminals, in Cork'));
+    expect(value(snapshot, 'location')).toBe('Cork');
+    expect(value(snapshot, 'primary_contact')).toBe('Lars Eid');
+    expect(value(snapshot, 'contact_position')).toBe('head of yard operations');
+    expect(value(snapshotOf(lines('Holm Quay Terminals')), 'location')).toBeNull();
+  });
+
+  it("reads the industry from the customer's full name when the call mostly uses the short one", () => {
+    const lines = (full: string) => [
+      `Sven Ask: I'm Sven Ask, the account director at Morrowline. Thanks for having us at ${full}.`,
+      "Lars Eid: I'm Lars Eid, I run staffing here at Calder Ridge. We've been on your platform two years.",
+      'Lars Eid: Calder Ridge uses your product in every unit. Our nurses like it.',
+      'Sven Ask: Great. Calder Ridge is one of our bigger customers on the roadmap board.',
+    ];
+    expect(value(snapshotOf(lines('Calder Ridge Health')), 'industry')).toBe('Healthcare');
+    expect(value(snapshotOf(lines('Calder Ridge')), 'industry')).toBeNull();
+  });
 });
