@@ -7,6 +7,7 @@
 
 import type { Transcript, Turn } from '../transcript/types.js';
 import { distinctTerms, forEachTerm } from './analyze.js';
+import { kindsOfTerm, TERM_NAME } from './intent.js';
 
 export interface Posting {
   /** Turn indices, ascending. */
@@ -23,6 +24,8 @@ export interface Segment {
   termIds: Map<string, number>;
   /** Indexed by term id. */
   postings: Posting[];
+  /** Indexed by term id: what kind of answer the term can be (TERM_* bits of intent.ts). */
+  termKinds: Uint8Array;
   /** Term ids of every turn back to back; turn t spans [turnOffsets[t], turnOffsets[t + 1]). */
   tokens: Int32Array;
   /** 1 where the token at the same position sits in a sentence ending with "?". */
@@ -54,6 +57,19 @@ export function speakerMatches(speakerKey: string, wanted: string): boolean {
 /** A question sentence: from after the previous sentence end up to its "?". */
 const QUESTION_SENTENCE = /[^.?!]*\?/g;
 
+/** How a term was written, as bits: a capital letter mid-sentence marks a name unless it is also seen in lower case. */
+const CAPITAL_MID_SENTENCE = 1;
+const LOWER_CASE = 2;
+const SENTENCE_BREAK = /[.?!…:;"“(\[-]/;
+
+function caseOfWord(text: string, start: number): number {
+  const first = text[start]!;
+  if (first === first.toLowerCase()) return first === first.toUpperCase() ? 0 : LOWER_CASE;
+  let before = start - 1;
+  while (before >= 0 && text[before] === ' ') before--;
+  return before < 0 || SENTENCE_BREAK.test(text[before]!) ? 0 : CAPITAL_MID_SENTENCE;
+}
+
 function questionRanges(text: string): Array<[number, number]> {
   if (!text.includes('?')) return [];
   return [...text.matchAll(QUESTION_SENTENCE)].map((match) => [match.index, match.index + match[0].length]);
@@ -63,6 +79,8 @@ export function buildSegment(transcript: Transcript, order: number): Segment {
   const termIds = new Map<string, number>();
   // Grown as plain arrays while reading, frozen into typed arrays at the end.
   const growing: Array<{ turns: number[]; freqs: number[] }> = [];
+  /** Per term id: CAPITAL_MID_SENTENCE and LOWER_CASE bits. */
+  const cases: number[] = [];
   const tokens: number[] = [];
   /** Positions of tokens inside question sentences (few, so kept sparse while reading). */
   const questionTokens: number[] = [];
@@ -84,7 +102,9 @@ export function buildSegment(transcript: Transcript, order: number): Segment {
         id = growing.length;
         termIds.set(term, id);
         growing.push({ turns: [], freqs: [] });
+        cases.push(0);
       }
+      cases[id]! |= caseOfWord(turn.text, start);
       if (questions.length > 0 && questions.some(([from, to]) => start >= from && start < to)) questionTokens.push(tokens.length);
       tokens.push(id);
       const posting = growing[id]!;
@@ -116,6 +136,8 @@ export function buildSegment(transcript: Transcript, order: number): Segment {
   turnOffsets[transcript.turns.length] = tokens.length;
   const inQuestion = new Uint8Array(tokens.length);
   for (const position of questionTokens) inQuestion[position] = 1;
+  const termKinds = new Uint8Array(growing.length);
+  for (const [term, id] of termIds) termKinds[id] = kindsOfTerm(term) | (cases[id] === CAPITAL_MID_SENTENCE ? TERM_NAME : 0);
   const turnLengths = new Uint32Array(transcript.turns.length);
   for (let t = 0; t < turnLengths.length; t++) turnLengths[t] = turnOffsets[t + 1]! - turnOffsets[t]!;
 
@@ -125,6 +147,7 @@ export function buildSegment(transcript: Transcript, order: number): Segment {
     turns: transcript.turns,
     termIds,
     postings: growing.map(({ turns, freqs }) => ({ turns: Uint32Array.from(turns), freqs: Uint32Array.from(freqs) })),
+    termKinds,
     tokens: Int32Array.from(tokens),
     inQuestion,
     turnOffsets,
@@ -140,4 +163,38 @@ export function buildSegment(transcript: Transcript, order: number): Segment {
 export function documentFrequency(segment: Segment, term: string): number {
   const id = segment.termIds.get(term);
   return id === undefined ? 0 : segment.postings[id]!.turns.length;
+}
+
+/**
+ * The turns holding every one of `terms`, each with the count of its rarest
+ * term; undefined when none does. One term is its own posting.
+ */
+export function postingOfAll(segment: Segment, terms: readonly string[]): Posting | undefined {
+  const lists: Posting[] = [];
+  for (const term of terms) {
+    const id = segment.termIds.get(term);
+    if (id === undefined) return undefined;
+    lists.push(segment.postings[id]!);
+  }
+  if (lists.length === 1) return lists[0];
+  lists.sort((a, b) => a.turns.length - b.turns.length);
+  const turns: number[] = [];
+  const freqs: number[] = [];
+  const cursors = new Array<number>(lists.length).fill(0);
+  outer: for (let k = 0; k < lists[0]!.turns.length; k++) {
+    const turn = lists[0]!.turns[k]!;
+    let freq = lists[0]!.freqs[k]!;
+    for (let l = 1; l < lists.length; l++) {
+      const list = lists[l]!;
+      let at = cursors[l]!;
+      while (at < list.turns.length && list.turns[at]! < turn) at++;
+      cursors[l] = at;
+      if (at === list.turns.length) break outer;
+      if (list.turns[at] !== turn) continue outer;
+      freq = Math.min(freq, list.freqs[at]!);
+    }
+    turns.push(turn);
+    freqs.push(freq);
+  }
+  return turns.length === 0 ? undefined : { turns: Uint32Array.from(turns), freqs: Uint32Array.from(freqs) };
 }
