@@ -33,19 +33,25 @@ export const ANSWER_KINDS: Readonly<Record<IntentKind, number>> = {
   problem: 0,
 };
 
-/** First match wins: "how long ago" is about time, "why did it slip" is a reason however it goes on. */
+/**
+ * "When", "where", "who" and "why" ask only as the question's first word
+ * ("…when talking about the budget" asks no time); the others ask anywhere.
+ */
+const ASKS = String.raw`^\W*(?:(?:and|so|but|then|ok|okay)\W+)?`;
+
+/** First match wins: "why did it slip" is a reason however it goes on. */
 const INTENT_PATTERNS: ReadonlyArray<[IntentKind, RegExp]> = [
-  ['reason', /\b(why|how come|what (?:was |is )?the reason|what caused|what causes|what led to)\b/i],
+  ['reason', new RegExp(String.raw`${ASKS}(?:why|how come)\b|\b(?:what (?:was |is )?the reason|what caused|what causes|what led to)\b`, 'i')],
   ['problem', /\bwhat(?:'s| is| was| went| goes| has gone)? (?:wrong|broke|failed)\b|\bwhat (?:was|were|is|are) the (?:problems?|issues?)\b/i],
-  ['time', /\b(when|how soon|by what date|what (?:date|day|time|month|year|week|quarter))\b/i],
+  ['time', new RegExp(String.raw`${ASKS}when\b|\b(?:how soon|by what date|what (?:date|day|time|month|year|week|quarter))\b`, 'i')],
   ['quantity', /\bhow (many|much|long|often|quickly|fast|big|large|far)\b/i],
   [
     'quantity',
     /\b(?:what|which)(?:'s| is| was| are| were)?(?: the| a| an| their| our| your)? (?:\w+ )?(?:number|percentage|percent|amount|rate|count|size|price|cost|roi|budget|total|figure|savings|revenue|spend|fee|discount|score|headcount)s?\b/i,
   ],
-  ['place', /\b(where|which (?:city|country|state|region|office|site|location|town))\b/i],
+  ['place', new RegExp(String.raw`${ASKS}where\b|\bwhich (?:city|country|state|region|office|site|location|town)\b`, 'i')],
   ['system', /\b(?:what|which)(?:'s| is| was| are| were)? (?:the )?(?:\w+ )?(?:system|tool|platform|software|product|solution|app|application|crm|erp|provider|vendor)s?\b/i],
-  ['person', /\b(who|whom|whose|which (?:person|people|team|partner|company|firm|agency|consultant)|what (?:team|partner|company|firm|agency))\b/i],
+  ['person', new RegExp(String.raw`${ASKS}(?:who|whom|whose)\b|\b(?:which (?:person|people|team|partner|company|firm|agency|consultant)|what (?:team|partner|company|firm|agency))\b`, 'i')],
 ];
 
 /** The kind of answer `query` asks for, or null for keywords and open questions. */

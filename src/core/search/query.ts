@@ -59,7 +59,7 @@ const MAX_CONCEPTS = 31;
 /** A name said in at least this many turns of a meeting is one the meeting keeps using. */
 const MEETING_NAME_TURNS = 3;
 /** The meeting's names together weigh at most this share of the query's strongest other word. */
-const MEETING_NAME_SHARE = 0.5;
+const MEETING_NAME_SHARE = 1;
 /** A framing word keeps this share of its weight. */
 const FRAMING_SHARE = 0.3;
 
@@ -77,6 +77,19 @@ interface Word {
   terms: string[];
   /** Capitalised after the first word ("Velden Pay"): a name, matched only as typed. */
   name: boolean;
+}
+
+/** Runs of two or more capitalised words next to each other ("Velden Pay"), as [from, to) indices of `words`. */
+function nameRuns(query: string, words: readonly Word[]): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  let from = 0;
+  for (let k = 1; k <= words.length; k++) {
+    const joined = k < words.length && words[k]!.name && words[k - 1]!.name && query.slice(words[k - 1]!.end, words[k]!.start).trim() === '';
+    if (joined) continue;
+    if (k - from >= 2) runs.push([from, k]);
+    from = k;
+  }
+  return runs;
 }
 
 /** Capitalised, not all capitals: "ROI" and "ERP" are abbreviations with synonyms, "Pay" in "Velden Pay" is a name. */
@@ -124,11 +137,22 @@ export function readQuery(query: string): ReadQuery {
   const covered = new Set<Word>();
   /** Each concept with where it starts in the query, to keep typed order. */
   const concepts: Array<[start: number, concept: Concept]> = [];
+  const wordsBetween = (first: Word, last: Word) => words.filter((word) => word.start >= first.start && word.end <= last.end);
+
+  // A name of several words is one concept: it counts once, whichever of its words a turn says, most when it says them all.
+  for (const [from, to] of nameRuns(query, plain)) {
+    const inside = wordsBetween(plain[from]!, plain[to - 1]!);
+    for (const word of inside) covered.add(word);
+    const typed = inside.flatMap((word) => word.terms);
+    const alternatives: Alternative[] = [{ terms: plain.slice(from, to).map((word) => word.terms[0]!), source: 'typed' }];
+    for (const term of typed) addAlternative(alternatives, { terms: [term], source: 'typed' });
+    concepts.push([plain[from]!.start, { label: query.slice(plain[from]!.start, plain[to - 1]!.end), alternatives, typed, framing: false }]);
+  }
 
   for (const phrase of phrases) {
     const first = plain[phrase.from]!;
     const last = plain[phrase.to - 1]!;
-    const inside = words.filter((word) => word.start >= first.start && word.end <= last.end);
+    const inside = wordsBetween(first, last);
     for (const word of inside) covered.add(word);
     const typedTerms = plain.slice(phrase.from, phrase.to).map((word) => word.terms[0]!);
     const alternatives: Alternative[] = [];
@@ -188,9 +212,13 @@ function idf(documents: number, frequency: number): number {
   return frequency === 0 ? 0 : Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5));
 }
 
-/** A name the visible meetings keep using: only ever capitalised wherever it is said, and said in several turns. */
+/**
+ * A name the visible meetings keep using: only ever capitalised wherever it is
+ * said, and said in several turns. One such word makes a name of several words
+ * one ("Acme" of "Acme Pay").
+ */
 function isMeetingName(segments: readonly Segment[], terms: readonly string[]): boolean {
-  return terms.every((term) => {
+  return terms.some((term) => {
     let turns = 0;
     for (const segment of segments) {
       const id = segment.termIds.get(term);

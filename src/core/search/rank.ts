@@ -37,6 +37,8 @@ const FAR_EVIDENCE = 0.5;
 /** Share of a candidate's score that each of the next turns carrying the kind of answer asked for earns, times its evidence. */
 const FOLLOW_SHARE = 0.5;
 const FOLLOW_TURNS = 2;
+/** An explanation often follows the complaint without a "because": the evidence a turn after one earns at least. */
+const FOLLOW_REASON_FLOOR = 0.3;
 /** Candidates that get the answer and proximity passes, at least. */
 const RERANK_POOL = 50;
 
@@ -112,7 +114,10 @@ export function rankTurns(segments: readonly Segment[], request: RankRequest): R
   const conceptMaps = new Map<Segment, Map<number, number>>();
   const layoutOfCandidate = (candidate: Candidate): Layout => {
     let conceptOfTerm = conceptMaps.get(candidate.segment);
-    if (!conceptOfTerm) conceptMaps.set(candidate.segment, (conceptOfTerm = conceptIdsOf(candidate.segment, request.concepts)));
+    if (!conceptOfTerm) {
+      conceptOfTerm = conceptIdsOf(candidate.segment, request.concepts, request.intent === 'system' || request.intent === 'place');
+      conceptMaps.set(candidate.segment, conceptOfTerm);
+    }
     return layoutOf(candidate, conceptOfTerm, request.intent === null ? 0 : ANSWER_KINDS[request.intent]);
   };
   const layouts = new Map<Candidate, Layout>(pool.map((candidate) => [candidate, layoutOfCandidate(candidate)]));
@@ -130,7 +135,8 @@ export function rankTurns(segments: readonly Segment[], request: RankRequest): R
     }
     if (request.intent !== null) {
       for (let follow = turn + 1; follow <= turn + FOLLOW_TURNS && allowed(segment, follow); follow++) {
-        const evidence = intentEvidence(request.intent, { segment, turn: follow, score: 0 }, turnLayout(segment, follow));
+        const found = intentEvidence(request.intent, { segment, turn: follow, score: 0 }, turnLayout(segment, follow));
+        const evidence = request.intent === 'reason' ? Math.max(found, FOLLOW_REASON_FLOOR) : found;
         if (evidence > 0) earned.push({ segment, turn: follow, credit: FOLLOW_SHARE * evidence * score });
       }
     }
@@ -266,8 +272,12 @@ export function matchScore(termWeight: number, frequency: number, turnLength: nu
   return termWeight * bm25(frequency, 1 - B + (B / stats.averageLength) * turnLength);
 }
 
-/** Term id -> concept index, for the query terms this segment holds. */
-function conceptIdsOf(segment: Segment, concepts: readonly Concept[]): Map<number, number> {
+/**
+ * Term id -> concept index, for the query terms this segment holds; with
+ * `ignoreSpeakers`, -1 for the words of the speakers' names, which name people,
+ * not the system or place asked for.
+ */
+function conceptIdsOf(segment: Segment, concepts: readonly Concept[], ignoreSpeakers: boolean): Map<number, number> {
   const conceptOfTerm = new Map<number, number>();
   concepts.forEach((concept, c) => {
     for (const { terms } of concept.alternatives) {
@@ -277,6 +287,12 @@ function conceptIdsOf(segment: Segment, concepts: readonly Concept[]): Map<numbe
       }
     }
   });
+  if (ignoreSpeakers) {
+    for (const term of segment.speakerPostings.keys()) {
+      const id = segment.termIds.get(term);
+      if (id !== undefined && !conceptOfTerm.has(id)) conceptOfTerm.set(id, -1);
+    }
+  }
   return conceptOfTerm;
 }
 
@@ -302,6 +318,7 @@ function layoutOf({ segment, turn }: Candidate, conceptOfTerm: ReadonlyMap<numbe
       if ((segment.termKinds[token]! & answerKinds) !== 0) layout.answers.push(i - from);
       continue;
     }
+    if (concept < 0) continue;
     layout.matches.push([i - from, concept]);
     layout.textConcepts |= 1 << concept;
     if (segment.inQuestion[i] === 1) layout.questionConcepts |= 1 << concept;

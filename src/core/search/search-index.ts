@@ -10,11 +10,11 @@
 
 import { InputError } from '../errors.js';
 import type { Transcript } from '../transcript/types.js';
-import type { IntentKind } from './intent.js';
+import { ANSWER_KINDS, type IntentKind } from './intent.js';
 import { matchConcepts, readQuery, queryStats, type AlternativeSource, type Concept, type Discount, type QueryStats, type SegmentMatches } from './query.js';
 import { matchScore, rankTurns, type RankedTurn } from './rank.js';
 import { buildSegment, normaliseName, type Segment } from './segment.js';
-import { cutSnippet, type SnippetTerm } from './snippet.js';
+import { cutSnippet, type SnippetTerm, type SnippetTerms } from './snippet.js';
 
 export interface SearchOptions {
   /** Only search these transcripts (per-user isolation, or one transcript). */
@@ -66,6 +66,9 @@ export interface SearchHit {
 }
 
 export const DEFAULT_SEARCH_LIMIT = 10;
+
+/** In a snippet, a word of the kind of answer asked for pulls the window this share of the strongest query word. */
+const ANSWER_SNIPPET_SHARE = 0.5;
 
 /** Turns of many transcripts, searchable together. */
 export class TranscriptSearchIndex {
@@ -119,7 +122,7 @@ export class TranscriptSearchIndex {
         startMs: source.startMs,
         endMs: source.endMs,
         speaker: source.speaker,
-        text: cutSnippet(source.text, snippetTerms),
+        text: cutSnippet(source.text, withAnswerTerms(snippetTerms, segment, intent, concepts.length, stats)),
         score: round(score),
       };
       if (options.explain) hit.explanation = explain(candidate, concepts, stats, matches.get(segment)!, intent);
@@ -153,6 +156,23 @@ function snippetTermsOf(concepts: readonly Concept[], stats: QueryStats): Map<st
     });
   });
   return terms;
+}
+
+/**
+ * The query's snippet terms plus, when the query asks for a kind of answer
+ * the index knows (a number, a date, a name), the turn's words of that kind,
+ * as one more concept: "how much did they save" keeps the amount in view.
+ */
+function withAnswerTerms(terms: Map<string, SnippetTerm>, segment: Segment, intent: IntentKind | null, concept: number, stats: QueryStats): SnippetTerms {
+  const kinds = intent === null ? 0 : ANSWER_KINDS[intent];
+  if (kinds === 0) return terms;
+  const answer: SnippetTerm = { concept, weight: ANSWER_SNIPPET_SHARE * Math.max(...stats.conceptWeights) };
+  return {
+    get: (term) => {
+      const id = segment.termIds.get(term);
+      return terms.get(term) ?? (id !== undefined && (segment.termKinds[id]! & kinds) !== 0 ? answer : undefined);
+    },
+  };
 }
 
 /** Where `turn` sits in `turns` (ascending), or -1. */

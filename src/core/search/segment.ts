@@ -65,6 +65,9 @@ const SENTENCE_BREAK = /[.?!…:;"“(\[-]/;
 function caseOfWord(text: string, start: number): number {
   const first = text[start]!;
   if (first === first.toLowerCase()) return first === first.toUpperCase() ? 0 : LOWER_CASE;
+  // All capitals ("CTO", "ERP") is an abbreviation, not evidence of a name.
+  const second = text[start + 1] ?? '';
+  if (second !== second.toLowerCase()) return 0;
   let before = start - 1;
   while (before >= 0 && text[before] === ' ') before--;
   return before < 0 || SENTENCE_BREAK.test(text[before]!) ? 0 : CAPITAL_MID_SENTENCE;

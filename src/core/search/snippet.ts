@@ -23,20 +23,25 @@ interface Match {
   weight: number;
 }
 
+/** What the snippet looks words up in: the query's terms, and maybe words of the kind of answer asked for. */
+export type SnippetTerms = Pick<ReadonlyMap<string, SnippetTerm>, 'get'>;
+
 export const DEFAULT_SNIPPET_CHARS = 300;
 
 /** Share of a repeated concept's weight that a window earns per extra occurrence. */
 const REPEAT_CREDIT = 0.1;
+/** Characters kept free after the matched span however many matches it could hold: the words completing the last match ("30% on their annual spend"). */
+const ROOM_AFTER = 40;
 /** Share of the spare room placed before the matched span. */
 const CONTEXT_BEFORE = 1 / 3;
 
 const SENTENCE_END = /[.?!…]["')\]]*\s+/g;
 
 /** `text` itself when short enough, else the best window of it with `…` marks. */
-export function cutSnippet(text: string, queryTerms: ReadonlyMap<string, SnippetTerm>, maxChars = DEFAULT_SNIPPET_CHARS): string {
+export function cutSnippet(text: string, queryTerms: SnippetTerms, maxChars = DEFAULT_SNIPPET_CHARS): string {
   if (text.length <= maxChars) return text;
   const matches = findMatches(text, queryTerms);
-  const [spanStart, spanEnd] = bestSpan(matches, maxChars);
+  const [spanStart, spanEnd] = bestSpan(matches, Math.max(1, maxChars - ROOM_AFTER));
 
   const slack = maxChars - (spanEnd - spanStart);
   let start = Math.max(0, spanStart - Math.floor(slack * CONTEXT_BEFORE));
@@ -50,7 +55,7 @@ export function cutSnippet(text: string, queryTerms: ReadonlyMap<string, Snippet
   return `${start > 0 ? '…' : ''}${body}${end < text.length ? '…' : ''}`;
 }
 
-function findMatches(text: string, queryTerms: ReadonlyMap<string, SnippetTerm>): Match[] {
+function findMatches(text: string, queryTerms: SnippetTerms): Match[] {
   const matches: Match[] = [];
   for (const { term, start, end } of analyze(text)) {
     const ref = queryTerms.get(term);
