@@ -111,55 +111,71 @@ export function rankTurns(segments: readonly Segment[], request: RankRequest): R
   }
   const pool: RankedTurn[] = leaders.best().map((candidate) => ({ ...candidate, replyCredit: 0, intentEvidence: 0, intentFactor: 1, proximityFactor: 1 }));
 
+  // Per query and segment: which concept each term id stands for; per turn (by its place in `scratch`): its layout and evidence.
   const conceptMaps = new Map<Segment, Map<number, number>>();
-  const layoutOfCandidate = (candidate: Candidate): Layout => {
-    let conceptOfTerm = conceptMaps.get(candidate.segment);
-    if (!conceptOfTerm) {
-      conceptOfTerm = conceptIdsOf(candidate.segment, request.concepts, request.intent === 'system' || request.intent === 'place');
-      conceptMaps.set(candidate.segment, conceptOfTerm);
+  const layouts = new Map<number, Layout>();
+  const evidences = new Map<number, number>();
+  const answerKinds = request.intent === null ? 0 : ANSWER_KINDS[request.intent];
+  const slotOf = (segment: Segment, turn: number) => offsets.get(segment)! + turn;
+  const layoutAt = (segment: Segment, turn: number): Layout => {
+    const slot = slotOf(segment, turn);
+    let layout = layouts.get(slot);
+    if (!layout) {
+      let conceptOfTerm = conceptMaps.get(segment);
+      if (!conceptOfTerm) {
+        conceptOfTerm = conceptIdsOf(segment, request.concepts, request.intent === 'system' || request.intent === 'place');
+        conceptMaps.set(segment, conceptOfTerm);
+      }
+      layout = layoutOf(segment, turn, conceptOfTerm, answerKinds);
+      layouts.set(slot, layout);
     }
-    return layoutOf(candidate, conceptOfTerm, request.intent === null ? 0 : ANSWER_KINDS[request.intent]);
+    return layout;
   };
-  const layouts = new Map<Candidate, Layout>(pool.map((candidate) => [candidate, layoutOfCandidate(candidate)]));
+  const evidenceAt = (intent: IntentKind, segment: Segment, turn: number): number => {
+    const slot = slotOf(segment, turn);
+    let evidence = evidences.get(slot);
+    if (evidence === undefined) evidences.set(slot, (evidence = intentEvidence(intent, segment, turn, layoutAt(segment, turn))));
+    return evidence;
+  };
 
-  const turnLayout = (segment: Segment, turn: number): Layout => layoutOfCandidate({ segment, turn, score: 0 });
   const allowed = (segment: Segment, turn: number) => turn < segment.turns.length && filters.get(segment)?.(turn) !== false;
   // Credits are computed from the scores before any is applied, so they never chain.
-  const credits = pool.flatMap((candidate) => {
-    const { segment, turn, score } = candidate;
+  const credits = pool.flatMap(({ segment, turn, score }) => {
     const earned: Array<{ segment: Segment; turn: number; credit: number }> = [];
-    const share = questionShare(layouts.get(candidate)!, request.stats.conceptWeights);
+    const share = questionShare(layoutAt(segment, turn), request.stats.conceptWeights);
     const next = turn + 1;
     if (share > 0 && allowed(segment, next) && segment.turns[next]!.speaker !== segment.turns[turn]!.speaker) {
       earned.push({ segment, turn: next, credit: ANSWER_SHARE * share * score });
     }
     if (request.intent !== null) {
       for (let follow = turn + 1; follow <= turn + FOLLOW_TURNS && allowed(segment, follow); follow++) {
-        const found = intentEvidence(request.intent, { segment, turn: follow, score: 0 }, turnLayout(segment, follow));
+        const found = evidenceAt(request.intent, segment, follow);
         const evidence = request.intent === 'reason' ? Math.max(found, FOLLOW_REASON_FLOOR) : found;
         if (evidence > 0) earned.push({ segment, turn: follow, credit: FOLLOW_SHARE * evidence * score });
       }
     }
     return earned;
   });
+  const bySlot = new Map(pool.map((candidate) => [slotOf(candidate.segment, candidate.turn), candidate]));
   for (const { segment, turn, credit } of credits) {
-    let answer = pool.find((candidate) => candidate.segment === segment && candidate.turn === turn);
+    const slot = slotOf(segment, turn);
+    let answer = bySlot.get(slot);
     if (!answer) {
-      answer = { segment, turn, score: scratch.scores[offsets.get(segment)! + turn]!, replyCredit: 0, intentEvidence: 0, intentFactor: 1, proximityFactor: 1 };
+      answer = { segment, turn, score: scratch.scores[slot]!, replyCredit: 0, intentEvidence: 0, intentFactor: 1, proximityFactor: 1 };
       pool.push(answer);
-      layouts.set(answer, layoutOfCandidate(answer));
+      bySlot.set(slot, answer);
     }
     answer.score += credit;
     answer.replyCredit += credit;
   }
 
   for (const candidate of pool) {
-    const layout = layouts.get(candidate)!;
+    const { segment, turn } = candidate;
     if (request.intent !== null) {
-      candidate.intentEvidence = intentEvidence(request.intent, candidate, layout);
+      candidate.intentEvidence = evidenceAt(request.intent, segment, turn);
       candidate.intentFactor = 1 + INTENT_BOOST * candidate.intentEvidence;
     }
-    candidate.proximityFactor = 1 + PROXIMITY_BOOST * closeness(layout);
+    candidate.proximityFactor = 1 + PROXIMITY_BOOST * closeness(layoutAt(segment, turn));
     candidate.score *= candidate.intentFactor * candidate.proximityFactor;
   }
   return pool.filter((candidate) => candidate.score > 0).sort(byScore);
@@ -307,7 +323,7 @@ interface Layout {
   answers: number[];
 }
 
-function layoutOf({ segment, turn }: Candidate, conceptOfTerm: ReadonlyMap<number, number>, answerKinds: number): Layout {
+function layoutOf(segment: Segment, turn: number, conceptOfTerm: ReadonlyMap<number, number>, answerKinds: number): Layout {
   const layout: Layout = { matches: [], textConcepts: 0, questionConcepts: 0, answers: [] };
   const from = segment.turnOffsets[turn]!;
   const to = segment.turnOffsets[turn + 1]!;
@@ -345,7 +361,7 @@ function questionShare(layout: Layout, conceptWeights: readonly number[]): numbe
  * word (or gives a reason, or says what went wrong), FAR_EVIDENCE when the
  * word is elsewhere in the turn, 0 without one.
  */
-function intentEvidence(intent: IntentKind, { segment, turn }: Candidate, { matches, answers }: Layout): number {
+function intentEvidence(intent: IntentKind, segment: Segment, turn: number, { matches, answers }: Layout): number {
   if (intent === 'reason' || intent === 'problem') return textEvidence(intent, segment.turns[turn]!.text);
   if (answers.length === 0) return 0;
   const near = answers.some((position) => matches.some(([matched]) => Math.abs(matched - position) <= NEAR));
