@@ -68,10 +68,13 @@ const REASON_WORDS =
 const PROBLEM_WORDS =
   /\b(didn't|did not|wasn't|was not|weren't|couldn't|could not|can't|cannot|failed|fail(?:s|ing|ure)?|broke|broken|wrong|missing|errors?|lost|stuck|outage|bugs?|crash(?:ed)?|problems?|issues?)\b/i;
 
-/** How well `text` gives a reason (1) or, less surely, names a problem that may be one (0.5); or says what went wrong (1). */
+/** A plain "not": an explanation often says what something does not do ("it sends the type but not the duration"). */
+const NEGATION = /\bnot\b|n't\b/i;
+
+/** How well `text` gives a reason (1) or, less surely, a problem or a "not" that may be one (0.5); or says what went wrong (1). */
 export function textEvidence(kind: 'reason' | 'problem', text: string): number {
   if (kind === 'problem') return PROBLEM_WORDS.test(text) ? 1 : 0;
-  return REASON_WORDS.test(text) ? 1 : PROBLEM_WORDS.test(text) ? 0.5 : 0;
+  return REASON_WORDS.test(text) ? 1 : PROBLEM_WORDS.test(text) || NEGATION.test(text) ? 0.5 : 0;
 }
 
 /** Months and days; "may" is left out, as it is far more often a verb. */

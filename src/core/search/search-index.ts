@@ -166,7 +166,7 @@ function snippetTermsOf(concepts: readonly Concept[], stats: QueryStats): Map<st
 function withAnswerTerms(terms: Map<string, SnippetTerm>, segment: Segment, intent: IntentKind | null, concept: number, stats: QueryStats): SnippetTerms {
   const kinds = intent === null ? 0 : ANSWER_KINDS[intent];
   if (kinds === 0) return terms;
-  const answer: SnippetTerm = { concept, weight: ANSWER_SNIPPET_SHARE * Math.max(...stats.conceptWeights) };
+  const answer: SnippetTerm = { concept, weight: ANSWER_SNIPPET_SHARE * Math.max(...stats.conceptWeights), answer: true };
   return {
     get: (term) => {
       const id = segment.termIds.get(term);
