@@ -14,15 +14,15 @@ interface Hit {
 }
 
 const CALL = [
-  'Dana Reyes: Welcome everyone, this is the Brightline Freight check-in.',
-  'Sam Ortiz: Thanks Dana. Brightline Freight is happy overall, the dispatch team uses it daily.',
+  'Dana Reyes: Welcome everyone, this is the Quarrow Freight check-in.',
+  'Sam Ortiz: Thanks Dana. Quarrow Freight is happy overall, the dispatch team uses it daily.',
   'Dana Reyes: When did the platform go live for you?',
   'Sam Ortiz: We went live on April 14th, in all three depots at once.',
   'Dana Reyes: And the live dashboards, are people using them in the depot?',
   'Sam Ortiz: Yes, the live dashboards are on the wall in every depot.',
   'Dana Reyes: Does each depot have its own admin?',
   'Sam Ortiz: One admin per depot, and the depot leads share one login.',
-  'Dana Reyes: Great. Brightline Freight renewal is next on my list.',
+  'Dana Reyes: Great. Quarrow Freight renewal is next on my list.',
 ].join('\n');
 
 describe('search_transcripts explain, through a real MCP client', () => {
@@ -54,12 +54,12 @@ describe('search_transcripts explain, through a real MCP client', () => {
 
   it('marks the name the meeting keeps using as weighing less than the asked words', async () => {
     const { hits } = await callOk<{ hits: Hit[] }>(connected.client, 'search_transcripts', {
-      query: 'How many depots does Brightline Freight have?',
+      query: 'How many depots does Quarrow Freight have?',
       transcript_id: transcriptId,
       explain: true,
     });
     expect(hits[0]!.text).toContain('three depots');
-    const named = hits.flatMap((hit) => hit.explanation!.matched).filter((match) => match.query === 'Brightline Freight');
+    const named = hits.flatMap((hit) => hit.explanation!.matched).filter((match) => match.query === 'Quarrow Freight');
     expect(named.length).toBeGreaterThan(0);
     expect(named.every((match) => match.discount === 'meeting name')).toBe(true);
     expect(hits[0]!.explanation!.intent).toMatchObject({ kind: 'quantity' });

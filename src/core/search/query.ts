@@ -75,11 +75,11 @@ interface Word {
   start: number;
   end: number;
   terms: string[];
-  /** Capitalised after the first word ("Velden Pay"): a name, matched only as typed. */
+  /** Capitalised after the first word ("Acme Pay"): a name, matched only as typed. */
   name: boolean;
 }
 
-/** Runs of two or more capitalised words next to each other ("Velden Pay"), as [from, to) indices of `words`. */
+/** Runs of two or more capitalised words next to each other ("Acme Pay"), as [from, to) indices of `words`. */
 function nameRuns(query: string, words: readonly Word[]): Array<[number, number]> {
   const runs: Array<[number, number]> = [];
   let from = 0;
@@ -92,7 +92,7 @@ function nameRuns(query: string, words: readonly Word[]): Array<[number, number]
   return runs;
 }
 
-/** Capitalised, not all capitals: "ROI" and "ERP" are abbreviations with synonyms, "Pay" in "Velden Pay" is a name. */
+/** Capitalised, not all capitals: "ROI" and "ERP" are abbreviations with synonyms, "Pay" in "Acme Pay" is a name. */
 const CAPITALISED = /^\p{Lu}[\p{Ll}\p{N}'’-]/u;
 
 /** The query's words with their terms, in order; a hyphenated word's joined form ("goliv") stays its own word. */

@@ -306,20 +306,20 @@ describe('TranscriptSearchIndex snippets', () => {
 
 describe('TranscriptSearchIndex question intent', () => {
   const acme = makeTranscript('acme', [
-    ['Lena Voss', '00:00', 'Welcome to the Acme kickoff. Acme is our biggest rollout this year.'],
-    ['Tom Acker', '00:20', 'Thanks. Acme has been planning this for a while, and Acme leadership is excited.'],
-    ['Lena Voss', '00:40', 'Could you frame why Acme is doing this?'],
+    ['Lena Voss', '00:00', 'Welcome to the Quarrow kickoff. Quarrow is our biggest rollout this year.'],
+    ['Tom Acker', '00:20', 'Thanks. Quarrow has been planning this for a while, and Quarrow leadership is excited.'],
+    ['Lena Voss', '00:40', 'Could you frame why Quarrow is doing this?'],
     ['Tom Acker', '01:00', 'We have 212 stores across nine states, and forecasting by spreadsheet stopped working.'],
     ['Lena Voss', '01:30', 'The stores team will see the new orders in the store system.'],
     ['Tom Acker', '01:50', 'The migration slipped.'],
     ['Lena Voss', '02:05', 'Oh no.'],
     ['Tom Acker', '02:10', 'Because the product master data was full of duplicates.'],
-    ['Lena Voss', '02:40', 'Acme will get a weekly report from us, and Acme finance will get the invoice.'],
+    ['Lena Voss', '02:40', 'Quarrow will get a weekly report from us, and Quarrow finance will get the invoice.'],
   ]);
   const index = indexOf(acme);
 
   it('answers "how many" with the count next to the asked noun, not the name the meeting keeps using', () => {
-    expect(index.search('How many stores does Acme have?')[0]?.text).toContain('212 stores');
+    expect(index.search('How many stores does Quarrow have?')[0]?.text).toContain('212 stores');
   });
 
   it('answers "why" with the reason given right after the turn raising it', () => {
