@@ -4,8 +4,8 @@
  * 1. BM25+ per concept: a turn earns, for each concept, its best-matching term
  *    (typed word or synonym) plus a smaller credit when the concept names the
  *    turn's speaker ("Where is Dana based?" favours Dana's own turns). The sum
- *    is multiplied by how much of the query's weight the turn covers, so turns
- *    holding several query words beat turns repeating one.
+ *    is multiplied by the square root of how much of the query's weight the
+ *    turn covers, so turns holding several query words beat turns repeating one.
  * 2. Answers: in a meeting the reply follows the question. When a leading
  *    candidate asks about the query's words (they sit in a sentence ending with
  *    "?"), the next turn, if someone else speaks it, earns a share of its score
@@ -20,14 +20,9 @@ import { ANSWER_KINDS, textEvidence, type IntentKind } from './intent.js';
 import type { Concept, QueryStats, SegmentMatches } from './query.js';
 import { speakerMatches, type Segment } from './segment.js';
 
-/**
- * BM25+ parameters: K1 saturates repeats, B normalises by turn length, DELTA
- * keeps long turns in play. B is below the usual 0.75: an answer often comes
- * inside a long turn, and one-line turns ("and the data collection,") should
- * not win on shortness alone (0.5 to 0.6 scored best on the evaluation sets).
- */
+/** BM25+ parameters: K1 saturates repeats, B normalises by turn length, DELTA keeps long turns in play. */
 const K1 = 1.2;
-const B = 0.6;
+const B = 0.75;
 const DELTA = 0.5;
 /** Share of a question's score that the reply right after it earns. */
 const ANSWER_SHARE = 0.5;
@@ -277,8 +272,10 @@ function scoreSegment(segment: Segment, { concepts, stats, matches }: RankReques
         covered += conceptWeights[c]!;
       }
     }
-    // Coverage factor, as Lucene's classic "coord": the share of the query's weight this turn matched.
-    scores[offset + turn] = (base * covered) / totalWeight;
+    // Coverage factor, a softened "coord" (Lucene's classic): the square root of the share of the query's weight
+    // this turn matched. Softened so that a turn holding only the query's rarest, most telling word still competes
+    // with turns that repeat the meeting's everyday topic words ("politics" against "collected data").
+    scores[offset + turn] = base * Math.sqrt(covered / totalWeight);
   }
   return touched;
 }

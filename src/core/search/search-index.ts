@@ -39,7 +39,7 @@ export interface MatchedConcept {
   score: number;
 }
 
-/** Why a hit ranked where it did: score = (sum of matched scores × coverage + reply credit) × intent factor × proximity factor. */
+/** Why a hit ranked where it did: score = (sum of matched scores × √coverage + reply credit) × intent factor × proximity factor. */
 export interface SearchExplanation {
   matched: MatchedConcept[];
   /** The share of the query's weight the turn matched. */
