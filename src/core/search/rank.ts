@@ -12,7 +12,9 @@
  *    even when it repeats none of those words.
  * 3. Intent: when the query asks for a kind of answer (how many, when, who,
  *    where, why, what went wrong, what system), leading candidates carrying
- *    one rise, more when it sits next to the asked words ("212 stores").
+ *    one rise, more when it sits next to the asked words ("212 stores"); and
+ *    the next two turns after a leading candidate earn a share of its score
+ *    when they carry one (the topic is raised, then answered).
  * 4. Proximity: leading candidates whose matched words sit close together rise.
  */
 
@@ -50,7 +52,7 @@ export interface Candidate {
 
 /** A ranked turn and what its score is made of. */
 export interface RankedTurn extends Candidate {
-  /** Pass 2: what it earned as the reply to a turn asking about the query. */
+  /** Passes 2 and 3: what it earned as the reply to a turn asking about the query, or as a turn right after one raising it. */
   replyCredit: number;
   /** Pass 3: how well it carries the kind of answer asked for (0..1), and the multiplier that earned. */
   intentEvidence: number;
@@ -59,7 +61,7 @@ export interface RankedTurn extends Candidate {
   proximityFactor: number;
 }
 
-export interface RankRequest {
+interface RankRequest {
   concepts: readonly Concept[];
   stats: QueryStats;
   matches: ReadonlyMap<Segment, SegmentMatches>;

@@ -44,7 +44,7 @@ export interface SearchExplanation {
   matched: MatchedConcept[];
   /** The share of the query's weight the turn matched. */
   coverage: number;
-  /** What the turn earned as the reply to a turn asking about the query. */
+  /** What the turn earned as the reply to a turn asking about the query, or as a turn right after one raising it. */
   replyCredit: number;
   /** The kind of answer the query asks for and how well the turn carries one (0..1), or null for keywords. */
   intent: { kind: IntentKind; evidence: number; factor: number } | null;
