@@ -20,6 +20,12 @@ describe('synonym tables', () => {
     expect(otherFormsOf('launch')).toEqual([]);
   });
 
+  it('joins nouns to their verbs where the stemmer does not', () => {
+    expect(otherFormsOf('decis')).toEqual(['decid']);
+    expect(otherFormsOf('failur')).toContain('fail');
+    expect(synonymsOf('competitor')).toEqual(expect.arrayContaining(['competit', 'compet', 'rival']));
+  });
+
   it('writes a phrase every way its irregular forms allow, as typed first', () => {
     expect(formsOfPhrase(['go', 'live']).map((terms) => terms.join(' '))).toEqual(['go live', 'went live', 'gone live', 'goe live']);
   });

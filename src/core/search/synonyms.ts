@@ -4,7 +4,8 @@
  *
  * - everyday synonyms, one word each: someone asking "which system holds the
  *   data" should meet the turn that says "Salesforce contains the data";
- * - irregular forms the stemmer cannot join ("went" and "gone" are "go");
+ * - forms of one word the stemmer cannot join: irregular verbs ("went" and
+ *   "gone" are "go") and nouns of verbs ("decision" is "decide");
  * - phrases and abbreviations ("went live" is "launched" is "rolled out";
  *   "ROI" is "return on investment"): an entry of several words matches a
  *   turn holding all of its words.
@@ -42,22 +43,31 @@ const SYNONYM_GROUPS: readonly string[] = [
   'risk concern worry',
   'agree approve',
   'system platform tool software product',
+  'competitor competition compete rival',
 ];
 
-/** Forms of one verb the stemmer leaves apart; the first is the base. */
+/** Forms of one word the stemmer leaves apart; the first is the base. */
 const IRREGULAR_FORMS: readonly string[] = [
+  'analyze analysis analyse',
+  'decide decision',
+  'deliver delivery',
+  'expand expansion',
+  'fail failure',
+  'reduce reduction',
+  'retain retention',
+  'succeed success',
   'go went gone goes',
   'begin began begun',
   'bring brought',
   'build built',
   'buy bought',
-  'choose chose chosen',
+  'choose chose chosen choice',
   'come came',
   'drive drove driven',
   'fall fell fallen',
   'find found',
   'give gave given',
-  'grow grew grown',
+  'grow grew grown growth',
   'hold held',
   'keep kept',
   'know knew known',
@@ -65,7 +75,7 @@ const IRREGULAR_FORMS: readonly string[] = [
   'lose lost',
   'make made',
   'meet met',
-  'pay paid',
+  'pay paid payment',
   'run ran',
   'say said',
   'see saw seen',
