@@ -62,14 +62,26 @@ const CAPITAL_MID_SENTENCE = 1;
 const LOWER_CASE = 2;
 const SENTENCE_BREAK = /[.?!…:;"“(\[-]/;
 
+function isUpper(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code < 128) return code >= 65 && code <= 90;
+  const char = text[at]!;
+  return char !== char.toLowerCase();
+}
+
+function isLower(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code < 128) return code >= 97 && code <= 122;
+  const char = text[at]!;
+  return char !== char.toUpperCase();
+}
+
 function caseOfWord(text: string, start: number): number {
-  const first = text[start]!;
-  if (first === first.toLowerCase()) return first === first.toUpperCase() ? 0 : LOWER_CASE;
-  // All capitals ("CTO", "ERP") is an abbreviation, not evidence of a name.
-  const second = text[start + 1] ?? '';
-  if (second !== second.toLowerCase()) return 0;
+  if (isLower(text, start)) return LOWER_CASE;
+  // Digits have no case; all capitals ("CTO", "ERP") is an abbreviation, not evidence of a name.
+  if (!isUpper(text, start) || (start + 1 < text.length && isUpper(text, start + 1))) return 0;
   let before = start - 1;
-  while (before >= 0 && text[before] === ' ') before--;
+  while (before >= 0 && text.charCodeAt(before) === 32) before--;
   return before < 0 || SENTENCE_BREAK.test(text[before]!) ? 0 : CAPITAL_MID_SENTENCE;
 }
 
@@ -107,7 +119,8 @@ export function buildSegment(transcript: Transcript, order: number): Segment {
         growing.push({ turns: [], freqs: [] });
         cases.push(0);
       }
-      cases[id]! |= caseOfWord(turn.text, start);
+      // Once seen in lower case a term is no name; most words get there fast, so the check is skipped after.
+      if ((cases[id]! & LOWER_CASE) === 0) cases[id]! |= caseOfWord(turn.text, start);
       if (questions.length > 0 && questions.some(([from, to]) => start >= from && start < to)) questionTokens.push(tokens.length);
       tokens.push(id);
       const posting = growing[id]!;
