@@ -54,6 +54,8 @@ const SOURCE_WEIGHT: Readonly<Record<AlternativeSource, number>> = { typed: 1, f
  * half of what one mention in an average-length turn earns (1.5 × idf).
  */
 const SPEAKER_WEIGHT = 0.75;
+/** A synonym or other form worth less than this share of its concept's best alternative is not scored. */
+const MIN_SYNONYM_SHARE = 0.3;
 /** Concepts are tracked as bits of a 32-bit integer. */
 const MAX_CONCEPTS = 31;
 /** A name said in at least this many turns of a meeting is one the meeting keeps using. */
@@ -237,13 +239,16 @@ export function queryStats(segments: readonly Segment[], concepts: readonly Conc
     documents += segment.turns.length;
     totalTokens += segment.totalTokens;
   }
-  const alternativeWeights = concepts.map((concept, c) =>
-    concept.alternatives.map((alternative, a) => {
+  const alternativeWeights = concepts.map((concept, c) => {
+    const weights = concept.alternatives.map((alternative, a) => {
       let frequency = 0;
       for (const segment of segments) frequency += matches.get(segment)![c]![a]?.turns.length ?? 0;
       return SOURCE_WEIGHT[alternative.source] * idf(documents, frequency);
-    }),
-  );
+    });
+    // A synonym far commoner than the word typed adds little and costs a scan of its long posting list: left out.
+    const floor = MIN_SYNONYM_SHARE * Math.max(0, ...weights);
+    return weights.map((weight, a) => (concept.alternatives[a]!.source === 'typed' || weight >= floor ? weight : 0));
+  });
   const speakerCredit = new Map<string, number>();
   concepts.forEach((concept, c) => {
     for (const term of concept.typed) {

@@ -232,9 +232,9 @@ function scoreSegment(segment: Segment, { concepts, stats, matches }: RankReques
     const concept = concepts[c]!;
     for (let a = 0; a < concept.alternatives.length; a++) {
       const posting = segmentMatches[c]![a];
-      if (posting === undefined) continue;
-      const { turns, freqs } = posting;
       const termWeight = stats.alternativeWeights[c]![a]!;
+      if (posting === undefined || termWeight === 0) continue;
+      const { turns, freqs } = posting;
       for (let k = 0; k < turns.length; k++) {
         const turn = turns[k]!;
         if (filter !== null && !filter(turn)) continue;

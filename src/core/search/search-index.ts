@@ -198,7 +198,7 @@ function explain(candidate: RankedTurn, concepts: readonly Concept[], stats: Que
     concept.alternatives.forEach((alternative, a) => {
       const posting = matches[c]![a];
       const at = posting === undefined ? -1 : positionIn(posting.turns, turn);
-      if (at < 0) return;
+      if (at < 0 || stats.alternativeWeights[c]![a] === 0) return;
       const score = matchScore(stats.alternativeWeights[c]![a]!, posting!.freqs[at]!, segment.turnLengths[turn]!, stats);
       if (best === null || score > best.score) {
         best = { query: concept.label, matched: alternative.terms.join(' '), via: alternative.source, discount: stats.discounts[c]!, score };
