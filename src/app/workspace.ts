@@ -314,9 +314,9 @@ export class WorkspaceSession {
     return transcript;
   }
 
-  search(query: string, options: { transcriptId?: string; speaker?: string; limit?: number }): SearchHit[] {
+  search(query: string, options: { transcriptId?: string; speaker?: string; limit?: number; explain?: boolean }): SearchHit[] {
     const scope = options.transcriptId === undefined ? this.ownTranscriptIds() : new Set([this.getTranscript(options.transcriptId).id]);
-    return this.stores.index.search(query, { transcriptIds: scope, speaker: options.speaker, limit: options.limit ?? 10 });
+    return this.stores.index.search(query, { transcriptIds: scope, speaker: options.speaker, limit: options.limit ?? 10, explain: options.explain });
   }
 
   async generateSnapshot(transcriptId: string, request: SnapshotRequest = {}): Promise<Snapshot> {

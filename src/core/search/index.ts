@@ -4,6 +4,6 @@
  * reuse to match words the same way search does.
  */
 
-export { TranscriptSearchIndex, DEFAULT_SEARCH_LIMIT, type SearchHit, type SearchOptions } from './search-index.js';
+export { TranscriptSearchIndex, DEFAULT_SEARCH_LIMIT, type SearchHit, type SearchOptions, type SearchExplanation, type MatchedConcept } from './search-index.js';
 export { analyze, distinctTerms, type AnalyzedTerm } from './analyze.js';
 export { DEFAULT_SNIPPET_CHARS } from './snippet.js';

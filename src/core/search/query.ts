@@ -1,68 +1,211 @@
 /**
  * Reads a search query as concepts and weighs them against the transcripts the
  * caller may see. A concept is one word the user typed (all the terms one word
- * gives, e.g. `9:00am` and `9:00` for "9am") plus its everyday synonyms at a
- * lower weight. Statistics are taken over the visible segments only, so one
+ * gives, e.g. `9:00am` and `9:00` for "9am"), or a phrase of the tables in
+ * synonyms.ts ("went live"), with the other ways of saying it as alternatives:
+ * irregular forms at nearly full weight, synonyms and same-meaning phrases at
+ * a lower one. Statistics are taken over the visible segments only, so one
  * user's transcripts never shift the ranking of another's.
+ *
+ * Two kinds of words are worth less than their rarity says, when the query has
+ * other words to go on:
+ * - a name the meeting keeps using (the customer, the vendor, their product:
+ *   a term only ever capitalised, said in several turns) says which meeting,
+ *   not what is asked: "How many stores does Acme have?" is about stores, and
+ *   the name weighs no more than the query's strongest other word;
+ * - words about the conversation itself ("what did they discuss about…",
+ *   "what did she think about…") say nothing about where the answer is.
  */
 
-import { analyze } from './analyze.js';
-import { documentFrequency, type Segment } from './segment.js';
-import { synonymsOf } from './synonyms.js';
+import { analyze, distinctTerms } from './analyze.js';
+import { readIntent, TERM_NAME, type IntentKind } from './intent.js';
+import { postingOfAll, type Posting, type Segment } from './segment.js';
+import { findPhrases, formsOfPhrase, otherFormsOf, synonymsOf } from './synonyms.js';
 
-export interface QueryTerm {
-  term: string;
-  /** 1 for what the user typed, less for a synonym. */
-  weight: number;
+/** Where an alternative comes from: the words typed, another form of them ("went" for "go"), or a synonym. */
+export type AlternativeSource = 'typed' | 'form' | 'synonym';
+
+export interface Alternative {
+  /** A turn matches when it holds every one of these terms. */
+  terms: readonly string[];
+  source: AlternativeSource;
 }
 
 export interface Concept {
-  terms: QueryTerm[];
+  /** The query words it stands for, as typed (for explanations). */
+  label: string;
+  alternatives: Alternative[];
   /** The terms the user typed (no synonyms): only these are matched against speaker names. */
   typed: string[];
+  /** A word about the conversation rather than its content. */
+  framing: boolean;
 }
 
-/** A synonym matches at this fraction of the typed word. */
-const SYNONYM_WEIGHT = 0.5;
+export interface ReadQuery {
+  concepts: Concept[];
+  /** The kind of answer asked for, or null for keywords. */
+  intent: IntentKind | null;
+}
+
+/** What a match is worth next to the words typed: another form nearly as much, a synonym or same-meaning phrase half. */
+const SOURCE_WEIGHT: Readonly<Record<AlternativeSource, number>> = { typed: 1, form: 0.9, synonym: 0.5 };
 /**
  * A concept that names the turn's speaker earns this times the name's idf:
  * half of what one mention in an average-length turn earns (1.5 × idf).
  */
 const SPEAKER_WEIGHT = 0.75;
+/** A synonym or other form worth less than this share of its concept's best alternative is not scored. */
+const MIN_SYNONYM_SHARE = 0.3;
 /** Concepts are tracked as bits of a 32-bit integer. */
 const MAX_CONCEPTS = 31;
+/** A name said in at least this many turns of a meeting is one the meeting keeps using. */
+const MEETING_NAME_TURNS = 3;
+/** The meeting's names together weigh at most this share of the query's strongest other word. */
+const MEETING_NAME_SHARE = 1;
+/** A framing word keeps this share of its weight. */
+const FRAMING_SHARE = 0.3;
 
-/** The query's concepts in typed order; empty when it holds only stop words. */
-export function readQuery(query: string): Concept[] {
-  const termsByWord = new Map<string, string[]>();
-  for (const { term, start, end } of analyze(query)) {
-    const span = `${start}-${end}`;
-    const terms = termsByWord.get(span) ?? [];
-    if (!terms.includes(term)) terms.push(term);
-    termsByWord.set(span, terms);
-  }
-  const typedAnywhere = new Set([...termsByWord.values()].flat());
-  const concepts = new Map<string, Concept>();
-  for (const typed of termsByWord.values()) {
-    const key = typed.join(' ');
-    if (concepts.has(key)) continue;
-    const synonyms = [...new Set(typed.flatMap(synonymsOf))].filter((term) => !typedAnywhere.has(term));
-    concepts.set(key, {
-      typed,
-      terms: [...typed.map((term) => ({ term, weight: 1 })), ...synonyms.map((term) => ({ term, weight: SYNONYM_WEIGHT }))],
-    });
-  }
-  return [...concepts.values()].slice(0, MAX_CONCEPTS);
+/** Words about the conversation: "what did they discuss / say / think about…". */
+const FRAMING_TERMS: ReadonlySet<string> = new Set(
+  distinctTerms(
+    'discuss discussion talk talked talking say said mention mentioned think thought opinion opinions view views ' +
+      'summarize summarise summary conclusion conclude idea ideas attitude consider considerations explain describe feel felt',
+  ),
+);
+
+interface Word {
+  start: number;
+  end: number;
+  terms: string[];
+  /** Capitalised after the first word ("Acme Pay"): a name, matched only as typed. */
+  name: boolean;
 }
 
-/** Collection statistics of the visible segments for the terms of one query. */
+/** Runs of two or more capitalised words next to each other ("Acme Pay"), as [from, to) indices of `words`. */
+function nameRuns(query: string, words: readonly Word[]): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  let from = 0;
+  for (let k = 1; k <= words.length; k++) {
+    const joined = k < words.length && words[k]!.name && words[k - 1]!.name && query.slice(words[k - 1]!.end, words[k]!.start).trim() === '';
+    if (joined) continue;
+    if (k - from >= 2) runs.push([from, k]);
+    from = k;
+  }
+  return runs;
+}
+
+/** Capitalised, not all capitals: "ROI" and "ERP" are abbreviations with synonyms, "Pay" in "Acme Pay" is a name. */
+const CAPITALISED = /^\p{Lu}[\p{Ll}\p{N}'’-]/u;
+
+/** The query's words with their terms, in order; a hyphenated word's joined form ("goliv") stays its own word. */
+function wordsOf(query: string): Word[] {
+  const words = new Map<string, Word>();
+  const firstWord = /[\p{L}\p{N}]/u.exec(query)?.index ?? 0;
+  for (const { term, start, end } of analyze(query)) {
+    const span = `${start}-${end}`;
+    const word = words.get(span) ?? { start, end, terms: [], name: start > firstWord && CAPITALISED.test(query.slice(start, end)) };
+    if (!word.terms.includes(term)) word.terms.push(term);
+    words.set(span, word);
+  }
+  return [...words.values()];
+}
+
+/** Adds `alternative` unless the same terms are already there (the first source wins: typed, then forms, then synonyms). */
+function addAlternative(alternatives: Alternative[], alternative: Alternative): void {
+  const key = alternative.terms.join(' ');
+  if (!alternatives.some((existing) => existing.terms.join(' ') === key)) alternatives.push(alternative);
+}
+
+/** The alternatives of one word: its terms, their other forms and synonyms (except words typed elsewhere in the query). */
+function wordAlternatives({ terms, name }: Word, typedAnywhere: ReadonlySet<string>): Alternative[] {
+  const alternatives: Alternative[] = [];
+  for (const term of terms) addAlternative(alternatives, { terms: [term], source: 'typed' });
+  if (name) return alternatives;
+  for (const term of terms) {
+    for (const form of otherFormsOf(term)) if (!typedAnywhere.has(form)) addAlternative(alternatives, { terms: [form], source: 'form' });
+    for (const synonym of synonymsOf(term)) if (!typedAnywhere.has(synonym)) addAlternative(alternatives, { terms: [synonym], source: 'synonym' });
+  }
+  return alternatives;
+}
+
+/** The query's concepts in typed order (empty when it holds only stop words), and its intent. */
+export function readQuery(query: string): ReadQuery {
+  const words = wordsOf(query);
+  const typedAnywhere = new Set(words.flatMap((word) => word.terms));
+  // Phrases are found on plain words; a hyphenated word's joined form rides along with the phrase covering it.
+  const isJoined = (word: Word) => words.some((other) => other !== word && other.start >= word.start && other.end <= word.end);
+  const plain = words.filter((word) => !isJoined(word));
+  const phrases = findPhrases(plain.map((word) => (word.name ? [] : word.terms)));
+  const covered = new Set<Word>();
+  /** Each concept with where it starts in the query, to keep typed order. */
+  const concepts: Array<[start: number, concept: Concept]> = [];
+  const wordsBetween = (first: Word, last: Word) => words.filter((word) => word.start >= first.start && word.end <= last.end);
+
+  // A name of several words is one concept: it counts once, whichever of its words a turn says, most when it says them all.
+  for (const [from, to] of nameRuns(query, plain)) {
+    const inside = wordsBetween(plain[from]!, plain[to - 1]!);
+    for (const word of inside) covered.add(word);
+    const typed = inside.flatMap((word) => word.terms);
+    const alternatives: Alternative[] = [{ terms: plain.slice(from, to).map((word) => word.terms[0]!), source: 'typed' }];
+    for (const term of typed) addAlternative(alternatives, { terms: [term], source: 'typed' });
+    concepts.push([plain[from]!.start, { label: query.slice(plain[from]!.start, plain[to - 1]!.end), alternatives, typed, framing: false }]);
+  }
+
+  for (const phrase of phrases) {
+    const first = plain[phrase.from]!;
+    const last = plain[phrase.to - 1]!;
+    const inside = wordsBetween(first, last);
+    for (const word of inside) covered.add(word);
+    const typedTerms = plain.slice(phrase.from, phrase.to).map((word) => word.terms[0]!);
+    const alternatives: Alternative[] = [];
+    formsOfPhrase(typedTerms).forEach((terms, k) => addAlternative(alternatives, { terms, source: k === 0 ? 'typed' : 'form' }));
+    for (const word of inside) if (isJoined(word)) for (const term of word.terms) addAlternative(alternatives, { terms: [term], source: 'typed' });
+    if (typedTerms.length === 1) for (const alternative of wordAlternatives(first, typedAnywhere)) addAlternative(alternatives, alternative);
+    for (const other of phrase.alternatives) for (const terms of formsOfPhrase(other)) addAlternative(alternatives, { terms, source: 'synonym' });
+    const typed = inside.flatMap((word) => word.terms);
+    concepts.push([first.start, { label: query.slice(first.start, last.end), alternatives, typed, framing: false }]);
+  }
+  for (const word of words) {
+    if (covered.has(word)) continue;
+    concepts.push([
+      word.start,
+      {
+        label: query.slice(word.start, word.end),
+        alternatives: wordAlternatives(word, typedAnywhere),
+        typed: word.terms,
+        framing: word.terms.every((term) => FRAMING_TERMS.has(term)),
+      },
+    ]);
+  }
+
+  const unique = new Map<string, Concept>();
+  for (const [, concept] of concepts.sort((a, b) => a[0] - b[0])) {
+    const key = concept.typed.join(' ');
+    if (!unique.has(key)) unique.set(key, concept);
+  }
+  return { concepts: [...unique.values()].slice(0, MAX_CONCEPTS), intent: readIntent(query) };
+}
+
+/** Per concept, per alternative: the turns of one segment holding it. */
+export type SegmentMatches = Array<Array<Posting | undefined>>;
+
+export function matchConcepts(segment: Segment, concepts: readonly Concept[]): SegmentMatches {
+  return concepts.map((concept) => concept.alternatives.map((alternative) => postingOfAll(segment, alternative.terms)));
+}
+
+/** Why a concept weighs less than its rarity says. */
+export type Discount = 'meeting name' | 'framing';
+
+/** Collection statistics of the visible segments for one query. */
 export interface QueryStats {
   averageLength: number;
-  textIdf: ReadonlyMap<string, number>;
+  /** Per concept, per alternative: what one match is worth (weight × idf, after any discount). */
+  alternativeWeights: number[][];
   /** What a turn earns when a typed term names its speaker. */
   speakerCredit: ReadonlyMap<string, number>;
-  /** What each concept is worth: its best weighted idf, 0 when found nowhere. */
+  /** What each concept is worth: its best alternative or speaker credit, 0 when found nowhere. */
   conceptWeights: number[];
+  discounts: Array<Discount | null>;
   totalWeight: number;
 }
 
@@ -71,41 +214,83 @@ function idf(documents: number, frequency: number): number {
   return frequency === 0 ? 0 : Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5));
 }
 
-export function queryStats(segments: readonly Segment[], concepts: readonly Concept[]): QueryStats {
+/**
+ * A name the visible meetings keep using: only ever capitalised wherever it is
+ * said, and said in several turns. One such word makes a name of several words
+ * one ("Acme" of "Acme Pay").
+ */
+function isMeetingName(segments: readonly Segment[], terms: readonly string[]): boolean {
+  return terms.some((term) => {
+    let turns = 0;
+    for (const segment of segments) {
+      const id = segment.termIds.get(term);
+      if (id === undefined) continue;
+      if ((segment.termKinds[id]! & TERM_NAME) === 0) return false;
+      turns += segment.postings[id]!.turns.length;
+    }
+    return turns >= MEETING_NAME_TURNS;
+  });
+}
+
+export function queryStats(segments: readonly Segment[], concepts: readonly Concept[], matches: ReadonlyMap<Segment, SegmentMatches>): QueryStats {
   let documents = 0;
   let totalTokens = 0;
   for (const segment of segments) {
     documents += segment.turns.length;
     totalTokens += segment.totalTokens;
   }
-  const textIdf = new Map<string, number>();
-  const speakerCredit = new Map<string, number>();
-  for (const concept of concepts) {
-    for (const { term } of concept.terms) {
+  const alternativeWeights = concepts.map((concept, c) => {
+    const weights = concept.alternatives.map((alternative, a) => {
       let frequency = 0;
-      for (const segment of segments) frequency += documentFrequency(segment, term);
-      textIdf.set(term, idf(documents, frequency));
-    }
+      for (const segment of segments) frequency += matches.get(segment)![c]![a]?.turns.length ?? 0;
+      return SOURCE_WEIGHT[alternative.source] * idf(documents, frequency);
+    });
+    // A synonym far commoner than the word typed adds little and costs a scan of its long posting list: left out.
+    const floor = MIN_SYNONYM_SHARE * Math.max(0, ...weights);
+    return weights.map((weight, a) => (concept.alternatives[a]!.source === 'typed' || weight >= floor ? weight : 0));
+  });
+  const speakerCredit = new Map<string, number>();
+  concepts.forEach((concept, c) => {
     for (const term of concept.typed) {
       let frequency = 0;
       for (const segment of segments) frequency += segment.speakerPostings.get(term)?.length ?? 0;
+      const typedAt = concept.alternatives.findIndex((alternative) => alternative.terms.length === 1 && alternative.terms[0] === term);
       // A name people rarely say aloud is still a precise pointer at who said it, so the rarer measure wins.
-      const rarity = Math.max(idf(documents, frequency), textIdf.get(term) ?? 0);
+      const rarity = Math.max(idf(documents, frequency), typedAt < 0 ? 0 : alternativeWeights[c]![typedAt]!);
       speakerCredit.set(term, frequency === 0 ? 0 : SPEAKER_WEIGHT * rarity);
     }
-  }
-  const conceptWeights = concepts.map((concept) =>
-    Math.max(
-      0,
-      ...concept.terms.map(({ term, weight }) => weight * textIdf.get(term)!),
-      ...concept.typed.map((term) => speakerCredit.get(term)!),
-    ),
+  });
+
+  const discounts = discountsOf(segments, concepts, alternativeWeights);
+  const conceptWeights = concepts.map((concept, c) =>
+    Math.max(0, ...alternativeWeights[c]!, ...concept.typed.map((term) => speakerCredit.get(term)!)),
   );
   return {
     averageLength: Math.max(1, totalTokens / Math.max(1, documents)),
-    textIdf,
+    alternativeWeights,
     speakerCredit,
     conceptWeights,
+    discounts,
     totalWeight: conceptWeights.reduce((sum, weight) => sum + weight, 0),
   };
+}
+
+/** Lowers, in place, the weights of meeting names and framing words when the query has other words found in the text. */
+function discountsOf(segments: readonly Segment[], concepts: readonly Concept[], alternativeWeights: number[][]): Array<Discount | null> {
+  const discounts: Array<Discount | null> = concepts.map((concept) =>
+    concept.framing ? 'framing' : isMeetingName(segments, concept.typed) ? 'meeting name' : null,
+  );
+  const best = (c: number) => Math.max(0, ...alternativeWeights[c]!);
+  const content = concepts.map((_, c) => c).filter((c) => discounts[c] === null && best(c) > 0);
+  if (content.length === 0) return concepts.map(() => null);
+  const nameCap = MEETING_NAME_SHARE * Math.max(...content.map(best));
+  const nameWeight = concepts.reduce((sum, _, c) => sum + (discounts[c] === 'meeting name' ? best(c) : 0), 0);
+  const nameScale = Math.min(1, nameCap / Math.max(nameWeight, Number.MIN_VALUE));
+  discounts.forEach((discount, c) => {
+    if (discount === null) return;
+    const scale = discount === 'framing' ? FRAMING_SHARE : nameScale;
+    if (scale === 1 || best(c) === 0) discounts[c] = null;
+    else alternativeWeights[c] = alternativeWeights[c]!.map((value) => value * scale);
+  });
+  return discounts;
 }

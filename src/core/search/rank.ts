@@ -4,16 +4,22 @@
  * 1. BM25+ per concept: a turn earns, for each concept, its best-matching term
  *    (typed word or synonym) plus a smaller credit when the concept names the
  *    turn's speaker ("Where is Dana based?" favours Dana's own turns). The sum
- *    is multiplied by how much of the query's weight the turn covers, so turns
- *    holding several query words beat turns repeating one.
+ *    is multiplied by the square root of how much of the query's weight the
+ *    turn covers, so turns holding several query words beat turns repeating one.
  * 2. Answers: in a meeting the reply follows the question. When a leading
  *    candidate asks about the query's words (they sit in a sentence ending with
  *    "?"), the next turn, if someone else speaks it, earns a share of its score
  *    even when it repeats none of those words.
- * 3. Proximity: leading candidates whose matched words sit close together rise.
+ * 3. Intent: when the query asks for a kind of answer (how many, when, who,
+ *    where, why, what went wrong, what system), leading candidates carrying
+ *    one rise, more when it sits next to the asked words ("212 stores"); and
+ *    the next two turns after a leading candidate earn a share of its score
+ *    when they carry one (the topic is raised, then answered).
+ * 4. Proximity: leading candidates whose matched words sit close together rise.
  */
 
-import type { Concept, QueryStats } from './query.js';
+import { ANSWER_KINDS, textEvidence, type IntentKind } from './intent.js';
+import type { Concept, QueryStats, SegmentMatches } from './query.js';
 import { speakerMatches, type Segment } from './segment.js';
 
 /** BM25+ parameters: K1 saturates repeats, B normalises by turn length, DELTA keeps long turns in play. */
@@ -24,6 +30,17 @@ const DELTA = 0.5;
 const ANSWER_SHARE = 0.5;
 /** Multiplier when all matched concepts are adjacent: 1 + PROXIMITY_BOOST. */
 const PROXIMITY_BOOST = 0.5;
+/** Multiplier when a turn carries the kind of answer asked for next to the asked words: 1 + INTENT_BOOST. */
+const INTENT_BOOST = 0.6;
+/** An answer word this many terms or fewer from an asked word is next to it. */
+const NEAR = 4;
+/** Evidence of an answer word elsewhere in the turn. */
+const FAR_EVIDENCE = 0.5;
+/** Share of a candidate's score that each of the next turns carrying the kind of answer asked for earns, times its evidence. */
+const FOLLOW_SHARE = 0.5;
+const FOLLOW_TURNS = 2;
+/** An explanation often follows the complaint without a "because": the evidence a turn after one earns at least. */
+const FOLLOW_REASON_FLOOR = 0.3;
 /** Candidates that get the answer and proximity passes, at least. */
 const RERANK_POOL = 50;
 
@@ -33,9 +50,22 @@ export interface Candidate {
   score: number;
 }
 
+/** A ranked turn and what its score is made of. */
+export interface RankedTurn extends Candidate {
+  /** Passes 2 and 3: what it earned as the reply to a turn asking about the query, or as a turn right after one raising it. */
+  replyCredit: number;
+  /** Pass 3: how well it carries the kind of answer asked for (0..1), and the multiplier that earned. */
+  intentEvidence: number;
+  intentFactor: number;
+  /** Pass 4: the proximity multiplier. */
+  proximityFactor: number;
+}
+
 interface RankRequest {
   concepts: readonly Concept[];
   stats: QueryStats;
+  matches: ReadonlyMap<Segment, SegmentMatches>;
+  intent: IntentKind | null;
   /** Normalised speaker filter, or null for everyone. */
   speakerKey: string | null;
   limit: number;
@@ -59,7 +89,7 @@ interface Scratch {
 }
 
 /** The best `limit` (or a few more) candidates, best first. */
-export function rankTurns(segments: readonly Segment[], request: RankRequest): Candidate[] {
+export function rankTurns(segments: readonly Segment[], request: RankRequest): RankedTurn[] {
   if (request.stats.totalWeight === 0) return [];
   // One allocation per query rather than per segment: small typed arrays are costly to create.
   const offsets = new Map<Segment, number>();
@@ -81,36 +111,75 @@ export function rankTurns(segments: readonly Segment[], request: RankRequest): C
     filters.set(segment, filter);
     for (const turn of scoreSegment(segment, request, filter, scratch, offset)) leaders.offer(segment, turn, scratch.scores[offset + turn]!);
   }
-  const pool = leaders.best();
+  const pool: RankedTurn[] = leaders.best().map((candidate) => ({ ...candidate, replyCredit: 0, intentEvidence: 0, intentFactor: 1, proximityFactor: 1 }));
 
+  // Per query and segment: which concept each term id stands for; per turn (by its place in `scratch`): its layout and evidence.
   const conceptMaps = new Map<Segment, Map<number, number>>();
-  const layoutOfCandidate = (candidate: Candidate): Layout => {
-    let conceptOfTerm = conceptMaps.get(candidate.segment);
-    if (!conceptOfTerm) conceptMaps.set(candidate.segment, (conceptOfTerm = conceptIdsOf(candidate.segment, request.concepts)));
-    return layoutOf(candidate, conceptOfTerm);
+  const layouts = new Map<number, Layout>();
+  const evidences = new Map<number, number>();
+  const answerKinds = request.intent === null ? 0 : ANSWER_KINDS[request.intent];
+  const slotOf = (segment: Segment, turn: number) => offsets.get(segment)! + turn;
+  const layoutAt = (segment: Segment, turn: number): Layout => {
+    const slot = slotOf(segment, turn);
+    let layout = layouts.get(slot);
+    if (!layout) {
+      let conceptOfTerm = conceptMaps.get(segment);
+      if (!conceptOfTerm) {
+        conceptOfTerm = conceptIdsOf(segment, request.concepts, request.intent === 'system' || request.intent === 'place');
+        conceptMaps.set(segment, conceptOfTerm);
+      }
+      layout = layoutOf(segment, turn, conceptOfTerm, answerKinds);
+      layouts.set(slot, layout);
+    }
+    return layout;
   };
-  const layouts = new Map(pool.map((candidate) => [candidate, layoutOfCandidate(candidate)]));
+  const evidenceAt = (intent: IntentKind, segment: Segment, turn: number): number => {
+    const slot = slotOf(segment, turn);
+    let evidence = evidences.get(slot);
+    if (evidence === undefined) evidences.set(slot, (evidence = intentEvidence(intent, segment, turn, layoutAt(segment, turn))));
+    return evidence;
+  };
 
+  const allowed = (segment: Segment, turn: number) => turn < segment.turns.length && filters.get(segment)?.(turn) !== false;
   // Credits are computed from the scores before any is applied, so they never chain.
-  const credits = pool.flatMap((question) => {
-    const share = questionShare(layouts.get(question)!, request.stats.conceptWeights);
-    const { segment, turn } = question;
+  const credits = pool.flatMap(({ segment, turn, score }) => {
+    const earned: Array<{ segment: Segment; turn: number; credit: number }> = [];
+    const share = questionShare(layoutAt(segment, turn), request.stats.conceptWeights);
     const next = turn + 1;
-    if (share === 0 || next >= segment.turns.length || filters.get(segment)?.(next) === false) return [];
-    if (segment.turns[next]!.speaker === segment.turns[turn]!.speaker) return [];
-    return [{ segment, turn: next, credit: ANSWER_SHARE * share * question.score }];
+    if (share > 0 && allowed(segment, next) && segment.turns[next]!.speaker !== segment.turns[turn]!.speaker) {
+      earned.push({ segment, turn: next, credit: ANSWER_SHARE * share * score });
+    }
+    if (request.intent !== null) {
+      for (let follow = turn + 1; follow <= turn + FOLLOW_TURNS && allowed(segment, follow); follow++) {
+        const found = evidenceAt(request.intent, segment, follow);
+        const evidence = request.intent === 'reason' ? Math.max(found, FOLLOW_REASON_FLOOR) : found;
+        if (evidence > 0) earned.push({ segment, turn: follow, credit: FOLLOW_SHARE * evidence * score });
+      }
+    }
+    return earned;
   });
+  const bySlot = new Map(pool.map((candidate) => [slotOf(candidate.segment, candidate.turn), candidate]));
   for (const { segment, turn, credit } of credits) {
-    let answer = pool.find((candidate) => candidate.segment === segment && candidate.turn === turn);
+    const slot = slotOf(segment, turn);
+    let answer = bySlot.get(slot);
     if (!answer) {
-      answer = { segment, turn, score: scratch.scores[offsets.get(segment)! + turn]! };
+      answer = { segment, turn, score: scratch.scores[slot]!, replyCredit: 0, intentEvidence: 0, intentFactor: 1, proximityFactor: 1 };
       pool.push(answer);
-      layouts.set(answer, layoutOfCandidate(answer));
+      bySlot.set(slot, answer);
     }
     answer.score += credit;
+    answer.replyCredit += credit;
   }
 
-  for (const candidate of pool) candidate.score *= 1 + PROXIMITY_BOOST * closeness(layouts.get(candidate)!);
+  for (const candidate of pool) {
+    const { segment, turn } = candidate;
+    if (request.intent !== null) {
+      candidate.intentEvidence = evidenceAt(request.intent, segment, turn);
+      candidate.intentFactor = 1 + INTENT_BOOST * candidate.intentEvidence;
+    }
+    candidate.proximityFactor = 1 + PROXIMITY_BOOST * closeness(layoutAt(segment, turn));
+    candidate.score *= candidate.intentFactor * candidate.proximityFactor;
+  }
   return pool.filter((candidate) => candidate.score > 0).sort(byScore);
 }
 
@@ -150,7 +219,7 @@ class Leaders {
 }
 
 /** Pass 1: BM25+ with speaker credit and coverage into `scratch`; returns the turns that match anything. */
-function scoreSegment(segment: Segment, { concepts, stats }: RankRequest, filter: TurnFilter, scratch: Scratch, offset: number): number[] {
+function scoreSegment(segment: Segment, { concepts, stats, matches }: RankRequest, filter: TurnFilter, scratch: Scratch, offset: number): number[] {
   const conceptCount = concepts.length;
   const stride = conceptCount * 2;
   const { perConcept, touched: isTouched, scores } = scratch;
@@ -158,19 +227,18 @@ function scoreSegment(segment: Segment, { concepts, stats }: RankRequest, filter
   const lengthScale = B / stats.averageLength;
   const { turnLengths } = segment;
 
+  const segmentMatches = matches.get(segment)!;
   for (let c = 0; c < conceptCount; c++) {
     const concept = concepts[c]!;
-    for (const { term, weight } of concept.terms) {
-      const id = segment.termIds.get(term);
-      if (id === undefined) continue;
-      const { turns, freqs } = segment.postings[id]!;
-      const termWeight = weight * stats.textIdf.get(term)!;
+    for (let a = 0; a < concept.alternatives.length; a++) {
+      const posting = segmentMatches[c]![a];
+      const termWeight = stats.alternativeWeights[c]![a]!;
+      if (posting === undefined || termWeight === 0) continue;
+      const { turns, freqs } = posting;
       for (let k = 0; k < turns.length; k++) {
         const turn = turns[k]!;
         if (filter !== null && !filter(turn)) continue;
-        const frequency = freqs[k]!;
-        const lengthNorm = 1 - B + lengthScale * turnLengths[turn]!;
-        const score = termWeight * ((frequency * (K1 + 1)) / (frequency + K1 * lengthNorm) + DELTA);
+        const score = termWeight * bm25(freqs[k]!, 1 - B + lengthScale * turnLengths[turn]!);
         const slot = (offset + turn) * stride + c;
         if (score > perConcept[slot]!) perConcept[slot] = score;
         if (isTouched[offset + turn] === 0) {
@@ -206,21 +274,45 @@ function scoreSegment(segment: Segment, { concepts, stats }: RankRequest, filter
         covered += conceptWeights[c]!;
       }
     }
-    // Coverage factor, as Lucene's classic "coord": the share of the query's weight this turn matched.
-    scores[offset + turn] = (base * covered) / totalWeight;
+    // Coverage factor, a softened "coord" (Lucene's classic): the square root of the share of the query's weight
+    // this turn matched. Softened so that a turn holding only the query's rarest, most telling word still competes
+    // with turns that repeat the meeting's everyday topic words ("politics" against "collected data").
+    scores[offset + turn] = base * Math.sqrt(covered / totalWeight);
   }
   return touched;
 }
 
-/** Term id -> concept index, for the query terms this segment holds. */
-function conceptIdsOf(segment: Segment, concepts: readonly Concept[]): Map<number, number> {
+/** BM25+'s saturated frequency, before the term's weight. */
+function bm25(frequency: number, lengthNorm: number): number {
+  return (frequency * (K1 + 1)) / (frequency + K1 * lengthNorm) + DELTA;
+}
+
+/** What one concept's match earns in a turn of the given length. */
+export function matchScore(termWeight: number, frequency: number, turnLength: number, stats: QueryStats): number {
+  return termWeight * bm25(frequency, 1 - B + (B / stats.averageLength) * turnLength);
+}
+
+/**
+ * Term id -> concept index, for the query terms this segment holds; with
+ * `ignoreSpeakers`, -1 for the words of the speakers' names, which name people,
+ * not the system or place asked for.
+ */
+function conceptIdsOf(segment: Segment, concepts: readonly Concept[], ignoreSpeakers: boolean): Map<number, number> {
   const conceptOfTerm = new Map<number, number>();
   concepts.forEach((concept, c) => {
-    for (const { term } of concept.terms) {
-      const id = segment.termIds.get(term);
-      if (id !== undefined && !conceptOfTerm.has(id)) conceptOfTerm.set(id, c);
+    for (const { terms } of concept.alternatives) {
+      for (const term of terms) {
+        const id = segment.termIds.get(term);
+        if (id !== undefined && !conceptOfTerm.has(id)) conceptOfTerm.set(id, c);
+      }
     }
   });
+  if (ignoreSpeakers) {
+    for (const term of segment.speakerPostings.keys()) {
+      const id = segment.termIds.get(term);
+      if (id !== undefined && !conceptOfTerm.has(id)) conceptOfTerm.set(id, -1);
+    }
+  }
   return conceptOfTerm;
 }
 
@@ -231,15 +323,22 @@ interface Layout {
   textConcepts: number;
   /** Bit c set when concept c matched inside a sentence ending with "?". */
   questionConcepts: number;
+  /** Positions of words of the kind of answer asked for (not query words). */
+  answers: number[];
 }
 
-function layoutOf({ segment, turn }: Candidate, conceptOfTerm: ReadonlyMap<number, number>): Layout {
-  const layout: Layout = { matches: [], textConcepts: 0, questionConcepts: 0 };
+function layoutOf(segment: Segment, turn: number, conceptOfTerm: ReadonlyMap<number, number>, answerKinds: number): Layout {
+  const layout: Layout = { matches: [], textConcepts: 0, questionConcepts: 0, answers: [] };
   const from = segment.turnOffsets[turn]!;
   const to = segment.turnOffsets[turn + 1]!;
   for (let i = from; i < to; i++) {
-    const concept = conceptOfTerm.get(segment.tokens[i]!);
-    if (concept === undefined) continue;
+    const token = segment.tokens[i]!;
+    const concept = conceptOfTerm.get(token);
+    if (concept === undefined) {
+      if ((segment.termKinds[token]! & answerKinds) !== 0) layout.answers.push(i - from);
+      continue;
+    }
+    if (concept < 0) continue;
     layout.matches.push([i - from, concept]);
     layout.textConcepts |= 1 << concept;
     if (segment.inQuestion[i] === 1) layout.questionConcepts |= 1 << concept;
@@ -262,7 +361,19 @@ function questionShare(layout: Layout, conceptWeights: readonly number[]): numbe
 }
 
 /**
- * Pass 3: 1 when the matched concepts appear side by side (stop words aside),
+ * Pass 3: 1 when the turn holds a word of the kind asked for next to a matched
+ * word (or gives a reason, or says what went wrong), FAR_EVIDENCE when the
+ * word is elsewhere in the turn, 0 without one.
+ */
+function intentEvidence(intent: IntentKind, segment: Segment, turn: number, { matches, answers }: Layout): number {
+  if (intent === 'reason' || intent === 'problem') return textEvidence(intent, segment.turns[turn]!.text);
+  if (answers.length === 0) return 0;
+  const near = answers.some((position) => matches.some(([matched]) => Math.abs(matched - position) <= NEAR));
+  return near ? 1 : FAR_EVIDENCE;
+}
+
+/**
+ * Pass 4: 1 when the matched concepts appear side by side (stop words aside),
  * falling towards 0 as the shortest stretch holding them all grows; 0 with
  * fewer than two concepts in the text.
  */

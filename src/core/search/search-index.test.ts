@@ -303,3 +303,40 @@ describe('TranscriptSearchIndex snippets', () => {
     expect(index.search('short turns')[0]?.text).toBe('Short turns come back whole.');
   });
 });
+
+describe('TranscriptSearchIndex question intent', () => {
+  const acme = makeTranscript('acme', [
+    ['Lena Voss', '00:00', 'Welcome to the Quarrow kickoff. Quarrow is our biggest rollout this year.'],
+    ['Tom Acker', '00:20', 'Thanks. Quarrow has been planning this for a while, and Quarrow leadership is excited.'],
+    ['Lena Voss', '00:40', 'Could you frame why Quarrow is doing this?'],
+    ['Tom Acker', '01:00', 'We have 212 stores across nine states, and forecasting by spreadsheet stopped working.'],
+    ['Lena Voss', '01:30', 'The stores team will see the new orders in the store system.'],
+    ['Tom Acker', '01:50', 'The migration slipped.'],
+    ['Lena Voss', '02:05', 'Oh no.'],
+    ['Tom Acker', '02:10', 'Because the product master data was full of duplicates.'],
+    ['Lena Voss', '02:40', 'Quarrow will get a weekly report from us, and Quarrow finance will get the invoice.'],
+  ]);
+  const index = indexOf(acme);
+
+  it('answers "how many" with the count next to the asked noun, not the name the meeting keeps using', () => {
+    expect(index.search('How many stores does Quarrow have?')[0]?.text).toContain('212 stores');
+  });
+
+  it('answers "why" with the reason given right after the turn raising it', () => {
+    const texts = index.search('Why did the migration slip?', { limit: 2 }).map((hit) => hit.text);
+    expect(texts).toContain('Because the product master data was full of duplicates.');
+  });
+
+  it('matches another phrasing of what was asked at a lower weight than the words typed', () => {
+    const index = indexOf(
+      makeTranscript('launch', [
+        ['Ana', '00:00', 'We launched the portal in March.'],
+        ['Ken', '00:10', 'The portal went live for the second region in June.'],
+        ['Ana', '00:20', 'Nothing else on the portal.'],
+      ]),
+    );
+    const hits = index.search('when did the portal go live', { limit: 3, explain: true });
+    expect(hits.map((hit) => hit.text)).toEqual(['The portal went live for the second region in June.', 'We launched the portal in March.', 'Nothing else on the portal.']);
+    expect(hits[1]!.explanation!.matched).toContainEqual(expect.objectContaining({ matched: 'launch', via: 'synonym' }));
+  });
+});

@@ -10,10 +10,11 @@
 
 import { InputError } from '../errors.js';
 import type { Transcript } from '../transcript/types.js';
-import { readQuery, queryStats, type Concept, type QueryStats } from './query.js';
-import { rankTurns } from './rank.js';
+import { ANSWER_KINDS, type IntentKind } from './intent.js';
+import { matchConcepts, readQuery, queryStats, type AlternativeSource, type Concept, type Discount, type QueryStats, type SegmentMatches } from './query.js';
+import { matchScore, rankTurns, type RankedTurn } from './rank.js';
 import { buildSegment, normaliseName, type Segment } from './segment.js';
-import { cutSnippet, type SnippetTerm } from './snippet.js';
+import { cutSnippet, type SnippetTerm, type SnippetTerms } from './snippet.js';
 
 export interface SearchOptions {
   /** Only search these transcripts (per-user isolation, or one transcript). */
@@ -22,6 +23,32 @@ export interface SearchOptions {
   speaker?: string;
   /** Most hits to return; default 10. */
   limit?: number;
+  /** Say why each hit ranked (`SearchHit.explanation`). */
+  explain?: boolean;
+}
+
+/** One query concept a hit matched. */
+export interface MatchedConcept {
+  /** The query words, as typed ("went live"). */
+  query: string;
+  /** The terms of the turn that matched them (stemmed), or the speaker's name. */
+  matched: string;
+  via: AlternativeSource | 'speaker';
+  /** Why the words count for less than their rarity says, when they do. */
+  discount: Discount | null;
+  score: number;
+}
+
+/** Why a hit ranked where it did: score = (sum of matched scores × √coverage + reply credit) × intent factor × proximity factor. */
+export interface SearchExplanation {
+  matched: MatchedConcept[];
+  /** The share of the query's weight the turn matched. */
+  coverage: number;
+  /** What the turn earned as the reply to a turn asking about the query, or as a turn right after one raising it. */
+  replyCredit: number;
+  /** The kind of answer the query asks for and how well the turn carries one (0..1), or null for keywords. */
+  intent: { kind: IntentKind; evidence: number; factor: number } | null;
+  proximityFactor: number;
 }
 
 export interface SearchHit {
@@ -34,9 +61,14 @@ export interface SearchHit {
   text: string;
   /** Relevance; only comparable between hits of the same search. */
   score: number;
+  /** Only when asked for. */
+  explanation?: SearchExplanation;
 }
 
 export const DEFAULT_SEARCH_LIMIT = 10;
+
+/** In a snippet, a word of the kind of answer asked for pulls the window this share of the strongest query word. */
+const ANSWER_SNIPPET_SHARE = 0.5;
 
 /** Turns of many transcripts, searchable together. */
 export class TranscriptSearchIndex {
@@ -72,25 +104,29 @@ export class TranscriptSearchIndex {
     const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
     if (!Number.isInteger(limit) || limit < 1) throw new InputError('INVALID_ARGUMENT', 'limit must be a whole number of at least 1.');
 
-    const concepts = readQuery(query);
+    const { concepts, intent } = readQuery(query);
     const segments = this.visibleSegments(options.transcriptIds);
     if (concepts.length === 0 || segments.length === 0) return [];
 
-    const stats = queryStats(segments, concepts);
+    const matches = new Map(segments.map((segment) => [segment, matchConcepts(segment, concepts)]));
+    const stats = queryStats(segments, concepts, matches);
     const speakerKey = options.speaker === undefined ? null : normaliseName(options.speaker);
-    const ranked = rankTurns(segments, { concepts, stats, speakerKey, limit });
+    const ranked = rankTurns(segments, { concepts, stats, matches, intent, speakerKey, limit });
     const snippetTerms = snippetTermsOf(concepts, stats);
-    return ranked.slice(0, limit).map(({ segment, turn, score }) => {
+    return ranked.slice(0, limit).map((candidate) => {
+      const { segment, turn, score } = candidate;
       const source = segment.turns[turn]!;
-      return {
+      const hit: SearchHit = {
         transcriptId: segment.transcriptId,
         turnIndex: source.index,
         startMs: source.startMs,
         endMs: source.endMs,
         speaker: source.speaker,
-        text: cutSnippet(source.text, snippetTerms),
-        score: Math.round(score * 1000) / 1000,
+        text: cutSnippet(source.text, withAnswerTerms(snippetTerms, segment, intent, concepts.length, stats)),
+        score: round(score),
       };
+      if (options.explain) hit.explanation = explain(candidate, concepts, stats, matches.get(segment)!, intent);
+      return hit;
     });
   }
 
@@ -106,14 +142,79 @@ export class TranscriptSearchIndex {
   }
 }
 
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
 /** Query terms weighted for snippet cutting: rarer words pull the window harder. */
 function snippetTermsOf(concepts: readonly Concept[], stats: QueryStats): Map<string, SnippetTerm> {
   const terms = new Map<string, SnippetTerm>();
   concepts.forEach((concept, c) => {
-    for (const { term, weight } of concept.terms) {
-      const termIdf = stats.textIdf.get(term)!;
-      if (termIdf > 0 && !terms.has(term)) terms.set(term, { concept: c, weight: weight * termIdf });
-    }
+    concept.alternatives.forEach(({ terms: alternativeTerms }, a) => {
+      const weight = stats.alternativeWeights[c]![a]!;
+      for (const term of alternativeTerms) if (weight > 0 && !terms.has(term)) terms.set(term, { concept: c, weight });
+    });
   });
   return terms;
+}
+
+/**
+ * The query's snippet terms plus, when the query asks for a kind of answer
+ * the index knows (a number, a date, a name), the turn's words of that kind,
+ * as one more concept: "how much did they save" keeps the amount in view.
+ */
+function withAnswerTerms(terms: Map<string, SnippetTerm>, segment: Segment, intent: IntentKind | null, concept: number, stats: QueryStats): SnippetTerms {
+  const kinds = intent === null ? 0 : ANSWER_KINDS[intent];
+  if (kinds === 0) return terms;
+  const answer: SnippetTerm = { concept, weight: ANSWER_SNIPPET_SHARE * Math.max(...stats.conceptWeights), answer: true };
+  return {
+    get: (term) => {
+      const id = segment.termIds.get(term);
+      return terms.get(term) ?? (id !== undefined && (segment.termKinds[id]! & kinds) !== 0 ? answer : undefined);
+    },
+  };
+}
+
+/** Where `turn` sits in `turns` (ascending), or -1. */
+function positionIn(turns: Uint32Array, turn: number): number {
+  let low = 0;
+  let high = turns.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (turns[middle] === turn) return middle;
+    if (turns[middle]! < turn) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
+}
+
+/** Recomputes, for one hit, what each concept earned (its best alternative in the turn, or its speaker credit). */
+function explain(candidate: RankedTurn, concepts: readonly Concept[], stats: QueryStats, matches: SegmentMatches, intent: IntentKind | null): SearchExplanation {
+  const { segment, turn } = candidate;
+  const matched: MatchedConcept[] = [];
+  let covered = 0;
+  concepts.forEach((concept, c) => {
+    let best: MatchedConcept | null = null;
+    concept.alternatives.forEach((alternative, a) => {
+      const posting = matches[c]![a];
+      const at = posting === undefined ? -1 : positionIn(posting.turns, turn);
+      if (at < 0 || stats.alternativeWeights[c]![a] === 0) return;
+      const score = matchScore(stats.alternativeWeights[c]![a]!, posting!.freqs[at]!, segment.turnLengths[turn]!, stats);
+      if (best === null || score > best.score) {
+        best = { query: concept.label, matched: alternative.terms.join(' '), via: alternative.source, discount: stats.discounts[c]!, score };
+      }
+    });
+    const speakerTerms = concept.typed.filter((term) => segment.speakerPostings.get(term)?.includes(turn));
+    const speakerScore = Math.max(0, ...speakerTerms.map((term) => stats.speakerCredit.get(term)!));
+    if (best !== null) matched.push({ ...(best as MatchedConcept), score: round((best as MatchedConcept).score) });
+    if (speakerScore > 0) matched.push({ query: concept.label, matched: segment.turns[turn]!.speaker ?? '', via: 'speaker', discount: null, score: round(speakerScore) });
+    if (best !== null || speakerScore > 0) covered += stats.conceptWeights[c]!;
+  });
+  return {
+    matched,
+    coverage: round(covered / stats.totalWeight),
+    replyCredit: round(candidate.replyCredit),
+    intent: intent === null ? null : { kind: intent, evidence: candidate.intentEvidence, factor: round(candidate.intentFactor) },
+    proximityFactor: round(candidate.proximityFactor),
+  };
 }

@@ -7,6 +7,7 @@
 
 import type { Transcript, Turn } from '../transcript/types.js';
 import { distinctTerms, forEachTerm } from './analyze.js';
+import { kindsOfTerm, TERM_NAME } from './intent.js';
 
 export interface Posting {
   /** Turn indices, ascending. */
@@ -23,6 +24,8 @@ export interface Segment {
   termIds: Map<string, number>;
   /** Indexed by term id. */
   postings: Posting[];
+  /** Indexed by term id: what kind of answer the term can be (TERM_* bits of intent.ts). */
+  termKinds: Uint8Array;
   /** Term ids of every turn back to back; turn t spans [turnOffsets[t], turnOffsets[t + 1]). */
   tokens: Int32Array;
   /** 1 where the token at the same position sits in a sentence ending with "?". */
@@ -51,6 +54,34 @@ export function speakerMatches(speakerKey: string, wanted: string): boolean {
   return speakerKey === wanted || ` ${speakerKey} `.includes(` ${wanted} `);
 }
 
+/** How a term was written, as bits: a capital letter mid-sentence marks a name unless it is also seen in lower case. */
+const CAPITAL_MID_SENTENCE = 1;
+const LOWER_CASE = 2;
+const SENTENCE_BREAK = /[.?!…:;"“(\[-]/;
+
+function isUpper(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code < 128) return code >= 65 && code <= 90;
+  const char = text[at]!;
+  return char !== char.toLowerCase();
+}
+
+function isLower(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code < 128) return code >= 97 && code <= 122;
+  const char = text[at]!;
+  return char !== char.toUpperCase();
+}
+
+function caseOfWord(text: string, start: number): number {
+  if (isLower(text, start)) return LOWER_CASE;
+  // Digits have no case; all capitals ("CTO", "ERP") is an abbreviation, not evidence of a name.
+  if (!isUpper(text, start) || (start + 1 < text.length && isUpper(text, start + 1))) return 0;
+  let before = start - 1;
+  while (before >= 0 && text.charCodeAt(before) === 32) before--;
+  return before < 0 || SENTENCE_BREAK.test(text[before]!) ? 0 : CAPITAL_MID_SENTENCE;
+}
+
 /**
  * Question sentences, as [start, end) ranges in order: from after the previous
  * sentence end (".", "?" or "!") up to and including their "?". One pass over
@@ -75,6 +106,8 @@ export function buildSegment(transcript: Transcript, order: number): Segment {
   const termIds = new Map<string, number>();
   // Grown as plain arrays while reading, frozen into typed arrays at the end.
   const growing: Array<{ turns: number[]; freqs: number[] }> = [];
+  /** Per term id: CAPITAL_MID_SENTENCE and LOWER_CASE bits. */
+  const cases: number[] = [];
   const tokens: number[] = [];
   /** Positions of tokens inside question sentences (few, so kept sparse while reading). */
   const questionTokens: number[] = [];
@@ -98,7 +131,10 @@ export function buildSegment(transcript: Transcript, order: number): Segment {
         id = growing.length;
         termIds.set(term, id);
         growing.push({ turns: [], freqs: [] });
+        cases.push(0);
       }
+      // Once seen in lower case a term is no name; most words get there fast, so the check is skipped after.
+      if ((cases[id]! & LOWER_CASE) === 0) cases[id]! |= caseOfWord(turn.text, start);
       while (question < questions.length && questions[question]![1] <= start) question++;
       if (question < questions.length && start >= questions[question]![0]) questionTokens.push(tokens.length);
       tokens.push(id);
@@ -131,6 +167,8 @@ export function buildSegment(transcript: Transcript, order: number): Segment {
   turnOffsets[transcript.turns.length] = tokens.length;
   const inQuestion = new Uint8Array(tokens.length);
   for (const position of questionTokens) inQuestion[position] = 1;
+  const termKinds = new Uint8Array(growing.length);
+  for (const [term, id] of termIds) termKinds[id] = kindsOfTerm(term) | (cases[id] === CAPITAL_MID_SENTENCE ? TERM_NAME : 0);
   const turnLengths = new Uint32Array(transcript.turns.length);
   for (let t = 0; t < turnLengths.length; t++) turnLengths[t] = turnOffsets[t + 1]! - turnOffsets[t]!;
 
@@ -140,6 +178,7 @@ export function buildSegment(transcript: Transcript, order: number): Segment {
     turns: transcript.turns,
     termIds,
     postings: growing.map(({ turns, freqs }) => ({ turns: Uint32Array.from(turns), freqs: Uint32Array.from(freqs) })),
+    termKinds,
     tokens: Int32Array.from(tokens),
     inQuestion,
     turnOffsets,
@@ -155,4 +194,38 @@ export function buildSegment(transcript: Transcript, order: number): Segment {
 export function documentFrequency(segment: Segment, term: string): number {
   const id = segment.termIds.get(term);
   return id === undefined ? 0 : segment.postings[id]!.turns.length;
+}
+
+/**
+ * The turns holding every one of `terms`, each with the count of its rarest
+ * term; undefined when none does. One term is its own posting.
+ */
+export function postingOfAll(segment: Segment, terms: readonly string[]): Posting | undefined {
+  const lists: Posting[] = [];
+  for (const term of terms) {
+    const id = segment.termIds.get(term);
+    if (id === undefined) return undefined;
+    lists.push(segment.postings[id]!);
+  }
+  if (lists.length === 1) return lists[0];
+  lists.sort((a, b) => a.turns.length - b.turns.length);
+  const turns: number[] = [];
+  const freqs: number[] = [];
+  const cursors = new Array<number>(lists.length).fill(0);
+  outer: for (let k = 0; k < lists[0]!.turns.length; k++) {
+    const turn = lists[0]!.turns[k]!;
+    let freq = lists[0]!.freqs[k]!;
+    for (let l = 1; l < lists.length; l++) {
+      const list = lists[l]!;
+      let at = cursors[l]!;
+      while (at < list.turns.length && list.turns[at]! < turn) at++;
+      cursors[l] = at;
+      if (at === list.turns.length) break outer;
+      if (list.turns[at] !== turn) continue outer;
+      freq = Math.min(freq, list.freqs[at]!);
+    }
+    turns.push(turn);
+    freqs.push(freq);
+  }
+  return turns.length === 0 ? undefined : { turns: Uint32Array.from(turns), freqs: Uint32Array.from(freqs) };
 }

@@ -14,6 +14,8 @@ export interface SnippetTerm {
   /** Which query concept the term belongs to (synonyms share their word's concept). */
   concept: number;
   weight: number;
+  /** A word of the kind of answer asked for (a number, a date): it counts only next to a query word. */
+  answer?: boolean;
 }
 
 interface Match {
@@ -23,20 +25,27 @@ interface Match {
   weight: number;
 }
 
+/** What the snippet looks words up in: the query's terms, and maybe words of the kind of answer asked for. */
+export type SnippetTerms = Pick<ReadonlyMap<string, SnippetTerm>, 'get'>;
+
 export const DEFAULT_SNIPPET_CHARS = 300;
 
 /** Share of a repeated concept's weight that a window earns per extra occurrence. */
 const REPEAT_CREDIT = 0.1;
+/** Characters kept free after the matched span however many matches it could hold: the words completing the last match ("30% on their annual spend"). */
+const ROOM_AFTER = 40;
+/** An answer word counts when at most this many terms from a query word. */
+const ANSWER_NEAR = 2;
 /** Share of the spare room placed before the matched span. */
 const CONTEXT_BEFORE = 1 / 3;
 
 const SENTENCE_END = /[.?!…]["')\]]*\s+/g;
 
 /** `text` itself when short enough, else the best window of it with `…` marks. */
-export function cutSnippet(text: string, queryTerms: ReadonlyMap<string, SnippetTerm>, maxChars = DEFAULT_SNIPPET_CHARS): string {
+export function cutSnippet(text: string, queryTerms: SnippetTerms, maxChars = DEFAULT_SNIPPET_CHARS): string {
   if (text.length <= maxChars) return text;
   const matches = findMatches(text, queryTerms);
-  const [spanStart, spanEnd] = bestSpan(matches, maxChars);
+  const [spanStart, spanEnd] = bestSpan(matches, Math.max(1, maxChars - ROOM_AFTER));
 
   const slack = maxChars - (spanEnd - spanStart);
   let start = Math.max(0, spanStart - Math.floor(slack * CONTEXT_BEFORE));
@@ -50,14 +59,15 @@ export function cutSnippet(text: string, queryTerms: ReadonlyMap<string, Snippet
   return `${start > 0 ? '…' : ''}${body}${end < text.length ? '…' : ''}`;
 }
 
-function findMatches(text: string, queryTerms: ReadonlyMap<string, SnippetTerm>): Match[] {
-  const matches: Match[] = [];
-  for (const { term, start, end } of analyze(text)) {
+function findMatches(text: string, queryTerms: SnippetTerms): Match[] {
+  const found: Array<Match & { at: number; answer: boolean }> = [];
+  analyze(text).forEach(({ term, start, end }, at) => {
     const ref = queryTerms.get(term);
     // Two terms can come from one word ("9am" gives two); keep the word once.
-    if (ref && matches.at(-1)?.start !== start) matches.push({ start, end, ...ref });
-  }
-  return matches;
+    if (ref && found.at(-1)?.start !== start) found.push({ start, end, concept: ref.concept, weight: ref.weight, at, answer: ref.answer === true });
+  });
+  const asked = found.filter((match) => !match.answer).map((match) => match.at);
+  return found.filter((match) => !match.answer || asked.some((at) => Math.abs(at - match.at) <= ANSWER_NEAR));
 }
 
 /** The [start, end) of the matches inside the best window; [0, 0) when nothing matched. */

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { transcriptStats, talkShares, type TalkShare } from '../../core/analysis/stats.js';
 import { InputError } from '../../core/errors.js';
+import type { SearchExplanation } from '../../core/search/index.js';
 import { formatTurnLine } from '../../core/transcript/format-lines.js';
 import { formatClock, parseUserOffset } from '../../core/transcript/timecode.js';
 import { TRANSCRIPT_FORMATS, type Transcript, type TranscriptFormat } from '../../core/transcript/types.js';
@@ -183,22 +184,58 @@ export const searchTranscripts = defineTool({
   title: 'Search transcripts',
   description:
     'Find where something was said: ranked (BM25, stemmed) search over every loaded transcript, or one. Plain questions work ("what slowed down onboarding?"). ' +
-    'Each hit gives the transcript, turn index, time, speaker and the text around the match; read_transcript with start/end shows the context.',
+    'Each hit gives the transcript, turn index, time, speaker and the text around the match; read_transcript with start/end shows the context. ' +
+    'Questions are read for the kind of answer they want (how many, when, who, where, why, what went wrong, what system) and common phrasings match each other ("went live", "launched"); explain: true says why each hit ranked.',
   inputSchema: z.object({
     query: z.string().min(1).max(500).describe('Words or a question.'),
     transcript_id: transcriptId.optional().describe('Search only this transcript.'),
     speaker: z.string().max(200).optional().describe('Only turns by this speaker (case-insensitive).'),
     limit: z.number().int().min(1).max(50).default(10).describe('How many hits (default 10).'),
+    explain: z.boolean().default(false).describe('Add to each hit the query words it matched (typed, another form, a synonym or the speaker) and the credit for the kind of answer asked for.'),
   }),
   outputSchema: z.object({
     query: z.string(),
     hits: z.array(
-      z.object({ transcript_id: z.string(), turn_index: z.number().int(), start_ms: z.number().nullable(), end_ms: z.number().nullable(), start: z.string(), speaker: z.string().nullable(), text: z.string(), score: z.number() }),
+      z.object({
+        transcript_id: z.string(),
+        turn_index: z.number().int(),
+        start_ms: z.number().nullable(),
+        end_ms: z.number().nullable(),
+        start: z.string(),
+        speaker: z.string().nullable(),
+        text: z.string(),
+        score: z.number(),
+        explanation: z
+          .object({
+            matched: z.array(
+              z.object({
+                query: z.string().describe('The query words, as typed.'),
+                matched: z.string().describe('The stemmed words of the turn that matched them, or the speaker name.'),
+                via: z.enum(['typed', 'form', 'synonym', 'speaker']),
+                discount: z.enum(['meeting name', 'framing']).nullable().describe('Why the words count for less than their rarity says.'),
+                score: z.number(),
+              }),
+            ),
+            coverage: z.number().describe('Share of the query weight the turn matched.'),
+            reply_credit: z.number().describe('Earned as the reply to, or the turn after, a turn about the query.'),
+            intent: z
+              .object({
+                kind: z.enum(['quantity', 'time', 'person', 'place', 'reason', 'problem', 'system']),
+                evidence: z.number().describe('0 to 1: how well the turn carries that kind of answer.'),
+                factor: z.number(),
+              })
+              .nullable()
+              .describe('The kind of answer the query asks for; null for plain keywords.'),
+            proximity_factor: z.number(),
+          })
+          .optional()
+          .describe('Only with explain: true.'),
+      }),
     ),
   }),
   annotations: READ_ONLY,
   handler(args, ctx) {
-    const hits = ctx.session.search(args.query, { transcriptId: args.transcript_id, speaker: args.speaker, limit: args.limit }).map((hit) => ({
+    const hits = ctx.session.search(args.query, { transcriptId: args.transcript_id, speaker: args.speaker, limit: args.limit, explain: args.explain }).map((hit) => ({
       transcript_id: hit.transcriptId,
       turn_index: hit.turnIndex,
       start_ms: hit.startMs,
@@ -207,13 +244,35 @@ export const searchTranscripts = defineTool({
       speaker: hit.speaker,
       text: hit.text,
       score: Math.round(hit.score * 1000) / 1000,
+      ...(hit.explanation ? { explanation: explanationOf(hit.explanation) } : {}),
     }));
     const text = hits.length
-      ? hits.map((h, i) => `${i + 1}. [${h.start}] ${h.speaker ?? 'Unknown'} (${h.transcript_id}, turn ${h.turn_index}): ${h.text}`).join('\n')
+      ? hits
+          .map((h, i) => {
+            const line = `${i + 1}. [${h.start}] ${h.speaker ?? 'Unknown'} (${h.transcript_id}, turn ${h.turn_index}): ${h.text}`;
+            return h.explanation ? `${line}\n   why: ${describeExplanation(h.explanation)}` : line;
+          })
+          .join('\n')
       : 'No matches.';
     return { structured: { query: args.query, hits }, text };
   },
 });
+
+function explanationOf(explanation: SearchExplanation) {
+  return {
+    matched: explanation.matched,
+    coverage: explanation.coverage,
+    reply_credit: explanation.replyCredit,
+    intent: explanation.intent,
+    proximity_factor: explanation.proximityFactor,
+  };
+}
+
+function describeExplanation(explanation: ReturnType<typeof explanationOf>): string {
+  const matched = explanation.matched.map((m) => `"${m.query}" ${m.via === 'typed' ? '' : `(${m.via}) `}${m.matched}${m.discount ? ` [${m.discount}]` : ''}`);
+  const intent = explanation.intent ? `; ${explanation.intent.kind} answer ×${explanation.intent.factor}` : '';
+  return `${matched.join(', ') || 'follows a matching turn'}${intent}`;
+}
 
 export const transcriptStatsTool = defineTool({
   name: 'transcript_stats',
