@@ -83,7 +83,7 @@ export function normalise(text: string): string {
   return text.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-function containsAny(text: string, options: readonly string[]): boolean {
+export function containsAny(text: string, options: readonly string[]): boolean {
   const haystack = normalise(text);
   return options.some((option) => haystack.includes(normalise(option)));
 }

@@ -15,13 +15,12 @@
  * holds the totals to test/eval/search-baseline.json.
  */
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TranscriptSearchIndex, type SearchHit } from '../src/core/search/search-index.js';
-import { buildTranscript } from '../src/core/transcript/build-transcript.js';
-import type { Transcript } from '../src/core/transcript/types.js';
-import { normalise } from './eval-score.js';
+import { containsAny } from './eval-score.js';
+import { discoverKeys, loadTranscript, SHARED_ROOT, type KeyEntry } from './eval-run.js';
 
 export const SEARCH_SETS = ['corpus', 'own_keys', 'shared_keys', 'qmsum'] as const;
 export type SearchSet = (typeof SEARCH_SETS)[number];
@@ -45,11 +44,6 @@ export interface SetScore {
 
 export type SearchEvaluation = Record<SearchSet, SetScore>;
 
-interface KeyQuestion {
-  query: string;
-  any: string[];
-}
-
 interface SpanQuery {
   meeting: string;
   query: string;
@@ -63,25 +57,9 @@ interface Case {
   questions: Array<{ query: string; answered: (hits: readonly SearchHit[]) => boolean }>;
 }
 
-function readJson<T>(path: string): T {
-  return JSON.parse(readFileSync(path, 'utf8')) as T;
-}
-
-function goldFiles(folder: string): string[] {
-  return existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith('.gold.json')).sort().map((name) => join(folder, name)) : [];
-}
-
-/** A key names its transcript relative to its own folder, the repository or the shared folder. */
-function transcriptOf(keyPath: string, transcript: string, root: string, shared: string): string {
-  const candidates = [resolve(dirname(keyPath), transcript), resolve(root, transcript), resolve(shared, transcript)];
-  const found = candidates.find((candidate) => existsSync(candidate));
-  if (!found) throw new Error(`Transcript ${transcript} of ${keyPath} not found.`);
-  return found;
-}
-
-/** A hit answers a key question when its text contains one of the answers (case and spacing ignored). */
+/** A hit answers a key question when its text contains one of the answers, as `npm run eval` matches them. */
 export function answersKeyQuestion(hits: readonly SearchHit[], answers: readonly string[]): boolean {
-  return hits.some((hit) => answers.some((answer) => normalise(hit.text).includes(normalise(answer))));
+  return hits.some((hit) => containsAny(hit.text, answers));
 }
 
 /** A hit answers a QMSum query when its turn's time overlaps a gold span. */
@@ -91,20 +69,17 @@ export function overlapsSpan(hits: readonly SearchHit[], spans: ReadonlyArray<re
   );
 }
 
-function keyCases(keyPaths: readonly string[], root: string, shared: string): Case[] {
-  return keyPaths.map((keyPath) => {
-    const key = readJson<{ transcript: string; search?: KeyQuestion[] }>(keyPath);
-    return {
-      source: basename(keyPath),
-      transcriptPath: transcriptOf(keyPath, key.transcript, root, shared),
-      questions: (key.search ?? []).map(({ query, any }) => ({ query, answered: (hits) => answersKeyQuestion(hits, any) })),
-    };
-  });
+function keyCases(entries: readonly KeyEntry[]): Case[] {
+  return entries.map(({ name, key, transcriptPath }) => ({
+    source: name,
+    transcriptPath,
+    questions: key.search.map(({ query, any }) => ({ query, answered: (hits: readonly SearchHit[]) => answersKeyQuestion(hits, any) })),
+  }));
 }
 
-function qmsumCases(shared: string): Case[] {
-  const folder = join(shared, 'eval/other-meetings');
-  const { queries } = readJson<{ queries: SpanQuery[] }>(join(folder, 'queries.json'));
+function qmsumCases(): Case[] {
+  const folder = join(SHARED_ROOT, 'eval/other-meetings');
+  const { queries } = JSON.parse(readFileSync(join(folder, 'queries.json'), 'utf8')) as { queries: SpanQuery[] };
   const meetings = [...new Set(queries.map((query) => query.meeting))];
   return meetings.map((meeting) => ({
     source: meeting,
@@ -113,15 +88,6 @@ function qmsumCases(shared: string): Case[] {
       .filter((query) => query.meeting === meeting)
       .map(({ query, spans_ms }) => ({ query, answered: (hits) => overlapsSpan(hits, spans_ms) })),
   }));
-}
-
-function loadTranscript(path: string): Transcript {
-  return buildTranscript({
-    text: readFileSync(path, 'utf8'),
-    id: basename(path),
-    source: { kind: 'file', name: basename(path) },
-    loadedAt: new Date(0).toISOString(),
-  });
 }
 
 function scoreCases(cases: readonly Case[]): SetScore {
@@ -139,33 +105,41 @@ function scoreCases(cases: readonly Case[]): SetScore {
   return score;
 }
 
-/** Scores every set; `root` is the repository, with the shared folder beside it. */
-export function evaluateSearch(root = process.cwd()): SearchEvaluation {
-  const shared = resolve(root, '../shared');
-  const fixtures = join(root, 'test/fixtures');
+/** Scores every set; the shared folder sits beside the repository, as in CI. */
+export function evaluateSearch(): SearchEvaluation {
+  const keyed = discoverKeys().filter((entry) => entry.key.search.length > 0);
   const sets: Record<SearchSet, Case[]> = {
-    corpus: keyCases(goldFiles(join(shared, 'eval/corpus')), root, shared),
-    own_keys: keyCases([join(fixtures, 'quest-gold.json'), ...goldFiles(join(fixtures, 'eval'))], root, shared),
-    shared_keys: keyCases([join(shared, 'eval/quest-gold.json'), ...goldFiles(join(shared, 'eval/other-meetings'))], root, shared),
-    qmsum: qmsumCases(shared),
+    corpus: keyCases(keyed.filter((entry) => entry.set === 'corpus')),
+    own_keys: keyCases(keyed.filter((entry) => entry.set === 'own')),
+    shared_keys: keyCases(keyed.filter((entry) => entry.set === 'quest' || entry.set === 'negatives')),
+    qmsum: qmsumCases(),
   };
   return Object.fromEntries(SEARCH_SETS.map((set) => [set, scoreCases(sets[set])])) as SearchEvaluation;
 }
 
-function printEvaluation(evaluation: SearchEvaluation, withMisses: boolean): void {
+/** The search targets of issue 15: corpus questions >= 56 of 58, QMSum queries >= 95 %. */
+export function searchTargetFailures(evaluation: SearchEvaluation): string[] {
+  const failures: string[] = [];
+  if (evaluation.corpus.hit < 56) failures.push(`search: corpus questions ${evaluation.corpus.hit}/${evaluation.corpus.total} < 56`);
+  if (evaluation.qmsum.hit < 0.95 * evaluation.qmsum.total) failures.push(`search: QMSum queries ${evaluation.qmsum.hit}/${evaluation.qmsum.total} < 95 %`);
+  if (evaluation.own_keys.hit < evaluation.own_keys.total) failures.push(`search: own keys ${evaluation.own_keys.hit}/${evaluation.own_keys.total}`);
+  return failures;
+}
+
+export function formatSearchEvaluation(evaluation: SearchEvaluation, withMisses: boolean): string {
+  const lines: string[] = [];
   for (const set of SEARCH_SETS) {
     const { hit, total, misses } = evaluation[set];
-    process.stdout.write(`${set.padEnd(12)} ${String(hit).padStart(3)}/${String(total).padEnd(3)} ${((100 * hit) / Math.max(1, total)).toFixed(1)} % in the top ${TOP}\n`);
+    lines.push(`${set.padEnd(12)} ${String(hit).padStart(3)}/${String(total).padEnd(3)} ${((100 * hit) / Math.max(1, total)).toFixed(1)} % in the top ${TOP}`);
     if (!withMisses) continue;
-    for (const miss of misses) {
-      process.stdout.write(`  - ${miss.source}: "${miss.query}"\n${miss.got.map((text) => `      ${text}\n`).join('')}`);
-    }
+    for (const miss of misses) lines.push(`  - ${miss.source}: "${miss.query}"`, ...miss.got.map((text) => `      ${text}`));
   }
+  return `${lines.join('\n')}\n`;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const argv = process.argv.slice(2);
   const evaluation = evaluateSearch();
   if (argv.includes('--json')) process.stdout.write(`${JSON.stringify(evaluation, null, 2)}\n`);
-  else printEvaluation(evaluation, argv.includes('--misses'));
+  else process.stdout.write(formatSearchEvaluation(evaluation, argv.includes('--misses')));
 }

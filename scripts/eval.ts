@@ -4,8 +4,12 @@
  * key and per set, what it got right, then per-field precision and recall,
  * the calibration table and every miss.
  *
- *   npm run eval -- [--json] [--strict] [--vendor-from-key] [key.json ...]
+ *   npm run eval -- [--json] [--strict] [--vendor-from-key] [--misses] [key.json ...]
  *   npm run eval -- --write-baseline [--allow-lower "reason"]
+ *
+ * Without key paths it also scores search (scripts/eval-search.ts: every
+ * key's questions and the QMSum span queries, top 5 per meeting; `--misses`
+ * lists what missed).
  *
  * `--vendor-from-key` also scores each key with its `vendor` passed as the
  * build option, so the report shows both ways. `--strict` exits 1 when any
@@ -44,6 +48,7 @@ import {
   type KeyResult,
   type Mode,
 } from './eval-run.js';
+import { evaluateSearch, formatSearchEvaluation, searchTargetFailures } from './eval-search.js';
 
 const MODE_LABELS: Record<Mode, string> = { inferred: 'sides inferred from the call', vendorFromKey: "each key's vendor given" };
 
@@ -193,6 +198,8 @@ function main(argv: readonly string[]): number {
   const entries = keyPaths.length > 0 ? chosenKeys(keyPaths) : discoverKeys();
   const results = entries.map((entry) => evaluateKey(entry, { modes, timed: !writing }));
   if (writing) return recordBaseline(results, allowLower);
+  // Search is scored per meeting over every key's questions and the QMSum span queries (scripts/eval-search.ts).
+  const search = keyPaths.length > 0 ? null : evaluateSearch();
   if (option('--json')) {
     const byMode = Object.fromEntries(
       modes.map((mode) => {
@@ -200,12 +207,13 @@ function main(argv: readonly string[]): number {
         return [mode, { keys: results.map((result) => ({ set: result.entry.set, key: result.entry.name, buildMs: result.buildMs, score: result.scores[mode] })), sets: totalsBySet(results, [mode])[mode], fields: fieldQuality(scores), calibration: calibration(scores) }];
       }),
     );
-    process.stdout.write(`${JSON.stringify(byMode, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(search ? { ...byMode, search } : byMode, null, 2)}\n`);
   } else {
     for (const mode of modes) process.stdout.write(`${report(results, mode)}\n`);
+    if (search) process.stdout.write(`Search, top 5 per meeting:\n${formatSearchEvaluation(search, option('--misses'))}`);
   }
   if (!option('--strict')) return 0;
-  const failures = modes.flatMap((mode) => strictFailures(results, mode).map((failure) => `${MODE_LABELS[mode]}: ${failure}`));
+  const failures = [...modes.flatMap((mode) => strictFailures(results, mode).map((failure) => `${MODE_LABELS[mode]}: ${failure}`)), ...(search ? searchTargetFailures(search) : [])];
   if (failures.length > 0) process.stderr.write(`--strict: ${failures.length} target(s) missed:\n${failures.map((line) => `  - ${line}`).join('\n')}\n`);
   return failures.length > 0 ? 1 : 0;
 }

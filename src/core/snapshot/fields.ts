@@ -204,7 +204,7 @@ const NAME_INDUSTRY: Record<string, string> = {
   consulting: 'Consulting', motors: 'Automotive', dental: 'Dental care (healthcare)', credit: 'Financial services', pharmacy: 'Pharmacy (healthcare)',
   brewing: 'Brewing (beverages)', brewery: 'Brewing (beverages)', solar: 'Solar energy', bakery: 'Bakery (food)', bakeries: 'Bakery (food)',
   construction: 'Construction', properties: 'Real estate', realty: 'Real estate', hotels: 'Hospitality', telecom: 'Telecommunications',
-  nonprofit: 'Nonprofit', 'non-profit': 'Nonprofit', charity: 'Charity (nonprofit)', fintech: 'Fintech (financial services)', veterinary: 'Veterinary care',
+  nonprofit: 'Nonprofit', 'non-profit': 'Nonprofit', charity: 'Charity (nonprofit)', fintech: 'Fintech (financial services)', veterinary: 'Animal health (veterinary)',
 };
 
 /** The industry the customer's name says: the last of its words that names one ("Lakeside Dental Group" -> dental). */
@@ -217,7 +217,7 @@ function industryOfName(name: string): string | undefined {
   return undefined;
 }
 
-/** The longest form the call gives a name ("Mercy-like Ridge Health" for "Mercy-like Ridge"), which may say the industry. */
+/** The longest form the call gives a name ("Alder Vale Health" for "Alder Vale"), which may say the industry. */
 function fullNameOf(analysis: CallAnalysis, name: string): string {
   let longest = name;
   for (const sentence of analysis.sentences) {
@@ -700,7 +700,7 @@ const FIGURE_RULES: readonly FigureRule[] = [
   {
     field: 'user_count',
     kinds: ['count'],
-    // Case-sensitive for "1,850 staff on StaffGrid" (a name after "on"); the words spell their capitals.
+    // Case-sensitive for "1,850 staff on Rosterly" (a name after "on"); the words spell their capitals.
     cue: /\b[Uu]sers?\b|\b[Ss]eats?\b|\b[Ll]icen[cs]es?\b|\b[Uu]se\b|\b[Uu]sing\b|\bused by\b|\b[Aa]ctive\b|\bon the (?:app|platform|system|tool)\b|\b(?:in|on) (?:it|there)\b|\bon (?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December)[A-Z]\w+\b|\b[Ll]ogg(?:ed|ing) in\b|\b[Oo]nboarded\b|\bset up\b/g,
     accepts: (figure) => Number.isInteger(figure.value) && figure.value >= 2 && figure.unit !== undefined && USER_NOUNS.test(figure.unit.split(' ').pop()!),
   },

@@ -1,7 +1,7 @@
 /**
  * The people of a call: its speakers, and the people they name with a role
  * ("my director, Edward Chase", "Andrew is a Senior Financial Analyst", "Derek
- * Osei from IT owned the integrations"), and speakers who give their own
+ * Hale from IT owned the integrations"), and speakers who give their own
  * title, in lower case too ("I'm Pau Roca, revenue analyst", "I'm the
  * operations lead here"). A capitalised pair counts as a person
  * only in such a context, so "Booking Data" or "Phase One" never do. Each
@@ -140,7 +140,7 @@ function roleNear(before: string, after: string): string | null {
     const title = readTitle(afterMatch[2]!) ?? readRoleNoun(afterMatch[2]!);
     if (title) return afterMatch[1] ? `${afterMatch[1]} ${title}` : title;
   }
-  // "Ivo Marsh, who's our head of yard operations": a title said in lower case after "who's our".
+  // "Ivo Kessler, who's our head of yard operations": a title said in lower case after "who's our".
   const whose = /^,\s+who(?:['’]s| is)\s+(?:our|the|my|their)\s+(.{2,80})/.exec(after);
   if (whose) {
     const title = readSpokenTitle(whose[1]!) ?? readTitle(whose[1]!);
