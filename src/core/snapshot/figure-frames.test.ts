@@ -248,6 +248,18 @@ describe('what the sections pick', () => {
     expect(sectionOf(pair, 'results_achievements')).toContain('31 to 22');
   });
 
+  it('ranks an amount first in Financial Impact and a count of people in Adoption', () => {
+    const money = snapshotOf([
+      ...OPENING,
+      'Maya Brook: We talked about the budget a lot, honestly, and the time it takes.',
+      'Maya Brook: The cost conversations were long, and the budget people were careful with the time.',
+      'Maya Brook: In 2024 we spent about $410,000 on agency fees.',
+      'Maya Brook: About 24,000 students never log in, only the faculty use it.',
+    ]);
+    expect(sectionOf(money, 'financial_impact')).toContain('$410,000 on agency fees');
+    expect(sectionOf(money, 'adoption_usage')).toContain('24,000 students');
+  });
+
   it('ranks a result with its baseline above an agenda line in Results', () => {
     const results = sectionOf(snapshotOf(CALL), 'results_achievements');
     expect(results).toContain('went from 31 to 22 percent');

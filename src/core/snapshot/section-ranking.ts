@@ -257,6 +257,13 @@ export function scoreSentences(slug: SectionSlug, context: RankingContext): Sent
     if ((slug === 'background' || slug === 'solution') && sentence.runs.some((run) => run.start > 0 && !personWords.has(run.words[0]!))) {
       if (slug === 'background' ? OLD_SYSTEM.test(sentence.text) : CONNECTS.test(sentence.text)) score += 0.7;
     }
+    // Financial impact is told in money: an amount ranks first, talk without one last.
+    if (slug === 'financial_impact') {
+      if (sentence.figures.some((figure) => figure.kind === 'money')) score += 1;
+      else if (sentence.figures.length === 0) score *= 0.7;
+    }
+    // Adoption is told in people and shares of them: "24,000 students never log in", "84 percent log in weekly".
+    if (slug === 'adoption_usage' && sentence.figures.some((figure) => figure.kind === 'percentage' || (figure.kind === 'count' && figure.unit !== undefined))) score += 0.8;
     // A results section without a figure is an agenda ("let's walk through the results"): figures come first.
     if (slug === 'results_achievements') {
       if (sentence.figures.length === 0) score *= 0.6;
