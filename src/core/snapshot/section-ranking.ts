@@ -86,7 +86,7 @@ const ORGANISATION_SIZE =
 /** Words that put a named system before the product: the old one, the one replaced. */
 const OLD_SYSTEM = /\b(?:before|legacy|old|previous(?:ly)?|used to|replac\w+|retired|switched off|moved off|were on|ran on|had been)\b/i;
 /** Words that connect the product to other systems, or name what it does. */
-const CONNECTS = /\b(?:integrat\w+|interface|connector|connects?|sync\w*|feeds?|API|plugs? into|talks to)\b/i;
+const CONNECTS = /\b(?:integrat\w+|interface|connector|connects?|sync\w*|feeds?|API|plugs? into|talks to|pulls?|pushes|writes? back|admin system|system of record)\b/i;
 
 /** Plans for later, not what is in place. */
 const FUTURE = /\b(?:next (?:year|quarter|month|phase|wave)|later this year|we(?:'re| are) (?:building|planning|looking at)|on (?:the|our) roadmap|if we (?:added|add|bought|buy|rolled|roll|extended|extend))\b/i;
