@@ -25,6 +25,13 @@ describe('goals, targets and plans', () => {
     expect(isHypothetical(plan, spanOf(plan, '140 percent'))).toBe(true);
   });
 
+  it('reads a forecast of a figure as a plan, but not the accuracy of a forecasting product', () => {
+    const forecast = 'Finance forecast is $225,000 for next year.';
+    expect(isHypothetical(forecast, spanOf(forecast, '$225,000'))).toBe(true);
+    const accuracy = 'Our forecast accuracy went from 60 percent to 85 percent.';
+    expect(isHypothetical(accuracy, spanOf(accuracy, '85 percent'))).toBe(false);
+  });
+
   it('keeps the result said after the goal in a clause of its own', () => {
     const reached = 'Our target was 80 percent; adoption is 92 percent.';
     expect(isHypothetical(reached, spanOf(reached, '80 percent'))).toBe(true);
