@@ -581,7 +581,7 @@ const FIGURE_RULES: readonly FigureRule[] = [
     cue: /\b(?:revenue|sales|bookings|top[- ]line|income|turnover|donations|giving|fundraising|tuition)\b/gi,
     accepts: (figure, sentence) =>
       figure.kind === 'money'
-        ? /\b(?:more|additional|extra|increase[sd]?|grew|growth|up|lift|boost|gain(?:ed)?|incremental|new|net|worth|retained|recovered|generated|brought in)\b/i.test(sentence.text)
+        ? /\b(?:more|additional|extra|increase[sd]?|grew|growth|up|lift|boost|gain(?:ed)?|incremental|new|net|worth|retained|recovered|generated|brought in|added|won)\b/i.test(sentence.text)
         : /\b(?:increase[sd]?|grew|growth|up|lift|boost|gain(?:ed)?|more)\b/i.test(sentence.text),
   },
   {
@@ -629,6 +629,9 @@ const SHARE_OF_THINGS =
  */
 const OTHER_PARTY = /\b(?:they|they've|they're|they'd|them|their)\b/i;
 const FIRST_OR_SECOND_PERSON = /\b(?:we|we've|we're|our|us|you|your|you've|you're)\b/i;
+
+/** "About 6,800 employees across the whole system", "1,150 employees total": everyone, not the users. */
+const HEADCOUNT = /\b(?:employees|staff|people)\s+(?:total|overall|in total|company-wide|across the (?:whole |entire )?(?:company|system|organi[sz]ation|group|business))\b|\b(?:total )?headcount\b|\bacross the whole (?:system|company|organi[sz]ation)\b/i;
 
 /** Bought capacity, not people using it: "we licensed seventy-five seats", "80 seats in phase one". */
 const CAPACITY_UNIT = /^(?:seats?|licen[cs]es?)$/i;
@@ -715,6 +718,9 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
       if (bestRule.field === 'user_count' && figure.unit !== undefined && CAPACITY_UNIT.test(figure.unit.split(' ').pop()!)) {
         candidate.score -= 0.15;
         candidate.note = 'seats bought, not people using it';
+      } else if (bestRule.field === 'user_count' && HEADCOUNT.test(sentence.text)) {
+        candidate.score -= 0.2;
+        candidate.note = "the organisation's headcount, not the people using it";
       }
       if (isRetracted(sentence.text, focus)) {
         candidate.score -= 0.4;

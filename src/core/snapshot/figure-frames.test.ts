@@ -119,6 +119,22 @@ describe('amounts, counts and shares', () => {
     expect(value(onProduct, 'user_count')).toBe(1850);
   });
 
+  it("prefers the people using it to the organisation's headcount", () => {
+    const call = snapshotOf([...OPENING, 'Maya Brook: We have 1,850 users.', 'Maya Brook: And 6,800 employees in total use it.']);
+    expect(value(call, 'user_count')).toBe(1850);
+    const field = call.fields.user_count;
+    expect('alternatives' in field && field.alternatives).toContainEqual(expect.objectContaining({ value: 6800, reason: "the organisation's headcount, not the people using it" }));
+    const only = snapshotOf([...OPENING, 'Maya Brook: About 1,850 nurses and techs use it every week.']);
+    expect(value(only, 'user_count')).toBe(1850);
+  });
+
+  it('gives revenue added or won as a revenue increase', () => {
+    const added = snapshotOf([...OPENING, 'Maya Brook: The renewals module added $300,000 in revenue this year.']);
+    expect(value(added, 'revenue_increase')).toBe('$300,000');
+    const flat = snapshotOf([...OPENING, 'Maya Brook: Our revenue is about $300,000 a month.']);
+    expect(value(flat, 'revenue_increase')).toBeNull();
+  });
+
   it('takes a share of people as adoption, not a share of their activity', () => {
     const people = snapshotOf([...OPENING, 'Maya Brook: About two out of three people have been active in the last thirty days.']);
     expect(value(people, 'adoption_rate')).toBe('67%');
