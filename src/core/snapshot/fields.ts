@@ -615,7 +615,7 @@ const FIGURE_RULES: readonly FigureRule[] = [
     field: 'user_count',
     kinds: ['count'],
     // Case-sensitive for "1,850 staff on StaffGrid" (a name after "on"); the words spell their capitals.
-    cue: /\b[Uu]sers?\b|\b[Ss]eats?\b|\b[Ll]icen[cs]es?\b|\b[Uu]se\b|\b[Uu]sing\b|\bused by\b|\b[Aa]ctive\b|\bon the (?:app|platform|system|tool)\b|\b(?:in|on) (?:it|there)\b|\bon (?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December)[A-Z]\w+\b|\b[Ll]ogg(?:ed|ing) in\b|\b[Oo]nboarded\b|\bset up\b/g,
+    cue: /\b[Uu]sers?\b|\b[Ss]eats?\b|\b[Ll]icen[cs]es?\b|\b[Uu]se\b|\b[Uu]sing\b|\bused by\b|\b[Aa]ctive\b|\bon the (?:app|platform|system|tool)\b|\b(?:in|on) (?:it|there)\b|\bon (?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December)[A-Z]\w+\b|\b[Ll]ogg(?:ed|ing) in\b|\b[Oo]nboarded\b/g,
     accepts: (figure) => Number.isInteger(figure.value) && figure.value >= 2 && figure.unit !== undefined && USER_NOUNS.test(figure.unit.split(' ').pop()!),
   },
 ];
@@ -692,8 +692,9 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
         bestCloseness = 1;
       }
       // "…where the savings were, let's say, imaginative. The number I'm prepared to stand behind is 280,000 pounds a
-      // year.": an amount or a share with no cue of its own takes the field named in the sentence before, in the same turn.
-      if (!bestRule && figure.kind !== 'count' && previous && previous.turnIndex === sentence.turnIndex && sentence.figures.length === 1) {
+      // year.": an amount with no cue of its own takes the field named in the sentence before, in the same turn (a bare
+      // share is too often of something else: "eighty percent of users are willing to pay more").
+      if (!bestRule && figure.kind === 'money' && previous && previous.turnIndex === sentence.turnIndex && sentence.figures.length === 1) {
         bestRule = FIGURE_RULES.find((rule) => rule.kinds.includes(figure.kind) && (!rule.accepts || rule.accepts(figure, sentence)) && cueCloseness(previous.text, { ...figure, start: previous.text.length, end: previous.text.length }, rule.cue) !== null) ?? null;
         bestCloseness = 0.2;
       }

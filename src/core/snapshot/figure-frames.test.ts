@@ -110,6 +110,8 @@ describe('amounts, counts and shares', () => {
     expect(value(carried, 'cost_savings')).toBe('£90,000 per year');
     const unrelated = snapshotOf([...OPENING, 'Maya Brook: The weather was awful. The number I stand behind is 90,000 pounds a year.']);
     expect(value(unrelated, 'cost_savings')).toBeNull();
+    const share = snapshotOf([...OPENING, 'Maya Brook: It saves us time. Eighty percent of users are willing to pay more for it.']);
+    expect(value(share, 'efficiency_improvement')).toBeNull();
   });
 
   it('prefers the people using it to the seats bought', () => {
