@@ -738,7 +738,25 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
     }
   });
   markSupersededByCorrections(byField);
+  markRestatements(byField);
   return byField;
+}
+
+/** "So, the 310 percent ROI.": a figure named with "the" or "that" points back to one said before. */
+const POINTS_BACK = /\b(?:the|that|this|those|these)\s+$/i;
+
+/**
+ * A figure said again as "the 310 percent" after it was said as a vendor's claim, a plan or another company's
+ * result is still that claim, plan or result: the restatement is excluded for the same reason.
+ */
+function markRestatements(byField: Partial<FieldCandidates>): void {
+  for (const candidates of Object.values(byField)) {
+    for (const candidate of candidates ?? []) {
+      if (candidate.excluded || !candidate.focus || !POINTS_BACK.test(candidate.sentence.text.slice(Math.max(0, candidate.focus.start - 8), candidate.focus.start))) continue;
+      const said = (candidates ?? []).find((other) => other.excluded && other.sentence.id < candidate.sentence.id && valueKey(other.value) === valueKey(candidate.value));
+      if (said) candidate.excluded = said.excluded;
+    }
+  }
 }
 
 /** Between the time before and the time after: "from 42 days down to 27 days", "from two days per unit to half a day". */

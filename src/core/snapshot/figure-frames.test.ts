@@ -77,6 +77,13 @@ describe('goals, targets and plans', () => {
     expect(value(result, 'cost_savings')).toBe('$2,000,000');
   });
 
+  it('keeps a claim a claim when it is said again as "the 310 percent"', () => {
+    const claim = snapshotOf([...OPENING, 'Omar Vance: Our customers typically see a 310 percent ROI.', 'Maya Brook: So, the 310 percent ROI.']);
+    expect(value(claim, 'roi_percentage')).toBeNull();
+    const own = snapshotOf([...OPENING, 'Maya Brook: Our finance team put the ROI at 310 percent.', 'Maya Brook: So, the 310 percent ROI.']);
+    expect(value(own, 'roi_percentage')).toBe('310%');
+  });
+
   it('reads a study the vendor quotes as a claim about customers in general', () => {
     expect(isGenericClaim('An independent study we commissioned found a three-year ROI of 310 percent.')).toBe(true);
     expect(isGenericClaim('Our customers average three hundred percent ROI.')).toBe(true);
