@@ -292,6 +292,22 @@ describe('what the sections pick', () => {
     expect(sectionOf(money, 'adoption_usage')).toContain('24,000 students');
   });
 
+  it('leaves an agenda line out of the long-term outlook when the call says something about the topic', () => {
+    const call = snapshotOf([
+      'Lena Ortiz: Thanks for joining. First, the numbers, then we will talk about the renewal and the roadmap.',
+      "Maya Brook: Sure. I'm Maya Brook, operations director at Fernhill Dairy.",
+      'Lena Ortiz: Where do you stand?',
+      'Maya Brook: We can take a six-month extension at the current rate.',
+      'Lena Ortiz: And after that?',
+      'Maya Brook: Our roadmap for next year includes the scheduling module.',
+      'Lena Ortiz: Anything else?',
+      'Maya Brook: Long term, the data is finally trusted across the company.',
+    ]);
+    const outlook = sectionOf(call, 'long_term_impact');
+    expect(outlook).toContain('six-month extension');
+    expect(outlook).not.toContain('First, the numbers');
+  });
+
   it('ranks a result with its baseline above an agenda line in Results', () => {
     const results = sectionOf(snapshotOf(CALL), 'results_achievements');
     expect(results).toContain('went from 31 to 22 percent');

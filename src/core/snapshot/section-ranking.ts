@@ -39,6 +39,7 @@ interface SentenceTraits {
   statesRole: boolean;
   generic: boolean;
   hypothetical: boolean;
+  agenda: boolean;
 }
 
 /** The traits of a call's sentences, worked out when a sentence is first scored. */
@@ -65,6 +66,7 @@ function traitsAt(analysis: CallAnalysis, position: number): SentenceTraits {
       statesRole: call.roleStatements.has(sentence.id),
       generic: isGenericClaim(sentence.text),
       hypothetical: isHypothetical(sentence.text, { start: 0, end: 0 }) || sentence.figures.some((figure) => isHypothetical(sentence.text, figure)),
+      agenda: sentence.figures.length === 0 && AGENDA_TOPIC.test(sentence.text) && AGENDA_ORDER.test(sentence.text),
     };
     call.byPosition[position] = traits;
   }
@@ -77,7 +79,7 @@ function traitsAt(analysis: CallAnalysis, position: number): SentenceTraits {
  * them, so a sentence's traits are worked out only if it is scored.
  */
 function mostFavourableTraits(slug: SectionSlug): SentenceTraits {
-  return { metaTalk: false, leansOnContext: false, statesRole: false, generic: false, hypothetical: slug === 'long_term_impact' };
+  return { metaTalk: false, leansOnContext: false, statesRole: false, generic: false, hypothetical: slug === 'long_term_impact', agenda: false };
 }
 
 /** Counted things that say how big an organisation is. */
@@ -102,6 +104,10 @@ const BUDGET_WORDS = /\b(?:budget\w*|contract|fees?|pric(?:e|ing)|invest\w*|bill
 const RESULT_SECTIONS: ReadonlySet<SectionSlug> = new Set(['results_achievements', 'financial_impact', 'adoption_usage']);
 /** Talk about the snapshot questionnaire itself ("the 'Visuals' question") is not content. */
 const META_TALK = /\b(?:question|questions|answer|answers|answering)\b/i;
+
+/** An agenda: a topic to come, in order ("First, the numbers", "then we'll walk through the results"). */
+const AGENDA_TOPIC = /\b(?:talk about|go (?:through|over)|walk (?:you )?through|cover|look at|get (?:into|to)|finish with|start with)\b/i;
+const AGENDA_ORDER = /\b(?:first|second|third|fourth|fifth|then|after that|finally|today|agenda|we'll|let's|I'd (?:like|love) (?:to|for you to)|I want to)\b/i;
 
 const LEANS_ON_CONTEXT = /^(?:(?:and|so|but|yes|yeah|okay)[,.]?\s+)*(?:that|this|it|these|those|which|then)\b/i;
 
@@ -292,6 +298,8 @@ export function scoreSentences(slug: SectionSlug, context: RankingContext): Sent
     }
     if (sentence.wordCount < 7) score *= 0.5;
     if (trait.metaTalk) score *= 0.6;
+    // "Then, fourth, talk about the renewal": the agenda names a topic, the rest of the call says something about it.
+    if (trait.agenda) score *= 0.3;
     if (CUSTOMER_VOICE.has(slug)) score *= sentence.side === 'customer' ? 1.2 : sentence.side === 'vendor' ? 0.75 : 1;
     return score;
   };
