@@ -68,13 +68,13 @@ const percentage = z
   .transform((value) => (typeof value === 'number' ? `${value}%` : value.replace(/\s?percent$/i, '%')))
   .refine((value) => PERCENT.test(value), 'must be a percentage such as "35%"');
 
-/** "from 42 days to 27 days (36% less time)": the time a process took before and after, with the share saved. */
-const TIME_CHANGE = /^from \S.{0,60} to \S.{0,60}?(?: \(\d+% less time\))?$/i;
+/** "from 42 days to 27 days (36% less time)": the time a process took before and after, with the share saved; or "five hours a week saved". */
+const TIME_CHANGE = /^from \S.{0,60} to \S.{0,60}?(?: \(\d+% less time\))?$|^\S.{0,40} (?:a|an|per|each|every) \w+ saved$/i;
 
 const efficiency = z
   .union([z.number(), z.string().trim()])
   .transform((value) => (typeof value === 'number' ? `${value}%` : value.replace(/\s?percent$/i, '%')))
-  .refine((value) => PERCENT.test(value) || TIME_CHANGE.test(value), 'must be a percentage such as "35%" or a time before and after such as "from 42 days to 27 days"');
+  .refine((value) => PERCENT.test(value) || TIME_CHANGE.test(value), 'must be a percentage such as "35%", a time before and after such as "from 42 days to 27 days", or a time saved such as "five hours a week saved"');
 
 const integer = z
   .union([z.number(), z.string().trim().regex(/^\d[\d,]*$/, 'must be a whole number').transform((value) => Number(value.replace(/,/g, '')))])
@@ -105,7 +105,7 @@ export const FIELDS: Readonly<Record<FieldName, FieldSpec>> = {
     'efficiency_improvement',
     'Efficiency improvement',
     'percentage',
-    'How much faster or less effortful a process became: a percentage, or the time it took before and after with the share saved ("from 42 days to 27 days (36% less time)").',
+    'How much faster or less effortful a process became: a percentage, the time it took before and after with the share saved ("from 42 days to 27 days (36% less time)"), or a time saved at a rate ("five hours a week saved").',
     '70%',
     efficiency,
   ),

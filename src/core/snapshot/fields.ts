@@ -615,7 +615,7 @@ const FIGURE_RULES: readonly FigureRule[] = [
     field: 'user_count',
     kinds: ['count'],
     // Case-sensitive for "1,850 staff on StaffGrid" (a name after "on"); the words spell their capitals.
-    cue: /\b[Uu]sers?\b|\b[Ss]eats?\b|\b[Ll]icen[cs]es?\b|\b[Uu]se\b|\b[Uu]sing\b|\bused by\b|\b[Aa]ctive\b|\bon the (?:app|platform|system|tool)\b|\b(?:in|on) (?:it|there)\b|\bon (?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December)[A-Z]\w+\b|\b[Ll]ogg(?:ed|ing) in\b|\b[Oo]nboarded\b/g,
+    cue: /\b[Uu]sers?\b|\b[Ss]eats?\b|\b[Ll]icen[cs]es?\b|\b[Uu]se\b|\b[Uu]sing\b|\bused by\b|\b[Aa]ctive\b|\bon the (?:app|platform|system|tool)\b|\b(?:in|on) (?:it|there)\b|\bon (?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December)[A-Z]\w+\b|\b[Ll]og(?:s|ged|ging)? in(?:to)?\b|\b[Oo]nboarded\b/g,
     accepts: (figure) => Number.isInteger(figure.value) && figure.value >= 2 && figure.unit !== undefined && USER_NOUNS.test(figure.unit.split(' ').pop()!),
   },
 ];
@@ -766,6 +766,11 @@ const FROM_BEFORE = /\bfrom\s+(?:about\s+|around\s+|roughly\s+|over\s+|nearly\s+
 const USED_TO_TAKE = /\b(?:used to|before|previously|originally|in the past|back then|it was taking|would take|when we (?:went live|started|began|kicked off))\b/i;
 /** …and one about how long it takes now: "Now it's about twenty minutes", "Last quarter, it was 38 minutes." */
 const TAKES_NOW = /\b(?:now|today|these days|nowadays|currently|last (?:quarter|month)|this (?:quarter|month))\b/i;
+/** "saves about", "saving us", "gives back": the words before a duration saved. */
+const TIME_SAVED = /\b(?:sav(?:e|es|ed|ing)|gives? (?:us |them )?back|free(?:s|d)? up)\b(?:\s+(?:us|them|him|her|me|about|around|roughly|nearly|over|at least|an? extra))*\s*$/i;
+/** " a week", " per month", " every day": the rate of a time saved. */
+const TIME_SAVED_RATE = /^\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|shift|quarter)\b/i;
+
 /** How many sentences later the same speaker may say the time it takes now. */
 const TIME_CHANGE_REACH = 4;
 
@@ -822,6 +827,17 @@ function timeChangeCandidates(analysis: CallAnalysis): Candidate[] {
     if (downFrom) {
       const before = durationsOf(position + 1).find((duration) => duration.start === downFrom[0].length);
       if (before) propose(sentence, before, durations[durations.length - 1]!, { start: durations[durations.length - 1]!.start, end: durations[durations.length - 1]!.end }, 0.8);
+    }
+    // "Each rep saves about five hours a week": time saved at a rate.
+    for (const duration of durations) {
+      const rate = TIME_SAVED_RATE.exec(text.slice(duration.end));
+      if (!rate || !TIME_SAVED.test(text.slice(Math.max(0, duration.start - 40), duration.start))) continue;
+      const focus = { start: duration.start, end: duration.end + rate[0].length };
+      const candidate: Candidate = { value: `${duration.text}${rate[0]} saved`, score: 0.65 * SIDE_WEIGHT[sentence.side], sentence, focus };
+      if (isGenericClaim(text)) candidate.excluded = "the vendor's claim about customers in general, not this customer's result";
+      else if (sentence.isQuestion) candidate.excluded = 'only asked about, never stated';
+      else if (isHypothetical(text, focus)) candidate.excluded = PLAN;
+      candidates.push(candidate);
     }
     // Across sentences of one speaker: what it used to take, then what it takes now.
     if (!USED_TO_TAKE.test(text) || sentence.isQuestion) return;

@@ -177,6 +177,13 @@ describe('time something takes, before and after', () => {
     expect(value(grew, 'efficiency_improvement')).toBeNull();
   });
 
+  it('reads a time saved at a rate, but not a duration with no saving', () => {
+    const saved = snapshotOf([...OPENING, 'Maya Brook: Each rep saves about five hours a week.']);
+    expect(value(saved, 'efficiency_improvement')).toBe('five hours a week saved');
+    const spent = snapshotOf([...OPENING, 'Maya Brook: Each rep spends about five hours a week in it.']);
+    expect(value(spent, 'efficiency_improvement')).toBeNull();
+  });
+
   it('reads "…takes forty minutes. Down from two and a half hours."', () => {
     const call = snapshotOf([...OPENING, 'Maya Brook: The morning routing now takes about forty minutes. Down from two and a half hours.']);
     expect(value(call, 'efficiency_improvement')).toBe('from two and a half hours to forty minutes (73% less time)');
