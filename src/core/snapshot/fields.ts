@@ -633,6 +633,9 @@ const FIRST_OR_SECOND_PERSON = /\b(?:we|we've|we're|our|us|you|your|you've|you'r
 /** "About 6,800 employees across the whole system", "1,150 employees total": everyone, not the users. */
 const HEADCOUNT = /\b(?:employees|staff|people)\s+(?:total|overall|in total|company-wide|across the (?:whole |entire )?(?:company|system|organi[sz]ation|group|business))\b|\b(?:total )?headcount\b|\bacross the whole (?:system|company|organi[sz]ation)\b/i;
 
+/** "The pilot was 20 users", "we started with 12 people", "last year we had 31 users": not the users now. */
+const EARLIER_COUNT = /\b(?:pilot|trial|beta|at first|initially|started (?:with|out)|last year|used to|originally)\b/i;
+
 /** Bought capacity, not people using it: "we licensed seventy-five seats", "80 seats in phase one". */
 const CAPACITY_UNIT = /^(?:seats?|licen[cs]es?)$/i;
 
@@ -722,6 +725,9 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
       } else if (bestRule.field === 'user_count' && HEADCOUNT.test(sentence.text)) {
         candidate.score -= 0.2;
         candidate.note = "the organisation's headcount, not the people using it";
+      } else if (bestRule.field === 'user_count' && EARLIER_COUNT.test(sentence.text.slice(Math.max(0, figure.start - 40), figure.start).split(/[;.]/).pop()!)) {
+        candidate.score -= 0.2;
+        candidate.note = 'a count from a pilot or an earlier time, not the users now';
       }
       if (isRetracted(sentence.text, focus)) {
         candidate.score -= 0.4;

@@ -144,6 +144,28 @@ describe('amounts, counts and shares', () => {
     expect(value(flat, 'revenue_increase')).toBeNull();
   });
 
+  it('counts "400 of them use it" as the users, not the 3,000 employees before it', () => {
+    const call = snapshotOf([...OPENING, 'Maya Brook: We have 3,000 employees and about 400 of them use it.']);
+    expect(value(call, 'user_count')).toBe(400);
+    expect(findFigures('We have 3,000 employees and about 400 of them use it.')[1]).toMatchObject({ value: 400, unit: 'employees' });
+    expect(findFigures('We have 3,000 employees and about 400 in the tool.')[1]).toMatchObject({ value: 400 });
+    expect(findFigures('We have 3,000 employees and about 400 in the tool.')[1]!.unit).not.toBe('employees');
+  });
+
+  it("prefers today's users to a pilot's", () => {
+    const call = snapshotOf([...OPENING, 'Maya Brook: The pilot was 20 users; now we have 180 users.']);
+    expect(value(call, 'user_count')).toBe(180);
+    const reversed = snapshotOf([...OPENING, 'Maya Brook: Now we have 180 users; the pilot was 20 users.']);
+    expect(value(reversed, 'user_count')).toBe(180);
+  });
+
+  it("reads another customer's result as a claim, not this customer's", () => {
+    const other = snapshotOf([...OPENING, 'Omar Vance: Another customer of ours, a bank in Ohio, saved $2 million.']);
+    expect(value(other, 'cost_savings')).toBeNull();
+    const own = snapshotOf([...OPENING, 'Maya Brook: As a customer, we saved $2 million.']);
+    expect(value(own, 'cost_savings')).toBe('$2,000,000');
+  });
+
   it('takes a share of people as adoption, not a share of their activity', () => {
     const people = snapshotOf([...OPENING, 'Maya Brook: About two out of three people have been active in the last thirty days.']);
     expect(value(people, 'adoption_rate')).toBe('67%');
