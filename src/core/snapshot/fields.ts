@@ -392,7 +392,7 @@ function emailCandidates(analysis: CallAnalysis, contactName: string | null): Ca
 // ---------------------------------------------------------------------------
 // Dates
 
-const START_CUE = /\b(?:start date|start(?:ed|s|ing)?|kick(?:ed|s)?[- ]?off|kickoff|kick(?:ed|s)? (?:\w+ ){1,2}off|beg[au]n|begins|beginning|commenc(?:e|ed|es))\b/gi;
+const START_CUE = /\b(?:start date|start(?:ed|s|ing)?|kick(?:ed|s|ing)?[- ]?off|kickoff|kick(?:ed|s)? (?:\w+ ){1,2}off|beg[au]n|begins|beginning|commenc(?:e|ed|es))\b/gi;
 /** A contract signed or in effect: the start only when no project start is stated. */
 const SIGNED_CUE = /\b(?:signed|went into effect|since)\b/gi;
 const START_OR_SIGNED_CUE = new RegExp(`${START_CUE.source}|${SIGNED_CUE.source}`, 'gi');
@@ -633,6 +633,14 @@ const FIRST_OR_SECOND_PERSON = /\b(?:we|we've|we're|our|us|you|your|you've|you'r
 /** "About 6,800 employees across the whole system", "1,150 employees total": everyone, not the users. */
 const HEADCOUNT = /\b(?:employees|staff|people)\s+(?:total|overall|in total|company-wide|across the (?:whole |entire )?(?:company|system|organi[sz]ation|group|business))\b|\b(?:total )?headcount\b|\bacross the whole (?:system|company|organi[sz]ation)\b/i;
 
+/** After a figure, the start of the figure it changed to: "from 40 percent to 85", "31 to 22", "from $2.1 million up to $2.6 million". */
+const CHANGED_TO = /^\s*(?:(?:per|a|an)\s+\w+\s+)?(?:down |up )?to\s+(?:about\s+|around\s+|roughly\s+|just\s+|under\s+|over\s+)?(?:[$€£]?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty)\b)/i;
+
+/** "Adoption went from 40 percent to 85 percent": the first figure is where it started. */
+function isBaseline(text: string, figure: Figure): boolean {
+  return CHANGED_TO.test(text.slice(figure.end)) && /\bfrom\s+(?:about\s+|around\s+|roughly\s+)?$|\b(?:was|were|at|is)\s+$|^\s*$|[,:]\s*$/i.test(text.slice(0, figure.start));
+}
+
 /** "The pilot was 20 users", "we started with 12 people", "last year we had 31 users": not the users now. */
 const EARLIER_COUNT = /\b(?:pilot|trial|beta|at first|initially|started (?:with|out)|last year|used to|originally)\b/i;
 
@@ -728,6 +736,14 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
       } else if (bestRule.field === 'user_count' && EARLIER_COUNT.test(sentence.text.slice(Math.max(0, figure.start - 40), figure.start).split(/[;.]/).pop()!)) {
         candidate.score -= 0.2;
         candidate.note = 'a count from a pilot or an earlier time, not the users now';
+      }
+      if (!candidate.note && isBaseline(sentence.text, figure)) {
+        candidate.score -= 0.3;
+        candidate.note = 'the baseline it changed from, not the result';
+      } else if (!candidate.note && figure.kind === 'percentage' && (bestRule.field === 'cost_savings' || bestRule.field === 'revenue_increase') && sentence.figures.some((other) => other.kind === 'money')) {
+        // "cut costs by 30 percent, roughly $90,000 a year": the amount says more than the rate.
+        candidate.score -= 0.1;
+        candidate.note = 'a rate; the amount is stated too';
       }
       if (isRetracted(sentence.text, focus)) {
         candidate.score -= 0.4;

@@ -166,6 +166,22 @@ describe('amounts, counts and shares', () => {
     expect(value(own, 'cost_savings')).toBe('$2,000,000');
   });
 
+  it('takes the figure a change went to, not the baseline it went from', () => {
+    const change = snapshotOf([...OPENING, 'Maya Brook: Adoption went from 40 percent to 85 percent.']);
+    expect(value(change, 'adoption_rate')).toBe('85%');
+    const pair = snapshotOf([...OPENING, 'Maya Brook: Weekly active users, 40 percent to 85 percent since spring.']);
+    expect(value(pair, 'adoption_rate')).toBe('85%');
+    const single = snapshotOf([...OPENING, 'Maya Brook: Adoption is at 40 percent, up from last year.']);
+    expect(value(single, 'adoption_rate')).toBe('40%');
+  });
+
+  it('prefers the amount saved to the rate when both are said', () => {
+    const both = snapshotOf([...OPENING, 'Maya Brook: We reduced processing costs by 30 percent, roughly $90,000 a year.']);
+    expect(value(both, 'cost_savings')).toBe('$90,000 per year');
+    const rate = snapshotOf([...OPENING, 'Maya Brook: We reduced processing costs by 30 percent.']);
+    expect(value(rate, 'cost_savings')).toBe('30%');
+  });
+
   it('takes a share of people as adoption, not a share of their activity', () => {
     const people = snapshotOf([...OPENING, 'Maya Brook: About two out of three people have been active in the last thirty days.']);
     expect(value(people, 'adoption_rate')).toBe('67%');
@@ -234,6 +250,12 @@ describe('start and completion dates', () => {
     expect(value(call, 'completion_date')).toBe('2025-04-14');
     const alone = snapshotOf([...OPENING, 'Maya Brook: We went live on April 14th.']);
     expect(value(alone, 'completion_date')).toBeNull();
+  });
+
+  it('reads "after kicking off on" as the start, next to the go-live', () => {
+    const call = snapshotOf([...OPENING, 'Maya Brook: We went live on 4/15/2024 after kicking off on 1/8/2024.']);
+    expect(value(call, 'start_date')).toBe('2024-01-08');
+    expect(value(call, 'completion_date')).toBe('2024-04-15');
   });
 
   it('reads "kicked the project off on", and "the whole fleet was live on" as the go-live', () => {
