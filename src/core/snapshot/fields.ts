@@ -614,7 +614,7 @@ const FIGURE_RULES: readonly FigureRule[] = [
   {
     field: 'user_count',
     kinds: ['count'],
-    // Case-sensitive for "1,850 staff on StaffGrid" (a name after "on"); the words spell their capitals.
+    // Case-sensitive for "1,850 staff on Rotaplan" (a name after "on"); the words spell their capitals.
     cue: /\b[Uu]sers?\b|\b[Ss]eats?\b|\b[Ll]icen[cs]es?\b|\b[Uu]se\b|\b[Uu]sing\b|\bused by\b|\b[Aa]ctive\b|\bon the (?:app|platform|system|tool)\b|\b(?:in|on) (?:it|there)\b|\bon (?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December)[A-Z]\w+\b|\b[Ll]og(?:s|ged|ging)? in(?:to)?\b|\b[Oo]nboarded\b/g,
     accepts: (figure) => Number.isInteger(figure.value) && figure.value >= 2 && figure.unit !== undefined && USER_NOUNS.test(figure.unit.split(' ').pop()!),
   },
@@ -624,7 +624,7 @@ const FIGURE_RULES: readonly FigureRule[] = [
 const SHARE_OF_THINGS =
   /^\s*of\s+(?:the\s+|our\s+|their\s+|all\s+|total\s+)?(?:[\w-]+\s+){0,2}?(?:activity|activities|volume|traffic|transactions?|payments?|revenue|sales|time|hours|spend|spending|budget|costs?|calls|tickets|claims|orders|inventory|cases|requests|work|sessions)\b/i;
 /**
- * "They've got 1,200 users on it today", "Jasmine says they saved 22%": a vendor telling of another customer's
+ * "They've got 1,200 users on it today", "Priti says they saved 22%": a vendor telling of another customer's
  * results, with no "we" or "you" of this call in the sentence.
  */
 const OTHER_PARTY = /\b(?:they|they've|they're|they'd|them|their)\b/i;

@@ -13,7 +13,7 @@ import { findDurations, findFigures, formatFigure } from './figures.js';
 import { isGenericClaim, isHypothetical, labelsPlan } from './statements.js';
 
 const spanOf = (text: string, part: string) => ({ start: text.indexOf(part), end: text.indexOf(part) + part.length });
-const OPENING = ['Lena Ortiz: Thanks for joining. How has the rollout gone?'];
+const OPENING = ['Lena Thornquist: Thanks for joining. How has the rollout gone?'];
 
 describe('goals, targets and plans', () => {
   it('reads a figure framed by a goal or a target as a plan, across a dash or a comma', () => {
@@ -78,7 +78,7 @@ describe('goals, targets and plans', () => {
   });
 
   it('keeps a claim a claim when it is said again as "the 310 percent"', () => {
-    const claim = snapshotOf([...OPENING, 'Omar Vance: Our customers typically see a 310 percent ROI.', 'Maya Brook: So, the 310 percent ROI.']);
+    const claim = snapshotOf([...OPENING, 'Ivo Tarrant: Our customers typically see a 310 percent ROI.', 'Maya Brook: So, the 310 percent ROI.']);
     expect(value(claim, 'roi_percentage')).toBeNull();
     const own = snapshotOf([...OPENING, 'Maya Brook: Our finance team put the ROI at 310 percent.', 'Maya Brook: So, the 310 percent ROI.']);
     expect(value(own, 'roi_percentage')).toBe('310%');
@@ -160,7 +160,7 @@ describe('amounts, counts and shares', () => {
   });
 
   it("reads another customer's result as a claim, not this customer's", () => {
-    const other = snapshotOf([...OPENING, 'Omar Vance: Another customer of ours, a bank in Ohio, saved $2 million.']);
+    const other = snapshotOf([...OPENING, 'Ivo Tarrant: Another customer of ours, a bank up north, saved $2 million.']);
     expect(value(other, 'cost_savings')).toBeNull();
     const own = snapshotOf([...OPENING, 'Maya Brook: As a customer, we saved $2 million.']);
     expect(value(own, 'cost_savings')).toBe('$2,000,000');
@@ -237,7 +237,7 @@ describe('time something takes, before and after', () => {
     const otherSpeaker = snapshotOf([
       ...OPENING,
       'Maya Brook: My team used to spend two hours every morning on reminder calls.',
-      'Lena Ortiz: Now it is about twenty minutes for my coffee break.',
+      'Lena Thornquist: Now it is about twenty minutes for my coffee break.',
     ]);
     expect(value(otherSpeaker, 'efficiency_improvement')).toBeNull();
   });
@@ -308,12 +308,12 @@ describe('targets in the figure sections', () => {
 describe('what the sections pick', () => {
   const sectionOf = (snapshot: ReturnType<typeof snapshotOf>, slug: string) => snapshot.sections.find((section) => section.slug === slug)!.content;
   const CALL = [
-    'Lena Ortiz: Thanks for joining. Could you tell me about the company first?',
+    'Lena Thornquist: Thanks for joining. Could you tell me about the company first?',
     'Maya Brook: Sure. We have about 1,150 employees across two plants.',
-    'Lena Ortiz: And what did you run before?',
+    'Lena Thornquist: And what did you run before?',
     'Maya Brook: Before, the scheduling ran in Tabulon overnight, and it was a mess.',
     'Maya Brook: The Ledgerly interface took us six weeks to build.',
-    'Lena Ortiz: How did the first quarter go?',
+    'Lena Thornquist: How did the first quarter go?',
     'Maya Brook: Let us walk through the results of the quarter now.',
     'Maya Brook: Rework went from 31 to 22 percent of orders.',
     'Maya Brook: We went live on the 2nd of December, 2024, right before our busiest week.',
@@ -345,13 +345,13 @@ describe('what the sections pick', () => {
 
   it('leaves an agenda line out of the long-term outlook when the call says something about the topic', () => {
     const call = snapshotOf([
-      'Lena Ortiz: Thanks for joining. First, the numbers, then we will talk about the renewal and the roadmap.',
-      "Maya Brook: Sure. I'm Maya Brook, operations director at Fernhill Dairy.",
-      'Lena Ortiz: Where do you stand?',
+      'Lena Thornquist: Thanks for joining. First, the numbers, then we will talk about the renewal and the roadmap.',
+      "Maya Brook: Sure. I'm Maya Brook, operations director at Brindlemoor Creamery.",
+      'Lena Thornquist: Where do you stand?',
       'Maya Brook: We can take a six-month extension at the current rate.',
-      'Lena Ortiz: And after that?',
+      'Lena Thornquist: And after that?',
       'Maya Brook: Our roadmap for next year includes the scheduling module.',
-      'Lena Ortiz: Anything else?',
+      'Lena Thornquist: Anything else?',
       'Maya Brook: Long term, the data is finally trusted across the company.',
     ]);
     const outlook = sectionOf(call, 'long_term_impact');

@@ -258,7 +258,7 @@ export function scoreSentences(slug: SectionSlug, context: RankingContext): Sent
     // "We have 1,150 employees across two plants", "a four-hospital system": how big the customer is.
     if (slug === 'customer_information' && !sentence.isQuestion && sentence.figures.some((figure) => figure.kind === 'count' && figure.unit !== undefined && ORGANISATION_SIZE.test(figure.unit))) score += 1;
     // "Rehandles went from 31 to 22 percent", "chargebacks are down to 780 a month": a result with its baseline or its change.
-    // "Before, the planning run in PROMIS ran overnight", "the PolicyCore integration took six weeks": a named
+    // "Before, the planning run in Tabulon ran overnight", "the Ledgerly interface took six weeks": a named
     // system next to the section's own words is what a case-study writer needs (the old system, what it connects to).
     if ((slug === 'background' || slug === 'solution') && sentence.runs.some((run) => run.start > 0 && !personWords.has(run.words[0]!))) {
       if (slug === 'background' ? OLD_SYSTEM.test(sentence.text) : CONNECTS.test(sentence.text)) score += 0.7;
