@@ -74,6 +74,7 @@ describe('field catalogue', () => {
     expect(validateFieldValue('roi_percentage', '240 percent')).toBe('240%');
     expect(validateFieldValue('efficiency_improvement', 'from 42 days to 27 days (36% less time)')).toBe('from 42 days to 27 days (36% less time)');
     expect(validateFieldValue('efficiency_improvement', '35 percent')).toBe('35%');
+    expect(validateFieldValue('efficiency_improvement', 'five hours a week saved')).toBe('five hours a week saved');
     expect(validateFieldValue('cost_savings', '$1,400,000 per year')).toBe('$1,400,000 per year');
     expect(validateFieldValue('contact_email', 'Dana.Okafor@Example.com')).toBe('dana.okafor@example.com');
   });

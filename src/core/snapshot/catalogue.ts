@@ -68,13 +68,13 @@ const percentage = z
   .transform((value) => (typeof value === 'number' ? `${value}%` : value.replace(/\s?percent$/i, '%')))
   .refine((value) => PERCENT.test(value), 'must be a percentage such as "35%"');
 
-/** "from 42 days to 27 days (36% less time)": the time a process took before and after, with the share saved. */
-const TIME_CHANGE = /^from \S.{0,60} to \S.{0,60}?(?: \(\d+% less time\))?$/i;
+/** "from 42 days to 27 days (36% less time)": the time a process took before and after, with the share saved; or "five hours a week saved". */
+const TIME_CHANGE = /^from \S.{0,60} to \S.{0,60}?(?: \(\d+% less time\))?$|^\S.{0,40} (?:a|an|per|each|every) \w+ saved$/i;
 
 const efficiency = z
   .union([z.number(), z.string().trim()])
   .transform((value) => (typeof value === 'number' ? `${value}%` : value.replace(/\s?percent$/i, '%')))
-  .refine((value) => PERCENT.test(value) || TIME_CHANGE.test(value), 'must be a percentage such as "35%" or a time before and after such as "from 42 days to 27 days"');
+  .refine((value) => PERCENT.test(value) || TIME_CHANGE.test(value), 'must be a percentage such as "35%", a time before and after such as "from 42 days to 27 days", or a time saved such as "five hours a week saved"');
 
 const integer = z
   .union([z.number(), z.string().trim().regex(/^\d[\d,]*$/, 'must be a whole number').transform((value) => Number(value.replace(/,/g, '')))])
@@ -105,7 +105,7 @@ export const FIELDS: Readonly<Record<FieldName, FieldSpec>> = {
     'efficiency_improvement',
     'Efficiency improvement',
     'percentage',
-    'How much faster or less effortful a process became: a percentage, or the time it took before and after with the share saved ("from 42 days to 27 days (36% less time)").',
+    'How much faster or less effortful a process became: a percentage, the time it took before and after with the share saved ("from 42 days to 27 days (36% less time)"), or a time saved at a rate ("five hours a week saved").',
     '70%',
     efficiency,
   ),
@@ -144,7 +144,7 @@ export const SECTIONS: readonly SectionSpec[] = [
     'Background',
     'The situation before the engagement: the challenges, pain points and goals that led the customer to act.',
     'challenge problem struggle struggling issue pain manual spreadsheet spreadsheets before previously legacy difficult slow goal goals need needed why reason lacking gap',
-    /\bstruggl\w*|\bproblems?\b|\bchallenges?\b|\bpain\b|\bmanual(?:ly)?\b|\bspreadsheets?\b|\bused to\b|\bbefore (?:we (?:had|used|started|switched|got|implemented|rolled)|using|switching|implementing|adopting)\b|\bprevious(?:ly)?\b|\bhistorically\b|\bold (?:system|process|way|tool)s?\b|\b(?:was|were) (?:hovering|stuck|running) (?:around|at)\b|\b(?:wasn't|isn't|doesn't|didn't|don't) work\w*|\bhard to\b|\bno (?:live |real )?(?:view|way|visibility)\b|\bcouldn't\b|\bkilling us\b|\bbreaking point\b|\bwhiteboard\b|\bby hand\b|\bby phone\b|\bon paper\b|\bpaper (?:forms?|sign-?up|sheets?|binders?|logs?)\b|\bnot unified\b|\bdifferent places\b|\ba mess\b|\bchao(?:s|tic)\b|\bits own (?:way|process|system|tool)\b|\bno (?:idea|data)\b|\bshared (?:mailbox|inbox|calendar|drive)\b|^before\b|\bbefore that\b|\bwe were (?:on|using|running)\b|\blegacy\b|\breplac(?:e|ed|ing)\b|\bswitch(?:ed)? (?:off|from)\b|\bmoved (?:off|away from)\b|\bfell over\b|\bthat's when\b|\bwhat (?:made|got) (?:you|us)\b/gi,
+    /\bstruggl\w*|\bproblems?\b|\bchallenges?\b|\bpain\b|\bmanual(?:ly)?\b|\bspreadsheets?\b|\bused to\b|\bbefore (?:we (?:had|used|started|switched|got|implemented|rolled)|using|switching|implementing|adopting)\b|\bprevious(?:ly)?\b|\bhistorically\b|\bold (?:system|process|way|tool)s?\b|\b(?:was|were) (?:hovering|stuck|running) (?:around|at)\b|\b(?:wasn't|isn't|doesn't|didn't|don't) work\w*|\bhard to\b|\bno (?:live |real )?(?:view|way|visibility)\b|\bcouldn't\b|\bkilling us\b|\bbreaking point\b|\bwhiteboard\b|\bby hand\b|\bby phone\b|\bon paper\b|\bpaper (?:forms?|sign-?up|sheets?|binders?|logs?)\b|\bnot unified\b|\bdifferent places\b|\ba mess\b|\bchao(?:s|tic)\b|\bits own (?:way|process|system|tool)\b|\bno (?:idea|data)\b|\bshared (?:mailbox|inbox|calendar|drive)\b|^before\b|\bbefore that\b|\bwe were (?:on|using|running)\b|\blegacy\b|\breplac(?:e|ed|ing)\b|\bswitch(?:ed)? (?:off|from)\b|\bmoved (?:off|away from)\b|\bfell over\b|\bthat's when\b|\bwhat (?:made|got) (?:you|us)\b|\b(?:event|storm|outage|incident|crisis|surge|spike|audit|acquisition|merger|breach|recall|backlog|wake-up call|last straw)\b/gi,
     ['company_name'],
     [],
   ),

@@ -445,7 +445,7 @@ function emailCandidates(analysis: CallAnalysis, contactName: string | null): Ca
 // ---------------------------------------------------------------------------
 // Dates
 
-const START_CUE = /\b(?:start date|start(?:ed|s|ing)?|kick(?:ed|s)?[- ]?off|kickoff|kick(?:ed|s)? (?:\w+ ){1,2}off|beg[au]n|begins|beginning|commenc(?:e|ed|es))\b/gi;
+const START_CUE = /\b(?:start date|start(?:ed|s|ing)?|kick(?:ed|s|ing)?[- ]?off|kickoff|kick(?:ed|s)? (?:\w+ ){1,2}off|beg[au]n|begins|beginning|commenc(?:e|ed|es))\b/gi;
 /** A contract signed or in effect: the start only when no project start is stated. */
 const SIGNED_CUE = /\b(?:signed|went into effect|since)\b/gi;
 const START_OR_SIGNED_CUE = new RegExp(`${START_CUE.source}|${SIGNED_CUE.source}`, 'gi');
@@ -667,7 +667,7 @@ const FIGURE_RULES: readonly FigureRule[] = [
     cue: /\b(?:revenue|sales|bookings|top[- ]line|income|turnover|donations|giving|fundraising|tuition)\b/gi,
     accepts: (figure, sentence) =>
       figure.kind === 'money'
-        ? /\b(?:more|additional|extra|increase[sd]?|grew|growth|up|lift|boost|gain(?:ed)?|incremental|new|net|worth|retained|recovered|generated|brought in)\b/i.test(sentence.text)
+        ? /\b(?:more|additional|extra|increase[sd]?|grew|growth|up|lift|boost|gain(?:ed)?|incremental|new|net|worth|retained|recovered|generated|brought in|added|won)\b/i.test(sentence.text)
         : /\b(?:increase[sd]?|grew|growth|up|lift|boost|gain(?:ed)?|more)\b/i.test(sentence.text),
   },
   {
@@ -700,8 +700,8 @@ const FIGURE_RULES: readonly FigureRule[] = [
   {
     field: 'user_count',
     kinds: ['count'],
-    // Case-sensitive for "1,850 staff on Rosterly" (a name after "on"); the words spell their capitals.
-    cue: /\b[Uu]sers?\b|\b[Ss]eats?\b|\b[Ll]icen[cs]es?\b|\b[Uu]se\b|\b[Uu]sing\b|\bused by\b|\b[Aa]ctive\b|\bon the (?:app|platform|system|tool)\b|\b(?:in|on) (?:it|there)\b|\bon (?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December)[A-Z]\w+\b|\b[Ll]ogg(?:ed|ing) in\b|\b[Oo]nboarded\b|\bset up\b/g,
+    // Case-sensitive for "1,850 staff on Rotaplan" (a name after "on"); the words spell their capitals.
+    cue: /\b[Uu]sers?\b|\b[Ss]eats?\b|\b[Ll]icen[cs]es?\b|\b[Uu]se\b|\b[Uu]sing\b|\bused by\b|\b[Aa]ctive\b|\bon the (?:app|platform|system|tool)\b|\b(?:in|on) (?:it|there)\b|\bon (?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December)[A-Z]\w+\b|\b[Ll]og(?:s|ged|ging)? in(?:to)?\b|\b[Oo]nboarded\b/g,
     accepts: (figure) => Number.isInteger(figure.value) && figure.value >= 2 && figure.unit !== undefined && USER_NOUNS.test(figure.unit.split(' ').pop()!),
   },
 ];
@@ -710,11 +710,25 @@ const FIGURE_RULES: readonly FigureRule[] = [
 const SHARE_OF_THINGS =
   /^\s*of\s+(?:the\s+|our\s+|their\s+|all\s+|total\s+)?(?:[\w-]+\s+){0,2}?(?:activity|activities|volume|traffic|transactions?|payments?|revenue|sales|time|hours|spend|spending|budget|costs?|calls|tickets|claims|orders|inventory|cases|requests|work|sessions)\b/i;
 /**
- * "They've got 1,200 users on it today", "Jasmine says they saved 22%": a vendor telling of another customer's
+ * "They've got 1,200 users on it today", "Priti says they saved 22%": a vendor telling of another customer's
  * results, with no "we" or "you" of this call in the sentence.
  */
 const OTHER_PARTY = /\b(?:they|they've|they're|they'd|them|their)\b/i;
 const FIRST_OR_SECOND_PERSON = /\b(?:we|we've|we're|our|us|you|your|you've|you're)\b/i;
+
+/** "About 6,800 employees across the whole system", "1,150 employees total": everyone, not the users. */
+const HEADCOUNT = /\b(?:employees|staff|people)\s+(?:total|overall|in total|company-wide|across the (?:whole |entire )?(?:company|system|organi[sz]ation|group|business))\b|\b(?:total )?headcount\b|\bacross the whole (?:system|company|organi[sz]ation)\b/i;
+
+/** After a figure, the start of the figure it changed to: "from 40 percent to 85", "31 to 22", "from $2.1 million up to $2.6 million". */
+const CHANGED_TO = /^\s*(?:(?:per|a|an)\s+\w+\s+)?(?:down |up )?to\s+(?:about\s+|around\s+|roughly\s+|just\s+|under\s+|over\s+)?(?:[$€£]?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty)\b)/i;
+
+/** "Adoption went from 40 percent to 85 percent": the first figure is where it started. */
+function isBaseline(text: string, figure: Figure): boolean {
+  return CHANGED_TO.test(text.slice(figure.end)) && /\bfrom\s+(?:about\s+|around\s+|roughly\s+)?$|\b(?:was|were|at|is)\s+$|^\s*$|[,:]\s*$/i.test(text.slice(0, figure.start));
+}
+
+/** "The pilot was 20 users", "we started with 12 people", "last year we had 31 users": not the users now. */
+const EARLIER_COUNT = /\b(?:pilot|trial|beta|at first|initially|started (?:with|out)|last year|used to|originally)\b/i;
 
 /** Bought capacity, not people using it: "we licensed seventy-five seats", "80 seats in phase one". */
 const CAPACITY_UNIT = /^(?:seats?|licen[cs]es?)$/i;
@@ -775,8 +789,9 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
         bestCloseness = 1;
       }
       // "…where the savings were, let's say, imaginative. The number I'm prepared to stand behind is 280,000 pounds a
-      // year.": an amount or a share with no cue of its own takes the field named in the sentence before, in the same turn.
-      if (!bestRule && figure.kind !== 'count' && previous && previous.turnIndex === sentence.turnIndex && sentence.figures.length === 1) {
+      // year.": an amount with no cue of its own takes the field named in the sentence before, in the same turn (a bare
+      // share is too often of something else: "eighty percent of users are willing to pay more").
+      if (!bestRule && figure.kind === 'money' && previous && previous.turnIndex === sentence.turnIndex && sentence.figures.length === 1) {
         bestRule = FIGURE_RULES.find((rule) => rule.kinds.includes(figure.kind) && (!rule.accepts || rule.accepts(figure, sentence)) && cueCloseness(previous.text, { ...figure, start: previous.text.length, end: previous.text.length }, rule.cue) !== null) ?? null;
         bestCloseness = 0.2;
       }
@@ -801,6 +816,20 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
       if (bestRule.field === 'user_count' && figure.unit !== undefined && CAPACITY_UNIT.test(figure.unit.split(' ').pop()!)) {
         candidate.score -= 0.15;
         candidate.note = 'seats bought, not people using it';
+      } else if (bestRule.field === 'user_count' && HEADCOUNT.test(sentence.text)) {
+        candidate.score -= 0.2;
+        candidate.note = "the organisation's headcount, not the people using it";
+      } else if (bestRule.field === 'user_count' && EARLIER_COUNT.test(sentence.text.slice(Math.max(0, figure.start - 40), figure.start).split(/[;.]/).pop()!)) {
+        candidate.score -= 0.2;
+        candidate.note = 'a count from a pilot or an earlier time, not the users now';
+      }
+      if (!candidate.note && isBaseline(sentence.text, figure)) {
+        candidate.score -= 0.3;
+        candidate.note = 'the baseline it changed from, not the result';
+      } else if (!candidate.note && figure.kind === 'percentage' && (bestRule.field === 'cost_savings' || bestRule.field === 'revenue_increase') && sentence.figures.some((other) => other.kind === 'money')) {
+        // "cut costs by 30 percent, roughly $90,000 a year": the amount says more than the rate.
+        candidate.score -= 0.1;
+        candidate.note = 'a rate; the amount is stated too';
       }
       if (isRetracted(sentence.text, focus)) {
         candidate.score -= 0.4;
@@ -817,7 +846,25 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
     }
   });
   markSupersededByCorrections(byField);
+  markRestatements(byField);
   return byField;
+}
+
+/** "So, the 310 percent ROI.": a figure named with "the" or "that" points back to one said before. */
+const POINTS_BACK = /\b(?:the|that|this|those|these)\s+$/i;
+
+/**
+ * A figure said again as "the 310 percent" after it was said as a vendor's claim, a plan or another company's
+ * result is still that claim, plan or result: the restatement is excluded for the same reason.
+ */
+function markRestatements(byField: Partial<FieldCandidates>): void {
+  for (const candidates of Object.values(byField)) {
+    for (const candidate of candidates ?? []) {
+      if (candidate.excluded || !candidate.focus || !POINTS_BACK.test(candidate.sentence.text.slice(Math.max(0, candidate.focus.start - 8), candidate.focus.start))) continue;
+      const said = (candidates ?? []).find((other) => other.excluded && other.sentence.id < candidate.sentence.id && valueKey(other.value) === valueKey(candidate.value));
+      if (said) candidate.excluded = said.excluded;
+    }
+  }
 }
 
 /** Between the time before and the time after: "from 42 days down to 27 days", "from two days per unit to half a day". */
@@ -827,6 +874,11 @@ const FROM_BEFORE = /\bfrom\s+(?:about\s+|around\s+|roughly\s+|over\s+|nearly\s+
 const USED_TO_TAKE = /\b(?:used to|before|previously|originally|in the past|back then|it was taking|would take|when we (?:went live|started|began|kicked off))\b/i;
 /** …and one about how long it takes now: "Now it's about twenty minutes", "Last quarter, it was 38 minutes." */
 const TAKES_NOW = /\b(?:now|today|these days|nowadays|currently|last (?:quarter|month)|this (?:quarter|month))\b/i;
+/** "saves about", "saving us", "gives back": the words before a duration saved. */
+const TIME_SAVED = /\b(?:sav(?:e|es|ed|ing)|gives? (?:us |them )?back|free(?:s|d)? up)\b(?:\s+(?:us|them|him|her|me|about|around|roughly|nearly|over|at least|an? extra))*\s*$/i;
+/** " a week", " per month", " every day": the rate of a time saved. */
+const TIME_SAVED_RATE = /^\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|shift|quarter)\b/i;
+
 /** How many sentences later the same speaker may say the time it takes now. */
 const TIME_CHANGE_REACH = 4;
 
@@ -883,6 +935,17 @@ function timeChangeCandidates(analysis: CallAnalysis): Candidate[] {
     if (downFrom) {
       const before = durationsOf(position + 1).find((duration) => duration.start === downFrom[0].length);
       if (before) propose(sentence, before, durations[durations.length - 1]!, { start: durations[durations.length - 1]!.start, end: durations[durations.length - 1]!.end }, 0.8);
+    }
+    // "Each rep saves about five hours a week": time saved at a rate.
+    for (const duration of durations) {
+      const rate = TIME_SAVED_RATE.exec(text.slice(duration.end));
+      if (!rate || !TIME_SAVED.test(text.slice(Math.max(0, duration.start - 40), duration.start))) continue;
+      const focus = { start: duration.start, end: duration.end + rate[0].length };
+      const candidate: Candidate = { value: `${duration.text}${rate[0]} saved`, score: 0.65 * SIDE_WEIGHT[sentence.side], sentence, focus };
+      if (isGenericClaim(text)) candidate.excluded = "the vendor's claim about customers in general, not this customer's result";
+      else if (sentence.isQuestion) candidate.excluded = 'only asked about, never stated';
+      else if (isHypothetical(text, focus)) candidate.excluded = PLAN;
+      candidates.push(candidate);
     }
     // Across sentences of one speaker: what it used to take, then what it takes now.
     if (!USED_TO_TAKE.test(text) || sentence.isQuestion) return;

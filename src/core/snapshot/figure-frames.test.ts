@@ -13,7 +13,7 @@ import { findDurations, findFigures, formatFigure } from './figures.js';
 import { isGenericClaim, isHypothetical, labelsPlan } from './statements.js';
 
 const spanOf = (text: string, part: string) => ({ start: text.indexOf(part), end: text.indexOf(part) + part.length });
-const OPENING = ['Lena Ortiz: Thanks for joining. How has the rollout gone?'];
+const OPENING = ['Lena Thornquist: Thanks for joining. How has the rollout gone?'];
 
 describe('goals, targets and plans', () => {
   it('reads a figure framed by a goal or a target as a plan, across a dash or a comma', () => {
@@ -23,6 +23,13 @@ describe('goals, targets and plans', () => {
     expect(isHypothetical(goal, spanOf(goal, '90 percent'))).toBe(true);
     const plan = 'The business case said 140 percent ROI over five years.';
     expect(isHypothetical(plan, spanOf(plan, '140 percent'))).toBe(true);
+  });
+
+  it('reads a forecast of a figure as a plan, but not the accuracy of a forecasting product', () => {
+    const forecast = 'Finance forecast is $225,000 for next year.';
+    expect(isHypothetical(forecast, spanOf(forecast, '$225,000'))).toBe(true);
+    const accuracy = 'Our forecast accuracy went from 60 percent to 85 percent.';
+    expect(isHypothetical(accuracy, spanOf(accuracy, '85 percent'))).toBe(false);
   });
 
   it('keeps the result said after the goal in a clause of its own', () => {
@@ -70,6 +77,13 @@ describe('goals, targets and plans', () => {
     expect(value(result, 'cost_savings')).toBe('$2,000,000');
   });
 
+  it('keeps a claim a claim when it is said again as "the 310 percent"', () => {
+    const claim = snapshotOf([...OPENING, 'Ivo Tarrant: Our customers typically see a 310 percent ROI.', 'Maya Brook: So, the 310 percent ROI.']);
+    expect(value(claim, 'roi_percentage')).toBeNull();
+    const own = snapshotOf([...OPENING, 'Maya Brook: Our finance team put the ROI at 310 percent.', 'Maya Brook: So, the 310 percent ROI.']);
+    expect(value(own, 'roi_percentage')).toBe('310%');
+  });
+
   it('reads a study the vendor quotes as a claim about customers in general', () => {
     expect(isGenericClaim('An independent study we commissioned found a three-year ROI of 310 percent.')).toBe(true);
     expect(isGenericClaim('Our customers average three hundred percent ROI.')).toBe(true);
@@ -103,6 +117,8 @@ describe('amounts, counts and shares', () => {
     expect(value(carried, 'cost_savings')).toBe('£90,000 per year');
     const unrelated = snapshotOf([...OPENING, 'Maya Brook: The weather was awful. The number I stand behind is 90,000 pounds a year.']);
     expect(value(unrelated, 'cost_savings')).toBeNull();
+    const share = snapshotOf([...OPENING, 'Maya Brook: It saves us time. Eighty percent of users are willing to pay more for it.']);
+    expect(value(share, 'efficiency_improvement')).toBeNull();
   });
 
   it('prefers the people using it to the seats bought', () => {
@@ -110,6 +126,60 @@ describe('amounts, counts and shares', () => {
     expect(value(call, 'user_count')).toBe(71);
     const onProduct = snapshotOf([...OPENING, 'Maya Brook: So, we have 1,850 staff on Rotaplan. That is every nurse across the four hospitals.']);
     expect(value(onProduct, 'user_count')).toBe(1850);
+  });
+
+  it("prefers the people using it to the organisation's headcount", () => {
+    const call = snapshotOf([...OPENING, 'Maya Brook: We have 1,850 users.', 'Maya Brook: And 6,800 employees in total use it.']);
+    expect(value(call, 'user_count')).toBe(1850);
+    const field = call.fields.user_count;
+    expect('alternatives' in field && field.alternatives).toContainEqual(expect.objectContaining({ value: 6800, reason: "the organisation's headcount, not the people using it" }));
+    const only = snapshotOf([...OPENING, 'Maya Brook: About 1,850 nurses and techs use it every week.']);
+    expect(value(only, 'user_count')).toBe(1850);
+  });
+
+  it('gives revenue added or won as a revenue increase', () => {
+    const added = snapshotOf([...OPENING, 'Maya Brook: The renewals module added $300,000 in revenue this year.']);
+    expect(value(added, 'revenue_increase')).toBe('$300,000');
+    const flat = snapshotOf([...OPENING, 'Maya Brook: Our revenue is about $300,000 a month.']);
+    expect(value(flat, 'revenue_increase')).toBeNull();
+  });
+
+  it('counts "400 of them use it" as the users, not the 3,000 employees before it', () => {
+    const call = snapshotOf([...OPENING, 'Maya Brook: We have 3,000 employees and about 400 of them use it.']);
+    expect(value(call, 'user_count')).toBe(400);
+    expect(findFigures('We have 3,000 employees and about 400 of them use it.')[1]).toMatchObject({ value: 400, unit: 'employees' });
+    expect(findFigures('We have 3,000 employees and about 400 in the tool.')[1]).toMatchObject({ value: 400 });
+    expect(findFigures('We have 3,000 employees and about 400 in the tool.')[1]!.unit).not.toBe('employees');
+  });
+
+  it("prefers today's users to a pilot's", () => {
+    const call = snapshotOf([...OPENING, 'Maya Brook: The pilot was 20 users; now we have 180 users.']);
+    expect(value(call, 'user_count')).toBe(180);
+    const reversed = snapshotOf([...OPENING, 'Maya Brook: Now we have 180 users; the pilot was 20 users.']);
+    expect(value(reversed, 'user_count')).toBe(180);
+  });
+
+  it("reads another customer's result as a claim, not this customer's", () => {
+    const other = snapshotOf([...OPENING, 'Ivo Tarrant: Another customer of ours, a bank up north, saved $2 million.']);
+    expect(value(other, 'cost_savings')).toBeNull();
+    const own = snapshotOf([...OPENING, 'Maya Brook: As a customer, we saved $2 million.']);
+    expect(value(own, 'cost_savings')).toBe('$2,000,000');
+  });
+
+  it('takes the figure a change went to, not the baseline it went from', () => {
+    const change = snapshotOf([...OPENING, 'Maya Brook: Adoption went from 40 percent to 85 percent.']);
+    expect(value(change, 'adoption_rate')).toBe('85%');
+    const pair = snapshotOf([...OPENING, 'Maya Brook: Weekly active users, 40 percent to 85 percent since spring.']);
+    expect(value(pair, 'adoption_rate')).toBe('85%');
+    const single = snapshotOf([...OPENING, 'Maya Brook: Adoption is at 40 percent, up from last year.']);
+    expect(value(single, 'adoption_rate')).toBe('40%');
+  });
+
+  it('prefers the amount saved to the rate when both are said', () => {
+    const both = snapshotOf([...OPENING, 'Maya Brook: We reduced processing costs by 30 percent, roughly $90,000 a year.']);
+    expect(value(both, 'cost_savings')).toBe('$90,000 per year');
+    const rate = snapshotOf([...OPENING, 'Maya Brook: We reduced processing costs by 30 percent.']);
+    expect(value(rate, 'cost_savings')).toBe('30%');
   });
 
   it('takes a share of people as adoption, not a share of their activity', () => {
@@ -145,6 +215,13 @@ describe('time something takes, before and after', () => {
     expect(value(grew, 'efficiency_improvement')).toBeNull();
   });
 
+  it('reads a time saved at a rate, but not a duration with no saving', () => {
+    const saved = snapshotOf([...OPENING, 'Maya Brook: Each rep saves about five hours a week.']);
+    expect(value(saved, 'efficiency_improvement')).toBe('five hours a week saved');
+    const spent = snapshotOf([...OPENING, 'Maya Brook: Each rep spends about five hours a week in it.']);
+    expect(value(spent, 'efficiency_improvement')).toBeNull();
+  });
+
   it('reads "…takes forty minutes. Down from two and a half hours."', () => {
     const call = snapshotOf([...OPENING, 'Maya Brook: The morning routing now takes about forty minutes. Down from two and a half hours.']);
     expect(value(call, 'efficiency_improvement')).toBe('from two and a half hours to forty minutes (73% less time)');
@@ -160,7 +237,7 @@ describe('time something takes, before and after', () => {
     const otherSpeaker = snapshotOf([
       ...OPENING,
       'Maya Brook: My team used to spend two hours every morning on reminder calls.',
-      'Lena Ortiz: Now it is about twenty minutes for my coffee break.',
+      'Lena Thornquist: Now it is about twenty minutes for my coffee break.',
     ]);
     expect(value(otherSpeaker, 'efficiency_improvement')).toBeNull();
   });
@@ -173,6 +250,12 @@ describe('start and completion dates', () => {
     expect(value(call, 'completion_date')).toBe('2025-04-14');
     const alone = snapshotOf([...OPENING, 'Maya Brook: We went live on April 14th.']);
     expect(value(alone, 'completion_date')).toBeNull();
+  });
+
+  it('reads "after kicking off on" as the start, next to the go-live', () => {
+    const call = snapshotOf([...OPENING, 'Maya Brook: We went live on 4/15/2024 after kicking off on 1/8/2024.']);
+    expect(value(call, 'start_date')).toBe('2024-01-08');
+    expect(value(call, 'completion_date')).toBe('2024-04-15');
   });
 
   it('reads "kicked the project off on", and "the whole fleet was live on" as the go-live', () => {
@@ -225,12 +308,12 @@ describe('targets in the figure sections', () => {
 describe('what the sections pick', () => {
   const sectionOf = (snapshot: ReturnType<typeof snapshotOf>, slug: string) => snapshot.sections.find((section) => section.slug === slug)!.content;
   const CALL = [
-    'Lena Ortiz: Thanks for joining. Could you tell me about the company first?',
+    'Lena Thornquist: Thanks for joining. Could you tell me about the company first?',
     'Maya Brook: Sure. We have about 1,150 employees across two plants.',
-    'Lena Ortiz: And what did you run before?',
+    'Lena Thornquist: And what did you run before?',
     'Maya Brook: Before, the scheduling ran in Tabulon overnight, and it was a mess.',
     'Maya Brook: The Ledgerly interface took us six weeks to build.',
-    'Lena Ortiz: How did the first quarter go?',
+    'Lena Thornquist: How did the first quarter go?',
     'Maya Brook: Let us walk through the results of the quarter now.',
     'Maya Brook: Rework went from 31 to 22 percent of orders.',
     'Maya Brook: We went live on the 2nd of December, 2024, right before our busiest week.',
@@ -246,6 +329,34 @@ describe('what the sections pick', () => {
   it('reads "31 to 22" as a change, like "from 31 to 22"', () => {
     const pair = snapshotOf([...CALL.slice(0, 7), 'Maya Brook: Ours is nine points, 31 to 22.', 'Maya Brook: I liked the training sessions a lot.']);
     expect(sectionOf(pair, 'results_achievements')).toContain('31 to 22');
+  });
+
+  it('ranks an amount first in Financial Impact and a count of people in Adoption', () => {
+    const money = snapshotOf([
+      ...OPENING,
+      'Maya Brook: We talked about the budget a lot, honestly, and the time it takes.',
+      'Maya Brook: The cost conversations were long, and the budget people were careful with the time.',
+      'Maya Brook: In 2024 we spent about $410,000 on agency fees.',
+      'Maya Brook: About 24,000 students never log in, only the faculty use it.',
+    ]);
+    expect(sectionOf(money, 'financial_impact')).toContain('$410,000 on agency fees');
+    expect(sectionOf(money, 'adoption_usage')).toContain('24,000 students');
+  });
+
+  it('leaves an agenda line out of the long-term outlook when the call says something about the topic', () => {
+    const call = snapshotOf([
+      'Lena Thornquist: Thanks for joining. First, the numbers, then we will talk about the renewal and the roadmap.',
+      "Maya Brook: Sure. I'm Maya Brook, operations director at Brindlemoor Creamery.",
+      'Lena Thornquist: Where do you stand?',
+      'Maya Brook: We can take a six-month extension at the current rate.',
+      'Lena Thornquist: And after that?',
+      'Maya Brook: Our roadmap for next year includes the scheduling module.',
+      'Lena Thornquist: Anything else?',
+      'Maya Brook: Long term, the data is finally trusted across the company.',
+    ]);
+    const outlook = sectionOf(call, 'long_term_impact');
+    expect(outlook).toContain('six-month extension');
+    expect(outlook).not.toContain('First, the numbers');
   });
 
   it('ranks a result with its baseline above an agenda line in Results', () => {

@@ -69,7 +69,16 @@ export function findFigures(sentence: string, skip: readonly Span[] = []): Figur
     const figure = classifyNumber(sentence, mention, numbers[index + 1]);
     if (figure && !isYear(sentence, figure)) figures.push(figure);
   });
-  return withSharedCurrency(figures.sort((a, b) => a.start - b.start));
+  return withSharedCurrency(withReferredUnits(sentence, figures.sort((a, b) => a.start - b.start)));
+}
+
+/** "3,000 employees and about 400 of them use it": a count "of them" counts the noun of the count before it. */
+function withReferredUnits(sentence: string, figures: Figure[]): Figure[] {
+  return figures.map((figure, index) => {
+    const before = figures[index - 1];
+    if (figure.kind !== 'count' || figure.unit !== undefined || !before?.unit || !/^\s+of\s+(?:them|those|these)\b/i.test(sentence.slice(figure.end))) return figure;
+    return { ...figure, unit: before.unit };
+  });
 }
 
 /** "In 2024 we spent…", "for 2025": a bare four-digit year is a date, not a count or an amount. */

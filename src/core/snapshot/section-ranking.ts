@@ -39,6 +39,7 @@ interface SentenceTraits {
   statesRole: boolean;
   generic: boolean;
   hypothetical: boolean;
+  agenda: boolean;
 }
 
 /** The traits of a call's sentences, worked out when a sentence is first scored. */
@@ -65,6 +66,7 @@ function traitsAt(analysis: CallAnalysis, position: number): SentenceTraits {
       statesRole: call.roleStatements.has(sentence.id),
       generic: isGenericClaim(sentence.text),
       hypothetical: isHypothetical(sentence.text, { start: 0, end: 0 }) || sentence.figures.some((figure) => isHypothetical(sentence.text, figure)),
+      agenda: sentence.figures.length === 0 && AGENDA_TOPIC.test(sentence.text) && AGENDA_ORDER.test(sentence.text),
     };
     call.byPosition[position] = traits;
   }
@@ -77,7 +79,7 @@ function traitsAt(analysis: CallAnalysis, position: number): SentenceTraits {
  * them, so a sentence's traits are worked out only if it is scored.
  */
 function mostFavourableTraits(slug: SectionSlug): SentenceTraits {
-  return { metaTalk: false, leansOnContext: false, statesRole: false, generic: false, hypothetical: slug === 'long_term_impact' };
+  return { metaTalk: false, leansOnContext: false, statesRole: false, generic: false, hypothetical: slug === 'long_term_impact', agenda: false };
 }
 
 /** Counted things that say how big an organisation is. */
@@ -86,7 +88,7 @@ const ORGANISATION_SIZE =
 /** Words that put a named system before the product: the old one, the one replaced. */
 const OLD_SYSTEM = /\b(?:before|legacy|old|previous(?:ly)?|used to|replac\w+|retired|switched off|moved off|were on|ran on|had been)\b/i;
 /** Words that connect the product to other systems, or name what it does. */
-const CONNECTS = /\b(?:integrat\w+|interface|connector|connects?|sync\w*|feeds?|API|plugs? into|talks to)\b/i;
+const CONNECTS = /\b(?:integrat\w+|interface|connector|connects?|sync\w*|feeds?|API|plugs? into|talks to|pulls?|pushes|writes? back|admin system|system of record)\b/i;
 
 /** Plans for later, not what is in place. */
 const FUTURE = /\b(?:next (?:year|quarter|month|phase|wave)|later this year|we(?:'re| are) (?:building|planning|looking at)|on (?:the|our) roadmap|if we (?:added|add|bought|buy|rolled|roll|extended|extend))\b/i;
@@ -102,6 +104,10 @@ const BUDGET_WORDS = /\b(?:budget\w*|contract|fees?|pric(?:e|ing)|invest\w*|bill
 const RESULT_SECTIONS: ReadonlySet<SectionSlug> = new Set(['results_achievements', 'financial_impact', 'adoption_usage']);
 /** Talk about the snapshot questionnaire itself ("the 'Visuals' question") is not content. */
 const META_TALK = /\b(?:question|questions|answer|answers|answering)\b/i;
+
+/** An agenda: a topic to come, in order ("First, the numbers", "then we'll walk through the results"). */
+const AGENDA_TOPIC = /\b(?:talk about|go (?:through|over)|walk (?:you )?through|cover|look at|get (?:into|to)|finish with|start with)\b/i;
+const AGENDA_ORDER = /\b(?:first|second|third|fourth|fifth|then|after that|finally|today|agenda|we'll|let's|I'd (?:like|love) (?:to|for you to)|I want to)\b/i;
 
 const LEANS_ON_CONTEXT = /^(?:(?:and|so|but|yes|yeah|okay)[,.]?\s+)*(?:that|this|it|these|those|which|then)\b/i;
 
@@ -252,11 +258,18 @@ export function scoreSentences(slug: SectionSlug, context: RankingContext): Sent
     // "We have 1,150 employees across two plants", "a four-hospital system": how big the customer is.
     if (slug === 'customer_information' && !sentence.isQuestion && sentence.figures.some((figure) => figure.kind === 'count' && figure.unit !== undefined && ORGANISATION_SIZE.test(figure.unit))) score += 1;
     // "Rehandles went from 31 to 22 percent", "chargebacks are down to 780 a month": a result with its baseline or its change.
-    // "Before, the planning run in PROMIS ran overnight", "the ClaimDesk integration took six weeks": a named
+    // "Before, the planning run in Tabulon ran overnight", "the Ledgerly interface took six weeks": a named
     // system next to the section's own words is what a case-study writer needs (the old system, what it connects to).
     if ((slug === 'background' || slug === 'solution') && sentence.runs.some((run) => run.start > 0 && !personWords.has(run.words[0]!))) {
       if (slug === 'background' ? OLD_SYSTEM.test(sentence.text) : CONNECTS.test(sentence.text)) score += 0.7;
     }
+    // Financial impact is told in money: an amount ranks first, talk without one last.
+    if (slug === 'financial_impact') {
+      if (sentence.figures.some((figure) => figure.kind === 'money')) score += 1;
+      else if (sentence.figures.length === 0) score *= 0.7;
+    }
+    // Adoption is told in people and shares of them: "24,000 students never log in", "84 percent log in weekly".
+    if (slug === 'adoption_usage' && sentence.figures.some((figure) => figure.kind === 'percentage' || (figure.kind === 'count' && figure.unit !== undefined))) score += 0.8;
     // A results section without a figure is an agenda ("let's walk through the results"): figures come first.
     if (slug === 'results_achievements') {
       if (sentence.figures.length === 0) score *= 0.6;
@@ -285,6 +298,8 @@ export function scoreSentences(slug: SectionSlug, context: RankingContext): Sent
     }
     if (sentence.wordCount < 7) score *= 0.5;
     if (trait.metaTalk) score *= 0.6;
+    // "Then, fourth, talk about the renewal": the agenda names a topic, the rest of the call says something about it.
+    if (trait.agenda) score *= 0.3;
     if (CUSTOMER_VOICE.has(slug)) score *= sentence.side === 'customer' ? 1.2 : sentence.side === 'vendor' ? 0.75 : 1;
     return score;
   };

@@ -248,7 +248,7 @@ function engagementDetails(input: SectionWriterInput): Draft {
   } else {
     draft.lines.push('- **Timeline:** no start or completion date was stated in the call.');
   }
-  // The dates as they were said ("we went live on the 2nd of December, right before Cyber Monday").
+  // The dates as they were said ("we went live on the 2nd of December, right before our busiest week").
   const skip = quotedSentences(['start_date', 'completion_date'], fields, input.context.analysis.sentences);
   for (const name of ['start_date', 'completion_date'] as const) {
     const quote = fields[name].value !== null && fields[name].source === 'transcript' ? fields[name].evidence[0]?.quote : undefined;

@@ -38,7 +38,7 @@ function clauseAround(text: string, span: Span): { clause: string; previous: str
 }
 
 const HYPOTHETICAL =
-  /\b(?:if|could|would|might|may|potentially|possibly|hopefully|hope|hoping|expect|expecting|expected to|plan to|plans to|planning to|planned to|(?:our|the|a) (?:target|goal|aim) (?:is|of)|targeting|aiming|projected|projection|forecast|forecasting|anticipate|anticipated|estimated to|want to|wants to|going to|will|proposing|propose|proposed|imagine|suppose|assum(?:e|ed|es|ing|ption)|ideally|(?:rough|my|best|wild) guess|ballpark)\b|\b\w+'(?:ll|d)\b/i;
+  /\b(?:if|could|would|might|may|potentially|possibly|hopefully|hope|hoping|expect|expecting|expected to|plan to|plans to|planning to|planned to|(?:our|the|a) (?:target|goal|aim) (?:is|of)|targeting|aiming|projected|projection|forecast(?:ed|s)?(?!\s+(?:accuracy|error|bias|quality))|forecasting(?!\s+(?:accuracy|error|bias|quality))|anticipate|anticipated|estimated to|want to|wants to|going to|will|proposing|propose|proposed|imagine|suppose|assum(?:e|ed|es|ing|ption)|ideally|(?:rough|my|best|wild) guess|ballpark)\b|\b\w+'(?:ll|d)\b/i;
 /** "The forecasting is used by all 160 managers", "the forecast screen": forecasting as what a product does, not a projection. */
 const FORECAST_AS_A_THING = /\b(?:the|our|their|your|its)\s+forecast(?:ing|s)?\s+(?:(?:is|are|was|were|gets|got)\s+used\b|(?:tool|feature|module|model|screen|dashboard|report|view)s?\b)/gi;
 const CONDITIONAL_OPENING = /^\s*(?:if|once|assuming|suppose|supposing|imagine|when we|whenever)\b/i;
@@ -58,7 +58,7 @@ const MONTH_MAY = /(?<=\S\s+)May\b/g;
  * projected a 180 percent return").
  */
 const TARGET_FRAME =
-  /\b(?:(?:my|our|the|their|your|a|an|one|first|second|third|main|big|stretch)\s+(?:[\w-]+\s+)?(?:goals?|targets?|aims?|objectives?|ambitions?)\b|goal is|target(?:ed|ing)?\s+(?:is|was|of|at|for)\b|business case|projected|projecting|projections?|forecast(?:ed|s)?\b|budgeted|(?:is|was|are|were) (?:supposed|meant) to|on track to|hypothetically)/gi;
+  /\b(?:(?:my|our|the|their|your|a|an|one|first|second|third|main|big|stretch)\s+(?:[\w-]+\s+)?(?:goals?|targets?|aims?|objectives?|ambitions?)\b|goal is|target(?:ed|ing)?\s+(?:is|was|of|at|for)\b|business case|projected|projecting|projections?|forecast(?:ed|s)?\s+(?:to|at|of|is|was|says|said|shows|showed|puts)\b|(?:we|they|finance|it) forecast\b|budgeted|(?:is|was|are|were) (?:supposed|meant) to|on track to|hypothetically)/gi;
 /** What ends a plan's reach before the figure: another clause, or the words of a result ("we hit our goal: we're at 94 percent"). */
 const FRAME_BREAK =
   /;|\.\s|\b(?:but|whereas|and (?:we|it|they|now)|we(?:'ve| have)? (?:hit|reached|achieved|beat|exceeded|surpassed|got to)|actual(?:ly)?|in fact|today|right now|so far|we(?:'re| are) (?:now )?at|came in at|ended (?:up )?at)\b/i;
@@ -103,7 +103,7 @@ export function isHypothetical(text: string, span: Span): boolean {
 }
 
 const GENERIC_CLAIM =
-  /\b(?:our|other|most|many|typical|the average)\s+(?:[\w-]+\s+){0,2}?(?:customers|clients|users)\b|\b(?:customers|clients|companies|organi[sz]ations) (?:typically|usually|generally|normally|often|tend to|on average)\b|\b(?:typically|usually|generally|normally) (?:see|get|achieve|report)\b|\b(?:customers|clients) (?:average|see|get|report)\b|\bindustry (?:average|benchmark|standard)\b|\b(?:study|studies|research|white ?paper|analyst report)\b[^.?!]{0,60}\b(?:found|finds|shows?|showed|says)\b|\bbenchmarks?\b|\bacross (?:our|all) (?:[\w-]+ )?(?:customers|clients|accounts)\b|\bin (?:\d+|ninety-nine)% of\b|\bin \w+ percent of\b/i;
+  /\b(?:our|other|most|many|typical|the average)\s+(?:[\w-]+\s+){0,2}?(?:customers|clients|users)\b|\b(?:customers|clients|companies|organi[sz]ations) (?:typically|usually|generally|normally|often|tend to|on average)\b|\b(?:typically|usually|generally|normally) (?:see|get|achieve|report)\b|\b(?:customers|clients) (?:average|see|get|report)\b|\bindustry (?:average|benchmark|standard)\b|\b(?:another|one of our) (?:customer|client)s?\b|\ba (?:customer|client) of ours\b|\b(?:study|studies|research|white ?paper|analyst report)\b[^.?!]{0,60}\b(?:found|finds|shows?|showed|says)\b|\bbenchmarks?\b|\bacross (?:our|all) (?:[\w-]+ )?(?:customers|clients|accounts)\b|\bin (?:\d+|ninety-nine)% of\b|\bin \w+ percent of\b/i;
 
 /** "On average" is generic unless the speaker measures their own: "we cut it from 45 to 30 minutes on average". */
 const ON_AVERAGE = /\bon average\b/i;
