@@ -14,4 +14,15 @@ export function snapshotOf(lines: readonly string[]): Snapshot {
   return buildSnapshot(transcript, { id: 's1', now: NOW });
 }
 
+/**
+ * The same call with captions that say who is who, as Zoom's `Name (Role):`
+ * captions do: the first speaker is the vendor's account manager, everyone
+ * else the customer. For rules about figures and dates, which a few bare
+ * lines would not reach: they are no evidence of a customer call.
+ */
+export function customerCallSnapshotOf(lines: readonly string[]): Snapshot {
+  const vendor = /^([^:(]+):/.exec(lines[0] ?? '')?.[1]?.trim();
+  return snapshotOf(lines.map((line) => line.replace(/^([^:(]+):/, (_all, name: string) => `${name.trim()} (${name.trim() === vendor ? 'Account Manager' : 'Customer'}):`)));
+}
+
 export const value = (snapshot: Snapshot, name: keyof Snapshot['fields']) => snapshot.fields[name].value;

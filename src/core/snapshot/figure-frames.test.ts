@@ -8,7 +8,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { snapshotOf, value } from '../../../test/support/plain-call.js';
+import { customerCallSnapshotOf as snapshotOf, value } from '../../../test/support/plain-call.js';
 import { findDurations, findFigures, formatFigure } from './figures.js';
 import { isGenericClaim, isHypothetical, labelsPlan } from './statements.js';
 
