@@ -531,6 +531,7 @@ const NOT_PRODUCT_TAIL = /^(?:professional|services|service|support|team|teams|c
  */
 function profileProductCandidates(analysis: CallAnalysis, products: readonly string[]): Candidate[] {
   const candidates: Candidate[] = [];
+  const used: Candidate[] = [];
   for (const product of products) {
     const pattern = new RegExp(`(?<![\\w-])${escapeRegExp(product)}(?![\\w-])`, 'i');
     const named = analysis.sentences.filter((sentence) => pattern.test(sentence.text));
@@ -544,9 +545,14 @@ function profileProductCandidates(analysis: CallAnalysis, products: readonly str
     const candidate: Candidate = { value: product, score: clamp(0.6 + (cued.length > 0 ? 0.2 : 0) + 0.05 * Math.min(3, named.length - 1), 0, 0.95), sentence, focus: { start: at, end: at + product.length } };
     // A product is named as such more than once or with a product cue.
     if (cued.length === 0 && named.length === 1) candidate.excluded = 'said once, no product cue';
+    else if (cued.length > 0) used.push(candidate);
     candidates.push(candidate);
   }
-  return candidates;
+  // Several of the vendor's own products, each named with a product cue: the customer uses them all, so the field names them all.
+  if (used.length < 2) return candidates;
+  const ordered = [...used].sort((a, b) => a.sentence.id - b.sentence.id);
+  const together: Candidate = { ...ordered[0]!, value: ordered.map((candidate) => candidate.value).join(' and '), score: Math.max(...used.map((candidate) => candidate.score)) };
+  return [together, ...candidates.filter((candidate) => candidate.excluded)];
 }
 
 function productCandidates(analysis: CallAnalysis): Candidate[] {

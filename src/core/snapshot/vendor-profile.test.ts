@@ -36,6 +36,13 @@ describe('the vendor profile', () => {
     expect(snapshot.fields.contact_email.value).toBe('rui.osei@marrow.example');
   });
 
+  it('names every one of the vendor\'s products the customer uses, and only those', () => {
+    const twoProducts = [...CALL, 'Rui Osei: Our buyers also use Glaze Planner every morning for the orders.'];
+    const profile = { company: 'Tarnwell', products: ['Kiln Desk', 'Glaze Planner', 'Ember Reports'], domains: ['tarnwell.example'] };
+    expect(snapshotWith(twoProducts, profile).fields.product_name.value).toBe('Kiln Desk and Glaze Planner');
+    expect(snapshotWith(CALL, profile).fields.product_name.value).toBe('Kiln Desk');
+  });
+
   it('never takes the vendor or an alias as the customer, even when the call leans that way', () => {
     const snapshot = snapshotWith(CALL, { company: 'Marrow', aliases: ['Marrow Tiles'], domains: ['marrow.example'] });
     expect(snapshot.fields.company_name.value).not.toBe('Marrow Tiles');
