@@ -5,13 +5,14 @@
 
 import { buildTranscript } from '../../src/core/transcript/build-transcript.js';
 import { buildSnapshot } from '../../src/core/snapshot/build.js';
-import type { Snapshot } from '../../src/core/snapshot/types.js';
+import type { Snapshot, VendorProfile } from '../../src/core/snapshot/types.js';
 
 export const NOW = '2025-06-01T12:00:00.000Z';
 
-export function snapshotOf(lines: readonly string[]): Snapshot {
+/** With `vendor`, as `generate_snapshot` builds it when the user says who they work for. */
+export function snapshotOf(lines: readonly string[], vendor?: VendorProfile): Snapshot {
   const transcript = buildTranscript({ text: lines.join('\n'), id: 't1', source: { kind: 'file', name: 'call.txt' }, loadedAt: NOW });
-  return buildSnapshot(transcript, { id: 's1', now: NOW });
+  return buildSnapshot(transcript, { id: 's1', now: NOW, ...(vendor ? { vendor } : {}) });
 }
 
 /**

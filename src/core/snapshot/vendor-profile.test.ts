@@ -5,15 +5,8 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { NOW } from '../../../test/support/plain-call.js';
-import { buildTranscript } from '../transcript/build-transcript.js';
-import { buildSnapshot } from './build.js';
-import type { Snapshot, VendorProfile } from './types.js';
-
-function snapshotWith(lines: readonly string[], vendor?: VendorProfile): Snapshot {
-  const transcript = buildTranscript({ text: lines.join('\n'), id: 't1', source: { kind: 'file', name: 'call.txt' }, loadedAt: NOW });
-  return buildSnapshot(transcript, { id: 's1', now: NOW, ...(vendor ? { vendor } : {}) });
-}
+import { snapshotOf as snapshotWith } from '../../../test/support/plain-call.js';
+import type { Snapshot } from './types.js';
 
 const sideOf = (snapshot: Snapshot, name: string) => snapshot.meeting.speakers.find((speaker) => speaker.name === name)?.role;
 
