@@ -14,7 +14,7 @@ import { commandLineRoots, print } from './support.js';
 export async function runInspect(config: Config, file: string, options: { json: boolean }): Promise<void> {
   const { text, source } = await readTranscriptInput({ path: file }, { roots: await commandLineRoots(config, file), maxBytes: config.maxTranscriptBytes, cwd: config.cwd });
   // Parsed and shown, never stored: no workspace, no search index, no id a user could use.
-  const transcript = buildTranscript({ text, id: 'inspect', source, turnGapMs: config.turnGapMs, loadedAt: new Date().toISOString() });
+  const transcript = buildTranscript({ text, id: 'inspect', source, turnGapMs: config.turnGapMs, loadedAt: new Date().toISOString(), kept: false });
   const stats = transcriptStats(transcript);
   const summary = summarizeTranscript(transcript, talkSharesOf(stats));
   if (options.json) {

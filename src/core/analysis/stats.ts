@@ -60,23 +60,29 @@ function isSpace(code: number): boolean {
   return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
-/** Whitespace other than single spaces between words: text the parsers did not clean. */
-const IRREGULAR_SPACING = /[^\S ]| {2}|^ | $/;
+/** Whitespace other than the space: text the parsers did not clean. One character class, which scans several times faster than alternatives with anchors. */
+const OTHER_WHITESPACE = /[^\S ]/;
 
-/** Words as the parsers count them: whitespace-separated runs. No arrays; clean text (single spaces) by indexOf. */
-function countWords(text: string): number {
-  if (text === '') return 0;
-  if (!IRREGULAR_SPACING.test(text)) {
-    let words = 1;
-    for (let space = text.indexOf(' '); space !== -1; space = text.indexOf(' ', space + 1)) words++;
-    return words;
-  }
+/** Words of any text: runs of non-whitespace. */
+function countWordRuns(text: string): number {
   let words = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
     const space = isSpace(text.charCodeAt(i));
     if (!space && !inWord) words++;
     inWord = !space;
+  }
+  return words;
+}
+
+/** Words as the parsers count them: whitespace-separated runs. Clean text (single inner spaces, trimmed ends) by indexOf, without arrays. */
+function countWords(text: string): number {
+  if (text === '') return 0;
+  if (text.charCodeAt(0) === 0x20 || text.charCodeAt(text.length - 1) === 0x20 || OTHER_WHITESPACE.test(text)) return countWordRuns(text);
+  let words = 1;
+  for (let space = text.indexOf(' '); space !== -1; space = text.indexOf(' ', space + 1)) {
+    if (text.charCodeAt(space + 1) === 0x20) return countWordRuns(text);
+    words++;
   }
   return words;
 }

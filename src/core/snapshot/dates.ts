@@ -7,9 +7,10 @@
  * Relative words ("tomorrow", "next Friday") are not dates of record either.
  */
 
-// The English parsers only: the package's root loads every locale (five times the modules, for the same 'strict').
-import * as chrono from 'chrono-node/en';
+import { createRequire } from 'node:module';
 import type { ParsedComponents } from 'chrono-node';
+// The English parsers only: the package's root loads every locale (five times the modules, for the same 'strict').
+import type * as ChronoEnglish from 'chrono-node/en';
 import type { Sentence } from './sentences.js';
 
 export interface DateMention {
@@ -23,6 +24,20 @@ export interface DateMention {
 /** Cheap gate so chrono only sees sentences that can hold a calendar date. */
 const MAY_HOLD_DATE =
   /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b/i;
+
+/**
+ * chrono-node, loaded when the first sentence that can hold a date is read
+ * rather than at start-up: the server's start and most commands never parse
+ * one, and its fifty modules take about 25 ms to load. `require`, because
+ * the engine is synchronous; the package ships CommonJS beside its ES modules,
+ * and only this module loads it, so there is one copy.
+ */
+let chrono: typeof ChronoEnglish | undefined;
+
+function englishChrono(): typeof ChronoEnglish {
+  chrono ??= createRequire(import.meta.url)('chrono-node/en') as typeof ChronoEnglish;
+  return chrono;
+}
 
 function pad(value: number): string {
   return String(value).padStart(2, '0');
@@ -46,7 +61,7 @@ export function findDates(text: string, meetingDate?: string): DateMention[] {
   if (!MAY_HOLD_DATE.test(text)) return [];
   const reference = meetingDate ? { instant: referenceDate(meetingDate), timezone: 0 } : { instant: new Date(Date.UTC(2000, 0, 1, 12)), timezone: 0 };
   const mentions: DateMention[] = [];
-  for (const result of chrono.strict.parse(text, reference)) {
+  for (const result of englishChrono().strict.parse(text, reference)) {
     const { start } = result;
     if (!start.isCertain('day') || !start.isCertain('month')) continue;
     const yearStated = start.isCertain('year');

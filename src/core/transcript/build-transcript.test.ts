@@ -226,6 +226,13 @@ describe('buildTranscript options and errors', () => {
     expect(title.startsWith('Quarterly review Quarterly')).toBe(true);
   });
 
+  it.each(['quest_enterprises_project_kickoff_transcript.vtt', 'transcripts/teams-harborline-logistics-review.vtt', 'transcripts/bom-crlf-tidewater-brewing.vtt', 'transcripts/pinecrest-insurance-claims-review.srt', 'transcripts/maison-belair-bakeries-renewal.txt'])(
+    'builds the same transcript from %s when it is not kept (inspect)',
+    (path) => {
+      expect(load(path, { kept: false })).toEqual(load(path));
+    },
+  );
+
   it('copies id, source and load time through', () => {
     const transcript = buildTranscript(input('Ana Ruiz: Hi.', { source: { kind: 'zoom', name: 'Sync' } }));
     expect(transcript).toMatchObject({ id: 'id-1', source: { kind: 'zoom', name: 'Sync' }, loadedAt: LOADED_AT });

@@ -33,6 +33,12 @@ export interface BuildTranscriptInput {
   turnGapMs?: number;
   /** ISO time. */
   loadedAt: string;
+  /**
+   * False for a transcript looked at once and dropped (`inspect`): its strings
+   * may then stay views into `text`, which saves the one-copy pass (a fifth of
+   * a 10 MB parse). Default true: a stored transcript holds its words once.
+   */
+  kept?: boolean;
 }
 
 const PARSERS: Readonly<Record<TranscriptFormat, (text: string) => FinishedCues>> = {
@@ -71,7 +77,7 @@ export function buildTranscript(input: BuildTranscriptInput): Transcript {
   const parsed = PARSERS[format](input.text);
   const title = input.title?.trim();
   const turns = buildTurns(parsed.cues, input.turnGapMs ?? DEFAULT_TURN_GAP_MS);
-  keepOneCopy(parsed.cues, turns, parsed.speakers, parsed.warnings);
+  if (input.kept !== false) keepOneCopy(parsed.cues, turns, parsed.speakers, parsed.warnings);
   return {
     id: input.id,
     title: capTitle(title || defaultTitle(input.source)),
