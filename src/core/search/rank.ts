@@ -80,29 +80,87 @@ function turnFilter(segment: Segment, speakerKey: string | null): TurnFilter {
   return (turn) => allowed[segment.speakerOfTurn[turn]!]!;
 }
 
-/** Score buffers for one query, shared by all segments (segment s owns turns [offset, offset + turns)). */
-interface Scratch {
-  /** Per turn: the text score of each concept, then the speaker score of each. */
-  perConcept: Float64Array;
-  touched: Uint8Array;
-  scores: Float64Array;
+/**
+ * Score buffers shared by all segments of a query (segment s owns turn places
+ * [offset, offset + turns)), kept by the index from one query to the next:
+ * allocating and zeroing them per query (turns × concepts × 2 numbers) cost
+ * more than scoring. Concept scores are kept only for the turns a query
+ * touches, one row each in touch order, and only those are cleared after it.
+ */
+export class ScoreScratch {
+  /** Per touched turn (its row): the text score of each concept, then the speaker score of each. */
+  perConcept = new Float64Array(0);
+  /** Per turn place: its score after pass 1. */
+  scores = new Float64Array(0);
+  /** Per turn place: its row + 1, or 0 when untouched. */
+  private rows = new Uint32Array(0);
+  /** Turn places touched by the current query, in row order. */
+  private readonly used: number[] = [];
+  private stride = 0;
+
+  /** Makes room for `turns` turn places with `stride` concept scores each; every slot reads 0. */
+  reserve(turns: number, stride: number): void {
+    this.stride = stride;
+    if (this.rows.length < turns) {
+      this.rows = new Uint32Array(turns);
+      this.scores = new Float64Array(turns);
+    }
+  }
+
+  /** Where the concept scores of the turn at `place` start, giving it the next row when this query had not touched it. */
+  rowStart(place: number): number {
+    const row = this.rows[place]!;
+    if (row !== 0) return (row - 1) * this.stride;
+    this.used.push(place);
+    this.rows[place] = this.used.length;
+    const end = this.used.length * this.stride;
+    if (this.perConcept.length < end) {
+      const grown = new Float64Array(Math.max(end, this.perConcept.length * 2, 1024));
+      grown.set(this.perConcept);
+      this.perConcept = grown;
+    }
+    return end - this.stride;
+  }
+
+  /** How many turns the current query touched. */
+  get touchedCount(): number {
+    return this.used.length;
+  }
+
+  /** The places of the turns given rows from `row` on, in row order (a copy). */
+  placesFrom(row: number): number[] {
+    return this.used.slice(row);
+  }
+
+  /** Zeroes what the query wrote, ready for the next one. */
+  clear(): void {
+    for (const place of this.used) {
+      this.rows[place] = 0;
+      this.scores[place] = 0;
+    }
+    this.perConcept.fill(0, 0, this.used.length * this.stride);
+    this.used.length = 0;
+  }
 }
 
-/** The best `limit` (or a few more) candidates, best first. */
-export function rankTurns(segments: readonly Segment[], request: RankRequest): RankedTurn[] {
+/** The best `limit` (or a few more) candidates, best first; `scratch` is left cleared. */
+export function rankTurns(segments: readonly Segment[], request: RankRequest, scratch: ScoreScratch): RankedTurn[] {
   if (request.stats.totalWeight === 0) return [];
-  // One allocation per query rather than per segment: small typed arrays are costly to create.
   const offsets = new Map<Segment, number>();
   let totalTurns = 0;
   for (const segment of segments) {
     offsets.set(segment, totalTurns);
     totalTurns += segment.turns.length;
   }
-  const scratch: Scratch = {
-    perConcept: new Float64Array(totalTurns * request.concepts.length * 2),
-    touched: new Uint8Array(totalTurns),
-    scores: new Float64Array(totalTurns),
-  };
+  scratch.reserve(totalTurns, request.concepts.length * 2);
+  try {
+    return rankWith(segments, request, scratch, offsets);
+  } finally {
+    scratch.clear();
+  }
+}
+
+function rankWith(segments: readonly Segment[], request: RankRequest, scratch: ScoreScratch, offsets: ReadonlyMap<Segment, number>): RankedTurn[] {
   const leaders = new Leaders(Math.max(RERANK_POOL, request.limit * 3));
   const filters = new Map<Segment, TurnFilter>();
   for (const segment of segments) {
@@ -111,7 +169,7 @@ export function rankTurns(segments: readonly Segment[], request: RankRequest): R
     filters.set(segment, filter);
     for (const turn of scoreSegment(segment, request, filter, scratch, offset)) leaders.offer(segment, turn, scratch.scores[offset + turn]!);
   }
-  const pool: RankedTurn[] = leaders.best().map((candidate) => ({ ...candidate, replyCredit: 0, intentEvidence: 0, intentFactor: 1, proximityFactor: 1 }));
+  const pool = leaders.kept().sort(byScore);
 
   // Per query and segment: which concept each term id stands for; per turn (by its place in `scratch`): its layout and evidence.
   const conceptMaps = new Map<Segment, Map<number, number>>();
@@ -188,42 +246,68 @@ function byScore(a: Candidate, b: Candidate): number {
 }
 
 /**
- * Keeps the best `size` candidates seen so far without sorting every match:
- * offers under the running threshold are dropped, and the list is cut back to
- * `size` whenever it doubles.
+ * Keeps the best `size` candidates seen so far in a binary heap whose root is
+ * the worst kept: an offer that does not beat the root costs one comparison,
+ * one that does replaces it in log(size) steps.
  */
 class Leaders {
-  private readonly kept: Candidate[] = [];
-  private threshold = 0;
+  private readonly heap: RankedTurn[] = [];
 
   constructor(private readonly size: number) {}
 
   offer(segment: Segment, turn: number, score: number): void {
-    if (score <= this.threshold) return;
-    this.kept.push({ segment, turn, score });
-    if (this.kept.length >= this.size * 2) this.trim();
+    const { heap } = this;
+    if (score <= 0) return;
+    if (heap.length === this.size) {
+      const worst = heap[0]!;
+      if (score < worst.score || (score === worst.score && isBefore(worst, segment, turn))) return;
+    }
+    const candidate: RankedTurn = { segment, turn, score, replyCredit: 0, intentEvidence: 0, intentFactor: 1, proximityFactor: 1 };
+    if (heap.length < this.size) {
+      heap.push(candidate);
+      this.siftUp(heap.length - 1);
+    } else {
+      heap[0] = candidate;
+      this.siftDown(0);
+    }
   }
 
-  best(): Candidate[] {
-    this.trim();
-    return this.kept;
+  /** The kept candidates, in no particular order. */
+  kept(): RankedTurn[] {
+    return this.heap;
   }
 
-  private trim(): void {
-    this.kept.sort(byScore);
-    if (this.kept.length >= this.size) {
-      this.kept.length = this.size;
-      this.threshold = this.kept[this.size - 1]!.score;
+  private siftUp(at: number): void {
+    const { heap } = this;
+    while (at > 0) {
+      const parent = (at - 1) >> 1;
+      if (byScore(heap[at]!, heap[parent]!) <= 0) return;
+      [heap[at], heap[parent]] = [heap[parent]!, heap[at]!];
+      at = parent;
+    }
+  }
+
+  private siftDown(at: number): void {
+    const { heap } = this;
+    for (;;) {
+      let worst = at;
+      for (const child of [2 * at + 1, 2 * at + 2]) if (child < heap.length && byScore(heap[child]!, heap[worst]!) > 0) worst = child;
+      if (worst === at) return;
+      [heap[at], heap[worst]] = [heap[worst]!, heap[at]!];
+      at = worst;
     }
   }
 }
 
-/** Pass 1: BM25+ with speaker credit and coverage into `scratch`; returns the turns that match anything. */
-function scoreSegment(segment: Segment, { concepts, stats, matches }: RankRequest, filter: TurnFilter, scratch: Scratch, offset: number): number[] {
+/** Whether `candidate` ranks before (segment, turn) at the same score. */
+function isBefore(candidate: Candidate, segment: Segment, turn: number): boolean {
+  return candidate.segment.order < segment.order || (candidate.segment === segment && candidate.turn < turn);
+}
+
+/** Pass 1: BM25+ with speaker credit and coverage into `scratch`; returns the turns that match anything, in the order first matched. */
+function scoreSegment(segment: Segment, { concepts, stats, matches }: RankRequest, filter: TurnFilter, scratch: ScoreScratch, offset: number): number[] {
   const conceptCount = concepts.length;
-  const stride = conceptCount * 2;
-  const { perConcept, touched: isTouched, scores } = scratch;
-  const touched: number[] = [];
+  const firstRow = scratch.touchedCount;
   const lengthScale = B / stats.averageLength;
   const { turnLengths } = segment;
 
@@ -239,12 +323,8 @@ function scoreSegment(segment: Segment, { concepts, stats, matches }: RankReques
         const turn = turns[k]!;
         if (filter !== null && !filter(turn)) continue;
         const score = termWeight * bm25(freqs[k]!, 1 - B + lengthScale * turnLengths[turn]!);
-        const slot = (offset + turn) * stride + c;
-        if (score > perConcept[slot]!) perConcept[slot] = score;
-        if (isTouched[offset + turn] === 0) {
-          isTouched[offset + turn] = 1;
-          touched.push(turn);
-        }
+        const slot = scratch.rowStart(offset + turn) + c;
+        if (score > scratch.perConcept[slot]!) scratch.perConcept[slot] = score;
       }
     }
     for (const term of concept.typed) {
@@ -253,20 +333,18 @@ function scoreSegment(segment: Segment, { concepts, stats, matches }: RankReques
       const credit = stats.speakerCredit.get(term)!;
       for (const turn of turns) {
         if (filter !== null && !filter(turn)) continue;
-        perConcept[(offset + turn) * stride + conceptCount + c] = credit;
-        if (isTouched[offset + turn] === 0) {
-          isTouched[offset + turn] = 1;
-          touched.push(turn);
-        }
+        scratch.perConcept[scratch.rowStart(offset + turn) + conceptCount + c] = credit;
       }
     }
   }
 
   const { conceptWeights, totalWeight } = stats;
-  for (const turn of touched) {
+  const { perConcept, scores } = scratch;
+  const touched = scratch.placesFrom(firstRow);
+  for (let k = 0; k < touched.length; k++) {
     let base = 0;
     let covered = 0;
-    const row = (offset + turn) * stride;
+    const row = (firstRow + k) * conceptCount * 2;
     for (let c = 0; c < conceptCount; c++) {
       const concept = perConcept[row + c]! + perConcept[row + conceptCount + c]!;
       if (concept > 0) {
@@ -277,7 +355,8 @@ function scoreSegment(segment: Segment, { concepts, stats, matches }: RankReques
     // Coverage factor, a softened "coord" (Lucene's classic): the square root of the share of the query's weight
     // this turn matched. Softened so that a turn holding only the query's rarest, most telling word still competes
     // with turns that repeat the meeting's everyday topic words ("politics" against "collected data").
-    scores[offset + turn] = base * Math.sqrt(covered / totalWeight);
+    scores[touched[k]!] = base * Math.sqrt(covered / totalWeight);
+    touched[k] = touched[k]! - offset;
   }
   return touched;
 }
