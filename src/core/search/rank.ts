@@ -333,7 +333,9 @@ function scoreSegment(segment: Segment, { concepts, stats, matches }: RankReques
       const credit = stats.speakerCredit.get(term)!;
       for (const turn of turns) {
         if (filter !== null && !filter(turn)) continue;
-        scratch.perConcept[scratch.rowStart(offset + turn) + conceptCount + c] = credit;
+        // The row first: making it may replace `perConcept` with a larger array.
+        const slot = scratch.rowStart(offset + turn) + conceptCount + c;
+        scratch.perConcept[slot] = credit;
       }
     }
   }
