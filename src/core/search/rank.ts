@@ -41,6 +41,8 @@ const FOLLOW_SHARE = 0.5;
 const FOLLOW_TURNS = 2;
 /** An explanation often follows the complaint without a "because": the evidence a turn after one earns at least. */
 const FOLLOW_REASON_FLOOR = 0.3;
+/** Concept scores (8 bytes each) the index keeps between queries: 256 KB. */
+const RETAINED_CONCEPT_SCORES = 32_768;
 /** Candidates that get the answer and proximity passes, at least. */
 const RERANK_POOL = 50;
 
@@ -138,7 +140,9 @@ export class ScoreScratch {
       this.rows[place] = 0;
       this.scores[place] = 0;
     }
-    this.perConcept.fill(0, 0, this.used.length * this.stride);
+    // A query touching most turns of many meetings needs a large buffer: it is dropped rather than held by the index.
+    if (this.perConcept.length > RETAINED_CONCEPT_SCORES) this.perConcept = new Float64Array(0);
+    else this.perConcept.fill(0, 0, this.used.length * this.stride);
     this.used.length = 0;
   }
 }
