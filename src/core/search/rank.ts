@@ -100,13 +100,17 @@ export class ScoreScratch {
   private readonly used: number[] = [];
   private stride = 0;
 
-  /** Makes room for `turns` turn places with `stride` concept scores each; every slot reads 0. */
-  reserve(turns: number, stride: number): void {
+  /**
+   * Makes room for `turns` turn places, of which at most `touchable` get a row
+   * of `stride` concept scores; every slot reads 0.
+   */
+  reserve(turns: number, touchable: number, stride: number): void {
     this.stride = stride;
     if (this.rows.length < turns) {
       this.rows = new Uint32Array(turns);
       this.scores = new Float64Array(turns);
     }
+    if (this.perConcept.length < touchable * stride) this.perConcept = new Float64Array(touchable * stride);
   }
 
   /** Where the concept scores of the turn at `place` start, giving it the next row when this query had not touched it. */
@@ -115,13 +119,7 @@ export class ScoreScratch {
     if (row !== 0) return (row - 1) * this.stride;
     this.used.push(place);
     this.rows[place] = this.used.length;
-    const end = this.used.length * this.stride;
-    if (this.perConcept.length < end) {
-      const grown = new Float64Array(Math.max(end, this.perConcept.length * 2, 1024));
-      grown.set(this.perConcept);
-      this.perConcept = grown;
-    }
-    return end - this.stride;
+    return (this.used.length - 1) * this.stride;
   }
 
   /** How many turns the current query touched. */
@@ -156,12 +154,27 @@ export function rankTurns(segments: readonly Segment[], request: RankRequest, sc
     offsets.set(segment, totalTurns);
     totalTurns += segment.turns.length;
   }
-  scratch.reserve(totalTurns, request.concepts.length * 2);
+  scratch.reserve(totalTurns, Math.min(totalTurns, touchableTurns(segments, request)), request.concepts.length * 2);
   try {
     return rankWith(segments, request, scratch, offsets);
   } finally {
     scratch.clear();
   }
+}
+
+/** How many turns pass 1 may touch at most: the lengths of the posting lists it reads. */
+function touchableTurns(segments: readonly Segment[], { concepts, stats, matches }: RankRequest): number {
+  let total = 0;
+  for (const segment of segments) {
+    const segmentMatches = matches.get(segment)!;
+    concepts.forEach((concept, c) => {
+      segmentMatches[c]!.forEach((posting, a) => {
+        if (posting !== undefined && stats.alternativeWeights[c]![a] !== 0) total += posting.turns.length;
+      });
+      for (const term of concept.typed) total += segment.speakerPostings.get(term)?.length ?? 0;
+    });
+  }
+  return total;
 }
 
 function rankWith(segments: readonly Segment[], request: RankRequest, scratch: ScoreScratch, offsets: ReadonlyMap<Segment, number>): RankedTurn[] {
@@ -312,6 +325,7 @@ function isBefore(candidate: Candidate, segment: Segment, turn: number): boolean
 function scoreSegment(segment: Segment, { concepts, stats, matches }: RankRequest, filter: TurnFilter, scratch: ScoreScratch, offset: number): number[] {
   const conceptCount = concepts.length;
   const firstRow = scratch.touchedCount;
+  const { perConcept, scores } = scratch;
   const lengthScale = B / stats.averageLength;
   const { turnLengths } = segment;
 
@@ -328,7 +342,7 @@ function scoreSegment(segment: Segment, { concepts, stats, matches }: RankReques
         if (filter !== null && !filter(turn)) continue;
         const score = termWeight * bm25(freqs[k]!, 1 - B + lengthScale * turnLengths[turn]!);
         const slot = scratch.rowStart(offset + turn) + c;
-        if (score > scratch.perConcept[slot]!) scratch.perConcept[slot] = score;
+        if (score > perConcept[slot]!) perConcept[slot] = score;
       }
     }
     for (const term of concept.typed) {
@@ -337,15 +351,12 @@ function scoreSegment(segment: Segment, { concepts, stats, matches }: RankReques
       const credit = stats.speakerCredit.get(term)!;
       for (const turn of turns) {
         if (filter !== null && !filter(turn)) continue;
-        // The row first: making it may replace `perConcept` with a larger array.
-        const slot = scratch.rowStart(offset + turn) + conceptCount + c;
-        scratch.perConcept[slot] = credit;
+        perConcept[scratch.rowStart(offset + turn) + conceptCount + c] = credit;
       }
     }
   }
 
   const { conceptWeights, totalWeight } = stats;
-  const { perConcept, scores } = scratch;
   const touched = scratch.placesFrom(firstRow);
   for (let k = 0; k < touched.length; k++) {
     let base = 0;
