@@ -127,9 +127,9 @@ export class ScoreScratch {
     return this.used.length;
   }
 
-  /** The places of the turns given rows from `row` on, in row order (a copy). */
-  placesFrom(row: number): number[] {
-    return this.used.slice(row);
+  /** The place of the turn given `row`. */
+  placeOf(row: number): number {
+    return this.used[row]!;
   }
 
   /** Zeroes what the query wrote, ready for the next one. */
@@ -184,7 +184,12 @@ function rankWith(segments: readonly Segment[], request: RankRequest, scratch: S
     const filter = turnFilter(segment, request.speakerKey);
     const offset = offsets.get(segment)!;
     filters.set(segment, filter);
-    for (const turn of scoreSegment(segment, request, filter, scratch, offset)) leaders.offer(segment, turn, scratch.scores[offset + turn]!);
+    const firstRow = scratch.touchedCount;
+    scoreSegment(segment, request, filter, scratch, offset);
+    for (let row = firstRow; row < scratch.touchedCount; row++) {
+      const place = scratch.placeOf(row);
+      leaders.offer(segment, place - offset, scratch.scores[place]!);
+    }
   }
   const pool = leaders.kept().sort(byScore);
 
@@ -321,8 +326,8 @@ function isBefore(candidate: Candidate, segment: Segment, turn: number): boolean
   return candidate.segment.order < segment.order || (candidate.segment === segment && candidate.turn < turn);
 }
 
-/** Pass 1: BM25+ with speaker credit and coverage into `scratch`; returns the turns that match anything, in the order first matched. */
-function scoreSegment(segment: Segment, { concepts, stats, matches }: RankRequest, filter: TurnFilter, scratch: ScoreScratch, offset: number): number[] {
+/** Pass 1: BM25+ with speaker credit and coverage into `scratch`, which gives the turns matching anything new rows in the order first matched. */
+function scoreSegment(segment: Segment, { concepts, stats, matches }: RankRequest, filter: TurnFilter, scratch: ScoreScratch, offset: number): void {
   const conceptCount = concepts.length;
   const firstRow = scratch.touchedCount;
   const { perConcept, scores } = scratch;
@@ -357,11 +362,10 @@ function scoreSegment(segment: Segment, { concepts, stats, matches }: RankReques
   }
 
   const { conceptWeights, totalWeight } = stats;
-  const touched = scratch.placesFrom(firstRow);
-  for (let k = 0; k < touched.length; k++) {
+  for (let touched = firstRow; touched < scratch.touchedCount; touched++) {
     let base = 0;
     let covered = 0;
-    const row = (firstRow + k) * conceptCount * 2;
+    const row = touched * conceptCount * 2;
     for (let c = 0; c < conceptCount; c++) {
       const concept = perConcept[row + c]! + perConcept[row + conceptCount + c]!;
       if (concept > 0) {
@@ -372,10 +376,8 @@ function scoreSegment(segment: Segment, { concepts, stats, matches }: RankReques
     // Coverage factor, a softened "coord" (Lucene's classic): the square root of the share of the query's weight
     // this turn matched. Softened so that a turn holding only the query's rarest, most telling word still competes
     // with turns that repeat the meeting's everyday topic words ("politics" against "collected data").
-    scores[touched[k]!] = base * Math.sqrt(covered / totalWeight);
-    touched[k] = touched[k]! - offset;
+    scores[scratch.placeOf(touched)] = base * Math.sqrt(covered / totalWeight);
   }
-  return touched;
 }
 
 /** BM25+'s saturated frequency, before the term's weight. */
