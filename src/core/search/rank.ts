@@ -313,7 +313,7 @@ class Leaders {
     const { heap } = this;
     for (;;) {
       let worst = at;
-      for (const child of [2 * at + 1, 2 * at + 2]) if (child < heap.length && byScore(heap[child]!, heap[worst]!) > 0) worst = child;
+      for (let child = 2 * at + 1; child <= 2 * at + 2 && child < heap.length; child++) if (byScore(heap[child]!, heap[worst]!) > 0) worst = child;
       if (worst === at) return;
       [heap[at], heap[worst]] = [heap[worst]!, heap[at]!];
       at = worst;
