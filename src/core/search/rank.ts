@@ -41,6 +41,8 @@ const FOLLOW_SHARE = 0.5;
 const FOLLOW_TURNS = 2;
 /** An explanation often follows the complaint without a "because": the evidence a turn after one earns at least. */
 const FOLLOW_REASON_FLOOR = 0.3;
+/** Concept scores (8 bytes each) the index keeps between queries: 256 KB. */
+const RETAINED_CONCEPT_SCORES = 32_768;
 /** Candidates that get the answer and proximity passes, at least. */
 const RERANK_POOL = 50;
 
@@ -80,38 +82,116 @@ function turnFilter(segment: Segment, speakerKey: string | null): TurnFilter {
   return (turn) => allowed[segment.speakerOfTurn[turn]!]!;
 }
 
-/** Score buffers for one query, shared by all segments (segment s owns turns [offset, offset + turns)). */
-interface Scratch {
-  /** Per turn: the text score of each concept, then the speaker score of each. */
-  perConcept: Float64Array;
-  touched: Uint8Array;
-  scores: Float64Array;
+/**
+ * Score buffers shared by all segments of a query (segment s owns turn places
+ * [offset, offset + turns)), kept by the index from one query to the next:
+ * allocating and zeroing them per query (turns × concepts × 2 numbers) cost
+ * more than scoring. Concept scores are kept only for the turns a query
+ * touches, one row each in touch order, and only those are cleared after it.
+ */
+export class ScoreScratch {
+  /** Per touched turn (its row): the text score of each concept, then the speaker score of each. */
+  perConcept = new Float64Array(0);
+  /** Per turn place: its score after pass 1. */
+  scores = new Float64Array(0);
+  /** Per turn place: its row + 1, or 0 when untouched. */
+  private rows = new Uint32Array(0);
+  /** Turn places touched by the current query, in row order. */
+  private readonly used: number[] = [];
+  private stride = 0;
+
+  /**
+   * Makes room for `turns` turn places, of which at most `touchable` get a row
+   * of `stride` concept scores; every slot reads 0.
+   */
+  reserve(turns: number, touchable: number, stride: number): void {
+    this.stride = stride;
+    if (this.rows.length < turns) {
+      this.rows = new Uint32Array(turns);
+      this.scores = new Float64Array(turns);
+    }
+    if (this.perConcept.length < touchable * stride) this.perConcept = new Float64Array(touchable * stride);
+  }
+
+  /** Where the concept scores of the turn at `place` start, giving it the next row when this query had not touched it. */
+  rowStart(place: number): number {
+    const row = this.rows[place]!;
+    if (row !== 0) return (row - 1) * this.stride;
+    this.used.push(place);
+    this.rows[place] = this.used.length;
+    return (this.used.length - 1) * this.stride;
+  }
+
+  /** How many turns the current query touched. */
+  get touchedCount(): number {
+    return this.used.length;
+  }
+
+  /** The place of the turn given `row`. */
+  placeOf(row: number): number {
+    return this.used[row]!;
+  }
+
+  /** Zeroes what the query wrote, ready for the next one. */
+  clear(): void {
+    for (const place of this.used) {
+      this.rows[place] = 0;
+      this.scores[place] = 0;
+    }
+    // A query touching most turns of many meetings needs a large buffer: it is dropped rather than held by the index.
+    if (this.perConcept.length > RETAINED_CONCEPT_SCORES) this.perConcept = new Float64Array(0);
+    else this.perConcept.fill(0, 0, this.used.length * this.stride);
+    this.used.length = 0;
+  }
 }
 
-/** The best `limit` (or a few more) candidates, best first. */
-export function rankTurns(segments: readonly Segment[], request: RankRequest): RankedTurn[] {
+/** The best `limit` (or a few more) candidates, best first; `scratch` is left cleared. */
+export function rankTurns(segments: readonly Segment[], request: RankRequest, scratch: ScoreScratch): RankedTurn[] {
   if (request.stats.totalWeight === 0) return [];
-  // One allocation per query rather than per segment: small typed arrays are costly to create.
   const offsets = new Map<Segment, number>();
   let totalTurns = 0;
   for (const segment of segments) {
     offsets.set(segment, totalTurns);
     totalTurns += segment.turns.length;
   }
-  const scratch: Scratch = {
-    perConcept: new Float64Array(totalTurns * request.concepts.length * 2),
-    touched: new Uint8Array(totalTurns),
-    scores: new Float64Array(totalTurns),
-  };
+  scratch.reserve(totalTurns, Math.min(totalTurns, touchableTurns(segments, request)), request.concepts.length * 2);
+  try {
+    return rankWith(segments, request, scratch, offsets);
+  } finally {
+    scratch.clear();
+  }
+}
+
+/** How many turns pass 1 may touch at most: the lengths of the posting lists it reads. */
+function touchableTurns(segments: readonly Segment[], { concepts, stats, matches }: RankRequest): number {
+  let total = 0;
+  for (const segment of segments) {
+    const segmentMatches = matches.get(segment)!;
+    concepts.forEach((concept, c) => {
+      segmentMatches[c]!.forEach((posting, a) => {
+        if (posting !== undefined && stats.alternativeWeights[c]![a] !== 0) total += posting.turns.length;
+      });
+      for (const term of concept.typed) total += segment.speakerPostings.get(term)?.length ?? 0;
+    });
+  }
+  return total;
+}
+
+function rankWith(segments: readonly Segment[], request: RankRequest, scratch: ScoreScratch, offsets: ReadonlyMap<Segment, number>): RankedTurn[] {
   const leaders = new Leaders(Math.max(RERANK_POOL, request.limit * 3));
   const filters = new Map<Segment, TurnFilter>();
   for (const segment of segments) {
     const filter = turnFilter(segment, request.speakerKey);
     const offset = offsets.get(segment)!;
     filters.set(segment, filter);
-    for (const turn of scoreSegment(segment, request, filter, scratch, offset)) leaders.offer(segment, turn, scratch.scores[offset + turn]!);
+    const firstRow = scratch.touchedCount;
+    scoreSegment(segment, request, filter, scratch, offset);
+    for (let row = firstRow; row < scratch.touchedCount; row++) {
+      const place = scratch.placeOf(row);
+      leaders.offer(segment, place - offset, scratch.scores[place]!);
+    }
   }
-  const pool: RankedTurn[] = leaders.best().map((candidate) => ({ ...candidate, replyCredit: 0, intentEvidence: 0, intentFactor: 1, proximityFactor: 1 }));
+  const pool = leaders.kept().sort(byScore);
 
   // Per query and segment: which concept each term id stands for; per turn (by its place in `scratch`): its layout and evidence.
   const conceptMaps = new Map<Segment, Map<number, number>>();
@@ -188,42 +268,69 @@ function byScore(a: Candidate, b: Candidate): number {
 }
 
 /**
- * Keeps the best `size` candidates seen so far without sorting every match:
- * offers under the running threshold are dropped, and the list is cut back to
- * `size` whenever it doubles.
+ * Keeps the best `size` candidates seen so far in a binary heap whose root is
+ * the worst kept: an offer that does not beat the root costs one comparison,
+ * one that does replaces it in log(size) steps.
  */
 class Leaders {
-  private readonly kept: Candidate[] = [];
-  private threshold = 0;
+  private readonly heap: RankedTurn[] = [];
 
   constructor(private readonly size: number) {}
 
   offer(segment: Segment, turn: number, score: number): void {
-    if (score <= this.threshold) return;
-    this.kept.push({ segment, turn, score });
-    if (this.kept.length >= this.size * 2) this.trim();
+    const { heap } = this;
+    if (score <= 0) return;
+    if (heap.length === this.size) {
+      const worst = heap[0]!;
+      if (score < worst.score || (score === worst.score && isBefore(worst, segment, turn))) return;
+    }
+    const candidate: RankedTurn = { segment, turn, score, replyCredit: 0, intentEvidence: 0, intentFactor: 1, proximityFactor: 1 };
+    if (heap.length < this.size) {
+      heap.push(candidate);
+      this.siftUp(heap.length - 1);
+    } else {
+      heap[0] = candidate;
+      this.siftDown(0);
+    }
   }
 
-  best(): Candidate[] {
-    this.trim();
-    return this.kept;
+  /** The kept candidates, in no particular order. */
+  kept(): RankedTurn[] {
+    return this.heap;
   }
 
-  private trim(): void {
-    this.kept.sort(byScore);
-    if (this.kept.length >= this.size) {
-      this.kept.length = this.size;
-      this.threshold = this.kept[this.size - 1]!.score;
+  private siftUp(at: number): void {
+    const { heap } = this;
+    while (at > 0) {
+      const parent = (at - 1) >> 1;
+      if (byScore(heap[at]!, heap[parent]!) <= 0) return;
+      [heap[at], heap[parent]] = [heap[parent]!, heap[at]!];
+      at = parent;
+    }
+  }
+
+  private siftDown(at: number): void {
+    const { heap } = this;
+    for (;;) {
+      let worst = at;
+      for (let child = 2 * at + 1; child <= 2 * at + 2 && child < heap.length; child++) if (byScore(heap[child]!, heap[worst]!) > 0) worst = child;
+      if (worst === at) return;
+      [heap[at], heap[worst]] = [heap[worst]!, heap[at]!];
+      at = worst;
     }
   }
 }
 
-/** Pass 1: BM25+ with speaker credit and coverage into `scratch`; returns the turns that match anything. */
-function scoreSegment(segment: Segment, { concepts, stats, matches }: RankRequest, filter: TurnFilter, scratch: Scratch, offset: number): number[] {
+/** Whether `candidate` ranks before (segment, turn) at the same score. */
+function isBefore(candidate: Candidate, segment: Segment, turn: number): boolean {
+  return candidate.segment.order < segment.order || (candidate.segment === segment && candidate.turn < turn);
+}
+
+/** Pass 1: BM25+ with speaker credit and coverage into `scratch`, which gives the turns matching anything new rows in the order first matched. */
+function scoreSegment(segment: Segment, { concepts, stats, matches }: RankRequest, filter: TurnFilter, scratch: ScoreScratch, offset: number): void {
   const conceptCount = concepts.length;
-  const stride = conceptCount * 2;
-  const { perConcept, touched: isTouched, scores } = scratch;
-  const touched: number[] = [];
+  const firstRow = scratch.touchedCount;
+  const { perConcept, scores } = scratch;
   const lengthScale = B / stats.averageLength;
   const { turnLengths } = segment;
 
@@ -239,12 +346,8 @@ function scoreSegment(segment: Segment, { concepts, stats, matches }: RankReques
         const turn = turns[k]!;
         if (filter !== null && !filter(turn)) continue;
         const score = termWeight * bm25(freqs[k]!, 1 - B + lengthScale * turnLengths[turn]!);
-        const slot = (offset + turn) * stride + c;
+        const slot = scratch.rowStart(offset + turn) + c;
         if (score > perConcept[slot]!) perConcept[slot] = score;
-        if (isTouched[offset + turn] === 0) {
-          isTouched[offset + turn] = 1;
-          touched.push(turn);
-        }
       }
     }
     for (const term of concept.typed) {
@@ -253,20 +356,16 @@ function scoreSegment(segment: Segment, { concepts, stats, matches }: RankReques
       const credit = stats.speakerCredit.get(term)!;
       for (const turn of turns) {
         if (filter !== null && !filter(turn)) continue;
-        perConcept[(offset + turn) * stride + conceptCount + c] = credit;
-        if (isTouched[offset + turn] === 0) {
-          isTouched[offset + turn] = 1;
-          touched.push(turn);
-        }
+        perConcept[scratch.rowStart(offset + turn) + conceptCount + c] = credit;
       }
     }
   }
 
   const { conceptWeights, totalWeight } = stats;
-  for (const turn of touched) {
+  for (let touched = firstRow; touched < scratch.touchedCount; touched++) {
     let base = 0;
     let covered = 0;
-    const row = (offset + turn) * stride;
+    const row = touched * conceptCount * 2;
     for (let c = 0; c < conceptCount; c++) {
       const concept = perConcept[row + c]! + perConcept[row + conceptCount + c]!;
       if (concept > 0) {
@@ -277,9 +376,8 @@ function scoreSegment(segment: Segment, { concepts, stats, matches }: RankReques
     // Coverage factor, a softened "coord" (Lucene's classic): the square root of the share of the query's weight
     // this turn matched. Softened so that a turn holding only the query's rarest, most telling word still competes
     // with turns that repeat the meeting's everyday topic words ("politics" against "collected data").
-    scores[offset + turn] = base * Math.sqrt(covered / totalWeight);
+    scores[scratch.placeOf(touched)] = base * Math.sqrt(covered / totalWeight);
   }
-  return touched;
 }
 
 /** BM25+'s saturated frequency, before the term's weight. */

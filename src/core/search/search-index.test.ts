@@ -137,6 +137,17 @@ describe('TranscriptSearchIndex ranking', () => {
     expect(first).toMatchObject({ transcriptId: 'standup', speaker: null, startMs: null, endMs: null });
   });
 
+  it('answers a query the same whatever the index was asked before', () => {
+    const fresh = () => indexOf(RETRO, DISCOVERY, STANDUP);
+    const queries = ['Priya onboarding users', 'how much will it cost', 'go-live date'];
+    const alone = queries.map((query) => fresh().search(query, { explain: true }));
+    const reused = fresh();
+    // A query with more concepts, and one limited to a speaker, leave nothing behind for the next.
+    reused.search('onboarding adoption checklist admin console contract renewal clinic records', { limit: 3 });
+    reused.search('onboarding', { speaker: 'Priya' });
+    expect(queries.map((query) => reused.search(query, { explain: true }))).toEqual(alone);
+  });
+
   it('orders hits by descending score', () => {
     const scores = index.search('onboarding users', { limit: 10 }).map((hit) => hit.score);
     expect(scores.length).toBeGreaterThan(2);

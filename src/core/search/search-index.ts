@@ -12,7 +12,7 @@ import { InputError } from '../errors.js';
 import type { Transcript } from '../transcript/types.js';
 import { ANSWER_KINDS, type IntentKind } from './intent.js';
 import { matchConcepts, readQuery, queryStats, type AlternativeSource, type Concept, type Discount, type QueryStats, type SegmentMatches } from './query.js';
-import { matchScore, rankTurns, type RankedTurn } from './rank.js';
+import { matchScore, rankTurns, ScoreScratch, type RankedTurn } from './rank.js';
 import { buildSegment, normaliseName, type Segment } from './segment.js';
 import { cutSnippet, type SnippetTerm, type SnippetTerms } from './snippet.js';
 
@@ -73,6 +73,7 @@ const ANSWER_SNIPPET_SHARE = 0.5;
 /** Turns of many transcripts, searchable together. */
 export class TranscriptSearchIndex {
   private readonly segments = new Map<string, Segment>();
+  private readonly scratch = new ScoreScratch();
   private nextOrder = 0;
 
   /** Indexes `transcript`'s turns, replacing an earlier transcript with the same id. */
@@ -111,7 +112,7 @@ export class TranscriptSearchIndex {
     const matches = new Map(segments.map((segment) => [segment, matchConcepts(segment, concepts)]));
     const stats = queryStats(segments, concepts, matches);
     const speakerKey = options.speaker === undefined ? null : normaliseName(options.speaker);
-    const ranked = rankTurns(segments, { concepts, stats, matches, intent, speakerKey, limit });
+    const ranked = rankTurns(segments, { concepts, stats, matches, intent, speakerKey, limit }, this.scratch);
     const snippetTerms = snippetTermsOf(concepts, stats);
     return ranked.slice(0, limit).map((candidate) => {
       const { segment, turn, score } = candidate;
