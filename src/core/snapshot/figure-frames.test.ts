@@ -121,6 +121,13 @@ describe('amounts, counts and shares', () => {
     expect(value(share, 'efficiency_improvement')).toBeNull();
   });
 
+  it('reads a count the customer says it does not want as no count at all', () => {
+    const call = snapshotOf([...OPENING, 'Maya Brook: We have 64 named users today.', "Maya Brook: We don't want 212 new users, we want 212 stores getting better orders."]);
+    expect(value(call, 'user_count')).toBe(64);
+    expect(isHypothetical("We don't need 40 more seats.", spanOf("We don't need 40 more seats.", '40'))).toBe(true);
+    expect(isHypothetical('We need 40 more seats, and 40 people use it.', spanOf('We need 40 more seats, and 40 people use it.', '40 people'))).toBe(false);
+  });
+
   it('prefers the people using it to the seats bought', () => {
     const call = snapshotOf([...OPENING, 'Maya Brook: We licensed seventy-five seats when we signed.', 'Maya Brook: Right now 71 people are actually using it day to day.']);
     expect(value(call, 'user_count')).toBe(71);
