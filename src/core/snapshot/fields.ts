@@ -12,6 +12,7 @@ import type { AnalysedSentence, CallAnalysis } from './analysis.js';
 import { evidenceOf } from './evidence.js';
 import { amountLike, durationLike, findDurations, formatFigure, formatTimeChange, type Duration, type Figure } from './figures.js';
 import { findNumbers } from './spoken-numbers.js';
+import { findSpokenAddresses, type SpokenAddress } from './spoken-addresses.js';
 import { isNameLike, readTitle } from './names.js';
 import type { Organisation } from './parties.js';
 import type { Person } from './people.js';
@@ -420,17 +421,20 @@ function compact(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
+/** Addresses written ("ana.ruiz@acme.com") or said aloud ("ana dot ruiz at acme dot com"). */
+function addressesIn(text: string): SpokenAddress[] {
+  const written = text.includes('@') ? [...text.matchAll(EMAIL)].map((match) => ({ address: match[0].replace(/\.$/, ''), start: match.index, end: match.index + match[0].replace(/\.$/, '').length })) : [];
+  return / at /i.test(text) ? [...written, ...findSpokenAddresses(text)] : written;
+}
+
 function emailCandidates(analysis: CallAnalysis, contactName: string | null): Candidate[] {
   const candidates: Candidate[] = [];
   const nameParts = contactName ? contactName.toLowerCase().split(/\s+/).filter((part) => part.length > 2 && !/^(?:dr|mr|mrs|ms)\.?$/.test(part)) : [];
   const customerOrg = analysis.parties.customer ? compact(analysis.parties.customer.name) : null;
   for (const sentence of analysis.sentences) {
-    if (!sentence.text.includes('@')) continue;
-    EMAIL.lastIndex = 0;
-    for (let match = EMAIL.exec(sentence.text); match !== null; match = EMAIL.exec(sentence.text)) {
-      const address = match[0].replace(/\.$/, '');
+    for (const { address, start, end } of addressesIn(sentence.text)) {
       const [local, domain] = address.toLowerCase().split('@') as [string, string];
-      const focus = { start: match.index, end: match.index + address.length };
+      const focus = { start, end };
       const namesContact = nameParts.some((part) => local.includes(part.replace(/[^a-z]/g, '')));
       const saidByContact = contactName !== null && sentence.speaker === contactName && /\b(?:me|my|I)\b/.test(sentence.text);
       const customerDomain = customerOrg !== null && compact(domain.split('.')[0]!).length > 2 && customerOrg.includes(compact(domain.split('.')[0]!));
