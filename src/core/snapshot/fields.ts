@@ -327,6 +327,9 @@ const CONTACT_DESIGNATION = /\b(?:main|primary|best|key|day-to-day|single) (?:po
 /** Titles of people who usually own a vendor relationship; a tie-breaker between customer speakers. */
 const SENIOR_TITLE = /\b(?:chief|c[efiot]o|vp|svp|evp|vice president|president|head|director|provost|dean|owner|founder|partner|principal)\b/i;
 
+/** "I was the programme owner on our side": who owned the project for the customer deals with the vendor. */
+const OWNS_PROJECT = /\bI(?:'m| am| was| have been|'ve been)\s+(?:the\s+)?(?:overall\s+)?(?:programme|program|project)\s+(?:owner|lead|manager|sponsor)\b/i;
+
 const SELF_DESCRIPTION = /\b(?:I'm|I am|my name is|my (?:job )?title|my role|I run|I lead|I manage|I head|I own|I'm responsible)\b/i;
 
 function customerSpeakers(analysis: CallAnalysis): Person[] {
@@ -356,7 +359,8 @@ function contactCandidates(analysis: CallAnalysis): Candidate[] {
     const titled = person.role !== null && !person.role.startsWith('from ') && person.roleSentenceId !== null && analysis.sentenceById.get(person.roleSentenceId)?.speaker === person.name;
     const senior = titled && SENIOR_TITLE.test(person.role!);
     const givesAddress = own.some((mine) => mine.text.includes('@') && /\b(?:me|my)\b/i.test(mine.text));
-    const standing = (titled ? 0.05 : 0) + (senior ? 0.1 : 0) + (givesAddress ? 0.1 : 0);
+    const ownsProject = own.some((mine) => OWNS_PROJECT.test(mine.text) && !mine.isQuestion);
+    const standing = (titled ? 0.05 : 0) + (senior ? 0.1 : 0) + (givesAddress ? 0.1 : 0) + (ownsProject ? 0.15 : 0);
     const candidate: Candidate = { value: person.name, score: clamp(0.45 + 0.4 * share + standing + (designation ? 0.3 : 0), 0, 1), sentence };
     if (!designation) {
       candidate.note = 'spoke less for the customer and was not named as the contact';
