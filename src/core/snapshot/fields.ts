@@ -627,11 +627,18 @@ function separatelyNamedProducts(analysis: CallAnalysis): Candidate[] {
     }
     if (usage.length < 2) continue;
     const byCustomer = usage.find((sentence) => sentence.side === 'customer' && !sentence.isQuestion);
-    const sentence = byCustomer ?? usage[0]!;
-    candidates.push({ value: org.name, score: 0.55 + (byCustomer ? 0.1 : 0) + 0.05 * Math.min(2, usage.length - 1), sentence, focus: spanOf(sentence.text, org.name) });
+    // "Radar" said in full once as "Quillon Radar": the product's full name carries its maker's.
+    const fullName = vendor ? `${vendor.name} ${org.name}` : null;
+    const saidInFull = fullName ? analysis.sentences.find((sentence) => sentence.text.includes(fullName)) : undefined;
+    const sentence = saidInFull ?? byCustomer ?? usage[0]!;
+    const value = saidInFull ? fullName! : org.name;
+    candidates.push({ value, score: 0.55 + (byCustomer ? 0.1 : 0) + 0.05 * Math.min(2, usage.length - 1), sentence, focus: spanOf(sentence.text, value) });
   }
   return candidates;
 }
+
+/** The vendor asking how the customer gets on with a product: "How are things going with Acme Inbox over at …?" */
+const ASKS_HOW_IT_GOES = /\bhow (?:are|is|have|has) (?:things|it|everything)(?: been)? (?:going|working(?: out)?) with\s+$/i;
 
 /** Without a known vendor: "we use the FreshTrack app", "we're on the Acme platform". */
 function namedProductCandidates(analysis: CallAnalysis): Candidate[] {
@@ -643,8 +650,9 @@ function namedProductCandidates(analysis: CallAnalysis): Candidate[] {
       if (name === customer || !run.words.some((word) => isNameLike(word, analysis.vocabulary))) continue;
       const before = sentence.text.slice(Math.max(0, run.start - 40), run.start);
       const after = sentence.text.slice(run.end);
-      if (!USE_VERBS.test(before) || !PRODUCT_NOUN_AFTER.test(after)) continue;
-      candidates.push({ value: name, score: sentence.side === 'vendor' ? 0.5 : 0.65, sentence, focus: { start: run.start, end: run.end } });
+      const askedAfter = sentence.side === 'vendor' && sentence.isQuestion && ASKS_HOW_IT_GOES.test(before) && run.words.length > 1;
+      if (!askedAfter && (!USE_VERBS.test(before) || !PRODUCT_NOUN_AFTER.test(after))) continue;
+      candidates.push({ value: name, score: sentence.side === 'vendor' && !askedAfter ? 0.5 : 0.65, sentence, focus: { start: run.start, end: run.end } });
     }
   }
   return candidates;

@@ -235,6 +235,13 @@ describe('a product named apart from its vendor', () => {
   it('is not when it is only named once', () => {
     expect(value(snapshotOf(lines), 'product_name')).not.toBe('AdviseHub');
   });
+
+  it('carries its maker\'s name when the call says it in full, and keeps the short name otherwise', () => {
+    const snapshot = snapshotOf([...lines, 'Angela Ruiz: Now 64 percent book through AdviseHub.', 'Marcus Webb: The Campusly AdviseHub integration went live in May.']);
+    expect(value(snapshot, 'product_name')).toBe('Campusly AdviseHub');
+    const short = snapshotOf([...lines, 'Angela Ruiz: Now 64 percent book through AdviseHub.', 'Marcus Webb: The Campusly integration went live in May.']);
+    expect(value(short, 'product_name')).toBe('AdviseHub');
+  });
 });
 
 describe('section confidence', () => {
