@@ -746,6 +746,9 @@ function isBaseline(text: string, figure: Figure): boolean {
 /** "The pilot was 20 users", "we started with 12 people", "last year we had 31 users": not the users now. */
 const EARLIER_COUNT = /\b(?:pilot|trial|beta|at first|initially|started (?:with|out)|last year|used to|originally)\b/i;
 
+/** A group with a special part, not everyone using it: "forty super users trained everybody else", "12 admins". */
+const SPECIAL_USERS = /^(?:(?:super|power|key|expert)[ -]?users?|champions|admins|administrators|trainers)$/i;
+
 /** Bought capacity, not people using it: "we licensed seventy-five seats", "80 seats in phase one". */
 const CAPACITY_UNIT = /^(?:seats?|licen[cs]es?)$/i;
 
@@ -832,6 +835,9 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
       if (bestRule.field === 'user_count' && figure.unit !== undefined && CAPACITY_UNIT.test(figure.unit.split(' ').pop()!)) {
         candidate.score -= 0.15;
         candidate.note = 'seats bought, not people using it';
+      } else if (bestRule.field === 'user_count' && figure.unit !== undefined && SPECIAL_USERS.test(figure.unit)) {
+        candidate.score -= 0.2;
+        candidate.note = 'a group with a special part (super users, admins), not everyone using it';
       } else if (bestRule.field === 'user_count' && HEADCOUNT.test(sentence.text)) {
         candidate.score -= 0.2;
         candidate.note = "the organisation's headcount, not the people using it";

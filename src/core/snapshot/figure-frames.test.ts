@@ -128,6 +128,14 @@ describe('amounts, counts and shares', () => {
     expect(isHypothetical('We need 40 more seats, and 40 people use it.', spanOf('We need 40 more seats, and 40 people use it.', '40 people'))).toBe(false);
   });
 
+  it('prefers everyone using it to the super users who trained them, who are the count when alone', () => {
+    const trained = 'Maya Brook: They trained about forty super users, and the super users trained everybody else before go-live.';
+    const both = snapshotOf([...OPENING, trained, 'Maya Brook: So, we have 1,850 staff on Rotaplan now.']);
+    expect(value(both, 'user_count')).toBe(1850);
+    const alone = snapshotOf([...OPENING, 'Maya Brook: We have forty super users on Rotaplan today.']);
+    expect(value(alone, 'user_count')).toBe(40);
+  });
+
   it('prefers the people using it to the seats bought', () => {
     const call = snapshotOf([...OPENING, 'Maya Brook: We licensed seventy-five seats when we signed.', 'Maya Brook: Right now 71 people are actually using it day to day.']);
     expect(value(call, 'user_count')).toBe(71);
