@@ -627,7 +627,7 @@ function separatelyNamedProducts(analysis: CallAnalysis): Candidate[] {
     }
     if (usage.length < 2) continue;
     const byCustomer = usage.find((sentence) => sentence.side === 'customer' && !sentence.isQuestion);
-    // "Radar" said in full once as "Quillon Radar": the product's full name carries its maker's.
+    // "Slotbook" said in full once as "Campusly Slotbook": the product's full name carries its maker's.
     const fullName = vendor ? `${vendor.name} ${org.name}` : null;
     const saidInFull = fullName ? analysis.sentences.find((sentence) => sentence.text.includes(fullName)) : undefined;
     const sentence = saidInFull ?? byCustomer ?? usage[0]!;
