@@ -341,6 +341,21 @@ describe('what the sections pick', () => {
     expect(sectionOf(snapshot, 'background')).toContain('Tabulon overnight');
   });
 
+  it('puts an old system without a name ("one we built ourselves") in Background ahead of other complaints, but not any system', () => {
+    const lines = (old: string) => [
+      ...CALL.slice(0, 2),
+      `Maya Brook: ${old}`,
+      'Maya Brook: The biggest problem was the manual work every week, with spreadsheets everywhere and nobody trusting them.',
+      'Maya Brook: The challenge was that planners struggled with overtime and the manual updates took hours every Friday.',
+      'Maya Brook: Every week the problem came back, with errors in the spreadsheets and planners redoing the manual work.',
+      'Maya Brook: The pain was real, our supervisors were frustrated and the process kept breaking down at month end.',
+      'Maya Brook: We had too many emails and phone calls, and the manual process made every change slow and painful.',
+      'Maya Brook: The old way meant paper forms, manual checks and a lot of frustration for the supervisors and planners.',
+    ].flatMap((line, index) => (index > 1 ? ['Lena Thornquist: I see.', line] : [line]));
+    expect(sectionOf(snapshotOf(lines('Before, we had a scheduling system that we built ourselves in the nineties.')), 'background')).toContain('built ourselves');
+    expect(sectionOf(snapshotOf(lines('Before, we had a scheduling system that we bought in the nineties.')), 'background')).not.toContain('in the nineties');
+  });
+
   it('reads "31 to 22" as a change, like "from 31 to 22"', () => {
     const pair = snapshotOf([...CALL.slice(0, 7), 'Maya Brook: Ours is nine points, 31 to 22.', 'Maya Brook: I liked the training sessions a lot.']);
     expect(sectionOf(pair, 'results_achievements')).toContain('31 to 22');
