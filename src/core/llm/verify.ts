@@ -11,6 +11,7 @@
  */
 
 import { uniqueEvidence } from '../snapshot/evidence.js';
+import { SPOKEN_SEPARATORS } from '../snapshot/spoken-addresses.js';
 import { findNumbers } from '../snapshot/spoken-numbers.js';
 import { suspiciousKind } from '../snapshot/validate.js';
 import type { Evidence } from '../snapshot/types.js';
@@ -187,8 +188,6 @@ export function saidNumbers(texts: Iterable<string>): Set<number> {
 
 /** E-mail addresses, links with a scheme, and `www.` hosts; trailing sentence punctuation is not part of them. */
 const ADDRESS = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|\b[a-z][a-z0-9+.-]*:\/\/[^\s<>"']+|\bwww\.[^\s<>"']+/giu;
-/** Words a speaker (or a speech recogniser) uses for an address's punctuation: "ana at acme dot com". */
-const SPOKEN_SEPARATORS = new Set(['at', 'dot', 'slash', 'colon', 'dash', 'hyphen', 'underscore']);
 
 /** Letters and digits, lower case, one run per word, separator words left out (on both sides, so "data@at.example" still matches itself). */
 function addressWordsOf(text: string): string[] {

@@ -36,7 +36,7 @@ describe('checkFieldValue', () => {
     expect(checkFieldValue('company_name', 'Learning Tree Academy', context)).toEqual(ok);
   });
 
-  it('takes a name as the product, never a sound, a letter, a first name, a language or a plural noun', () => {
+  it('takes a name as the product, never a sound, a letter, a first name, a language, a day or a plural noun', () => {
     const context = { firstNames: new Set(['Adam']), customerName: 'Marrow Tiles' };
     expect(checkFieldValue('product_name', 'Brookdesk Inbox', context)).toEqual(ok);
     expect(checkFieldValue('product_name', 'Mm-hmm', context)).toEqual(refused(/interjection/));
@@ -46,6 +46,8 @@ describe('checkFieldValue', () => {
     expect(checkFieldValue('product_name', 'German', context)).toEqual(refused(/language/));
     expect(checkFieldValue('product_name', 'SKUs', context)).toEqual(refused(/plural/));
     expect(checkFieldValue('product_name', 'Marrow Tiles', context)).toEqual(refused(/customer/));
+    expect(checkFieldValue('product_name', 'Cyber Monday', context)).toEqual(refused(/a day/));
+    expect(checkFieldValue('product_name', 'Sunday Rota', context)).toEqual(ok);
   });
 
   it('takes a title and an industry as phrases of their own, not sentence fragments or figures', () => {

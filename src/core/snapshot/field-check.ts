@@ -52,6 +52,8 @@ const NATIONALITY_OR_LANGUAGE =
   /^(?:english|british|welsh|scottish|irish|french|german|dutch|spanish|portuguese|italian|swiss|swedish|norwegian|danish|finnish|polish|czech|greek|turkish|russian|ukrainian|american|canadian|mexican|brazilian|chinese|japanese|korean|indian|australian|european|african|asian|latin|arabic|hindi)s?$/i;
 /** An event or a season, not an organisation: "Lantern Night", "Spring Gala", "Harvest Week". */
 const EVENT_HEAD = /\s(?:night|day|days|week|weekend|month|festival|gala|summit|conference|fair|party|drive|campaign|season|holiday|dinner|breakfast|lunch|marathon|walk|run|appeal|tour|expo|awards?)$/i;
+/** A day said by its name: "Cyber Monday", "Good Friday", "Boxing Day" go live, they are not bought. */
+const NAMED_DAY = /(?:^|\s)(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|boxing day|new year's day|new year's eve|christmas eve|christmas day)$/i;
 /** Words that never open a title, an industry or a name: pronouns, articles, prepositions, verbs of leading. */
 const FUNCTION_WORD = /^(?:i|i'm|we|we're|our|my|me|you|your|he|she|it|its|they|them|their|this|that|these|those|the|a|an|to|of|over|under|in|on|at|for|with|from|about|and|or|but|so)\b/i;
 /** Words of size or ownership that say nothing of an industry when they stand alone ("Public"). */
@@ -108,6 +110,7 @@ function checkProduct(value: string, context: FieldCheckContext): FieldCheck {
   if (!name.ok) return name;
   if (/^[A-Z]{2,}s$/.test(value)) return fail('a plural common noun (an acronym with an s), not a product');
   if (NATIONALITY_OR_LANGUAGE.test(value)) return fail('a nationality or language, not a product');
+  if (NAMED_DAY.test(value)) return fail('a day, not a product');
   if (!value.includes(' ') && context.firstNames?.has(value)) return fail('a person’s first name, not a product');
   if (context.places && [...context.places].some((place) => sameName(place, value))) return fail('a place, not a product');
   if (context.customerName && sameName(context.customerName, value)) return fail('the customer’s own organisation, not a product');

@@ -12,6 +12,7 @@ import type { AnalysedSentence, CallAnalysis } from './analysis.js';
 import { evidenceOf } from './evidence.js';
 import { amountLike, durationLike, findDurations, formatFigure, formatTimeChange, type Duration, type Figure } from './figures.js';
 import { findNumbers } from './spoken-numbers.js';
+import { findSpokenAddresses, type SpokenAddress } from './spoken-addresses.js';
 import { isNameLike, readTitle } from './names.js';
 import type { Organisation } from './parties.js';
 import type { Person } from './people.js';
@@ -326,6 +327,9 @@ const CONTACT_DESIGNATION = /\b(?:main|primary|best|key|day-to-day|single) (?:po
 /** Titles of people who usually own a vendor relationship; a tie-breaker between customer speakers. */
 const SENIOR_TITLE = /\b(?:chief|c[efiot]o|vp|svp|evp|vice president|president|head|director|provost|dean|owner|founder|partner|principal)\b/i;
 
+/** "I was the programme owner on our side": who owned the project for the customer deals with the vendor. */
+const OWNS_PROJECT = /\bI(?:'m| am| was| have been|'ve been)\s+(?:the\s+)?(?:overall\s+)?(?:programme|program|project)\s+(?:owner|lead|manager|sponsor)\b/i;
+
 const SELF_DESCRIPTION = /\b(?:I'm|I am|my name is|my (?:job )?title|my role|I run|I lead|I manage|I head|I own|I'm responsible)\b/i;
 
 function customerSpeakers(analysis: CallAnalysis): Person[] {
@@ -355,7 +359,8 @@ function contactCandidates(analysis: CallAnalysis): Candidate[] {
     const titled = person.role !== null && !person.role.startsWith('from ') && person.roleSentenceId !== null && analysis.sentenceById.get(person.roleSentenceId)?.speaker === person.name;
     const senior = titled && SENIOR_TITLE.test(person.role!);
     const givesAddress = own.some((mine) => mine.text.includes('@') && /\b(?:me|my)\b/i.test(mine.text));
-    const standing = (titled ? 0.05 : 0) + (senior ? 0.1 : 0) + (givesAddress ? 0.1 : 0);
+    const ownsProject = own.some((mine) => OWNS_PROJECT.test(mine.text) && !mine.isQuestion);
+    const standing = (titled ? 0.05 : 0) + (senior ? 0.1 : 0) + (givesAddress ? 0.1 : 0) + (ownsProject ? 0.15 : 0);
     const candidate: Candidate = { value: person.name, score: clamp(0.45 + 0.4 * share + standing + (designation ? 0.3 : 0), 0, 1), sentence };
     if (!designation) {
       candidate.note = 'spoke less for the customer and was not named as the contact';
@@ -420,17 +425,20 @@ function compact(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
+/** Addresses written ("ana.ruiz@acme.com") or said aloud ("ana dot ruiz at acme dot com"). */
+function addressesIn(text: string): SpokenAddress[] {
+  const written = text.includes('@') ? [...text.matchAll(EMAIL)].map((match) => ({ address: match[0].replace(/\.$/, ''), start: match.index, end: match.index + match[0].replace(/\.$/, '').length })) : [];
+  return / at /i.test(text) ? [...written, ...findSpokenAddresses(text)] : written;
+}
+
 function emailCandidates(analysis: CallAnalysis, contactName: string | null): Candidate[] {
   const candidates: Candidate[] = [];
   const nameParts = contactName ? contactName.toLowerCase().split(/\s+/).filter((part) => part.length > 2 && !/^(?:dr|mr|mrs|ms)\.?$/.test(part)) : [];
   const customerOrg = analysis.parties.customer ? compact(analysis.parties.customer.name) : null;
   for (const sentence of analysis.sentences) {
-    if (!sentence.text.includes('@')) continue;
-    EMAIL.lastIndex = 0;
-    for (let match = EMAIL.exec(sentence.text); match !== null; match = EMAIL.exec(sentence.text)) {
-      const address = match[0].replace(/\.$/, '');
+    for (const { address, start, end } of addressesIn(sentence.text)) {
       const [local, domain] = address.toLowerCase().split('@') as [string, string];
-      const focus = { start: match.index, end: match.index + address.length };
+      const focus = { start, end };
       const namesContact = nameParts.some((part) => local.includes(part.replace(/[^a-z]/g, '')));
       const saidByContact = contactName !== null && sentence.speaker === contactName && /\b(?:me|my|I)\b/.test(sentence.text);
       const customerDomain = customerOrg !== null && compact(domain.split('.')[0]!).length > 2 && customerOrg.includes(compact(domain.split('.')[0]!));
@@ -625,11 +633,18 @@ function separatelyNamedProducts(analysis: CallAnalysis): Candidate[] {
     }
     if (usage.length < 2) continue;
     const byCustomer = usage.find((sentence) => sentence.side === 'customer' && !sentence.isQuestion);
-    const sentence = byCustomer ?? usage[0]!;
-    candidates.push({ value: org.name, score: 0.55 + (byCustomer ? 0.1 : 0) + 0.05 * Math.min(2, usage.length - 1), sentence, focus: spanOf(sentence.text, org.name) });
+    // "Slotbook" said in full once as "Campusly Slotbook": the product's full name carries its maker's.
+    const fullName = vendor ? `${vendor.name} ${org.name}` : null;
+    const saidInFull = fullName ? analysis.sentences.find((sentence) => sentence.text.includes(fullName)) : undefined;
+    const sentence = saidInFull ?? byCustomer ?? usage[0]!;
+    const value = saidInFull ? fullName! : org.name;
+    candidates.push({ value, score: 0.55 + (byCustomer ? 0.1 : 0) + 0.05 * Math.min(2, usage.length - 1), sentence, focus: spanOf(sentence.text, value) });
   }
   return candidates;
 }
+
+/** The vendor asking how the customer gets on with a product: "How are things going with Acme Inbox over at …?" */
+const ASKS_HOW_IT_GOES = /\bhow (?:are|is|have|has) (?:things|it|everything)(?: been)? (?:going|working(?: out)?) with\s+$/i;
 
 /** Without a known vendor: "we use the FreshTrack app", "we're on the Acme platform". */
 function namedProductCandidates(analysis: CallAnalysis): Candidate[] {
@@ -641,8 +656,9 @@ function namedProductCandidates(analysis: CallAnalysis): Candidate[] {
       if (name === customer || !run.words.some((word) => isNameLike(word, analysis.vocabulary))) continue;
       const before = sentence.text.slice(Math.max(0, run.start - 40), run.start);
       const after = sentence.text.slice(run.end);
-      if (!USE_VERBS.test(before) || !PRODUCT_NOUN_AFTER.test(after)) continue;
-      candidates.push({ value: name, score: sentence.side === 'vendor' ? 0.5 : 0.65, sentence, focus: { start: run.start, end: run.end } });
+      const askedAfter = sentence.side === 'vendor' && sentence.isQuestion && ASKS_HOW_IT_GOES.test(before) && run.words.length > 1;
+      if (!askedAfter && (!USE_VERBS.test(before) || !PRODUCT_NOUN_AFTER.test(after))) continue;
+      candidates.push({ value: name, score: sentence.side === 'vendor' && !askedAfter ? 0.5 : 0.65, sentence, focus: { start: run.start, end: run.end } });
     }
   }
   return candidates;
@@ -736,6 +752,9 @@ function isBaseline(text: string, figure: Figure): boolean {
 /** "The pilot was 20 users", "we started with 12 people", "last year we had 31 users": not the users now. */
 const EARLIER_COUNT = /\b(?:pilot|trial|beta|at first|initially|started (?:with|out)|last year|used to|originally)\b/i;
 
+/** A group with a special part, not everyone using it: "forty super users trained everybody else", "12 admins". */
+const SPECIAL_USERS = /^(?:(?:super|power|key|expert)[ -]?users?|champions|admins|administrators|trainers)$/i;
+
 /** Bought capacity, not people using it: "we licensed seventy-five seats", "80 seats in phase one". */
 const CAPACITY_UNIT = /^(?:seats?|licen[cs]es?)$/i;
 
@@ -822,6 +841,9 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
       if (bestRule.field === 'user_count' && figure.unit !== undefined && CAPACITY_UNIT.test(figure.unit.split(' ').pop()!)) {
         candidate.score -= 0.15;
         candidate.note = 'seats bought, not people using it';
+      } else if (bestRule.field === 'user_count' && figure.unit !== undefined && SPECIAL_USERS.test(figure.unit)) {
+        candidate.score -= 0.2;
+        candidate.note = 'a group with a special part (super users, admins), not everyone using it';
       } else if (bestRule.field === 'user_count' && HEADCOUNT.test(sentence.text)) {
         candidate.score -= 0.2;
         candidate.note = "the organisation's headcount, not the people using it";

@@ -121,6 +121,21 @@ describe('amounts, counts and shares', () => {
     expect(value(share, 'efficiency_improvement')).toBeNull();
   });
 
+  it('reads a count the customer says it does not want as no count at all', () => {
+    const call = snapshotOf([...OPENING, 'Maya Brook: We have 64 named users today.', "Maya Brook: We don't want 212 new users, we want 212 stores getting better orders."]);
+    expect(value(call, 'user_count')).toBe(64);
+    expect(isHypothetical("We don't need 40 more seats.", spanOf("We don't need 40 more seats.", '40'))).toBe(true);
+    expect(isHypothetical('We need 40 more seats, and 40 people use it.', spanOf('We need 40 more seats, and 40 people use it.', '40 people'))).toBe(false);
+  });
+
+  it('prefers everyone using it to the super users who trained them, who are the count when alone', () => {
+    const trained = 'Maya Brook: They trained about forty super users, and the super users trained everybody else before go-live.';
+    const both = snapshotOf([...OPENING, trained, 'Maya Brook: So, we have 1,850 staff on Rotaplan now.']);
+    expect(value(both, 'user_count')).toBe(1850);
+    const alone = snapshotOf([...OPENING, 'Maya Brook: We have forty super users on Rotaplan today.']);
+    expect(value(alone, 'user_count')).toBe(40);
+  });
+
   it('prefers the people using it to the seats bought', () => {
     const call = snapshotOf([...OPENING, 'Maya Brook: We licensed seventy-five seats when we signed.', 'Maya Brook: Right now 71 people are actually using it day to day.']);
     expect(value(call, 'user_count')).toBe(71);
@@ -324,6 +339,21 @@ describe('what the sections pick', () => {
     const snapshot = snapshotOf(CALL);
     expect(sectionOf(snapshot, 'customer_information')).toContain('1,150 employees across two plants');
     expect(sectionOf(snapshot, 'background')).toContain('Tabulon overnight');
+  });
+
+  it('puts an old system without a name ("one we built ourselves") in Background ahead of other complaints, but not any system', () => {
+    const lines = (old: string) => [
+      ...CALL.slice(0, 2),
+      `Maya Brook: ${old}`,
+      'Maya Brook: The biggest problem was the manual work every week, with spreadsheets everywhere and nobody trusting them.',
+      'Maya Brook: The challenge was that planners struggled with overtime and the manual updates took hours every Friday.',
+      'Maya Brook: Every week the problem came back, with errors in the spreadsheets and planners redoing the manual work.',
+      'Maya Brook: The pain was real, our supervisors were frustrated and the process kept breaking down at month end.',
+      'Maya Brook: We had too many emails and phone calls, and the manual process made every change slow and painful.',
+      'Maya Brook: The old way meant paper forms, manual checks and a lot of frustration for the supervisors and planners.',
+    ].flatMap((line, index) => (index > 1 ? ['Lena Thornquist: I see.', line] : [line]));
+    expect(sectionOf(snapshotOf(lines('Before, we had a scheduling system that we built ourselves in the nineties.')), 'background')).toContain('built ourselves');
+    expect(sectionOf(snapshotOf(lines('Before, we had a scheduling system that we bought in the nineties.')), 'background')).not.toContain('in the nineties');
   });
 
   it('reads "31 to 22" as a change, like "from 31 to 22"', () => {

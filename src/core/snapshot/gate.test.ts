@@ -31,6 +31,32 @@ describe('the customer-call gate', () => {
     expect(snapshot.fields.user_count.value).toBe(38);
   });
 
+  it("passes a plain quarterly review: the vendor asks how its product works for the customer, who counts its own users", () => {
+    const snapshot = snapshotOf([
+      'Nadia Price: Good morning Oskar, thanks for joining the quarterly review.',
+      'Oskar Lind: I run logistics at Bramblewood Foods, the bakery chain in Leeds.',
+      'Nadia Price: So how is Shelfwise working for the depots since go-live?',
+      'Oskar Lind: We have 140 people using Shelfwise every day now, and we went live on March 3rd, 2025.',
+      'Nadia Price: At Tessellate we see that a lot with food distributors.',
+      'Oskar Lind: Our waste is down 18 percent, which saved us about $240,000 this year.',
+      'Nadia Price: Shall we look at the renewal next?',
+    ]);
+    expect(gateIssue(snapshot)).toBeUndefined();
+    expect(snapshot.fields.company_name.value).toBe('Bramblewood Foods');
+    expect(snapshot.fields.user_count.value).toBe(140);
+  });
+
+  it('fires on colleagues who speak of a client\'s go-live and users in the third person', () => {
+    const snapshot = snapshotOf([
+      'Gale Moss: Next, the Fennick account. How is the migration going?',
+      'Tor Beck: Quiet since go-live. They have 300 people using Shelfwise and the renewal is in August.',
+      'Gale Moss: Good. Any tickets from them this week?',
+      'Tor Beck: Two, both closed.',
+    ]);
+    expect(gateIssue(snapshot)).toBeDefined();
+    expect(filled(snapshot)).toBe(0);
+  });
+
   it('passes a short call whose captions name a customer and a vendor side', () => {
     const snapshot = snapshotOf(['Ada Fenn (Account Manager): How has it worked?', 'Rui Osei (Customer): Scheduling takes 30% less time now.']);
     expect(gateIssue(snapshot)).toBeUndefined();

@@ -42,6 +42,20 @@ const CUSTOMER_VOICE =
 const JOINT_PROJECT = /\b(?:[Tt]he|[Tt]his|[Yy]our|[Oo]ur) (?:\w+ )?(?:rollout|roll-out|implementation|go-live|onboarding|kickoff|kick-off|pilot|deployment) (?:at|for|with) [A-Z]/g;
 
 /**
+ * Talk of a customer's use of what it bought, each counted once by its kind:
+ * a vendor asking how the product is working for the customer, the time since
+ * the customer's go-live, the customer's own count of people using the named
+ * product, the customer's periodic review with its vendor. A design team or a
+ * research group says none of them; a sales team speaks of clients as "they".
+ */
+const USE_TALK: ReadonlyArray<{ kind: string; pattern: RegExp }> = [
+  { kind: 'how the product works for the customer', pattern: /\b[Hh]ow (?:is|are|has|have) (?:[A-Z][\w-]+|it) (?:been )?(?:working|going) (?:out )?for\b/ },
+  { kind: 'since go-live', pattern: /\bsince (?:the |your |our )?go-?live\b|\bsince (?:you|we) (?:went live|rolled (?:it )?out|launched)\b/i },
+  { kind: 'people using the product', pattern: /\b[Ww]e(?: now)? (?:have|'ve got|are at) (?:about |around |over |nearly |almost )?\d[\d,]* (?:\w+ ){0,2}(?:using|logging into|working in) [A-Z]/ },
+  { kind: 'a review with the vendor', pattern: /\b(?:this|today's|our|the) (?:quarterly |annual |executive )?business review\b|\b(?:this|today's|our|the) quarterly review\b/i },
+];
+
+/**
  * Marks of meetings that are not customer calls, each specific enough that a
  * customer call rarely says it; a genre decides only when it is said more
  * often than the relationship cues.
@@ -109,6 +123,7 @@ export function assessCustomerCall(
     const text = sentence.text;
     if (sentence.speaker !== null) {
       for (const phrase of [...(text.match(VENDOR_VOICE) ?? []), ...(text.match(CUSTOMER_VOICE) ?? []), ...(text.match(JOINT_PROJECT) ?? [])]) kinds.add(cueKind(phrase));
+      for (const { kind, pattern } of USE_TALK) if (pattern.test(text)) kinds.add(kind);
     }
     for (const { name, pattern } of GENRES) {
       const hits = countMatches(text, pattern);

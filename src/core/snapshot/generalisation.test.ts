@@ -111,6 +111,17 @@ describe('the primary contact', () => {
     expect(value(snapshot, 'primary_contact')).toBe('Darnell Price');
   });
 
+  it('prefers the customer who owned the project on their side to an equally senior colleague who talks more', () => {
+    const owner = "Ines Falk (Customer): Ines Falk, I'm Head of IT, and I was the programme owner on our side for the ERP project.";
+    const colleague = [
+      'Priya Shah (Account Executive): Could you both introduce yourselves?',
+      "Omar Lind (Customer): Omar Lind, I'm Head of Controlling. I was responsible for the finance workstream and I watch the budget, every month, every line, every invoice.",
+    ];
+    expect(value(snapshotOf([...colleague, owner]), 'primary_contact')).toBe('Ines Falk');
+    const notOwner = owner.replace('I was the programme owner on our side for', 'I sat in on');
+    expect(value(snapshotOf([...colleague, notOwner]), 'primary_contact')).toBe('Omar Lind');
+  });
+
   it('words a title from "I lead X at Y" when no title is given, but prefers a stated one', () => {
     const lead = ['Sam Reed (Account Manager): Tell us about yourself?', 'Nora Quinn (Customer): I lead customer operations at Larkspur Dental Group, a chain of forty clinics in Denver.'];
     const unstated = snapshotOf(lead);
@@ -223,6 +234,13 @@ describe('a product named apart from its vendor', () => {
 
   it('is not when it is only named once', () => {
     expect(value(snapshotOf(lines), 'product_name')).not.toBe('AdviseHub');
+  });
+
+  it('carries its maker\'s name when the call says it in full, and keeps the short name otherwise', () => {
+    const snapshot = snapshotOf([...lines, 'Angela Ruiz: Now 64 percent book through AdviseHub.', 'Marcus Webb: The Campusly AdviseHub integration went live in May.']);
+    expect(value(snapshot, 'product_name')).toBe('Campusly AdviseHub');
+    const short = snapshotOf([...lines, 'Angela Ruiz: Now 64 percent book through AdviseHub.', 'Marcus Webb: The Campusly integration went live in May.']);
+    expect(value(short, 'product_name')).toBe('AdviseHub');
   });
 });
 

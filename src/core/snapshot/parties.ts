@@ -119,6 +119,8 @@ const OWN_VENDOR_TITLE = new RegExp(
 const VENDOR_TITLE_AT = new RegExp(`\\b${VENDOR_TITLES}\\s+(?:at|with|from)\\s+$`, 'i');
 /** "Ivo is the implementation specialist on your account", "Aino is your customer success manager": another speaker's vendor title. */
 const VENDOR_TITLE_ON_ACCOUNT = new RegExp(`^(?:,?\\s+(?:is|will be)\\s+(?:your|the|our)\\s+(?:new\\s+)?${VENDOR_TITLES}\\b|[^.?!]{0,40}\\b${VENDOR_TITLES}\\s+(?:on|for)\\s+your\\s+account\\b)`, 'i');
+/** "Dominic is our customer success manager at", "Aino, who is the implementation lead at": a speaker named, then their title. */
+const SPEAKER_INTRODUCED = /\b([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?),? (?:who )?(?:is|will be|has been) (?:our|your|the) [^.?!,]{0,60}$/;
 /** "I'm the account director for Baltwick Pay at Orrin": the organisation after "for" is the vendor's customer. */
 const ACCOUNT_FOR = new RegExp(`\\b${VENDOR_TITLES}\\s+for\\s+(?:the\\s+)?$`, 'i');
 /** "Raj is on from our side", "Aino's with me": the one named and the speaker are on one side. */
@@ -366,6 +368,14 @@ export function inferParties(
         affiliate(speaker, org, 3, sentence.id);
         if (speaker && /\b(?:at|from)\s+$/i.test(before)) introducedAt.set(speaker, [...(introducedAt.get(speaker) ?? []), org.name]);
         if (OWN_VENDOR_TITLE.test(before) || VENDOR_TITLE_AT.test(before)) org.lean += VENDOR_TITLE_LEAN;
+      }
+      // "Dominic is our customer success manager at X": another speaker, introduced with a vendor title at X, belongs to X.
+      const introduced = exact && VENDOR_TITLE_AT.test(before) ? SPEAKER_INTRODUCED.exec(before) : null;
+      // "And Dominic is …": the name is the run's last word when the two words are not a speaker's name.
+      const introducedSpeaker = introduced ? speakerByName.get(introduced[1]!) ?? speakerByName.get(introduced[1]!.split(' ').pop()!) : undefined;
+      if (introducedSpeaker && introducedSpeaker !== speaker) {
+        affiliate(introducedSpeaker, org, 3, sentence.id);
+        org.lean += VENDOR_TITLE_LEAN;
       }
       if (exact && ACCOUNT_FOR.test(before)) org.lean -= VENDOR_TITLE_LEAN;
       else if (exact && GROUP_AFFILIATION.test(before) && /\b(?:we|our|us|I)\b/i.test(sentence.text)) affiliate(speaker, org, 2, sentence.id);

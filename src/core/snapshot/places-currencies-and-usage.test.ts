@@ -58,6 +58,19 @@ describe('a product named by its renewal or its use since a date', () => {
     expect(snapshot.sections.find((section) => section.slug === 'solution')!.content).toContain('**Vendor:** PantryPilot');
   });
 
+  it('takes the name the vendor asks about ("how are things going with X Inbox over at …") as the product, but not a colleague asked after', () => {
+    const checkIn = (question: string) =>
+      snapshotOf([
+        `Ada Fenn: So this is just the regular check-in. ${question}`,
+        "Rui Osei: Good. We're at 38 people in it now, and our team likes it.",
+        'Ada Fenn: Great. I can get someone on our side to look at the tagging rules.',
+        'Rui Osei: Thanks. Is shared replies on your roadmap?',
+        'Ada Fenn: It is on our roadmap. Most of our customers ask for it.',
+      ]);
+    expect(value(checkIn('How are things going with Harbin Inbox over at Marrow Tiles?'), 'product_name')).toBe('Harbin Inbox');
+    expect(value(checkIn('How are things going with Petra over at Marrow Tiles?'), 'product_name')).toBeNull();
+  });
+
   it('names no product when the only name said twice is a place', () => {
     const snapshot = renewal(["Aurélie Fontaine: We're a chain based in Trois-Rivières, Québec.", 'Aurélie Fontaine: The Trois-Rivières shop is our biggest.']);
     expect(value(snapshot, 'product_name')).toBeNull();

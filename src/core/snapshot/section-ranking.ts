@@ -87,6 +87,8 @@ const ORGANISATION_SIZE =
   /(?:^|\s)(?:employees|people|staff|stores|shops|plants|factories|sites|hospitals|clinics|locations|branches|offices|states|countries|depots|vehicles|trucks|vans|schools|campuses|members|students|faculty|beds|restaurants|hotels|warehouses|facilities|terminals|drivers|families)$/i;
 /** Words that put a named system before the product: the old one, the one replaced. */
 const OLD_SYSTEM = /\b(?:before|legacy|old|previous(?:ly)?|used to|replac\w+|retired|switched off|moved off|were on|ran on|had been)\b/i;
+/** An old system with no name worth a capital: "a system we built ourselves in the nineties", "our in-house rules engine". */
+const HOME_GROWN = /\b(?:(?:built|wrote|developed) (?:it )?(?:ourselves|in-house)|home-?grown|in-house (?:system|tool|software|rules engine|solution)|legacy (?:system|tool|software|platform))\b/i;
 /** Words that connect the product to other systems, or name what it does. */
 const CONNECTS = /\b(?:integrat\w+|interface|connector|connects?|sync\w*|feeds?|API|plugs? into|talks to|pulls?|pushes|writes? back|admin system|system of record)\b/i;
 
@@ -262,7 +264,7 @@ export function scoreSentences(slug: SectionSlug, context: RankingContext): Sent
     // system next to the section's own words is what a case-study writer needs (the old system, what it connects to).
     if ((slug === 'background' || slug === 'solution') && sentence.runs.some((run) => run.start > 0 && !personWords.has(run.words[0]!))) {
       if (slug === 'background' ? OLD_SYSTEM.test(sentence.text) : CONNECTS.test(sentence.text)) score += 0.7;
-    }
+    } else if (slug === 'background' && HOME_GROWN.test(sentence.text)) score += 0.7;
     // Financial impact is told in money: an amount ranks first, talk without one last.
     if (slug === 'financial_impact') {
       if (sentence.figures.some((figure) => figure.kind === 'money')) score += 1;

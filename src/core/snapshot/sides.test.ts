@@ -58,6 +58,24 @@ describe('sides from titles and claimed organisations', () => {
     expect(sideOf(snapshot, 'Lars Eid')).toBe('customer');
   });
 
+  it('puts a speaker whom the customer introduces as "our customer success manager at X" at X, the vendor', () => {
+    const lines = [
+      'Dov Arden: Thanks both for making the time today.',
+      "Hela Moor: I'm Hela Moor, Vice President of Claims at Orchard Mutual. Tam is our claims systems lead.",
+      'Hela Moor: And Dov is our customer success manager at Quorvex.',
+      "Tam Roe: To be clear, that outage wasn't Quorvex's fault, and Quorvex support fixed it the same day.",
+      "Hela Moor: We've got Pellbrook Advisory doing an options assessment for us over the summer.",
+      'Dov Arden: Understood. We will make sure Pellbrook has everything they need. How is your rollout going since go-live?',
+      "Tam Roe: Well. We've been using it every day and your support has been quick.",
+      'Hela Moor: I just want Quorvex to understand the size of what we are looking at.',
+    ];
+    const vendorLine = (snapshot: Snapshot) => /\*\*Vendor:\*\* (\w+)/.exec(snapshot.sections.map((section) => section.content).join('\n'))?.[1];
+    const snapshot = snapshotOf(lines);
+    expect(sideOf(snapshot, 'Dov Arden')).toBe('vendor');
+    expect(vendorLine(snapshot)).toBe('Quorvex');
+    expect(value(snapshot, 'company_name')).toBe('Orchard Mutual');
+  });
+
   it('counts a first name in capitals after a full-name introduction as the same person', () => {
     const lines = [
       "Tove Ring: Thanks for doing this customer story. I'm Tove Ring, your account manager at Morrowline.",

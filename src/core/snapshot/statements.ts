@@ -38,7 +38,7 @@ function clauseAround(text: string, span: Span): { clause: string; previous: str
 }
 
 const HYPOTHETICAL =
-  /\b(?:if|could|would|might|may|potentially|possibly|hopefully|hope|hoping|expect|expecting|expected to|plan to|plans to|planning to|planned to|(?:our|the|a) (?:target|goal|aim) (?:is|of)|targeting|aiming|projected|projection|forecast(?:ed|s)?(?!\s+(?:accuracy|error|bias|quality))|forecasting(?!\s+(?:accuracy|error|bias|quality))|anticipate|anticipated|estimated to|want to|wants to|going to|will|proposing|propose|proposed|imagine|suppose|assum(?:e|ed|es|ing|ption)|ideally|(?:rough|my|best|wild) guess|ballpark)\b|\b\w+'(?:ll|d)\b/i;
+  /\b(?:if|could|would|might|may|potentially|possibly|hopefully|hope|hoping|expect|expecting|expected to|plan to|plans to|planning to|planned to|(?:our|the|a) (?:target|goal|aim) (?:is|of)|targeting|aiming|projected|projection|forecast(?:ed|s)?(?!\s+(?:accuracy|error|bias|quality))|forecasting(?!\s+(?:accuracy|error|bias|quality))|anticipate|anticipated|estimated to|want to|wants to|(?:don't|do not|doesn't|does not) (?:want|need)|going to|will|proposing|propose|proposed|imagine|suppose|assum(?:e|ed|es|ing|ption)|ideally|(?:rough|my|best|wild) guess|ballpark)\b|\b\w+'(?:ll|d)\b/i;
 /** "The forecasting is used by all 160 managers", "the forecast screen": forecasting as what a product does, not a projection. */
 const FORECAST_AS_A_THING = /\b(?:the|our|their|your|its)\s+forecast(?:ing|s)?\s+(?:(?:is|are|was|were|gets|got)\s+used\b|(?:tool|feature|module|model|screen|dashboard|report|view)s?\b)/gi;
 const CONDITIONAL_OPENING = /^\s*(?:if|once|assuming|suppose|supposing|imagine|when we|whenever)\b/i;

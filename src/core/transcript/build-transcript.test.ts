@@ -130,11 +130,11 @@ describe('buildTranscript on the other fixtures', () => {
     expect(transcript.cues[15]?.text).toMatch(/^Assignment completion is up 14% in the pilot schools .* the trend is clear\.$/);
   });
 
-  it('reads the SRT with prefixes, leaving an unprefixed Agenda: cue without speaker', () => {
+  it('reads the SRT with prefixes: "Agenda:" is no speaker, and that unlabelled cue continues the speaker before it', () => {
     const transcript = load('transcripts/pinecrest-insurance-claims-review.srt');
     expect(transcript.format).toBe('srt');
     expect(transcript.speakers.map((speaker) => speaker.name)).toEqual(['Nadia Petrova', 'Gloria Stanton', 'Kevin Liu']);
-    expect(transcript.cues[7]).toMatchObject({ speaker: null, text: 'Agenda: background, results, open issues.' });
+    expect(transcript.cues[7]).toMatchObject({ speaker: 'Nadia Petrova', text: 'Agenda: background, results, open issues.' });
     expect(transcript.cues[5]).toMatchObject({ speaker: 'Kevin Liu', text: 'Kevin Liu, Claims Systems Manager. I own the platform side.' });
   });
 

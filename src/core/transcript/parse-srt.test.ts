@@ -38,6 +38,28 @@ describe('parseSrt', () => {
     ]);
   });
 
+  it('lets an unlabelled cue continue the speaker before it when the file labels its cues', () => {
+    const parsed = parseSrt(
+      [
+        '1\n00:00:01,000 --> 00:00:04,000\nGloria Stanton: Thanks both for making the time.',
+        '2\n00:00:04,500 --> 00:00:07,000\nI know June is a busy month for you.',
+        '3\n00:00:07,500 --> 00:00:09,000\nKevin Liu: Happy to.',
+        '4\n00:00:09,500 --> 00:00:11,000\nWe have an hour.',
+      ].join('\n\n'),
+    );
+    expect(parsed.cues.map((cue) => cue.speaker)).toEqual(['Gloria Stanton', 'Gloria Stanton', 'Kevin Liu', 'Kevin Liu']);
+    expect(parsed.speakers.map((speaker) => speaker.name)).toEqual(['Gloria Stanton', 'Kevin Liu']);
+  });
+
+  it('keeps unlabelled files unlabelled, and a rare stray label does not spread', () => {
+    const plain = parseSrt('1\n00:00:01,000 --> 00:00:02,000\nOne line.\n\n2\n00:00:03,000 --> 00:00:04,000\nAnother line.\n');
+    expect(plain.cues.map((cue) => cue.speaker)).toEqual([null, null]);
+    const lines = ['Gloria Stanton: Hello.', 'The film begins.', 'Rain falls.', 'A door opens.', 'Someone laughs.'];
+    const blocks = [...lines, ...lines].map((text, index) => `${index + 1}\n00:00:${10 + index},000 --> 00:00:${10 + index},900\n${text}`);
+    const speakers = parseSrt(blocks.join('\n\n')).cues.map((cue) => cue.speaker);
+    expect(speakers.filter((speaker) => speaker !== null)).toEqual(['Gloria Stanton', 'Gloria Stanton']);
+  });
+
   it('removes ASS override tags such as {\\an8}', () => {
     const parsed = parseSrt('1\n00:00:01,000 --> 00:00:02,000\n{\\an8}{\\i1}Top of the screen{\\i0}\n');
     expect(parsed.cues[0]?.text).toBe('Top of the screen');

@@ -136,11 +136,12 @@ describe('speaker confirmation across the file', () => {
   });
 
   it('accepts a multi-word name seen once when the file uses the convention', () => {
+    // The unlabelled last cue continues the speaker before it (SRT exports label speaker changes only).
     expect(speakersOf(['Ana Ruiz: One.', 'Ana Ruiz: Two.', 'Lars Novak: Only once.', 'Plain caption.'])).toEqual([
       'Ana Ruiz',
       'Ana Ruiz',
       'Lars Novak',
-      null,
+      'Lars Novak',
     ]);
   });
 
@@ -152,10 +153,10 @@ describe('speaker confirmation across the file', () => {
     expect(speakersOf(['Welcome.', 'Ana Ruiz: Hello.', 'Plain.', 'Kwame Mensah: Hi.', 'Plain.', 'Plain.'])).toEqual([
       null,
       'Ana Ruiz',
-      null,
+      'Ana Ruiz',
       'Kwame Mensah',
-      null,
-      null,
+      'Kwame Mensah',
+      'Kwame Mensah',
     ]);
   });
 
@@ -189,19 +190,19 @@ describe('speaker confirmation across the file', () => {
   it('accepts a single word that recurs, carries a role, or is a known first name', () => {
     expect(speakersOf(['Marisol: One.', 'Plain.', 'Marisol: Two.', 'Plain again.', 'More plain.'])).toEqual([
       'Marisol',
-      null,
       'Marisol',
-      null,
-      null,
+      'Marisol',
+      'Marisol',
+      'Marisol',
     ]);
-    expect(speakersOf(['Marisol (Customer): One.', 'Plain.', 'Plain.', 'Plain.'])).toEqual(['Marisol', null, null, null]);
+    expect(speakersOf(['Marisol (Customer): One.', 'Plain.', 'Plain.', 'Plain.'])).toEqual(['Marisol', 'Marisol', 'Marisol', 'Marisol']);
     expect(speakersOf(['Ana Ruiz: One.', 'Plain.', 'Ana Ruiz: Two.', 'Plain.', 'Ana: Three.', 'Plain.'])).toEqual([
       'Ana Ruiz',
-      null,
       'Ana Ruiz',
-      null,
+      'Ana Ruiz',
+      'Ana Ruiz',
       'Ana',
-      null,
+      'Ana',
     ]);
   });
 
