@@ -214,7 +214,7 @@ function holdsLabel(words: readonly string[], label: readonly string[]): boolean
 
 /**
  * Which speakers of `segment` each concept names: those with a label word it
- * was typed as ("Dana" names "Dana Cole"). When the query holds a speaker's
+ * was typed as ("Dana" names "Dana Novak"). When the query holds a speaker's
  * whole label, code included ("Grad D", "Speaker 2"), that speaker alone gets
  * the credit of the words it shares with others ("Grad C").
  */
