@@ -53,7 +53,8 @@ const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(
 const TERM_CACHE = new Map<string, string | null>();
 const TERM_CACHE_LIMIT = 200_000;
 
-function foldCase(word: string): string {
+/** Lowercase with accents folded. */
+export function foldCase(word: string): string {
   const lower = word.toLowerCase();
   return NON_ASCII.test(lower) ? lower.normalize('NFKD').replace(COMBINING_MARKS, '') : lower;
 }

@@ -19,7 +19,7 @@
 
 import { analyze, distinctTerms } from './analyze.js';
 import { readIntent, TERM_NAME, type IntentKind } from './intent.js';
-import { postingOfAll, type Posting, type Segment } from './segment.js';
+import { labelWords, postingOfAll, type Posting, type Segment } from './segment.js';
 import { findPhrases, formsOfPhrase, otherFormsOf, synonymsOf } from './synonyms.js';
 
 /** Where an alternative comes from: the words typed, another form of them ("went" for "go"), or a synonym. */
@@ -35,8 +35,10 @@ export interface Concept {
   /** The query words it stands for, as typed (for explanations). */
   label: string;
   alternatives: Alternative[];
-  /** The terms the user typed (no synonyms): only these are matched against speaker names. */
+  /** The terms the user typed (no synonyms). */
   typed: string[];
+  /** The words as typed, unstemmed (`labelWords`): only these are matched against speaker labels. */
+  words: string[];
   /** A word about the conversation rather than its content. */
   framing: boolean;
 }
@@ -45,6 +47,8 @@ export interface ReadQuery {
   concepts: Concept[];
   /** The kind of answer asked for, or null for keywords. */
   intent: IntentKind | null;
+  /** The query's words as typed (`labelWords`), where a speaker's whole label is looked for. */
+  words: string[];
 }
 
 /** What a match is worth next to the words typed: another form nearly as much, a synonym or same-meaning phrase half. */
@@ -148,7 +152,8 @@ export function readQuery(query: string): ReadQuery {
     const typed = inside.flatMap((word) => word.terms);
     const alternatives: Alternative[] = [{ terms: plain.slice(from, to).map((word) => word.terms[0]!), source: 'typed' }];
     for (const term of typed) addAlternative(alternatives, { terms: [term], source: 'typed' });
-    concepts.push([plain[from]!.start, { label: query.slice(plain[from]!.start, plain[to - 1]!.end), alternatives, typed, framing: false }]);
+    const label = query.slice(plain[from]!.start, plain[to - 1]!.end);
+    concepts.push([plain[from]!.start, { label, alternatives, typed, words: labelWords(label), framing: false }]);
   }
 
   for (const phrase of phrases) {
@@ -163,16 +168,19 @@ export function readQuery(query: string): ReadQuery {
     if (typedTerms.length === 1) for (const alternative of wordAlternatives(first, typedAnywhere)) addAlternative(alternatives, alternative);
     for (const other of phrase.alternatives) for (const terms of formsOfPhrase(other)) addAlternative(alternatives, { terms, source: 'synonym' });
     const typed = inside.flatMap((word) => word.terms);
-    concepts.push([first.start, { label: query.slice(first.start, last.end), alternatives, typed, framing: false }]);
+    const label = query.slice(first.start, last.end);
+    concepts.push([first.start, { label, alternatives, typed, words: labelWords(label), framing: false }]);
   }
   for (const word of words) {
     if (covered.has(word)) continue;
+    const label = query.slice(word.start, word.end);
     concepts.push([
       word.start,
       {
-        label: query.slice(word.start, word.end),
+        label,
         alternatives: wordAlternatives(word, typedAnywhere),
         typed: word.terms,
+        words: labelWords(label),
         framing: word.terms.every((term) => FRAMING_TERMS.has(term)),
       },
     ]);
@@ -183,7 +191,44 @@ export function readQuery(query: string): ReadQuery {
     const key = concept.typed.join(' ');
     if (!unique.has(key)) unique.set(key, concept);
   }
-  return { concepts: [...unique.values()].slice(0, MAX_CONCEPTS), intent: readIntent(query) };
+  return { concepts: [...unique.values()].slice(0, MAX_CONCEPTS), intent: readIntent(query), words: labelWords(query) };
+}
+
+/** Per concept: the turns of one segment whose speaker it names, ascending, or undefined when it names none. */
+export type SpeakerTurns = Array<readonly number[] | undefined>;
+
+/** A label word that names a speaker on its own: not a one-letter code ("D" of "Grad D", "2" of "Speaker 2"). */
+function isNamingWord(word: string): boolean {
+  return word.length > 1;
+}
+
+/** Whether `words` hold all of `label`, in order, next to each other; never a label made only of a code. */
+function holdsLabel(words: readonly string[], label: readonly string[]): boolean {
+  if (!label.some(isNamingWord)) return false;
+  outer: for (let k = 0; k + label.length <= words.length; k++) {
+    for (let l = 0; l < label.length; l++) if (words[k + l] !== label[l]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Which speakers of `segment` each concept names: those with a label word it
+ * was typed as ("Dana" names "Dana Novak"). When the query holds a speaker's
+ * whole label, code included ("Grad D", "Speaker 2"), that speaker alone gets
+ * the credit of the words it shares with others ("Grad C").
+ */
+export function speakerTurnsOf(segment: Segment, concepts: readonly Concept[], queryWords: readonly string[]): SpeakerTurns {
+  const { speakerWords, turnsOfSpeaker } = segment;
+  const named = speakerWords.map((label) => holdsLabel(queryWords, label));
+  return concepts.map((concept) => {
+    const words = concept.words.filter(isNamingWord);
+    let speakers = speakerWords.flatMap((label, s) => (label.some((word) => words.includes(word)) ? [s] : []));
+    if (speakers.some((s) => named[s])) speakers = speakers.filter((s) => named[s]);
+    if (speakers.length === 0) return undefined;
+    if (speakers.length === 1) return turnsOfSpeaker[speakers[0]!];
+    return speakers.flatMap((s) => turnsOfSpeaker[s]!).sort((a, b) => a - b);
+  });
 }
 
 /** Per concept, per alternative: the turns of one segment holding it. */
@@ -201,8 +246,8 @@ export interface QueryStats {
   averageLength: number;
   /** Per concept, per alternative: what one match is worth (weight × idf, after any discount). */
   alternativeWeights: number[][];
-  /** What a turn earns when a typed term names its speaker. */
-  speakerCredit: ReadonlyMap<string, number>;
+  /** Per concept: what a turn earns when the concept names its speaker. */
+  speakerCredit: number[];
   /** What each concept is worth: its best alternative or speaker credit, 0 when found nowhere. */
   conceptWeights: number[];
   discounts: Array<Discount | null>;
@@ -232,7 +277,20 @@ function isMeetingName(segments: readonly Segment[], terms: readonly string[]): 
   });
 }
 
-export function queryStats(segments: readonly Segment[], concepts: readonly Concept[], matches: ReadonlyMap<Segment, SegmentMatches>): QueryStats {
+/** Whether `concept` is only the code of a speaker label the query holds whole ("B" of "PhD B"): it says who spoke, not what. */
+function isLabelCode(segments: readonly Segment[], concept: Concept, queryWords: readonly string[]): boolean {
+  if (concept.words.some(isNamingWord)) return false;
+  return segments.some((segment) =>
+    segment.speakerWords.some((label) => concept.words.every((word) => label.includes(word)) && holdsLabel(queryWords, label)),
+  );
+}
+
+export function queryStats(
+  segments: readonly Segment[],
+  { concepts, words }: ReadQuery,
+  matches: ReadonlyMap<Segment, SegmentMatches>,
+  speakers: ReadonlyMap<Segment, SpeakerTurns>,
+): QueryStats {
   let documents = 0;
   let totalTokens = 0;
   for (const segment of segments) {
@@ -240,6 +298,7 @@ export function queryStats(segments: readonly Segment[], concepts: readonly Conc
     totalTokens += segment.totalTokens;
   }
   const alternativeWeights = concepts.map((concept, c) => {
+    if (isLabelCode(segments, concept, words)) return concept.alternatives.map(() => 0);
     const weights = concept.alternatives.map((alternative, a) => {
       let frequency = 0;
       for (const segment of segments) frequency += matches.get(segment)![c]![a]?.turns.length ?? 0;
@@ -249,22 +308,17 @@ export function queryStats(segments: readonly Segment[], concepts: readonly Conc
     const floor = MIN_SYNONYM_SHARE * Math.max(0, ...weights);
     return weights.map((weight, a) => (concept.alternatives[a]!.source === 'typed' || weight >= floor ? weight : 0));
   });
-  const speakerCredit = new Map<string, number>();
-  concepts.forEach((concept, c) => {
-    for (const term of concept.typed) {
-      let frequency = 0;
-      for (const segment of segments) frequency += segment.speakerPostings.get(term)?.length ?? 0;
-      const typedAt = concept.alternatives.findIndex((alternative) => alternative.terms.length === 1 && alternative.terms[0] === term);
-      // A name people rarely say aloud is still a precise pointer at who said it, so the rarer measure wins.
-      const rarity = Math.max(idf(documents, frequency), typedAt < 0 ? 0 : alternativeWeights[c]![typedAt]!);
-      speakerCredit.set(term, frequency === 0 ? 0 : SPEAKER_WEIGHT * rarity);
-    }
+  const speakerCredit = concepts.map((concept, c) => {
+    let frequency = 0;
+    for (const segment of segments) frequency += speakers.get(segment)![c]?.length ?? 0;
+    if (frequency === 0) return 0;
+    const typedWeight = Math.max(0, ...concept.alternatives.map((alternative, a) => (alternative.source === 'typed' ? alternativeWeights[c]![a]! : 0)));
+    // A name people rarely say aloud is still a precise pointer at who said it, so the rarer measure wins.
+    return SPEAKER_WEIGHT * Math.max(idf(documents, frequency), typedWeight);
   });
 
   const discounts = discountsOf(segments, concepts, alternativeWeights);
-  const conceptWeights = concepts.map((concept, c) =>
-    Math.max(0, ...alternativeWeights[c]!, ...concept.typed.map((term) => speakerCredit.get(term)!)),
-  );
+  const conceptWeights = concepts.map((_, c) => Math.max(0, ...alternativeWeights[c]!, speakerCredit[c]!));
   return {
     averageLength: Math.max(1, totalTokens / Math.max(1, documents)),
     alternativeWeights,

@@ -19,7 +19,7 @@
  */
 
 import { ANSWER_KINDS, textEvidence, type IntentKind } from './intent.js';
-import type { Concept, QueryStats, SegmentMatches } from './query.js';
+import type { Concept, QueryStats, SegmentMatches, SpeakerTurns } from './query.js';
 import { speakerMatches, type Segment } from './segment.js';
 
 /** BM25+ parameters: K1 saturates repeats, B normalises by turn length, DELTA keeps long turns in play. */
@@ -67,6 +67,8 @@ interface RankRequest {
   concepts: readonly Concept[];
   stats: QueryStats;
   matches: ReadonlyMap<Segment, SegmentMatches>;
+  /** Per segment, per concept: the turns whose speaker the concept names. */
+  speakers: ReadonlyMap<Segment, SpeakerTurns>;
   intent: IntentKind | null;
   /** Normalised speaker filter, or null for everyone. */
   speakerKey: string | null;
@@ -163,7 +165,7 @@ export function rankTurns(segments: readonly Segment[], request: RankRequest, sc
 }
 
 /** How many turns pass 1 may touch at most: the lengths of the posting lists it reads. */
-function touchableTurns(segments: readonly Segment[], { concepts, stats, matches }: RankRequest): number {
+function touchableTurns(segments: readonly Segment[], { concepts, stats, matches, speakers }: RankRequest): number {
   let total = 0;
   for (const segment of segments) {
     const segmentMatches = matches.get(segment)!;
@@ -171,7 +173,7 @@ function touchableTurns(segments: readonly Segment[], { concepts, stats, matches
       segmentMatches[c]!.forEach((posting, a) => {
         if (posting !== undefined && stats.alternativeWeights[c]![a] !== 0) total += posting.turns.length;
       });
-      for (const term of concept.typed) total += segment.speakerPostings.get(term)?.length ?? 0;
+      total += speakers.get(segment)![c]?.length ?? 0;
     });
   }
   return total;
@@ -327,7 +329,7 @@ function isBefore(candidate: Candidate, segment: Segment, turn: number): boolean
 }
 
 /** Pass 1: BM25+ with speaker credit and coverage into `scratch`, which gives the turns matching anything new rows in the order first matched. */
-function scoreSegment(segment: Segment, { concepts, stats, matches }: RankRequest, filter: TurnFilter, scratch: ScoreScratch, offset: number): void {
+function scoreSegment(segment: Segment, { concepts, stats, matches, speakers }: RankRequest, filter: TurnFilter, scratch: ScoreScratch, offset: number): void {
   const conceptCount = concepts.length;
   const firstRow = scratch.touchedCount;
   const { perConcept, scores } = scratch;
@@ -335,6 +337,7 @@ function scoreSegment(segment: Segment, { concepts, stats, matches }: RankReques
   const { turnLengths } = segment;
 
   const segmentMatches = matches.get(segment)!;
+  const segmentSpeakers = speakers.get(segment)!;
   for (let c = 0; c < conceptCount; c++) {
     const concept = concepts[c]!;
     for (let a = 0; a < concept.alternatives.length; a++) {
@@ -350,14 +353,10 @@ function scoreSegment(segment: Segment, { concepts, stats, matches }: RankReques
         if (score > perConcept[slot]!) perConcept[slot] = score;
       }
     }
-    for (const term of concept.typed) {
-      const turns = segment.speakerPostings.get(term);
-      if (!turns) continue;
-      const credit = stats.speakerCredit.get(term)!;
-      for (const turn of turns) {
-        if (filter !== null && !filter(turn)) continue;
-        perConcept[scratch.rowStart(offset + turn) + conceptCount + c] = credit;
-      }
+    const credit = stats.speakerCredit[c]!;
+    for (const turn of segmentSpeakers[c] ?? []) {
+      if (filter !== null && !filter(turn)) continue;
+      perConcept[scratch.rowStart(offset + turn) + conceptCount + c] = credit;
     }
   }
 
@@ -406,7 +405,7 @@ function conceptIdsOf(segment: Segment, concepts: readonly Concept[], ignoreSpea
     }
   });
   if (ignoreSpeakers) {
-    for (const term of segment.speakerPostings.keys()) {
+    for (const term of segment.speakerTerms) {
       const id = segment.termIds.get(term);
       if (id !== undefined && !conceptOfTerm.has(id)) conceptOfTerm.set(id, -1);
     }

@@ -233,6 +233,59 @@ describe('TranscriptSearchIndex ranking rules', () => {
   });
 });
 
+describe('TranscriptSearchIndex speaker labels in questions', () => {
+  /** Every speaker says the same thing, so only speaker credit can tell their turns apart. */
+  function sameWords(speakers: readonly string[], text = 'The parser handles the input size fine.'): TranscriptSearchIndex {
+    return indexOf(makeTranscript('labels', speakers.map((speaker, i): Line => [speaker, `00:${10 + i * 5}`, text])));
+  }
+
+  /** The speakers whose turns earned speaker credit for `query`. */
+  function credited(index: TranscriptSearchIndex, query: string): Array<string | null> {
+    return index
+      .search(query, { explain: true })
+      .filter((hit) => hit.explanation!.matched.some((match) => match.via === 'speaker'))
+      .map((hit) => hit.speaker);
+  }
+
+  it('credits only the speaker whose whole label, code included, the question names, in any case', () => {
+    const index = sameWords(['Grad C', 'Grad D', 'Professor B', 'PhD D']);
+    expect(credited(index, 'What did Grad D think about the input size?')).toEqual(['Grad D']);
+    expect(index.search('What did grad d think about the input size?')[0]?.speaker).toBe('Grad D');
+    expect(credited(index, 'What did Grad C and Professor B say about the input size?').sort()).toEqual(['Grad C', 'Professor B']);
+  });
+
+  it('names numbered and lettered participants and multi-word roles whole', () => {
+    expect(credited(sameWords(['Speaker 1', 'Speaker 2', 'Speaker 12']), 'What did Speaker 2 say about the input size?')).toEqual(['Speaker 2']);
+    expect(credited(sameWords(['Participant A', 'Participant B']), 'Participant B on the input size')).toEqual(['Participant B']);
+    const roles = sameWords(['Project Manager', 'Marketing', 'User Interface', 'Industrial Designer']);
+    expect(credited(roles, 'What did the User Interface present about the input size?')).toEqual(['User Interface']);
+    expect(credited(roles, "What was the Project Manager's view on the input size?")).toEqual(['Project Manager']);
+  });
+
+  it('without a whole label, credits every speaker sharing the word typed', () => {
+    expect(credited(sameWords(['Grad C', 'Grad D', 'Professor B']), 'What did the Grad say about the input size?').sort()).toEqual(['Grad C', 'Grad D']);
+  });
+
+  it('credits nobody for a word a label only resembles, or a code on its own', () => {
+    const index = sameWords(['Grad C', 'Grad D', 'Professor B']);
+    for (const query of ['What grade did the input size get?', 'What happened on D-Day to the input size?', 'Is plan B the input size?', 'Graduate input size']) {
+      expect(credited(index, query)).toEqual([]);
+    }
+  });
+
+  it("does not match a named label's code as a word of the turns (\"b\" of \"PhD B\")", () => {
+    const index = indexOf(
+      makeTranscript('code', [
+        ['Grad C', '00:10', 'I b b believe the meeting went long.'],
+        ['PhD B', '00:20', 'Diversity of the meeting matters most.'],
+      ]),
+    );
+    const [first] = index.search('What did PhD B think about meeting diversity?', { explain: true });
+    expect(first?.speaker).toBe('PhD B');
+    expect(first?.explanation?.matched.map((match) => match.query)).not.toContain('B');
+  });
+});
+
 describe('TranscriptSearchIndex filters and limits', () => {
   it('searches only the transcripts named in transcriptIds', () => {
     const index = indexOf(RETRO, DISCOVERY);

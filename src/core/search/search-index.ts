@@ -11,7 +11,18 @@
 import { InputError } from '../errors.js';
 import type { Transcript } from '../transcript/types.js';
 import { ANSWER_KINDS, type IntentKind } from './intent.js';
-import { matchConcepts, readQuery, queryStats, type AlternativeSource, type Concept, type Discount, type QueryStats, type SegmentMatches } from './query.js';
+import {
+  matchConcepts,
+  readQuery,
+  queryStats,
+  speakerTurnsOf,
+  type AlternativeSource,
+  type Concept,
+  type Discount,
+  type QueryStats,
+  type SegmentMatches,
+  type SpeakerTurns,
+} from './query.js';
 import { matchScore, rankTurns, ScoreScratch, type RankedTurn } from './rank.js';
 import { buildSegment, normaliseName, type Segment } from './segment.js';
 import { cutSnippet, type SnippetTerm, type SnippetTerms } from './snippet.js';
@@ -105,14 +116,16 @@ export class TranscriptSearchIndex {
     const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
     if (!Number.isInteger(limit) || limit < 1) throw new InputError('INVALID_ARGUMENT', 'limit must be a whole number of at least 1.');
 
-    const { concepts, intent } = readQuery(query);
+    const read = readQuery(query);
+    const { concepts, intent, words } = read;
     const segments = this.visibleSegments(options.transcriptIds);
     if (concepts.length === 0 || segments.length === 0) return [];
 
     const matches = new Map(segments.map((segment) => [segment, matchConcepts(segment, concepts)]));
-    const stats = queryStats(segments, concepts, matches);
+    const speakers = new Map(segments.map((segment) => [segment, speakerTurnsOf(segment, concepts, words)]));
+    const stats = queryStats(segments, read, matches, speakers);
     const speakerKey = options.speaker === undefined ? null : normaliseName(options.speaker);
-    const ranked = rankTurns(segments, { concepts, stats, matches, intent, speakerKey, limit }, this.scratch);
+    const ranked = rankTurns(segments, { concepts, stats, matches, speakers, intent, speakerKey, limit }, this.scratch);
     const snippetTerms = snippetTermsOf(concepts, stats);
     return ranked.slice(0, limit).map((candidate) => {
       const { segment, turn, score } = candidate;
@@ -126,7 +139,7 @@ export class TranscriptSearchIndex {
         text: cutSnippet(source.text, withAnswerTerms(snippetTerms, segment, intent, concepts.length, stats)),
         score: round(score),
       };
-      if (options.explain) hit.explanation = explain(candidate, concepts, stats, matches.get(segment)!, intent);
+      if (options.explain) hit.explanation = explain(candidate, concepts, stats, matches.get(segment)!, speakers.get(segment)!, intent);
       return hit;
     });
   }
@@ -190,7 +203,14 @@ function positionIn(turns: Uint32Array, turn: number): number {
 }
 
 /** Recomputes, for one hit, what each concept earned (its best alternative in the turn, or its speaker credit). */
-function explain(candidate: RankedTurn, concepts: readonly Concept[], stats: QueryStats, matches: SegmentMatches, intent: IntentKind | null): SearchExplanation {
+function explain(
+  candidate: RankedTurn,
+  concepts: readonly Concept[],
+  stats: QueryStats,
+  matches: SegmentMatches,
+  speakers: SpeakerTurns,
+  intent: IntentKind | null,
+): SearchExplanation {
   const { segment, turn } = candidate;
   const matched: MatchedConcept[] = [];
   let covered = 0;
@@ -205,8 +225,7 @@ function explain(candidate: RankedTurn, concepts: readonly Concept[], stats: Que
         best = { query: concept.label, matched: alternative.terms.join(' '), via: alternative.source, discount: stats.discounts[c]!, score };
       }
     });
-    const speakerTerms = concept.typed.filter((term) => segment.speakerPostings.get(term)?.includes(turn));
-    const speakerScore = Math.max(0, ...speakerTerms.map((term) => stats.speakerCredit.get(term)!));
+    const speakerScore = speakers[c]?.includes(turn) ? stats.speakerCredit[c]! : 0;
     if (best !== null) matched.push({ ...(best as MatchedConcept), score: round((best as MatchedConcept).score) });
     if (speakerScore > 0) matched.push({ query: concept.label, matched: segment.turns[turn]!.speaker ?? '', via: 'speaker', discount: null, score: round(speakerScore) });
     if (best !== null || speakerScore > 0) covered += stats.conceptWeights[c]!;

@@ -6,7 +6,7 @@
  */
 
 import type { Transcript, Turn } from '../transcript/types.js';
-import { distinctTerms, forEachTerm } from './analyze.js';
+import { distinctTerms, foldCase, forEachTerm } from './analyze.js';
 import { kindsOfTerm, TERM_NAME } from './intent.js';
 
 export interface Posting {
@@ -34,12 +34,16 @@ export interface Segment {
   /** Terms per turn, for length normalisation. */
   turnLengths: Uint32Array;
   totalTokens: number;
-  /** Speaker-name term -> turns that speaker spoke, ascending. */
-  speakerPostings: Map<string, number[]>;
+  /** The terms of the speakers' names. */
+  speakerTerms: Set<string>;
   /** Distinct normalised speaker names ("unknown" for unattributed turns). */
   speakerKeys: string[];
   /** Per turn: its speaker's position in `speakerKeys`. */
   speakerOfTurn: Uint32Array;
+  /** Per speaker (as in `speakerKeys`): the words of the label as written (`labelWords`), none for unattributed turns. */
+  speakerWords: string[][];
+  /** Per speaker (as in `speakerKeys`): the turns they spoke, ascending. */
+  turnsOfSpeaker: number[][];
 }
 
 const UNKNOWN_SPEAKER_KEY = 'unknown';
@@ -47,6 +51,15 @@ const UNKNOWN_SPEAKER_KEY = 'unknown';
 /** Lowercase, single-spaced: how speaker names are compared. */
 export function normaliseName(name: string): string {
   return name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The words of a speaker label or a query as written, unstemmed, for matching
+ * one against the other: lowercase, accents folded, split at anything but
+ * letters and digits ("Grad D" gives `grad`, `d`).
+ */
+export function labelWords(text: string): string[] {
+  return foldCase(text.normalize('NFKC')).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 }
 
 /** Full name, or one whole word of it ("dana" finds "Dana Novak"). */
@@ -112,13 +125,14 @@ export function buildSegment(transcript: Transcript, order: number): Segment {
   /** Positions of tokens inside question sentences (few, so kept sparse while reading). */
   const questionTokens: number[] = [];
   const turnOffsets = new Uint32Array(transcript.turns.length + 1);
-  const speakerPostings = new Map<string, number[]>();
   const speakerKeys: string[] = [];
   const speakerOfTurn = new Uint32Array(transcript.turns.length);
   const speakerIds = new Map<string, number>();
   // Labels repeat on every turn; normalise each distinct one once.
   const speakerIdsByLabel = new Map<string | null, number>();
-  const speakerTerms: string[][] = [];
+  const speakerTerms = new Set<string>();
+  const speakerWords: string[][] = [];
+  const turnsOfSpeaker: number[][] = [];
 
   transcript.turns.forEach((turn, t) => {
     turnOffsets[t] = tokens.length;
@@ -153,16 +167,14 @@ export function buildSegment(transcript: Transcript, order: number): Segment {
       if (speakerId === undefined) {
         speakerId = speakerKeys.push(speakerKey) - 1;
         speakerIds.set(speakerKey, speakerId);
-        speakerTerms.push(turn.speaker === null ? [] : distinctTerms(turn.speaker));
+        if (turn.speaker !== null) for (const term of distinctTerms(turn.speaker)) speakerTerms.add(term);
+        speakerWords.push(turn.speaker === null ? [] : labelWords(turn.speaker));
+        turnsOfSpeaker.push([]);
       }
       speakerIdsByLabel.set(turn.speaker, speakerId);
     }
     speakerOfTurn[t] = speakerId;
-    for (const term of speakerTerms[speakerId]!) {
-      const spoken = speakerPostings.get(term) ?? [];
-      spoken.push(t);
-      speakerPostings.set(term, spoken);
-    }
+    turnsOfSpeaker[speakerId]!.push(t);
   });
   turnOffsets[transcript.turns.length] = tokens.length;
   const inQuestion = new Uint8Array(tokens.length);
@@ -184,9 +196,11 @@ export function buildSegment(transcript: Transcript, order: number): Segment {
     turnOffsets,
     turnLengths,
     totalTokens: tokens.length,
-    speakerPostings,
+    speakerTerms,
     speakerKeys,
     speakerOfTurn,
+    speakerWords,
+    turnsOfSpeaker,
   };
 }
 
