@@ -8,7 +8,7 @@
  * principal created: another principal's id answers exactly like an unknown id.
  */
 
-import { InputError, NotFoundError } from '../core/errors.js';
+import { NotFoundError } from '../core/errors.js';
 import { buildTranscript } from '../core/transcript/index.js';
 import type { Transcript } from '../core/transcript/types.js';
 import { TranscriptSearchIndex, type SearchHit } from '../core/search/search-index.js';
@@ -17,7 +17,7 @@ import type { FieldName, SectionSlug, Snapshot, VendorProfile } from '../core/sn
 import { applyClientSection, type ClientSectionInput, type ClientWriteOutcome } from '../core/llm/client-section.js';
 import { MemoryStorage } from '../adapters/store/memory.js';
 import { createZoomClient, type ListRecordingsInput, type ZoomClient, type ZoomRecordingList } from '../adapters/zoom/zoom-client.js';
-import type { KeyedStore, Owned, RemovalReason } from '../adapters/store/port.js';
+import type { KeyedStore, RemovalReason } from '../adapters/store/port.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { newId } from './ids.js';

@@ -169,12 +169,12 @@ function touchableTurns(segments: readonly Segment[], { concepts, stats, matches
   let total = 0;
   for (const segment of segments) {
     const segmentMatches = matches.get(segment)!;
-    concepts.forEach((concept, c) => {
+    for (let c = 0; c < concepts.length; c++) {
       segmentMatches[c]!.forEach((posting, a) => {
         if (posting !== undefined && stats.alternativeWeights[c]![a] !== 0) total += posting.turns.length;
       });
       total += speakers.get(segment)![c]?.length ?? 0;
-    });
+    }
   }
   return total;
 }
