@@ -10,10 +10,11 @@
  * Pure, so the `npm run eval` script and the CI floor test share it.
  */
 
+import { NOT_A_CUSTOMER_CALL } from '../src/core/snapshot/gate.js';
 import type { FieldName, Snapshot } from '../src/core/snapshot/types.js';
 
 /** The validation issue the engine adds when a call is not between a customer and its vendor. */
-export const NOT_A_CUSTOMER_CALL = 'NOT_A_CUSTOMER_CALL';
+export { NOT_A_CUSTOMER_CALL };
 
 export interface FieldExpectation {
   /** The value is right when it contains one of these... */

@@ -10,7 +10,7 @@
  * does not is returned with its reason, so the model can fix and resend.
  */
 
-import { CLIENT_WRITER, SECTION_SLUGS, findSuspiciousTurns, rebuildWithFields, sectionSpec, suspiciousKind, validateFieldValue, checkFieldValue, type FieldCheckContext } from '../snapshot/index.js';
+import { CLIENT_WRITER, NOT_A_CUSTOMER_CALL, SECTION_SLUGS, findSuspiciousTurns, rebuildWithFields, sectionSpec, suspiciousKind, validateFieldValue, checkFieldValue, type FieldCheckContext } from '../snapshot/index.js';
 import { splitSentenceSpans } from '../snapshot/sentences.js';
 import type { Evidence, FieldName, FieldValue, FoundField, SectionSlug, Snapshot, SnapshotField } from '../snapshot/types.js';
 import type { Transcript } from '../transcript/types.js';
@@ -22,9 +22,8 @@ import {
   Grounder,
   isEvidence,
   saidNumbers,
-  statedAddresses,
-  turnSaysAddress,
   uniqueEvidence,
+  unsaidInCitedTurns,
   type DropReason,
   type VerifiedClaim,
 } from './verify.js';
@@ -126,16 +125,12 @@ function groundAll(citations: readonly ClientCitation[], grounder: Grounder, dro
 function claimFailure(text: string, evidence: readonly Evidence[], grounder: Grounder): DropReason | null {
   if (suspiciousKind(text) !== null) return 'reads_as_instructions';
   if (evidence.length === 0) return 'no_evidence';
-  const cited = evidence.map((item) => grounder.turnText(item.turn_index));
-  const said = saidNumbers(cited);
   // Stricter than for a model engine's claims: figures in words count too ("saved ten million dollars").
-  if ([...saidNumbers([text])].some((value) => !said.has(value))) return 'figure_not_in_evidence';
-  if (statedAddresses(text).some((address) => !cited.some((turn) => turnSaysAddress(turn, address)))) return 'address_not_in_evidence';
-  return null;
+  return unsaidInCitedTurns(text, evidence.map((item) => grounder.turnText(item.turn_index)), true);
 }
 
 function isCustomerCall(snapshot: Snapshot): boolean {
-  return !snapshot.validation.issues.some((issue) => issue.code === 'NOT_A_CUSTOMER_CALL');
+  return !snapshot.validation.issues.some((issue) => issue.code === NOT_A_CUSTOMER_CALL);
 }
 
 function checkFields(input: ClientSectionInput, snapshot: Snapshot, grounder: Grounder, dropped: DroppedItem[]): Partial<Record<FieldName, FoundField>> {

@@ -223,6 +223,19 @@ export function turnSaysAddress(turnText: string, address: string): boolean {
   return false;
 }
 
+/**
+ * What a claim states that its cited turns do not say: a figure, or an e-mail
+ * address or link; null when they say it all. Figures are those written in
+ * digits, or with `figuresInWords` also those spelled out ("ten million").
+ */
+export function unsaidInCitedTurns(text: string, citedTexts: readonly string[], figuresInWords = false): 'figure_not_in_evidence' | 'address_not_in_evidence' | null {
+  const said = saidNumbers(citedTexts);
+  const figures = figuresInWords ? [...saidNumbers([text])] : statedFigures(text);
+  if (figures.some((value) => !said.has(value))) return 'figure_not_in_evidence';
+  if (statedAddresses(text).some((address) => !citedTexts.some((turnText) => turnSaysAddress(turnText, address)))) return 'address_not_in_evidence';
+  return null;
+}
+
 export interface VerifiedClaim {
   text: string;
   startsParagraph: boolean;
@@ -258,14 +271,9 @@ export function verifyClaims(claims: readonly ClaimOutput[], grounder: Grounder,
       countDrop(tally, text.length === 0 ? 'schema' : lastFailure);
       continue;
     }
-    const citedTexts = distinct.map((item) => grounder.turnText(item.turn_index));
-    const said = saidNumbers(citedTexts);
-    if (statedFigures(text).some((value) => !said.has(value))) {
-      countDrop(tally, 'figure_not_in_evidence');
-      continue;
-    }
-    if (statedAddresses(text).some((address) => !citedTexts.some((turnText) => turnSaysAddress(turnText, address)))) {
-      countDrop(tally, 'address_not_in_evidence');
+    const unsaid = unsaidInCitedTurns(text, distinct.map((item) => grounder.turnText(item.turn_index)));
+    if (unsaid !== null) {
+      countDrop(tally, unsaid);
       continue;
     }
     kept.push({ text, startsParagraph: claim.starts_paragraph, evidence: distinct });
