@@ -9,7 +9,7 @@
  * `validateSnapshot` as the offline engine's.
  */
 
-import { FIELDS, sectionSpec, validateSnapshot } from '../snapshot/index.js';
+import { FIELDS, sectionSpec, snapshotTitle, validateSnapshot } from '../snapshot/index.js';
 import type { Evidence, FieldName, SectionSlug, Snapshot, SnapshotField, SnapshotSection, ValidationIssue } from '../snapshot/types.js';
 import { formatCitation } from '../transcript/timecode.js';
 import type { Transcript } from '../transcript/types.js';
@@ -110,10 +110,9 @@ export interface AssembleInput {
 
 export function assembleSnapshot({ offline, transcript, engine, fields, sections, issues, metrics }: AssembleInput): Snapshot {
   const validation = validateSnapshot({ fields, sections }, transcript);
-  const company = fields.company_name.value;
   return {
     ...offline,
-    title: `Customer Success Snapshot: ${company === null ? transcript.title : String(company)}`,
+    title: snapshotTitle(fields, transcript.title),
     engine,
     fields,
     sections: sections.map((section) => ({ ...section, written_by: section.written_by ?? engine })),

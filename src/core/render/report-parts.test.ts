@@ -36,6 +36,9 @@ describe('report parts', () => {
     expect(reportTitle(snapshot)).toBe('Customer Success Snapshot: Lumen Ridge Dental Group');
     snapshot.fields.company_name = { value: null, missing: true };
     expect(reportTitle(snapshot)).toBe('Customer Success Snapshot: Lumen Ridge quarterly business review');
+    // The engines' own title already starts with the kind: it is not said twice.
+    snapshot.title = 'Customer Success Snapshot: Weekly planning';
+    expect(reportTitle(snapshot)).toBe('Customer Success Snapshot: Weekly planning');
     snapshot.title = '  ';
     expect(reportTitle(snapshot)).toBe('Customer Success Snapshot');
   });

@@ -9,6 +9,7 @@
 import { formatCitation } from '../transcript/timecode.js';
 import {
   isFoundField,
+  SNAPSHOT_KIND,
   type Evidence,
   type FieldName,
   type FieldValue,
@@ -58,12 +59,19 @@ export function citationFor(evidence: Evidence): string {
   return formatCitation(evidence.start_ms, evidence.turn_index);
 }
 
-export const REPORT_KIND = 'Customer Success Snapshot';
+export const REPORT_KIND = SNAPSHOT_KIND;
+const KIND_PREFIX = `${REPORT_KIND}:`;
 
-/** Who the report is about: the company when the call named it, else the snapshot's title. */
+/**
+ * Who the report is about: the company when the call named it, else the
+ * snapshot's title without the kind it already starts with, so a call with no
+ * company is not titled "Customer Success Snapshot: Customer Success Snapshot: …".
+ */
 export function reportSubject(snapshot: Snapshot): string {
   const company = snapshot.fields.company_name;
-  return (isFoundField(company) ? formatFieldValue(company.value) : snapshot.title).trim();
+  if (isFoundField(company)) return formatFieldValue(company.value).trim();
+  const title = snapshot.title.trim();
+  return (title.startsWith(KIND_PREFIX) ? title.slice(KIND_PREFIX.length) : title).trim();
 }
 
 /** "Customer Success Snapshot: <subject>". */

@@ -16,7 +16,7 @@ import { extractCandidates, extractFields, statedPlans, supportingSentences } fr
 import { inverseDocumentFrequency, type RankingContext } from './section-ranking.js';
 import { writeSections } from './sections.js';
 import { NOT_A_CUSTOMER_CALL, type CallGate } from './gate.js';
-import type { FieldName, FoundField, SectionSlug, Snapshot, SnapshotField, SnapshotSection, VendorProfile } from './types.js';
+import { snapshotTitle, type FieldName, type FoundField, type SectionSlug, type Snapshot, type SnapshotField, type SnapshotSection, type VendorProfile } from './types.js';
 import { findSuspiciousTurns, validateSnapshot } from './validate.js';
 
 export const OFFLINE_ENGINE = 'offline';
@@ -83,11 +83,6 @@ function orderedSlugs(requested: readonly SectionSlug[] | undefined): SectionSlu
   return SECTION_SLUGS.filter((slug) => requested.includes(slug));
 }
 
-function snapshotTitle(fields: Record<FieldName, SnapshotField>, transcript: Transcript): string {
-  const company = fields.company_name.value;
-  return `Customer Success Snapshot: ${company === null ? transcript.title : String(company)}`;
-}
-
 /**
  * Builds a snapshot with the offline engine.
  * @throws InputError INVALID_ARGUMENT for an unknown section slug.
@@ -115,7 +110,7 @@ export function buildSnapshot(transcript: Transcript, options: BuildSnapshotOpti
   return {
     id: options.id,
     transcript_id: transcript.id,
-    title: snapshotTitle(fields, transcript),
+    title: snapshotTitle(fields, transcript.title),
     created_at: options.now,
     engine: OFFLINE_ENGINE,
     meeting: {
@@ -160,7 +155,7 @@ export function rebuildWithFields(snapshot: Snapshot, transcript: Transcript, up
   const body = { fields, sections };
   return {
     ...snapshot,
-    title: changed.includes('company_name') ? snapshotTitle(fields, transcript) : snapshot.title,
+    title: changed.includes('company_name') ? snapshotTitle(fields, transcript.title) : snapshot.title,
     fields,
     sections,
     validation: withGateIssue(validateSnapshot(body, transcript, suspicious), analysis.gate),

@@ -126,3 +126,11 @@ export interface Snapshot {
 export function isFoundField(field: SnapshotField): field is FoundField {
   return field.value !== null;
 }
+
+/** What every engine calls its snapshot: the kind, then the company or, when none was found, the meeting's title. */
+export const SNAPSHOT_KIND = 'Customer Success Snapshot';
+
+export function snapshotTitle(fields: Record<FieldName, SnapshotField>, meetingTitle: string): string {
+  const company = fields.company_name.value;
+  return `${SNAPSHOT_KIND}: ${company === null ? meetingTitle : String(company)}`;
+}
