@@ -476,6 +476,8 @@ function startDateCandidates(analysis: CallAnalysis): Candidate[] {
 
 /** "The original plan was go-live on the 1st of January", "it was supposed to start in May": a date that was later changed. */
 const CHANGED_PLAN = /\b(?:original(?:ly)?|initial(?:ly)?|first)\s+(?:plan(?:ned)?|target(?:ed)?|date|go-live|schedule)|\b(?:was|were) (?:supposed|meant|planned|scheduled) to\b|\bthe plan was\b|\bslipped\b|\bpushed (?:back|out)\b/i;
+/** "We started the cutover on …": the start of one phase of the project, not of the project. */
+const PHASE_STARTED = /\b(?:start(?:ed|s|ing)?|beg[au]n|kick(?:ed|s|ing)? off)\s+(?:the\s+|our\s+)?(?:cutover|(?:data\s+)?migration|testing|hypercare|parallel run|design phase|build phase|data load)\b/i;
 /** The end of a contract term is not the end of a project: "the renewal on January 31st", "our term ends on the 31st of March". */
 const CONTRACT_TERM = /\b(?:renew\w*|term|contract (?:ends?|expires?|runs)|expir\w*|subscription)\b/i;
 
@@ -497,7 +499,10 @@ function dateCandidates(analysis: CallAnalysis, cue: RegExp, other: RegExp): Can
       };
       const before = sentence.text.slice(0, date.start);
       if (CONTRACT_TERM.test(before.slice(-60))) candidate.excluded = 'the end of a contract term, not of the project';
-      else if (CHANGED_PLAN.test(before)) {
+      else if (cue === START_CUE && PHASE_STARTED.test(before)) {
+        candidate.score -= 0.3;
+        candidate.note = 'the start of one phase, not of the project';
+      } else if (CHANGED_PLAN.test(before)) {
         candidate.score -= 0.3;
         candidate.note = 'a planned date that was later changed';
       }
@@ -515,7 +520,9 @@ function cueDistance(text: string, date: Span, cue: RegExp): number | null {
     const cueStart = match.index;
     const cueEnd = cueStart + match[0].length;
     const between = cueEnd <= date.start ? text.slice(cueEnd, date.start) : cueStart >= date.end ? text.slice(date.end, cueStart) : '';
-    if (between.length > 90 || CLAUSE_BETWEEN.test(between)) continue;
+    // "start on the 6th of March, go-live on the 2nd of April": a cue after the date's comma opens the next pair.
+    const opensNextPair = cueStart >= date.end && /^,\s*$/.test(between);
+    if (between.length > 90 || opensNextPair || CLAUSE_BETWEEN.test(between)) continue;
     if (best === null || between.length < best) best = between.length;
   }
   return best;
@@ -527,7 +534,8 @@ function cueDistance(text: string, date: Span, cue: RegExp): number | null {
 const USE_VERBS = /\b(?:on|using|use|uses|used|licensed|license|deployed|implemented|rolled out|bought|purchased|adopted|integrated|switched to|moved to|chose|selected|with)\s+(?:the\s+)?$/i;
 /** Buying or running the product, as opposed to merely using it. */
 const STRONG_USE_VERBS = /\b(?:(?:is|are|we're|we are) on|licensed|deployed|implemented|rolled out|bought|purchased|adopted|integrated|switched to|moved to|chose|selected)\s+(?:the\s+)?$/i;
-const PRODUCT_NOUN_AFTER = /^\s+(?:platform|product|module|suite|app|application|software|solution|tool|system|rollout|instance|tenant|renewal|subscription)\b/i;
+/** "Acme platform", and with one describing word between, "the Acme driver app". */
+const PRODUCT_NOUN_AFTER = /^\s+(?:(?!(?:and|or|but|for|to|in|on|of|with|is|was|are|the|a|an)\s)[a-z][\w-]*\s+)?(?:platform|product|module|suite|app|application|software|solution|tool|system|rollout|instance|tenant|renewal|subscription)\b/i;
 /** "Acme Cloud Platform" is the product "Acme Cloud". */
 const GENERIC_PRODUCT_TAIL = /^(?:platform|application|applications|app|apps|instance|tenant|environment|version|license|licence|dashboard|dashboards|users?|data)$/i;
 const NOT_PRODUCT_TAIL = /^(?:professional|services|service|support|team|teams|consultant|consultants|folks|people|colleagues|account|customer|success)$/i;
@@ -600,7 +608,10 @@ function productCandidates(analysis: CallAnalysis): Candidate[] {
     const sentence = usage ?? entry.sentences[0]!;
     const customerUsage = entry.usage.some((sentence) => sentence.side === 'customer' && !sentence.isQuestion);
     const score = (usage ? 0.6 : 0.45) + 0.25 * (entry.count / total) - (isBareVendor ? 0.2 : 0) + (customerUsage ? 0.1 : 0) + (entry.strong ? 0.15 : 0);
-    candidates.push({ value: name, score: clamp(score, 0.1, 0.95), sentence, focus: spanOf(sentence.text, name) });
+    const candidate: Candidate = { value: name, score: clamp(score, 0.1, 0.95), sentence, focus: spanOf(sentence.text, name) };
+    // "I lead onboarding at Acme": the vendor's bare name, where people work and never said as something used, is its company.
+    if (isBareVendor && !usage && analysis.parties.employers.has(name)) candidate.excluded = "the vendor's company, never named as something used";
+    candidates.push(candidate);
   }
   // The vendor's bare name is its company; when the call names a product of its own, that is the product.
   const named = candidates.some((candidate) => candidate.value !== vendor?.name);
@@ -614,6 +625,9 @@ function productCandidates(analysis: CallAnalysis): Candidate[] {
 const PRODUCT_CONTEXT =
   /\b(?:through|before|since|after|via|went with|going with|running|run|runs|log(?:s|ged)? (?:in)?to|work(?:s|ing)? in|be in|lives? in|owns?|touch(?:es)?|bought|buy|on)\s+(?:the\s+)?$/i;
 
+/** Using or running a product now: "running X", "we use X", "deployed X" (not "after X", "on X", "with X"). */
+const RUNS_IT = /\b(?:running|run|runs|using|use|uses|licensed|deployed|implemented|rolled out|adopted|switched to|moved to|log(?:s|ged)? (?:in)?to|work(?:s|ing)? in)\s+(?:the\s+)?$/i;
+
 /**
  * A product named apart from its vendor ("Campusly" sells "Slotbook"): another
  * organisation nobody works for, said at least twice as something used.
@@ -624,23 +638,48 @@ function separatelyNamedProducts(analysis: CallAnalysis): Candidate[] {
   for (const org of analysis.parties.organisations) {
     if (org === customer || org === vendor || org.partner || analysis.parties.employers.has(org.name)) continue;
     const usage: AnalysedSentence[] = [];
+    let runsIt = false;
     for (const id of org.sentenceIds) {
       const sentence = analysis.sentenceById.get(id)!;
       const at = sentence.text.indexOf(org.name);
       if (at < 0) continue;
       const before = sentence.text.slice(Math.max(0, at - 40), at);
-      if (USE_VERBS.test(before) || PRODUCT_CONTEXT.test(before) || PRODUCT_NOUN_AFTER.test(sentence.text.slice(at + org.name.length))) usage.push(sentence);
+      const nounAfter = PRODUCT_NOUN_AFTER.test(sentence.text.slice(at + org.name.length));
+      if (USE_VERBS.test(before) || PRODUCT_CONTEXT.test(before) || nounAfter) usage.push(sentence);
+      if (RUNS_IT.test(before) || nounAfter) runsIt = true;
     }
-    if (usage.length < 2) continue;
+    // Said as used twice, or run once and named again ("running Quaystone since March", "Quaystone sends the reminder").
+    if (usage.length === 0 || (usage.length === 1 && (!runsIt || org.sentenceIds.length < 2))) continue;
     const byCustomer = usage.find((sentence) => sentence.side === 'customer' && !sentence.isQuestion);
     // "Slotbook" said in full once as "Campusly Slotbook": the product's full name carries its maker's.
     const fullName = vendor ? `${vendor.name} ${org.name}` : null;
     const saidInFull = fullName ? analysis.sentences.find((sentence) => sentence.text.includes(fullName)) : undefined;
-    const sentence = saidInFull ?? byCustomer ?? usage[0]!;
-    const value = saidInFull ? fullName! : org.name;
-    candidates.push({ value, score: 0.55 + (byCustomer ? 0.1 : 0) + 0.05 * Math.min(2, usage.length - 1), sentence, focus: spanOf(sentence.text, value) });
+    const extended = saidInFull ? undefined : fullFormOf(analysis, org);
+    const value = saidInFull ? fullName! : extended ?? org.name;
+    const sentence = saidInFull ?? (extended ? org.sentenceIds.map((id) => analysis.sentenceById.get(id)!).find((mine) => mine.text.includes(extended)) : undefined) ?? byCustomer ?? usage[0]!;
+    const score = usage.length === 1 ? 0.5 : 0.55 + (byCustomer ? 0.1 : 0) + 0.05 * Math.min(2, usage.length - 1);
+    const candidate: Candidate = { value, score, sentence, focus: spanOf(sentence.text, value) };
+    if (usage.length === 1) candidate.note = 'named as something used only once';
+    candidates.push(candidate);
   }
   return candidates;
+}
+
+/**
+ * "Acme Recruit" said twice where "Acme" is the short form: a product's full name is the one longer form
+ * said more than once and more often than any other ("Acme Onboard", an add-on named once, is not it).
+ */
+function fullFormOf(analysis: CallAnalysis, org: Organisation): string | undefined {
+  const counts = new Map<string, number>();
+  for (const id of org.sentenceIds) {
+    for (const run of analysis.sentenceById.get(id)!.runs) {
+      const next = run.words[org.name.split(' ').length];
+      if (!run.name.startsWith(`${org.name} `) || !next || GENERIC_PRODUCT_TAIL.test(next) || NOT_PRODUCT_TAIL.test(next)) continue;
+      counts.set(`${org.name} ${next}`, (counts.get(`${org.name} ${next}`) ?? 0) + 1);
+    }
+  }
+  const [first, second] = [...counts].sort((a, b) => b[1] - a[1]);
+  return first && first[1] >= 2 && first[1] > (second?.[1] ?? 0) ? first[0] : undefined;
 }
 
 /** The vendor asking how the customer gets on with a product: "How are things going with Acme Inbox over at …?" */

@@ -1,0 +1,48 @@
+/**
+ * Products named apart from their vendor, counts of users the customer
+ * corrects, and places said the way people say them: rules written on
+ * invented calls, each able to fail.
+ */
+
+import { describe, expect, it } from 'vitest';
+import { snapshotOf, value } from '../../../test/support/plain-call.js';
+
+const VENDOR_INTRO = "Tove Ring: I'm Tove Ring, I lead onboarding at Marlowe Systems. Ivo Lind is the implementation specialist on your account.";
+const CUSTOMER_INTRO = "Ana Vell: Hi both. I'm Ana Vell, Director of Operations at Fenwick Dental Group. We've been on your platform since March.";
+
+describe('the product, named apart from its vendor', () => {
+  it('takes the product the vendor\'s people run and describe, not the vendor\'s company said once in an introduction', () => {
+    const call = snapshotOf([
+      VENDOR_INTRO,
+      CUSTOMER_INTRO,
+      'Ivo Lind: Three practices have been running Quaystone alongside the old ledger since March.',
+      'Ana Vell: Our front desks like it. Your product saves us a lot of calls.',
+      'Ivo Lind: And Quaystone sends the patient a reminder text the day before.',
+    ]);
+    expect(value(call, 'product_name')).toBe('Quaystone');
+  });
+
+  it('reads "the X driver app" as the product X', () => {
+    const call = snapshotOf([
+      VENDOR_INTRO,
+      CUSTOMER_INTRO,
+      'Ana Vell: Honestly, the Routeloom driver app won us over. The coaching is built in.',
+      'Ivo Lind: Great. How do the dispatchers find the Routeloom app?',
+      'Ana Vell: They use it all day.',
+    ]);
+    expect(value(call, 'product_name')).toBe('Routeloom');
+  });
+
+  it('gives the product its full name when the call says it in full more than once, not an add-on said once', () => {
+    const call = snapshotOf([
+      VENDOR_INTRO,
+      CUSTOMER_INTRO,
+      'Tove Ring: We kicked off the Lumora Recruit implementation in May.',
+      'Ana Vell: Lumora is doing well for us. The recruiters use Lumora every day.',
+      'Tove Ring: Since go-live you have made 90 hires through Lumora Recruit.',
+      'Ivo Lind: If you rolled Lumora Onboard out to both sites, that would be extra.',
+      'Ana Vell: Lumora saves the recruiters hours. We log into Lumora first thing.',
+    ]);
+    expect(value(call, 'product_name')).toBe('Lumora Recruit');
+  });
+});
