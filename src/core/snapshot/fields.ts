@@ -824,7 +824,7 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
     const otherParty = sentence.side !== 'customer' && OTHER_PARTY.test(sentence.text) && !FIRST_OR_SECOND_PERSON.test(sentence.text);
     const correctionEnd = correctionCueEnd(sentence.text);
     const previous = sentences[position - 1];
-    const correctedBefore = previous && previous.turnIndex === sentence.turnIndex && CORRECTED_BEFORE.test(previous.text);
+    const correctedBefore = (previous && previous.turnIndex === sentence.turnIndex && CORRECTED_BEFORE.test(previous.text)) || saidWrongEarlier(sentences, position);
     // "How many people use it?" — "About sixty setters and shift leads.": the answer's first count is the user count, whatever it counts.
     const answersUserQuestion = previous !== undefined && previous.turnIndex !== sentence.turnIndex && previous.isQuestion && HOW_MANY_USERS.test(previous.text);
     const userAnswer = answersUserQuestion ? sentence.figures.find((figure) => figure.kind === 'count') : undefined;
@@ -914,7 +914,31 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
   });
   markSupersededByCorrections(byField);
   markRestatements(byField);
+  byField.user_count = [...(byField.user_count ?? []), ...userBaseRestatements(analysis, byField.user_count ?? [])];
   return byField;
+}
+
+/** "40 of those 48 logged in", "44 of the 48 have done the training": the count after "of those" is a base said before. */
+const SHARE_OF_BASE = /\b[\w,.-]+\s+(?:out\s+)?of\s+(?:those|the|these|our|your)\s+$/i;
+
+/**
+ * A user count said again as the base of a share of its people ("52 of those 64 logged in") agrees with the earlier
+ * statement of it; only a count already put forward as the users, so "12 of the 40 stores" says nothing.
+ */
+function userBaseRestatements(analysis: CallAnalysis, users: readonly Candidate[]): Candidate[] {
+  const stated = users.filter((candidate) => !candidate.excluded && typeof candidate.value === 'number');
+  if (stated.length === 0) return [];
+  const restated: Candidate[] = [];
+  for (const sentence of analysis.sentences) {
+    if (sentence.isQuestion) continue;
+    for (const figure of sentence.figures) {
+      if (figure.kind !== 'count' || !SHARE_OF_BASE.test(sentence.text.slice(Math.max(0, figure.start - 30), figure.start))) continue;
+      const earlier = stated.find((candidate) => candidate.value === figure.value && candidate.sentence.id < sentence.id);
+      if (!earlier || users.some((candidate) => candidate.sentence.id === sentence.id && candidate.value === figure.value)) continue;
+      restated.push({ value: earlier.value, score: earlier.score, sentence, focus: { start: figure.start, end: figure.end }, figure });
+    }
+  }
+  return restated;
 }
 
 /** "So, the 310 percent ROI.": a figure named with "the" or "that" points back to one said before. */
@@ -1038,6 +1062,21 @@ const CORRECTION_REACH = 6;
 const CORRECTED_BEFORE =
   /\b(?:sorry|misspoke|correction|wrong|mistake|old (?:sheet|number|figure)|re-?ran|re-?checked|re-?calculated|re-?did|double-checked|checked (?:again|that again))\b/i;
 
+/** "That's not right. 212 includes the contractors. … It's 186.": someone says another's figure is wrong, then gives theirs. */
+const THAT_IS_WRONG = /\b(?:that's|that is|it's|it is|this is|those are|that number is|the number is)\s+(?:not right|not correct|wrong|out of date|outdated)\b|\bisn't right\b/i;
+/** How many sentences of one speaker may come between "that's not right" and the figure that corrects it. */
+const WRONG_REACH = 3;
+
+function saidWrongEarlier(sentences: readonly AnalysedSentence[], position: number): boolean {
+  const speaker = sentences[position]!.speaker;
+  for (let earlier = position - 1; earlier >= Math.max(0, position - WRONG_REACH); earlier--) {
+    const sentence = sentences[earlier]!;
+    if (speaker === null || sentence.speaker !== speaker) return false;
+    if (THAT_IS_WRONG.test(sentence.text)) return true;
+  }
+  return false;
+}
+
 /** The latest amount of money within reach before a correction. */
 function latestAmount(byField: Partial<FieldCandidates>, sentence: AnalysedSentence): Figure | undefined {
   let latest: Candidate | undefined;
@@ -1055,10 +1094,12 @@ function latestAmount(byField: Partial<FieldCandidates>, sentence: AnalysedSente
 function correctedRule(byField: Partial<FieldCandidates>, figure: Figure, sentence: AnalysedSentence): FigureRule | null {
   let latest: { rule: FigureRule; id: number } | null = null;
   for (const rule of FIGURE_RULES) {
-    if (rule.accepts && !rule.accepts(figure, sentence)) continue;
     for (const candidate of byField[rule.field] ?? []) {
       const id = candidate.sentence.id;
       if (id >= sentence.id || sentence.id - id > CORRECTION_REACH || candidate.excluded) continue;
+      // "It's 186.": a bare count that corrects "212 named users" counts what it corrects.
+      const counted = figure.unit === undefined && candidate.figure?.kind === figure.kind && candidate.figure.unit !== undefined ? { ...figure, unit: candidate.figure.unit } : figure;
+      if (rule.accepts && !rule.accepts(counted, sentence)) continue;
       if (typeof candidate.value !== typeof formatFigure(figure)) continue;
       if (String(candidate.value).includes('%') !== (figure.kind === 'percentage')) continue;
       if (!latest || id > latest.id) latest = { rule, id };

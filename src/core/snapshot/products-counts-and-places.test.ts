@@ -5,7 +5,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { snapshotOf, value } from '../../../test/support/plain-call.js';
+import { customerCallSnapshotOf, snapshotOf, value } from '../../../test/support/plain-call.js';
 
 const VENDOR_INTRO = "Tove Ring: I'm Tove Ring, I lead onboarding at Marlowe Systems. Ivo Lind is the implementation specialist on your account.";
 const CUSTOMER_INTRO = "Ana Vell: Hi both. I'm Ana Vell, Director of Operations at Fenwick Dental Group. We've been on your platform since March.";
@@ -44,5 +44,30 @@ describe('the product, named apart from its vendor', () => {
       'Ana Vell: Lumora saves the recruiters hours. We log into Lumora first thing.',
     ]);
     expect(value(call, 'product_name')).toBe('Lumora Recruit');
+  });
+});
+
+describe('the user count', () => {
+  it('takes the count the customer corrects the vendor to, a few sentences after "that\'s not right"', () => {
+    const call = customerCallSnapshotOf([
+      'Mira Sand: Thanks all. How has the rollout gone?',
+      'Mira Sand: So, on your account we have 340 named users, and of those—',
+      'Owen Tate: Sorry, Mira, that\'s not right. 340 includes the contractor logins from Harwick Electrical. We switched those off in May.',
+      "Owen Tate: It's 295.",
+      'Mira Sand: Ah, yes, you are right. That export is from April.',
+    ]);
+    expect(value(call, 'user_count')).toBe(295);
+  });
+
+  it('counts "40 of those 48 logged in" as saying again that 48 people use it, more than the seats bought', () => {
+    const call = customerCallSnapshotOf([
+      'Mira Sand: Thanks all. How has the rollout gone?',
+      "Mira Sand: We've got 48 nurses set up and using it across the three wards.",
+      'Owen Tate: Sounds right.',
+      "Mira Sand: In the last week, 40 of those 48 logged in, so that's 83%.",
+      'Mira Sand: And 44 of the 48 have done the training.',
+      "Mira Sand: So you've got 60 seats in phase one, and you're at 48.",
+    ]);
+    expect(value(call, 'user_count')).toBe(48);
   });
 });
