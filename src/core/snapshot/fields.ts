@@ -285,14 +285,15 @@ const LOCATION_PATTERNS: Array<{ pattern: RegExp; score: number; personal: boole
     score: 0.8,
     personal: false,
   },
-  { pattern: new RegExp(`\\b(?:based|located)\\s+(?:in|out of)\\s+${PLACE}`, 'u'), score: 0.55, personal: true },
+  // "based here in Leeds", and said again after a slip: "based here — well, based there, in Amsterdam".
+  { pattern: new RegExp(`\\b(?:based|located)\\s+(?:(?:here|there),?\\s+)?(?:in|out of)\\s+${PLACE}`, 'u'), score: 0.55, personal: true },
 ];
 
 function locationCandidates(analysis: CallAnalysis): Candidate[] {
   const { customer, vendor } = analysis.parties;
   const candidates: Candidate[] = [];
-  // "here at <Customer>, in Belfast": the place said right after the customer's name.
-  const placeAfterCustomer = customer ? new RegExp(`${escapeRegExp(customer.name)}(?:\\s+\\p{Lu}[\\p{L}&-]*){0,3},?\\s+(?:in|of|out of)\\s+${PLACE}`, 'u') : null;
+  // "here at <Customer>, in Belfast", "for <Customer>, here in Springfield": the place said right after the customer's name.
+  const placeAfterCustomer = customer ? new RegExp(`${escapeRegExp(customer.name)}(?:\\s+\\p{Lu}[\\p{L}&-]*){0,3},?\\s+(?:here\\s+|based\\s+)?(?:in|of|out of)\\s+${PLACE}`, 'u') : null;
   for (const sentence of analysis.sentences) {
     if (sentence.isQuestion || !MAY_LOCATE.test(sentence.text)) continue;
     const afterName = placeAfterCustomer?.exec(sentence.text);

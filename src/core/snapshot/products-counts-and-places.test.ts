@@ -71,3 +71,22 @@ describe('the user count', () => {
     expect(value(call, 'user_count')).toBe(48);
   });
 });
+
+describe('the location, said the way people say it', () => {
+  it('reads "I run the night desk for X Health, here in Dayton" as the customer\'s place', () => {
+    const call = customerCallSnapshotOf([
+      'Mira Sand: Thanks all. How has the rollout gone?',
+      'Owen Tate: I run the night desk for Harlow Vale Health, here in Dayton, so every late shift goes through my team.',
+      'Owen Tate: Harlow Vale Health has used your product for two years.',
+    ]);
+    expect(value(call, 'location')).toBe('Dayton');
+  });
+
+  it('reads "based here — well, based there, in Lisbon" as based in Lisbon', () => {
+    const call = customerCallSnapshotOf([
+      'Mira Sand: Quick recap. Tamsin Pay is a fintech, a payment provider based here — well, based there, in Lisbon — for online shops.',
+      'Owen Tate: That is right. Tamsin Pay has used your product since March.',
+    ]);
+    expect(value(call, 'location')).toBe('Lisbon');
+  });
+});
