@@ -90,3 +90,17 @@ describe('the location, said the way people say it', () => {
     expect(value(call, 'location')).toBe('Lisbon');
   });
 });
+
+describe("the contact's title, said by a colleague", () => {
+  it('reads "Nora\'s our director of ward operations" as Nora\'s title, but not "Nora\'s our best tester"', () => {
+    const call = (title: string) =>
+      customerCallSnapshotOf([
+        'Mira Sand: Thanks all. How has the rollout gone?',
+        "Nora Pell: Well. I'm the main contact for the rollout, and our nurses use your product every day.",
+        `Owen Tate: Nora's our ${title}, she signs off on it.`,
+        'Nora Pell: We went live in March across the wards.',
+      ]);
+    expect(value(call('director of ward operations'), 'contact_position')).toBe('director of ward operations');
+    expect(value(call('best tester'), 'contact_position')).toBeNull();
+  });
+});
