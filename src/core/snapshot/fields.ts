@@ -206,6 +206,10 @@ const NAME_INDUSTRY: Record<string, string> = {
   brewing: 'Brewing (beverages)', brewery: 'Brewing (beverages)', solar: 'Solar energy', bakery: 'Bakery (food)', bakeries: 'Bakery (food)',
   construction: 'Construction', properties: 'Real estate', realty: 'Real estate', hotels: 'Hospitality', telecom: 'Telecommunications',
   nonprofit: 'Nonprofit', 'non-profit': 'Nonprofit', charity: 'Charity (nonprofit)', fintech: 'Fintech (financial services)', veterinary: 'Animal health (veterinary)',
+  port: 'Port and terminal operations', ports: 'Port and terminal operations', terminals: 'Port and terminal operations', maritime: 'Maritime',
+  marine: 'Marine', railways: 'Rail transport', rail: 'Rail transport', couriers: 'Courier and delivery', courier: 'Courier and delivery',
+  trucking: 'Trucking (freight)', dairy: 'Dairy (food)', dairies: 'Dairy (food)', farms: 'Agriculture', mining: 'Mining', steel: 'Steel',
+  chemicals: 'Chemicals', utilities: 'Utilities', aerospace: 'Aerospace', automotive: 'Automotive', resorts: 'Hospitality', legal: 'Legal services',
 };
 
 /** The industry the customer's name says: the last of its words that names one ("Lakeside Dental Group" -> dental). */

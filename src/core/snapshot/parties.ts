@@ -78,6 +78,8 @@ const HERE_WITH = /\b(?:I'm|I am)\s+(?:here\s+|joined\s+|sitting\s+|talking\s+|s
 /** "Denise Holloway, Director of Instructional Technology for X": a speaker opening with their own name and title. */
 const NAMED_INTRODUCTION = /^(?:[A-Z][\w'’.-]*\s){1,3}?[A-Z][\w'’-]*,\s[^.?!]{0,80}?\b(?:at|for|with|from)\s+$/;
 const GROUP_AFFILIATION = /\b(?:here at|we at|we're at|us at|we are|we're|at)\s+$/i;
+/** "Thanks for having us at X", "welcoming me at X": the speaker is X's guest, not one of X's people. */
+const GUEST_AT = /\b(?:having|hosting|host|inviting|invited|welcom\w*)\s+(?:us|me)\s+(?:here\s+)?at\s+$/i;
 const COMPANY_NAME_STATEMENT =
   /\b(?:(?:company|organi[sz]ation|business)(?:'s)?\s+(?:legal\s+|full\s+|official\s+)?name\s+is|(?:our|my)\s+(?:company|organi[sz]ation|business|employer)\s+is|(?:we're|we are)\s+called|company\s+(?:is\s+)?called)\s+$/i;
 const IS_COMPANY_AFTER = /^(?:'s)?\s+(?:is|are)\s+(?:a|an|the)\b[^.?!]{0,80}\b(?:company|business|firm|provider|retailer|chain|network|carrier|manufacturer|distributor|group|organi[sz]ation|system|agency|bank|insurer|brand|startup|nonprofit|non-profit|hospital|operator|platform|supplier|maker)\b/i;
@@ -393,7 +395,7 @@ export function inferParties(
         org.lean += VENDOR_TITLE_LEAN;
       }
       if (exact && ACCOUNT_FOR.test(before)) org.lean -= VENDOR_TITLE_LEAN;
-      else if (exact && GROUP_AFFILIATION.test(before) && /\b(?:we|our|us|I)\b/i.test(sentence.text)) affiliate(speaker, org, 2, sentence.id);
+      else if (exact && GROUP_AFFILIATION.test(before) && !GUEST_AT.test(before) && /\b(?:we|our|us|I)\b/i.test(sentence.text)) affiliate(speaker, org, 2, sentence.id);
       const namedAs = exact || runName.startsWith(`${org.name} `);
       // "How is it going over at X?", "on the X side": the organisation of the people the speaker talks to.
       if (namedAs && addressesOtherSide(before, sentence.text.slice(run.end)) && speaker) {

@@ -104,3 +104,19 @@ describe("the contact's title, said by a colleague", () => {
     expect(value(call('best tester'), 'contact_position')).toBeNull();
   });
 });
+
+describe('the industry a company name says', () => {
+  it.each([
+    ['Harwick Ports', 'Port and terminal operations'],
+    ['Selby Dairies', 'Dairy (food)'],
+    ['Corran Railways', 'Rail transport'],
+  ])('reads %s as %s when the call says no industry, and the vendor "thanks for having us at" it is its guest', (company, industry) => {
+    const call = snapshotOf([
+      `Sven Ask: I'm Sven Ask, the account director at Morrowline. Thanks for having us at ${company}.`,
+      `Lars Eid: I'm Lars Eid, I run operations here at ${company}. We've been on your platform two years.`,
+      `Lars Eid: ${company} uses your product every day. Our planners like it.`,
+    ]);
+    expect(value(call, 'company_name')).toBe(company);
+    expect(value(call, 'industry')).toBe(industry);
+  });
+});
