@@ -507,7 +507,7 @@ function dateCandidates(analysis: CallAnalysis, cue: RegExp, other: RegExp): Can
       else if (cue === START_CUE && PHASE_STARTED.test(before)) {
         candidate.score -= 0.3;
         candidate.note = 'the start of one phase, not of the project';
-      } else if (CHANGED_PLAN.test(before)) {
+      } else if (CHANGED_PLAN.test(ownClause(before))) {
         candidate.score -= 0.3;
         candidate.note = 'a planned date that was later changed';
       }
@@ -515,6 +515,12 @@ function dateCandidates(analysis: CallAnalysis, cue: RegExp, other: RegExp): Can
     }
   }
   return candidates;
+}
+
+/** "Once it slipped, March was never going to happen, and we went live on …": only the date's own clause says whether it was the plan. */
+function ownClause(before: string): string {
+  const boundary = [...before.matchAll(/[,;]\s*(?:and|but|so|then)\s|;/gi)].pop();
+  return boundary ? before.slice(boundary.index + boundary[0].length) : before;
 }
 
 /** Characters between a date and the nearest cue in the same clause, or null. */
