@@ -546,7 +546,7 @@ const USE_VERBS = /\b(?:on|using|use|uses|used|licensed|license|deployed|impleme
 /** Buying or running the product, as opposed to merely using it. */
 const STRONG_USE_VERBS = /\b(?:(?:is|are|we're|we are) on|licensed|deployed|implemented|rolled out|bought|purchased|adopted|integrated|switched to|moved to|chose|selected)\s+(?:the\s+)?$/i;
 /** "Acme platform", and with one describing word between, "the Acme driver app". */
-const PRODUCT_NOUN_AFTER = /^\s+(?:(?!(?:and|or|but|for|to|in|on|of|with|is|was|are|the|a|an)\s)[a-z][\w-]*\s+)?(?:platform|product|module|suite|app|application|software|solution|tool|system|rollout|instance|tenant|renewal|subscription)\b/i;
+const PRODUCT_NOUN_AFTER = /^\s+(?:(?!(?:and|or|but|for|to|in|on|of|with|is|was|are|the|a|an)\s)[a-z][\w-]*\s+)?(?:platform|product|module|suite|app|application|software|solution|tool|system|api|rollout|instance|tenant|renewal|subscription)\b/i;
 /** "Acme Cloud Platform" is the product "Acme Cloud". */
 const GENERIC_PRODUCT_TAIL = /^(?:platform|application|applications|app|apps|instance|tenant|environment|version|license|licence|dashboard|dashboards|users?|data)$/i;
 const NOT_PRODUCT_TAIL = /^(?:professional|services|service|support|team|teams|consultant|consultants|folks|people|colleagues|account|customer|success)$/i;
@@ -559,17 +559,21 @@ const NOT_PRODUCT_TAIL = /^(?:professional|services|service|support|team|teams|c
 function profileProductCandidates(analysis: CallAnalysis, products: readonly string[]): Candidate[] {
   const candidates: Candidate[] = [];
   const used: Candidate[] = [];
+  const company = analysis.vendor?.company.trim().toLowerCase();
   for (const product of products) {
-    const pattern = new RegExp(`(?<![\\w-])${escapeRegExp(product)}(?![\\w-])`, 'i');
+    // "Acme Radar" is said "Radar" once the call knows whose it is.
+    const short = company && product.toLowerCase().startsWith(`${company} `) ? product.slice(company.length + 1) : null;
+    const pattern = new RegExp(`(?<![\\w-])(?:${escapeRegExp(product)}${short ? `|${escapeRegExp(short)}` : ''})(?![\\w-])`, 'i');
     const named = analysis.sentences.filter((sentence) => pattern.test(sentence.text));
     if (named.length === 0) continue;
     const cued = named.filter((sentence) => {
-      const at = sentence.text.search(pattern);
-      return USE_VERBS.test(sentence.text.slice(Math.max(0, at - 40), at)) || PRODUCT_NOUN_AFTER.test(sentence.text.slice(at + product.length));
+      const match = pattern.exec(sentence.text)!;
+      return USE_VERBS.test(sentence.text.slice(Math.max(0, match.index - 40), match.index)) || PRODUCT_NOUN_AFTER.test(sentence.text.slice(match.index + match[0].length));
     });
     const sentence = cued.find((mine) => mine.side === 'customer') ?? cued[0] ?? named[0]!;
-    const at = sentence.text.search(pattern);
-    const candidate: Candidate = { value: product, score: clamp(0.6 + (cued.length > 0 ? 0.2 : 0) + 0.05 * Math.min(3, named.length - 1), 0, 0.95), sentence, focus: { start: at, end: at + product.length } };
+    const match = pattern.exec(sentence.text)!;
+    const focus = { start: match.index, end: match.index + match[0].length };
+    const candidate: Candidate = { value: product, score: clamp(0.6 + (cued.length > 0 ? 0.2 : 0) + 0.05 * Math.min(3, named.length - 1), 0, 0.95), sentence, focus };
     // A product is named as such more than once or with a product cue.
     if (cued.length === 0 && named.length === 1) candidate.excluded = 'said once, no product cue';
     else if (cued.length > 0) used.push(candidate);
