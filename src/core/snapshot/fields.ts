@@ -640,6 +640,8 @@ function productCandidates(analysis: CallAnalysis): Candidate[] {
 const PRODUCT_CONTEXT =
   /\b(?:through|before|since|after|via|went with|going with|running|run|runs|log(?:s|ged)? (?:in)?to|work(?:s|ing)? in|be in|lives? in|owns?|touch(?:es)?|bought|buy|on)\s+(?:the\s+)?$/i;
 
+/** "we were running X", "we used to be on X": the system the customer had before. */
+const USED_BEFORE = /\b(?:was|were|had been|used to(?: be)?)\s+(?:running|using|run|use|on)\s+(?:the\s+)?$/i;
 /** Using or running a product now: "running X", "we use X", "deployed X" (not "after X", "on X", "with X"). */
 const RUNS_IT = /\b(?:running|run|runs|using|use|uses|licensed|deployed|implemented|rolled out|adopted|switched to|moved to|log(?:s|ged)? (?:in)?to|work(?:s|ing)? in)\s+(?:the\s+)?$/i;
 
@@ -654,17 +656,20 @@ function separatelyNamedProducts(analysis: CallAnalysis): Candidate[] {
     if (org === customer || org === vendor || org.partner || analysis.parties.employers.has(org.name)) continue;
     const usage: AnalysedSentence[] = [];
     let runsIt = false;
+    let ranBefore = false;
     for (const id of org.sentenceIds) {
       const sentence = analysis.sentenceById.get(id)!;
       const at = sentence.text.indexOf(org.name);
       if (at < 0) continue;
       const before = sentence.text.slice(Math.max(0, at - 40), at);
+      ranBefore ||= USED_BEFORE.test(before);
       const nounAfter = PRODUCT_NOUN_AFTER.test(sentence.text.slice(at + org.name.length));
       if (USE_VERBS.test(before) || PRODUCT_CONTEXT.test(before) || nounAfter) usage.push(sentence);
       if (RUNS_IT.test(before) || nounAfter) runsIt = true;
     }
-    // Said as used twice, or run once and named again ("running Quaystone since March", "Quaystone sends the reminder").
-    if (usage.length === 0 || (usage.length === 1 && (!runsIt || org.sentenceIds.length < 2))) continue;
+    // Said as used twice, or run once and named again ("running Quaystone since March", "Quaystone sends the reminder");
+    // never what the customer ran before.
+    if (ranBefore || usage.length === 0 || (usage.length === 1 && (!runsIt || org.sentenceIds.length < 2))) continue;
     const byCustomer = usage.find((sentence) => sentence.side === 'customer' && !sentence.isQuestion);
     // "Slotbook" said in full once as "Campusly Slotbook": the product's full name carries its maker's.
     const fullName = vendor ? `${vendor.name} ${org.name}` : null;

@@ -22,6 +22,17 @@ describe('the product, named apart from its vendor', () => {
     expect(value(call, 'product_name')).toBe('Quaystone');
   });
 
+  it('never takes the system the customer ran before as the product', () => {
+    const call = snapshotOf([
+      VENDOR_INTRO,
+      CUSTOMER_INTRO,
+      'Ana Vell: Before you, we were running Ledgerly on a server in the back office.',
+      'Ana Vell: Ledgerly was slow and nobody trusted the reports.',
+      'Ivo Lind: Good to hear the front desks are happier now.',
+    ]);
+    expect(value(call, 'product_name')).toBeNull();
+  });
+
   it('reads "the X driver app" as the product X', () => {
     const call = snapshotOf([
       VENDOR_INTRO,
