@@ -946,7 +946,8 @@ const SHARE_OF_BASE = /\b[\w,.-]+\s+(?:out\s+)?of\s+(?:those|the|these|our|your)
  * statement of it; only a count already put forward as the users, so "12 of the 40 stores" says nothing.
  */
 function userBaseRestatements(analysis: CallAnalysis, users: readonly Candidate[]): Candidate[] {
-  const stated = users.filter((candidate) => !candidate.excluded && typeof candidate.value === 'number');
+  // Seats bought, a pilot's count or a headcount carry a note: "52 of the 80 seats" says nothing more of users.
+  const stated = users.filter((candidate) => !candidate.excluded && !candidate.note && typeof candidate.value === 'number');
   if (stated.length === 0) return [];
   const restated: Candidate[] = [];
   for (const sentence of analysis.sentences) {

@@ -70,6 +70,16 @@ describe('the user count', () => {
     expect(value(call, 'user_count')).toBe(295);
   });
 
+  it('gives no more weight to seats bought when a share of them is said', () => {
+    const call = customerCallSnapshotOf([
+      'Mira Sand: Thanks all. How has the rollout gone?',
+      "Mira Sand: We've got 48 nurses set up and using it across the three wards.",
+      'Mira Sand: You bought 60 licenses in phase one.',
+      'Mira Sand: So 48 of the 60 are taken, and 12 of the 60 are free.',
+    ]);
+    expect(value(call, 'user_count')).not.toBe(60);
+  });
+
   it('counts "40 of those 48 logged in" as saying again that 48 people use it, more than the seats bought', () => {
     const call = customerCallSnapshotOf([
       'Mira Sand: Thanks all. How has the rollout gone?',
