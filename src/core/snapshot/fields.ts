@@ -206,6 +206,10 @@ const NAME_INDUSTRY: Record<string, string> = {
   brewing: 'Brewing (beverages)', brewery: 'Brewing (beverages)', solar: 'Solar energy', bakery: 'Bakery (food)', bakeries: 'Bakery (food)',
   construction: 'Construction', properties: 'Real estate', realty: 'Real estate', hotels: 'Hospitality', telecom: 'Telecommunications',
   nonprofit: 'Nonprofit', 'non-profit': 'Nonprofit', charity: 'Charity (nonprofit)', fintech: 'Fintech (financial services)', veterinary: 'Animal health (veterinary)',
+  port: 'Port and terminal operations', ports: 'Port and terminal operations', terminals: 'Port and terminal operations', maritime: 'Maritime',
+  marine: 'Marine', railways: 'Rail transport', rail: 'Rail transport', couriers: 'Courier and delivery', courier: 'Courier and delivery',
+  trucking: 'Trucking (freight)', dairy: 'Dairy (food)', dairies: 'Dairy (food)', farms: 'Agriculture', mining: 'Mining', steel: 'Steel',
+  chemicals: 'Chemicals', utilities: 'Utilities', aerospace: 'Aerospace', automotive: 'Automotive', resorts: 'Hospitality', legal: 'Legal services',
 };
 
 /** The industry the customer's name says: the last of its words that names one ("Lakeside Dental Group" -> dental). */
@@ -285,14 +289,15 @@ const LOCATION_PATTERNS: Array<{ pattern: RegExp; score: number; personal: boole
     score: 0.8,
     personal: false,
   },
-  { pattern: new RegExp(`\\b(?:based|located)\\s+(?:in|out of)\\s+${PLACE}`, 'u'), score: 0.55, personal: true },
+  // "based here in Leeds", and said again after a slip: "based here — well, based there, in Amsterdam".
+  { pattern: new RegExp(`\\b(?:based|located)\\s+(?:(?:here|there),?\\s+)?(?:in|out of)\\s+${PLACE}`, 'u'), score: 0.55, personal: true },
 ];
 
 function locationCandidates(analysis: CallAnalysis): Candidate[] {
   const { customer, vendor } = analysis.parties;
   const candidates: Candidate[] = [];
-  // "here at <Customer>, in Belfast": the place said right after the customer's name.
-  const placeAfterCustomer = customer ? new RegExp(`${escapeRegExp(customer.name)}(?:\\s+\\p{Lu}[\\p{L}&-]*){0,3},?\\s+(?:in|of|out of)\\s+${PLACE}`, 'u') : null;
+  // "here at <Customer>, in Belfast", "for <Customer>, here in Springfield": the place said right after the customer's name.
+  const placeAfterCustomer = customer ? new RegExp(`${escapeRegExp(customer.name)}(?:\\s+\\p{Lu}[\\p{L}&-]*){0,3},?\\s+(?:here\\s+|based\\s+)?(?:in|of|out of)\\s+${PLACE}`, 'u') : null;
   for (const sentence of analysis.sentences) {
     if (sentence.isQuestion || !MAY_LOCATE.test(sentence.text)) continue;
     const afterName = placeAfterCustomer?.exec(sentence.text);
@@ -476,6 +481,8 @@ function startDateCandidates(analysis: CallAnalysis): Candidate[] {
 
 /** "The original plan was go-live on the 1st of January", "it was supposed to start in May": a date that was later changed. */
 const CHANGED_PLAN = /\b(?:original(?:ly)?|initial(?:ly)?|first)\s+(?:plan(?:ned)?|target(?:ed)?|date|go-live|schedule)|\b(?:was|were) (?:supposed|meant|planned|scheduled) to\b|\bthe plan was\b|\bslipped\b|\bpushed (?:back|out)\b/i;
+/** "We started the cutover on …": the start of one phase of the project, not of the project. */
+const PHASE_STARTED = /\b(?:start(?:ed|s|ing)?|beg[au]n|kick(?:ed|s|ing)? off)\s+(?:the\s+|our\s+)?(?:cutover|(?:data\s+)?migration|testing|hypercare|parallel run|design phase|build phase|data load)\b/i;
 /** The end of a contract term is not the end of a project: "the renewal on January 31st", "our term ends on the 31st of March". */
 const CONTRACT_TERM = /\b(?:renew\w*|term|contract (?:ends?|expires?|runs)|expir\w*|subscription)\b/i;
 
@@ -497,7 +504,10 @@ function dateCandidates(analysis: CallAnalysis, cue: RegExp, other: RegExp): Can
       };
       const before = sentence.text.slice(0, date.start);
       if (CONTRACT_TERM.test(before.slice(-60))) candidate.excluded = 'the end of a contract term, not of the project';
-      else if (CHANGED_PLAN.test(before)) {
+      else if (cue === START_CUE && PHASE_STARTED.test(before)) {
+        candidate.score -= 0.3;
+        candidate.note = 'the start of one phase, not of the project';
+      } else if (CHANGED_PLAN.test(ownClause(before))) {
         candidate.score -= 0.3;
         candidate.note = 'a planned date that was later changed';
       }
@@ -505,6 +515,12 @@ function dateCandidates(analysis: CallAnalysis, cue: RegExp, other: RegExp): Can
     }
   }
   return candidates;
+}
+
+/** "Once it slipped, March was never going to happen, and we went live on …": only the date's own clause says whether it was the plan. */
+function ownClause(before: string): string {
+  const boundary = [...before.matchAll(/[,;]\s*(?:and|but|so|then)\s|;/gi)].pop();
+  return boundary ? before.slice(boundary.index + boundary[0].length) : before;
 }
 
 /** Characters between a date and the nearest cue in the same clause, or null. */
@@ -515,7 +531,9 @@ function cueDistance(text: string, date: Span, cue: RegExp): number | null {
     const cueStart = match.index;
     const cueEnd = cueStart + match[0].length;
     const between = cueEnd <= date.start ? text.slice(cueEnd, date.start) : cueStart >= date.end ? text.slice(date.end, cueStart) : '';
-    if (between.length > 90 || CLAUSE_BETWEEN.test(between)) continue;
+    // "start on the 6th of March, go-live on the 2nd of April": a cue after the date's comma opens the next pair.
+    const opensNextPair = cueStart >= date.end && /^,\s*$/.test(between);
+    if (between.length > 90 || opensNextPair || CLAUSE_BETWEEN.test(between)) continue;
     if (best === null || between.length < best) best = between.length;
   }
   return best;
@@ -527,7 +545,8 @@ function cueDistance(text: string, date: Span, cue: RegExp): number | null {
 const USE_VERBS = /\b(?:on|using|use|uses|used|licensed|license|deployed|implemented|rolled out|bought|purchased|adopted|integrated|switched to|moved to|chose|selected|with)\s+(?:the\s+)?$/i;
 /** Buying or running the product, as opposed to merely using it. */
 const STRONG_USE_VERBS = /\b(?:(?:is|are|we're|we are) on|licensed|deployed|implemented|rolled out|bought|purchased|adopted|integrated|switched to|moved to|chose|selected)\s+(?:the\s+)?$/i;
-const PRODUCT_NOUN_AFTER = /^\s+(?:platform|product|module|suite|app|application|software|solution|tool|system|rollout|instance|tenant|renewal|subscription)\b/i;
+/** "Acme platform", and with one describing word between, "the Acme driver app". */
+const PRODUCT_NOUN_AFTER = /^\s+(?:(?!(?:and|or|but|for|to|in|on|of|with|is|was|are|the|a|an)\s)[a-z][\w-]*\s+)?(?:platform|product|module|suite|app|application|software|solution|tool|system|api|rollout|instance|tenant|renewal|subscription)\b/i;
 /** "Acme Cloud Platform" is the product "Acme Cloud". */
 const GENERIC_PRODUCT_TAIL = /^(?:platform|application|applications|app|apps|instance|tenant|environment|version|license|licence|dashboard|dashboards|users?|data)$/i;
 const NOT_PRODUCT_TAIL = /^(?:professional|services|service|support|team|teams|consultant|consultants|folks|people|colleagues|account|customer|success)$/i;
@@ -540,17 +559,21 @@ const NOT_PRODUCT_TAIL = /^(?:professional|services|service|support|team|teams|c
 function profileProductCandidates(analysis: CallAnalysis, products: readonly string[]): Candidate[] {
   const candidates: Candidate[] = [];
   const used: Candidate[] = [];
+  const company = analysis.vendor?.company.trim().toLowerCase();
   for (const product of products) {
-    const pattern = new RegExp(`(?<![\\w-])${escapeRegExp(product)}(?![\\w-])`, 'i');
+    // "Acme Radar" is said "Radar" once the call knows whose it is.
+    const short = company && product.toLowerCase().startsWith(`${company} `) ? product.slice(company.length + 1) : null;
+    const pattern = new RegExp(`(?<![\\w-])(?:${escapeRegExp(product)}${short ? `|${escapeRegExp(short)}` : ''})(?![\\w-])`, 'i');
     const named = analysis.sentences.filter((sentence) => pattern.test(sentence.text));
     if (named.length === 0) continue;
     const cued = named.filter((sentence) => {
-      const at = sentence.text.search(pattern);
-      return USE_VERBS.test(sentence.text.slice(Math.max(0, at - 40), at)) || PRODUCT_NOUN_AFTER.test(sentence.text.slice(at + product.length));
+      const match = pattern.exec(sentence.text)!;
+      return USE_VERBS.test(sentence.text.slice(Math.max(0, match.index - 40), match.index)) || PRODUCT_NOUN_AFTER.test(sentence.text.slice(match.index + match[0].length));
     });
     const sentence = cued.find((mine) => mine.side === 'customer') ?? cued[0] ?? named[0]!;
-    const at = sentence.text.search(pattern);
-    const candidate: Candidate = { value: product, score: clamp(0.6 + (cued.length > 0 ? 0.2 : 0) + 0.05 * Math.min(3, named.length - 1), 0, 0.95), sentence, focus: { start: at, end: at + product.length } };
+    const match = pattern.exec(sentence.text)!;
+    const focus = { start: match.index, end: match.index + match[0].length };
+    const candidate: Candidate = { value: product, score: clamp(0.6 + (cued.length > 0 ? 0.2 : 0) + 0.05 * Math.min(3, named.length - 1), 0, 0.95), sentence, focus };
     // A product is named as such more than once or with a product cue.
     if (cued.length === 0 && named.length === 1) candidate.excluded = 'said once, no product cue';
     else if (cued.length > 0) used.push(candidate);
@@ -600,7 +623,10 @@ function productCandidates(analysis: CallAnalysis): Candidate[] {
     const sentence = usage ?? entry.sentences[0]!;
     const customerUsage = entry.usage.some((sentence) => sentence.side === 'customer' && !sentence.isQuestion);
     const score = (usage ? 0.6 : 0.45) + 0.25 * (entry.count / total) - (isBareVendor ? 0.2 : 0) + (customerUsage ? 0.1 : 0) + (entry.strong ? 0.15 : 0);
-    candidates.push({ value: name, score: clamp(score, 0.1, 0.95), sentence, focus: spanOf(sentence.text, name) });
+    const candidate: Candidate = { value: name, score: clamp(score, 0.1, 0.95), sentence, focus: spanOf(sentence.text, name) };
+    // "I lead onboarding at Acme": the vendor's bare name, where people work and never said as something used, is its company.
+    if (isBareVendor && !usage && analysis.parties.employers.has(name)) candidate.excluded = "the vendor's company, never named as something used";
+    candidates.push(candidate);
   }
   // The vendor's bare name is its company; when the call names a product of its own, that is the product.
   const named = candidates.some((candidate) => candidate.value !== vendor?.name);
@@ -614,6 +640,11 @@ function productCandidates(analysis: CallAnalysis): Candidate[] {
 const PRODUCT_CONTEXT =
   /\b(?:through|before|since|after|via|went with|going with|running|run|runs|log(?:s|ged)? (?:in)?to|work(?:s|ing)? in|be in|lives? in|owns?|touch(?:es)?|bought|buy|on)\s+(?:the\s+)?$/i;
 
+/** "we were running X", "we used to be on X": the system the customer had before. */
+const USED_BEFORE = /\b(?:was|were|had been|used to(?: be)?)\s+(?:running|using|run|use|on)\s+(?:the\s+)?$/i;
+/** Using or running a product now: "running X", "we use X", "deployed X" (not "after X", "on X", "with X"). */
+const RUNS_IT = /\b(?:running|run|runs|using|use|uses|licensed|deployed|implemented|rolled out|adopted|switched to|moved to|log(?:s|ged)? (?:in)?to|work(?:s|ing)? in)\s+(?:the\s+)?$/i;
+
 /**
  * A product named apart from its vendor ("Campusly" sells "Slotbook"): another
  * organisation nobody works for, said at least twice as something used.
@@ -624,23 +655,51 @@ function separatelyNamedProducts(analysis: CallAnalysis): Candidate[] {
   for (const org of analysis.parties.organisations) {
     if (org === customer || org === vendor || org.partner || analysis.parties.employers.has(org.name)) continue;
     const usage: AnalysedSentence[] = [];
+    let runsIt = false;
+    let ranBefore = false;
     for (const id of org.sentenceIds) {
       const sentence = analysis.sentenceById.get(id)!;
       const at = sentence.text.indexOf(org.name);
       if (at < 0) continue;
       const before = sentence.text.slice(Math.max(0, at - 40), at);
-      if (USE_VERBS.test(before) || PRODUCT_CONTEXT.test(before) || PRODUCT_NOUN_AFTER.test(sentence.text.slice(at + org.name.length))) usage.push(sentence);
+      ranBefore ||= USED_BEFORE.test(before);
+      const nounAfter = PRODUCT_NOUN_AFTER.test(sentence.text.slice(at + org.name.length));
+      if (USE_VERBS.test(before) || PRODUCT_CONTEXT.test(before) || nounAfter) usage.push(sentence);
+      if (RUNS_IT.test(before) || nounAfter) runsIt = true;
     }
-    if (usage.length < 2) continue;
+    // Said as used twice, or run once and named again ("running Quaystone since March", "Quaystone sends the reminder");
+    // never what the customer ran before.
+    if (ranBefore || usage.length === 0 || (usage.length === 1 && (!runsIt || org.sentenceIds.length < 2))) continue;
     const byCustomer = usage.find((sentence) => sentence.side === 'customer' && !sentence.isQuestion);
     // "Slotbook" said in full once as "Campusly Slotbook": the product's full name carries its maker's.
     const fullName = vendor ? `${vendor.name} ${org.name}` : null;
     const saidInFull = fullName ? analysis.sentences.find((sentence) => sentence.text.includes(fullName)) : undefined;
-    const sentence = saidInFull ?? byCustomer ?? usage[0]!;
-    const value = saidInFull ? fullName! : org.name;
-    candidates.push({ value, score: 0.55 + (byCustomer ? 0.1 : 0) + 0.05 * Math.min(2, usage.length - 1), sentence, focus: spanOf(sentence.text, value) });
+    const extended = saidInFull ? undefined : fullFormOf(analysis, org);
+    const value = saidInFull ? fullName! : extended ?? org.name;
+    const sentence = saidInFull ?? (extended ? org.sentenceIds.map((id) => analysis.sentenceById.get(id)!).find((mine) => mine.text.includes(extended)) : undefined) ?? byCustomer ?? usage[0]!;
+    const score = usage.length === 1 ? 0.5 : 0.55 + (byCustomer ? 0.1 : 0) + 0.05 * Math.min(2, usage.length - 1);
+    const candidate: Candidate = { value, score, sentence, focus: spanOf(sentence.text, value) };
+    if (usage.length === 1) candidate.note = 'named as something used only once';
+    candidates.push(candidate);
   }
   return candidates;
+}
+
+/**
+ * "Acme Recruit" said twice where "Acme" is the short form: a product's full name is the one longer form
+ * said more than once and more often than any other ("Acme Onboard", an add-on named once, is not it).
+ */
+function fullFormOf(analysis: CallAnalysis, org: Organisation): string | undefined {
+  const counts = new Map<string, number>();
+  for (const id of org.sentenceIds) {
+    for (const run of analysis.sentenceById.get(id)!.runs) {
+      const next = run.words[org.name.split(' ').length];
+      if (!run.name.startsWith(`${org.name} `) || !next || GENERIC_PRODUCT_TAIL.test(next) || NOT_PRODUCT_TAIL.test(next)) continue;
+      counts.set(`${org.name} ${next}`, (counts.get(`${org.name} ${next}`) ?? 0) + 1);
+    }
+  }
+  const [first, second] = [...counts].sort((a, b) => b[1] - a[1]);
+  return first && first[1] >= 2 && first[1] > (second?.[1] ?? 0) ? first[0] : undefined;
 }
 
 /** The vendor asking how the customer gets on with a product: "How are things going with Acme Inbox over at …?" */
@@ -785,7 +844,7 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
     const otherParty = sentence.side !== 'customer' && OTHER_PARTY.test(sentence.text) && !FIRST_OR_SECOND_PERSON.test(sentence.text);
     const correctionEnd = correctionCueEnd(sentence.text);
     const previous = sentences[position - 1];
-    const correctedBefore = previous && previous.turnIndex === sentence.turnIndex && CORRECTED_BEFORE.test(previous.text);
+    const correctedBefore = (previous && previous.turnIndex === sentence.turnIndex && CORRECTED_BEFORE.test(previous.text)) || saidWrongEarlier(sentences, position);
     // "How many people use it?" — "About sixty setters and shift leads.": the answer's first count is the user count, whatever it counts.
     const answersUserQuestion = previous !== undefined && previous.turnIndex !== sentence.turnIndex && previous.isQuestion && HOW_MANY_USERS.test(previous.text);
     const userAnswer = answersUserQuestion ? sentence.figures.find((figure) => figure.kind === 'count') : undefined;
@@ -875,7 +934,32 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
   });
   markSupersededByCorrections(byField);
   markRestatements(byField);
+  byField.user_count = [...(byField.user_count ?? []), ...userBaseRestatements(analysis, byField.user_count ?? [])];
   return byField;
+}
+
+/** "40 of those 48 logged in", "44 of the 48 have done the training": the count after "of those" is a base said before. */
+const SHARE_OF_BASE = /\b[\w,.-]+\s+(?:out\s+)?of\s+(?:those|the|these|our|your)\s+$/i;
+
+/**
+ * A user count said again as the base of a share of its people ("52 of those 64 logged in") agrees with the earlier
+ * statement of it; only a count already put forward as the users, so "12 of the 40 stores" says nothing.
+ */
+function userBaseRestatements(analysis: CallAnalysis, users: readonly Candidate[]): Candidate[] {
+  // Seats bought, a pilot's count or a headcount carry a note: "52 of the 80 seats" says nothing more of users.
+  const stated = users.filter((candidate) => !candidate.excluded && !candidate.note && typeof candidate.value === 'number');
+  if (stated.length === 0) return [];
+  const restated: Candidate[] = [];
+  for (const sentence of analysis.sentences) {
+    if (sentence.isQuestion) continue;
+    for (const figure of sentence.figures) {
+      if (figure.kind !== 'count' || !SHARE_OF_BASE.test(sentence.text.slice(Math.max(0, figure.start - 30), figure.start))) continue;
+      const earlier = stated.find((candidate) => candidate.value === figure.value && candidate.sentence.id < sentence.id);
+      if (!earlier || users.some((candidate) => candidate.sentence.id === sentence.id && candidate.value === figure.value)) continue;
+      restated.push({ value: earlier.value, score: earlier.score, sentence, focus: { start: figure.start, end: figure.end }, figure });
+    }
+  }
+  return restated;
 }
 
 /** "So, the 310 percent ROI.": a figure named with "the" or "that" points back to one said before. */
@@ -999,6 +1083,21 @@ const CORRECTION_REACH = 6;
 const CORRECTED_BEFORE =
   /\b(?:sorry|misspoke|correction|wrong|mistake|old (?:sheet|number|figure)|re-?ran|re-?checked|re-?calculated|re-?did|double-checked|checked (?:again|that again))\b/i;
 
+/** "That's not right. 212 includes the contractors. … It's 186.": someone says another's figure is wrong, then gives theirs. */
+const THAT_IS_WRONG = /\b(?:that's|that is|it's|it is|this is|those are|that number is|the number is)\s+(?:not right|not correct|wrong|out of date|outdated)\b|\bisn't right\b/i;
+/** How many sentences of one speaker may come between "that's not right" and the figure that corrects it. */
+const WRONG_REACH = 3;
+
+function saidWrongEarlier(sentences: readonly AnalysedSentence[], position: number): boolean {
+  const speaker = sentences[position]!.speaker;
+  for (let earlier = position - 1; earlier >= Math.max(0, position - WRONG_REACH); earlier--) {
+    const sentence = sentences[earlier]!;
+    if (speaker === null || sentence.speaker !== speaker) return false;
+    if (THAT_IS_WRONG.test(sentence.text)) return true;
+  }
+  return false;
+}
+
 /** The latest amount of money within reach before a correction. */
 function latestAmount(byField: Partial<FieldCandidates>, sentence: AnalysedSentence): Figure | undefined {
   let latest: Candidate | undefined;
@@ -1016,10 +1115,12 @@ function latestAmount(byField: Partial<FieldCandidates>, sentence: AnalysedSente
 function correctedRule(byField: Partial<FieldCandidates>, figure: Figure, sentence: AnalysedSentence): FigureRule | null {
   let latest: { rule: FigureRule; id: number } | null = null;
   for (const rule of FIGURE_RULES) {
-    if (rule.accepts && !rule.accepts(figure, sentence)) continue;
     for (const candidate of byField[rule.field] ?? []) {
       const id = candidate.sentence.id;
       if (id >= sentence.id || sentence.id - id > CORRECTION_REACH || candidate.excluded) continue;
+      // "It's 186.": a bare count that corrects "212 named users" counts what it corrects.
+      const counted = figure.unit === undefined && candidate.figure?.kind === figure.kind && candidate.figure.unit !== undefined ? { ...figure, unit: candidate.figure.unit } : figure;
+      if (rule.accepts && !rule.accepts(counted, sentence)) continue;
       if (typeof candidate.value !== typeof formatFigure(figure)) continue;
       if (String(candidate.value).includes('%') !== (figure.kind === 'percentage')) continue;
       if (!latest || id > latest.id) latest = { rule, id };

@@ -286,6 +286,25 @@ describe('start and completion dates', () => {
     expect(value(signedOnly, 'start_date')).toBe('2022-12-19');
   });
 
+  it('reads a recap of "start on X, go-live on Y" pair by pair, and the start of one phase is not the project start', () => {
+    const call = snapshotOf([
+      ...OPENING,
+      'Maya Brook: We started the data migration on the 2nd of February 2024, over a long weekend.',
+      'Lena Thornquist: So, project start on the 6th of March 2023, go-live on the 2nd of April 2024.',
+    ]);
+    expect(value(call, 'start_date')).toBe('2023-03-06');
+    expect(value(call, 'completion_date')).toBe('2024-04-02');
+  });
+
+  it('reads "once it slipped, …, and we went live on X instead" as the go-live that happened', () => {
+    const call = snapshotOf([
+      ...OPENING,
+      'Maya Brook: Our first go-live date was the 3rd of March 2025.',
+      'Maya Brook: Once the data load slipped, March was never going to happen, and we went live on the 14th of April 2025 instead.',
+    ]);
+    expect(value(call, 'completion_date')).toBe('2025-04-14');
+  });
+
   it('lets a go-live that happened beat the original plan, and never takes a renewal as the completion', () => {
     const slipped = snapshotOf([...OPENING, 'Maya Brook: The original plan was go-live on the 1st of January 2024.', 'Maya Brook: Go-live was the 2nd of April 2024.']);
     expect(value(slipped, 'completion_date')).toBe('2024-04-02');

@@ -52,8 +52,11 @@ const VENDOR_ROLE = /\b(?:account (?:manager|executive|director)|customer succes
 const CUSTOMER_ROLE = /\b(?:customer|client|buyer|guest)\b/i;
 
 const VENDOR_PHRASES = [
-  /\bour (?:product|products|platform|software|solution|tool|app|application|customers|clients|roadmap|engineers|engineering team|support team|product team|implementation team|success team|professional services)\b/gi,
-  /\b(?:customers|clients) (?:typically|usually|generally|often|on average)\b/gi,
+  /\bour (?:product|products|platform|software|solution|tool|app|application|roadmap|engineers|engineering team|support team|product team|implementation team|success team|professional services)\b/gi,
+  // The vendor speaks of its customers as a population ("across our hospital customers", "most of our clients");
+  // a bare "our clients" is as often the customer's own clientele (a clinic's pet owners, a firm's accounts).
+  /\b(?:across|all|most|many|some|other|several|each|every|none|one|few|majority)(?: of)? our (?:[\w-]+ )?(?:customers|clients)\b/gi,
+  /\b(?:customers|clients),? (?:they )?(?:typically|usually|generally|often|on average)\b/gi,
   /\b(?:your|you guys'?) (?:company|organi[sz]ation|business|users|team members|staff|data|stores|sites|depots|clinics|side)\b/gi,
 ];
 const CUSTOMER_PHRASES = [
@@ -64,12 +67,19 @@ const CUSTOMER_PHRASES = [
 /** Every vendor or customer phrase holds one of these words: a cheap gate before the five patterns. */
 const MAY_TAKE_A_SIDE = /\b(?:y?our|you guys|customers|clients)\b/i;
 
-/** "I'm Ada Fenn, senior customer success manager at Lanefield", "I've been with X". */
+/**
+ * "I'm Ada Fenn, senior customer success manager at Lanefield", "I've been with X"; not "I'm here with Ana Lind,
+ * Director of Fleet at X", where X is Ana's organisation.
+ */
 const SELF_AFFILIATION =
-  /\b(?:I'm|I am|I've (?:just )?taken over|I took over|this is(?! (?:the|a|an|our|your|my|for|about|what|how|why|where|when|just|really|not|going)\b)|my name is|I've been|I have been|I work|I'm with|I lead|I run|I manage|I joined)\b(?:[^.?!]|\b(?:Dr|Mr|Mrs|Ms|Prof)\.){0,90}?\b(?:at|from|with|for|of|joined)\s+$/i;
+  /\b(?:(?:I'm|I am)(?!\s+(?:here\s+|joined\s+|sitting\s+|talking\s+|speaking\s+)?(?:with|by|to)\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*,)|I've (?:just )?taken over|I took over|this is(?! (?:the|a|an|our|your|my|for|about|what|how|why|where|when|just|really|not|going)\b)|my name is|I've been|I have been|I work|I'm with|I lead|I run|I manage|I joined)\b(?:[^.?!]|\b(?:Dr|Mr|Mrs|Ms|Prof)\.){0,90}?\b(?:at|from|with|for|of|joined)\s+$/i;
+/** "Today I'm here with Ana Lind, Director of Fleet Operations at X": the one introduced belongs to X. */
+const HERE_WITH = /\b(?:I'm|I am)\s+(?:here\s+|joined\s+|sitting\s+|talking\s+|speaking\s+)?(?:with|by|to)\s+((?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*),[^.?!]{0,80}?\b(?:at|from|of|with)\s+$/;
 /** "Denise Holloway, Director of Instructional Technology for X": a speaker opening with their own name and title. */
 const NAMED_INTRODUCTION = /^(?:[A-Z][\w'’.-]*\s){1,3}?[A-Z][\w'’-]*,\s[^.?!]{0,80}?\b(?:at|for|with|from)\s+$/;
 const GROUP_AFFILIATION = /\b(?:here at|we at|we're at|us at|we are|we're|at)\s+$/i;
+/** "Thanks for having us at X", "welcoming me at X": the speaker is X's guest, not one of X's people. */
+const GUEST_AT = /\b(?:having|hosting|host|inviting|invited|welcom\w*)\s+(?:us|me)\s+(?:here\s+)?at\s+$/i;
 const COMPANY_NAME_STATEMENT =
   /\b(?:(?:company|organi[sz]ation|business)(?:'s)?\s+(?:legal\s+|full\s+|official\s+)?name\s+is|(?:our|my)\s+(?:company|organi[sz]ation|business|employer)\s+is|(?:we're|we are)\s+called|company\s+(?:is\s+)?called)\s+$/i;
 const IS_COMPANY_AFTER = /^(?:'s)?\s+(?:is|are)\s+(?:a|an|the)\b[^.?!]{0,80}\b(?:company|business|firm|provider|retailer|chain|network|carrier|manufacturer|distributor|group|organi[sz]ation|system|agency|bank|insurer|brand|startup|nonprofit|non-profit|hospital|operator|platform|supplier|maker)\b/i;
@@ -99,7 +109,7 @@ function ledYourProject(after: string): boolean {
   return match !== null && !ANOTHER_NAME_JOINED.test(match[0]);
 }
 
-const SELF_PARTNER = /\b(?:we're|we are|I'm|I am)\s+(?:a|an|the|your|their)\s+((?:[\w-]+\s+){1,3})partners?\b/i;
+const SELF_PARTNER = /\b(?:we're|we are|we were|I'm|I am|I was)\s+(?:a|an|the|your|their)\s+((?:[\w-]+\s+){1,3})partners?\b/i;
 /** "a certified Brinmark partner", "the implementation partner": a delivery partner, not a "design partner" customer. */
 const PARTNER_KIND = new RegExp(`\\b${PARTNER_KINDS}\\b`, 'i');
 /** How far a partner statement moves an organisation or speaker towards the vendor side. */
@@ -112,13 +122,16 @@ const PARTNER_LEAN = 4;
 const VENDOR_TITLES =
   '(?:customer success (?:manager|lead|director|partner)|success manager|CSM|account (?:manager|executive|director|lead)|solutions? (?:consultant|engineer|architect)|implementation (?:consultant|specialist|manager|lead|engineer)|engagement manager|onboarding (?:specialist|manager|lead)|professional services (?:consultant|lead|manager))';
 const OWN_VENDOR_TITLE = new RegExp(
-  `\\b(?:I'm|I am|I've (?:just )?taken over as|I took over as|I'll be)\\s+(?:the\\s+|your\\s+|a\\s+|an\\s+|our\\s+)?(?:new\\s+|senior\\s+|lead\\s+|principal\\s+)?${VENDOR_TITLES}\\b|\\bI (?:lead|run|head|manage) (?:the )?(?:onboarding|implementations?|customer success|professional services)\\b`,
+  `\\b(?:I'm|I am|I've (?:just )?taken over as|I took over as|I'll be)\\s+(?:the\\s+|your\\s+|a\\s+|an\\s+|our\\s+)?(?:new\\s+|senior\\s+|lead\\s+|principal\\s+)?${VENDOR_TITLES}\\b|\\bI (?:lead|run|head|manage) (?:the )?(?:onboarding|implementations?|customer success|customer marketing|customer advocacy|professional services)\\b`,
   'i',
 );
 /** "…, the account director at Orrin": a vendor title right before the organisation it is held at. */
 const VENDOR_TITLE_AT = new RegExp(`\\b${VENDOR_TITLES}\\s+(?:at|with|from)\\s+$`, 'i');
 /** "Ivo is the implementation specialist on your account", "Aino is your customer success manager": another speaker's vendor title. */
-const VENDOR_TITLE_ON_ACCOUNT = new RegExp(`^(?:,?\\s+(?:is|will be)\\s+(?:your|the|our)\\s+(?:new\\s+)?${VENDOR_TITLES}\\b|[^.?!]{0,40}\\b${VENDOR_TITLES}\\s+(?:on|for)\\s+your\\s+account\\b)`, 'i');
+const VENDOR_TITLE_ON_ACCOUNT = new RegExp(
+  `^(?:,?\\s+(?:is|will be)\\s+(?:your|the|our)\\s+(?:new\\s+)?${VENDOR_TITLES}\\b|[^.?!]{0,40}\\b${VENDOR_TITLES}\\s+(?:on|for)\\s+your\\s+account\\b|\\s+(?:is|stays|remains|will be|will stay|will remain)\\s+your\\s+(?:main\\s+|day-to-day\\s+|primary\\s+|first\\s+)?(?:partner|contact|point of contact)\\s+(?:on|for)\\s+(?:the|your)\\s+account\\b)`,
+  'i',
+);
 /** "Dominic is our customer success manager at", "Aino, who is the implementation lead at": a speaker named, then their title. */
 const SPEAKER_INTRODUCED = /\b([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?),? (?:who )?(?:is|will be|has been) (?:our|your|the) [^.?!,]{0,60}$/;
 /** "I'm the account director for Baltwick Pay at Orrin": the organisation after "for" is the vendor's customer. */
@@ -214,6 +227,7 @@ function isAnchored(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 110), start);
   return (
     SELF_AFFILIATION.test(before) ||
+    HERE_WITH.test(before) ||
     COMPANY_NAME_STATEMENT.test(before) ||
     IS_COMPANY_AFTER.test(text.slice(end)) ||
     (start <= 110 && NAMED_INTRODUCTION.test(before)) ||
@@ -369,6 +383,9 @@ export function inferParties(
         if (speaker && /\b(?:at|from)\s+$/i.test(before)) introducedAt.set(speaker, [...(introducedAt.get(speaker) ?? []), org.name]);
         if (OWN_VENDOR_TITLE.test(before) || VENDOR_TITLE_AT.test(before)) org.lean += VENDOR_TITLE_LEAN;
       }
+      const hereWith = exact ? HERE_WITH.exec(before) : null;
+      const hostedSpeaker = hereWith ? speakerByName.get(hereWith[1]!) ?? speakerByName.get(hereWith[1]!.split(' ')[0]!) : undefined;
+      if (hostedSpeaker && hostedSpeaker !== speaker) affiliate(hostedSpeaker, org, 3, sentence.id);
       // "Dominic is our customer success manager at X": another speaker, introduced with a vendor title at X, belongs to X.
       const introduced = exact && VENDOR_TITLE_AT.test(before) ? SPEAKER_INTRODUCED.exec(before) : null;
       // "And Dominic is …": the name is the run's last word when the two words are not a speaker's name.
@@ -378,7 +395,7 @@ export function inferParties(
         org.lean += VENDOR_TITLE_LEAN;
       }
       if (exact && ACCOUNT_FOR.test(before)) org.lean -= VENDOR_TITLE_LEAN;
-      else if (exact && GROUP_AFFILIATION.test(before) && /\b(?:we|our|us|I)\b/i.test(sentence.text)) affiliate(speaker, org, 2, sentence.id);
+      else if (exact && GROUP_AFFILIATION.test(before) && !GUEST_AT.test(before) && /\b(?:we|our|us|I)\b/i.test(sentence.text)) affiliate(speaker, org, 2, sentence.id);
       const namedAs = exact || runName.startsWith(`${org.name} `);
       // "How is it going over at X?", "on the X side": the organisation of the people the speaker talks to.
       if (namedAs && addressesOtherSide(before, sentence.text.slice(run.end)) && speaker) {

@@ -140,8 +140,8 @@ function roleNear(before: string, after: string): string | null {
     const title = readTitle(afterMatch[2]!) ?? readRoleNoun(afterMatch[2]!);
     if (title) return afterMatch[1] ? `${afterMatch[1]} ${title}` : title;
   }
-  // "Ivo Kessler, who's our head of yard operations": a title said in lower case after "who's our".
-  const whose = /^,\s+who(?:['’]s| is)\s+(?:our|the|my|their)\s+(.{2,80})/.exec(after);
+  // "Ivo Kessler, who's our head of yard operations", "Ivo's our head of yard operations": a title said in lower case after "who's our".
+  const whose = /^(?:,\s+who(?:['’]s| is)|['’]s)\s+(?:our|the|my|their)\s+(.{2,80})/.exec(after);
   if (whose) {
     const title = readSpokenTitle(whose[1]!) ?? readTitle(whose[1]!);
     if (title) return title;

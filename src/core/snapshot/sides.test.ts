@@ -154,3 +154,58 @@ describe('sides from titles and claimed organisations', () => {
     expect(value(snapshotOf(lines('Calder Ridge')), 'industry')).toBeNull();
   });
 });
+
+describe('sides from how each speaker talks about the others', () => {
+  it('puts a consultant who says "we were the implementation partner" on the vendor side', () => {
+    const lines = (claim: string) => [
+      "Mara Quist: Morning all. I'm Mara Quist, the customer success director at Holloway Systems.",
+      "Edda Lom: I'm Edda Lom, Head of Finance at Brannigan Mills, and I owned the rollout on our side.",
+      `Piet Sorel: Piet Sorel from Tarvik Consulting. ${claim}`,
+      'Piet Sorel: The design phase ran until the summer and the cutover was at Easter.',
+      'Edda Lom: Our planners use your product every day now.',
+      'Mara Quist: Good to hear. How is your team finding the new reports?',
+    ];
+    expect(sideOf(snapshotOf(lines('We were the implementation partner, and I was the engagement lead.')), 'Piet Sorel')).toBe('vendor');
+    expect(sideOf(snapshotOf(lines('I was the engagement lead on the Tarvik side.')), 'Piet Sorel')).not.toBe('vendor');
+  });
+
+  it('gives "I\'m here with Oskar Hale, Director of Logistics at X" to Oskar, not to the interviewer, who runs customer marketing', () => {
+    const snapshot = snapshotOf([
+      'Lena Voss: Thanks for doing this. Today I\'m here with Oskar Hale, Director of Logistics at Corbel Freight. Oskar, thanks for making the time.',
+      'Oskar Hale: Happy to. We run forty trucks out of two depots.',
+      'Lena Voss: Take me back to before Pellwick. What was the problem?',
+      'Oskar Hale: Paper route sheets. Then we went with Pellwick, and our drivers took to your app quickly. We rolled it out to both depots.',
+      "Lena Voss: I'm Lena, I run customer marketing at Pellwick, so I love hearing that. What changed for the dispatchers?",
+      'Oskar Hale: Routing now takes twenty minutes. It used to take two hours.',
+    ]);
+    expect(sideOf(snapshot, 'Lena Voss')).toBe('vendor');
+    expect(sideOf(snapshot, 'Oskar Hale')).toBe('customer');
+    expect(value(snapshot, 'company_name')).toBe('Corbel Freight');
+  });
+
+  it('puts the speaker who says "across our school customers, they typically see …" on the vendor side, but not one who speaks of "our clients"', () => {
+    const snapshot = snapshotOf([
+      "Nell Barrow: Hi all. I'm Nell Barrow, Head of Admissions at Fairlight College.",
+      "Ivo Strand: Hi Nell. I've just taken over as your customer success manager at Quillmark.",
+      'Jory Pike: Thanks both. I want to hear the concerns first.',
+      'Nell Barrow: The timetable export still breaks every Monday. About a third of our clients at the evening campus complain.',
+      'Jory Pike: I will say, across our school customers, they typically see absences drop by ten percent.',
+      "Nell Barrow: That's your brochure, Jory. That's not us.",
+    ]);
+    expect(sideOf(snapshot, 'Jory Pike')).toBe('vendor');
+    expect(sideOf(snapshot, 'Nell Barrow')).toBe('customer');
+  });
+
+  it('puts a speaker another calls "your main partner on the account" on the vendor side', () => {
+    const snapshot = snapshotOf([
+      'Runa Falk: Hi Cato, good morning.',
+      "Cato Brisk: Morning, Runa. Yes, loud and clear.",
+      "Runa Falk: Great. Cato, this is Ivar, he's our solutions consultant.",
+      "Ivar Holm: Hi. I'm Ivar Holm, a solutions consultant here at Tannery Labs. I'll be your go-to on configuration. Runa stays your main partner on the account.",
+      "Cato Brisk: Good to meet you. I'm Cato Brisk, Director of Operations here at Selby Dairies.",
+      'Runa Falk: So since go-live you have logged 900 intake runs.',
+    ]);
+    expect(sideOf(snapshot, 'Runa Falk')).toBe('vendor');
+    expect(sideOf(snapshot, 'Cato Brisk')).toBe('customer');
+  });
+});

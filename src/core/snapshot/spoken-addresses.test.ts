@@ -28,6 +28,23 @@ describe('spoken e-mail addresses', () => {
     expect(addresses("It's e porter, P-O-R-T-E-R, at lakeside dot example.")).toEqual([]);
   });
 
+  it('joins an initial said before the local part ("m quill" is mquill), but never an article or "I"', () => {
+    expect(addresses('Got it, M quill at birch lane dot example.')).toEqual(['mquill@birchlane.example']);
+    expect(addresses("It's j dot ross at fenwick dot example.")).toEqual(['j.ross@fenwick.example']);
+    expect(addresses('He was a porter at birch lane dot example for years.')).toEqual([]);
+  });
+
+  it("takes the contact's address read back after it was spelled", () => {
+    const call = customerCallSnapshotOf([
+      'Ada Fenn: Thanks for joining. Who should I send the summary to?',
+      "Nora Quill: Send it to me. I'm Nora Quill, operations director at Birch Lane Foods.",
+      "Nora Quill: It's n quill, so the letter N and then Quill, Q-U-I-L-L, at birch lane foods dot example.",
+      'Ada Fenn: N quill at birch lane foods dot example.',
+      'Nora Quill: That is it.',
+    ]);
+    expect(value(call, 'contact_email')).toBe('nquill@birchlanefoods.example');
+  });
+
   it("gives the contact's spoken address as the contact e-mail, not a colleague's", () => {
     const call = customerCallSnapshotOf([
       'Ada Fenn: Thanks for joining. Who should I send the summary to?',

@@ -50,6 +50,13 @@ export function findSpokenAddresses(text: string): SpokenAddress[] {
       local = `${words[first - 2]!.text}${LOCAL_JOINERS[words[first - 1]!.text]}${local}`;
       first -= 2;
     }
+    // "e porter at …": an initial said before the local part joins it (an article or "I" does not), and marks an address.
+    const initial = first >= 1 ? words[first - 1]! : undefined;
+    const withInitial = initial !== undefined && /^[b-hj-z]$/.test(initial.text) && /^\s+$/.test(text.slice(initial.end, words[first]!.start));
+    if (withInitial) {
+      local = `${initial.text}${local}`;
+      first -= 1;
+    }
     // The domain: labels of a few words each, joined by "dot".
     const labels: string[] = [];
     let next = at + 1;

@@ -36,6 +36,16 @@ describe('the vendor profile', () => {
     expect(snapshotWith(CALL, profile).fields.product_name.value).toBe('Kiln Desk');
   });
 
+  it('finds a product of the vendor\'s name by its short name ("Tarnwell Sieve" said as "Sieve"), and "the X API" as a product cue', () => {
+    const call = [
+      CALL[0]!,
+      CALL[1]!,
+      'Ada Fenn: So the integration of the Tarnwell Sieve API started in May.',
+      'Rui Osei: Sieve catches the bad orders now. Sieve flagged forty last week.',
+    ];
+    expect(snapshotWith(call, { company: 'Tarnwell', products: ['Tarnwell Sieve'] }).fields.product_name.value).toBe('Tarnwell Sieve');
+  });
+
   it('never takes the vendor or an alias as the customer, even when the call leans that way', () => {
     const snapshot = snapshotWith(CALL, { company: 'Marrow', aliases: ['Marrow Tiles'], domains: ['marrow.example'] });
     expect(snapshot.fields.company_name.value).not.toBe('Marrow Tiles');
