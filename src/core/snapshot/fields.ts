@@ -379,7 +379,7 @@ function contactCandidates(analysis: CallAnalysis): Candidate[] {
 
 const OWN_TITLE = /\b(?:my (?:job )?title is |my role is |I(?:'m| am) (?:the |a |an |our )?|I work as (?:the |a |an )?|I serve as (?:the |a |an )?|as (?:the |a |an )?)(?=[A-Za-z])/gi;
 /** "I lead customer operations at Acme": the area a person heads, when they give no title. */
-const LEADS_AREA = /\bI (?:lead|run|head|oversee)\s+(?:the\s+|our\s+)?((?:[a-z][\w&-]*\s+){0,3}?[a-z][\w&-]*)(?=\s+(?:at|for)\s+[A-Z]|\s*[,.;]|$)/;
+const LEADS_AREA = /\bI (?:lead|run|head(?: up)?|oversee)\s+(?:the\s+|our\s+)?((?:[a-z][\w&-]*\s+){0,3}?[a-z][\w&-]*)(?=\s+(?:at|for)\s+[A-Z]|\s*[,.;]|$)/;
 const NOT_AN_AREA = /^(?:to|it|that|this|a|an|all|everything|things|into|out|late|over|through)\b/;
 const SIDE_WORDS = /^(?:customer|client|vendor|guest|host|buyer|account manager|customer success)$/i;
 
@@ -465,6 +465,8 @@ const START_OR_SIGNED_CUE = new RegExp(`${START_CUE.source}|${SIGNED_CUE.source}
 const END_CUE = /\b(?:end date|completion date|ends? on|ended|complet(?:e|ed|es|ion)|finish(?:ed|es)?|wrap(?:ped)? up|went live|go(?:es|ing)?[- ]live|gone live|live across|(?:was|were|is|are|been|fully|all) live\b|rolled (?:it )?out|roll(?:ed)?-out|launched|deliver(?:ed)? by|deadline|due (?:on|by)|(?:up and )?running(?: on it)? by|live by)\b/gi;
 /** The day the customer started using the product: their start date when no earlier start is stated. */
 const GO_LIVE_CUE = /\b(?:went live|go(?:es|ing)?[- ]live|gone live|launched)\b/gi;
+/** "That's fixed in the next release, due on October 1st": a release or a fix of the product, not the end of the project. */
+const PRODUCT_RELEASE = /\b(?:(?:next|upcoming|coming) (?:release|patch|version|update|build)|hotfix|bug ?fix|the fix|a fix|fixed in)\b/i;
 /** Between a cue and its date there must be no new clause. */
 const CLAUSE_BETWEEN = /[,;]\s*(?:and|but|so|then|since|while|which|whereas|we|they|it|this|that)\b|;|\bsince\b|\buntil\b|\?/i;
 
@@ -504,6 +506,7 @@ function dateCandidates(analysis: CallAnalysis, cue: RegExp, other: RegExp): Can
       };
       const before = sentence.text.slice(0, date.start);
       if (CONTRACT_TERM.test(before.slice(-60))) candidate.excluded = 'the end of a contract term, not of the project';
+      else if (cue === END_CUE && PRODUCT_RELEASE.test(ownClause(before))) candidate.excluded = 'a release or fix of the product, not the end of the project';
       else if (cue === START_CUE && PHASE_STARTED.test(before)) {
         candidate.score -= 0.3;
         candidate.note = 'the start of one phase, not of the project';

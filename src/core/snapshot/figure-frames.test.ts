@@ -267,6 +267,12 @@ describe('start and completion dates', () => {
     expect(value(alone, 'completion_date')).toBeNull();
   });
 
+  it('keeps the go-live over the date a release of the product is due', () => {
+    const lines = [...OPENING, 'Maya Brook: We kicked off on February 3rd, 2025.', 'Maya Brook: And we went live in all four depots on April 14th, 2025.'];
+    const release = 'Lena Thornquist: The scanner bug is fixed in the next release, due on September 2nd.';
+    expect(value(snapshotOf([...lines, release]), 'completion_date')).toBe('2025-04-14');
+  });
+
   it('reads "after kicking off on" as the start, next to the go-live', () => {
     const call = snapshotOf([...OPENING, 'Maya Brook: We went live on 4/15/2024 after kicking off on 1/8/2024.']);
     expect(value(call, 'start_date')).toBe('2024-01-08');

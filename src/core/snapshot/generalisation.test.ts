@@ -126,6 +126,8 @@ describe('the primary contact', () => {
     const lead = ['Sam Reed (Account Manager): Tell us about yourself?', 'Nora Quinn (Customer): I lead customer operations at Larkspur Dental Group, a chain of forty clinics in Denver.'];
     const unstated = snapshotOf(lead);
     expect(value(unstated, 'contact_position')).toBe('Head of customer operations');
+    const headsUp = snapshotOf([lead[0]!, lead[1]!.replace('I lead', 'I head up')]);
+    expect(value(headsUp, 'contact_position')).toBe('Head of customer operations');
     expect(value(unstated, 'location')).toBe('Denver');
     expect(String(value(unstated, 'industry'))).toMatch(/dental/i);
     const stated = snapshotOf([...lead, 'Nora Quinn (Customer): My title is Director of Operations, if you need it.']);
