@@ -60,6 +60,47 @@ export function readIntent(query: string): IntentKind | null {
   return null;
 }
 
+/**
+ * The index's name for turns where the speaker says who they are or what they
+ * do ("I'm Dana and I'm the project manager", "my role is…"); the analyser
+ * never yields a term with brackets, so it meets no word of any text.
+ */
+export const SELF_INTRODUCTION = '(self-introduction)';
+
+const I_AM = String.raw`\bI(?:\s?['’]m| am)\s+`;
+/** "I'm" and a capitalised word: a name ("I'm Dana"); "I" itself and abbreviations ("I'm OK") are not. */
+const I_AM_NAMED = new RegExp(String.raw`${I_AM}\p{Lu}\p{Ll}+\b`, 'u');
+/**
+ * "I'm" and a job title: after filler words, two more at most ("I'm supposed to
+ * be an industrial designer"), neither a "not" nor a verb ("I'm asking the minister").
+ */
+const I_AM_TITLED = new RegExp(
+  String.raw`${I_AM}(?:(?:the|a|an|our|your|also|now|just|uh|um|basically|supposed to be|meant to be|going to be|gonna be|here as)\s+)*(?:(?!not\b|no\b|\p{L}+ing\b)[\p{L}-]+\s+){0,2}(?:manager|designer|engineer|developer|director|officer|analyst|consultant|specialist|coordinator|administrator|expert|architect|researcher|scientist|student|professor|intern|assistant|founder|president|chair|representative|executive|secretary|minister|supervisor|chief|ceo|cfo|cto|coo|cio|vp)s?\b`,
+  'iu',
+);
+/** Saying one's name or what one's job is. */
+const MY_JOB = /\bmy (?:name(?:['’]s| is)|role|job|title|position)\b|\bI(?:\s?['’]m| am) (?:responsible for|in charge of)\b|\bI work (?:as|in|for)\b|\bI(?:['’]ll| will) be (?:handling|leading|running|managing|looking after)\b/iu;
+
+/** Whether the speaker of `text` says who they are or what their job is. */
+export function introducesSelf(text: string): boolean {
+  return I_AM_NAMED.test(text) || I_AM_TITLED.test(text) || MY_JOB.test(text);
+}
+
+/** Words that ask what someone's job is. */
+export const ROLE_QUESTION_TERMS: ReadonlySet<string> = new Set(distinctTerms('role job responsibility duty occupation profession introduction introduce'));
+/** Words that put the question to every participant ("for each groupmate", "the team members"). */
+const EVERY_PARTICIPANT =
+  /\b(?:each|every|everyone|everybody|members?|participants?|attendees|groupmates?|teammates?|colleagues?|themselves|yourselves)\b/i;
+
+/**
+ * Whether `query` asks what each participant's job is ("Summarize the job role
+ * for each groupmate", "What are the roles of the team members?"): it is
+ * answered where people introduce themselves, whatever words they use.
+ */
+export function asksParticipantRoles(query: string): boolean {
+  return EVERY_PARTICIPANT.test(query) && distinctTerms(query).some((term) => ROLE_QUESTION_TERMS.has(term));
+}
+
 /** Words that give a reason; most are stop words, so they are looked for in the turn's text. */
 const REASON_WORDS =
   /\b(because|'cause|cause[sd]?|due to|so that|reasons?|that's why|which is why|turned out|root cause|as a result|led to|thanks to|since (?:the|we|they|our|it)|the (?:problem|issue) (?:was|is))\b/i;

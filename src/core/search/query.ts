@@ -4,7 +4,8 @@
  * gives, e.g. `9:00am` and `9:00` for "9am"), or a phrase of the tables in
  * synonyms.ts ("went live"), with the other ways of saying it as alternatives:
  * irregular forms at nearly full weight, synonyms and same-meaning phrases at
- * a lower one. Statistics are taken over the visible segments only, so one
+ * a lower one. A question about every participant's job also matches the
+ * turns where people introduce themselves. Statistics are taken over the visible segments only, so one
  * user's transcripts never shift the ranking of another's.
  *
  * Two kinds of words are worth less than their rarity says, when the query has
@@ -18,7 +19,7 @@
  */
 
 import { analyze, distinctTerms } from './analyze.js';
-import { readIntent, TERM_NAME, type IntentKind } from './intent.js';
+import { asksParticipantRoles, readIntent, ROLE_QUESTION_TERMS, SELF_INTRODUCTION, TERM_NAME, type IntentKind } from './intent.js';
 import { labelWords, postingOfAll, type Posting, type Segment } from './segment.js';
 import { findPhrases, formsOfPhrase, otherFormsOf, synonymsOf } from './synonyms.js';
 
@@ -190,6 +191,12 @@ export function readQuery(query: string): ReadQuery {
   for (const [, concept] of concepts.sort((a, b) => a[0] - b[0])) {
     const key = concept.typed.join(' ');
     if (!unique.has(key)) unique.set(key, concept);
+  }
+  // "What is each member's role?" is answered where people say who they are, in whatever words.
+  if (asksParticipantRoles(query)) {
+    for (const concept of unique.values()) {
+      if (concept.typed.some((term) => ROLE_QUESTION_TERMS.has(term))) addAlternative(concept.alternatives, { terms: [SELF_INTRODUCTION], source: 'synonym' });
+    }
   }
   return { concepts: [...unique.values()].slice(0, MAX_CONCEPTS), intent: readIntent(query), words: labelWords(query) };
 }

@@ -404,3 +404,26 @@ describe('TranscriptSearchIndex question intent', () => {
     expect(hits[1]!.explanation!.matched).toContainEqual(expect.objectContaining({ matched: 'launch', via: 'synonym' }));
   });
 });
+
+describe('TranscriptSearchIndex questions about who does what', () => {
+  const kickoff = makeTranscript('vineyard', [
+    ['Chair', '00:00', 'Right, let us go round the table before we look at the harvest plan.'],
+    ['Agronomist', '00:10', "Sure. I'm Odile, and I look after soil and irrigation on the north slopes."],
+    ['Logistics', '00:25', 'And I am the logistics coordinator, so trucks and crates are mine.'],
+    ['Chair', '00:40', 'Thanks. The harvest plan has three phases this year.'],
+    ['Logistics', '00:55', 'The crates for phase one arrive on Monday.'],
+  ]);
+  const index = indexOf(kickoff);
+
+  it('answers a question about every participant\'s job with the turns where they introduce themselves', () => {
+    const hits = index.search('Summarize the job role for each participant.', { limit: 2, explain: true });
+    expect(hits.map((hit) => hit.turnIndex).sort()).toEqual([1, 2]);
+    expect(hits[0]!.explanation!.matched).toContainEqual(expect.objectContaining({ matched: '(self-introduction)', via: 'synonym' }));
+  });
+
+  it('leaves a question about a role in general to its words', () => {
+    const hits = index.search('What role do the crates play?', { explain: true });
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.flatMap((hit) => hit.explanation!.matched.map((match) => match.matched))).not.toContain('(self-introduction)');
+  });
+});

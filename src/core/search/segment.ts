@@ -7,7 +7,7 @@
 
 import type { Transcript, Turn } from '../transcript/types.js';
 import { distinctTerms, foldCase, forEachTerm } from './analyze.js';
-import { kindsOfTerm, TERM_NAME } from './intent.js';
+import { introducesSelf, kindsOfTerm, SELF_INTRODUCTION, TERM_NAME } from './intent.js';
 
 export interface Posting {
   /** Turn indices, ascending. */
@@ -21,6 +21,7 @@ export interface Segment {
   /** Insertion order, to break score ties deterministically. */
   order: number;
   turns: readonly Turn[];
+  /** Every term of the turns, and SELF_INTRODUCTION (intent.ts) when a speaker introduces themselves. */
   termIds: Map<string, number>;
   /** Indexed by term id. */
   postings: Posting[];
@@ -134,19 +135,24 @@ export function buildSegment(transcript: Transcript, order: number): Segment {
   const speakerWords: string[][] = [];
   const turnsOfSpeaker: number[][] = [];
 
+  const idOf = (term: string): number => {
+    let id = termIds.get(term);
+    if (id === undefined) {
+      id = growing.length;
+      termIds.set(term, id);
+      growing.push({ turns: [], freqs: [] });
+      cases.push(0);
+    }
+    return id;
+  };
+
   transcript.turns.forEach((turn, t) => {
     turnOffsets[t] = tokens.length;
     const questions = questionRanges(turn.text);
     // Terms arrive left to right, so one cursor walks the ranges.
     let question = 0;
     forEachTerm(turn.text, (term, start) => {
-      let id = termIds.get(term);
-      if (id === undefined) {
-        id = growing.length;
-        termIds.set(term, id);
-        growing.push({ turns: [], freqs: [] });
-        cases.push(0);
-      }
+      const id = idOf(term);
       // Once seen in lower case a term is no name; most words get there fast, so the check is skipped after.
       if ((cases[id]! & LOWER_CASE) === 0) cases[id]! |= caseOfWord(turn.text, start);
       while (question < questions.length && questions[question]![1] <= start) question++;
@@ -160,6 +166,12 @@ export function buildSegment(transcript: Transcript, order: number): Segment {
         posting.freqs.push(1);
       }
     });
+    // A posting, not a token: the turn's length and word positions stay those of its words.
+    if (introducesSelf(turn.text)) {
+      const introductions = growing[idOf(SELF_INTRODUCTION)]!;
+      introductions.turns.push(t);
+      introductions.freqs.push(1);
+    }
     let speakerId = speakerIdsByLabel.get(turn.speaker);
     if (speakerId === undefined) {
       const speakerKey = turn.speaker === null ? UNKNOWN_SPEAKER_KEY : normaliseName(turn.speaker);
