@@ -78,6 +78,13 @@ const FRAMING_TERMS: ReadonlySet<string> = new Set(
   ),
 );
 
+/** The meeting's own people, as the subject of a framing word: "what did the committee say…", "the group discussed…". */
+const PARTICIPANT_TERMS: ReadonlySet<string> = new Set(
+  distinctTerms('team group committee meeting panel participants members attendees speakers everyone everybody'),
+);
+/** How many words after a participant word a framing word may come ("the team then discussed"). */
+const PARTICIPANT_REACH = 2;
+
 interface Word {
   start: number;
   end: number;
@@ -172,7 +179,11 @@ export function readQuery(query: string): ReadQuery {
     const label = query.slice(first.start, last.end);
     concepts.push([first.start, { label, alternatives, typed, words: labelWords(label), framing: false }]);
   }
-  for (const word of words) {
+  const isFramingWord = (word: Word) => word.terms.every((term) => FRAMING_TERMS.has(term));
+  const isFraming = (k: number) =>
+    isFramingWord(words[k]!) ||
+    (words[k]!.terms.every((term) => PARTICIPANT_TERMS.has(term)) && words.slice(k + 1, k + 1 + PARTICIPANT_REACH).some(isFramingWord));
+  for (const [k, word] of words.entries()) {
     if (covered.has(word)) continue;
     const label = query.slice(word.start, word.end);
     concepts.push([
@@ -182,7 +193,7 @@ export function readQuery(query: string): ReadQuery {
         alternatives: wordAlternatives(word, typedAnywhere),
         typed: word.terms,
         words: labelWords(label),
-        framing: word.terms.every((term) => FRAMING_TERMS.has(term)),
+        framing: isFraming(k),
       },
     ]);
   }

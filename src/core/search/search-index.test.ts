@@ -427,3 +427,28 @@ describe('TranscriptSearchIndex questions about who does what', () => {
     expect(hits.flatMap((hit) => hit.explanation!.matched.map((match) => match.matched))).not.toContain('(self-introduction)');
   });
 });
+
+describe('TranscriptSearchIndex questions put the way meeting summaries put them', () => {
+  it('matches a noun asked for with the verb said ("explanation", "explained")', () => {
+    const index = indexOf(
+      makeTranscript('port', [
+        ['Ines', '00:00', 'The supplier sent the invoice today.'],
+        ['Wim', '00:10', 'The supplier explained that the crane at the quay broke down.'],
+      ]),
+    );
+    expect(index.search('What explanation did the supplier give?')[0]?.speaker).toBe('Wim');
+  });
+
+  it('reads the committee or team that "said" or "discussed" something as the meeting itself, not as the topic', () => {
+    const index = indexOf(
+      makeTranscript('council', [
+        ['Clerk', '00:00', 'The committee meets again in the committee room on Thursday.'],
+        ['Member', '00:10', 'Rents keep rising and housing is short for nurses.'],
+        ['Clerk', '00:20', 'Next item is the library roof.'],
+      ]),
+    );
+    const [first] = index.search('What did the committee say on housing?', { explain: true });
+    expect(first?.speaker).toBe('Member');
+    expect(index.search('committee room')[0]?.speaker).toBe('Clerk');
+  });
+});
