@@ -67,23 +67,37 @@ export function readIntent(query: string): IntentKind | null {
  */
 export const SELF_INTRODUCTION = '(self-introduction)';
 
-const I_AM = String.raw`\bI(?:\s?['’]m| am)\s+`;
-/** "I'm" and a capitalised word: a name ("I'm Dana"); "I" itself and abbreviations ("I'm OK") are not. */
-const I_AM_NAMED = new RegExp(String.raw`${I_AM}\p{Lu}\p{Ll}+\b`, 'u');
 /**
- * "I'm" and a job title: after filler words, two more at most ("I'm supposed to
- * be an industrial designer"), neither a "not" nor a verb ("I'm asking the minister").
+ * Where a speaker may say who they are: an "I'm" or "I am" (a name or a title
+ * must follow), or a phrase that says it outright ("my role", "I work as").
+ * Case-sensitive "I" keeps the scan of every turn cheap.
  */
-const I_AM_TITLED = new RegExp(
-  String.raw`${I_AM}(?:(?:the|a|an|our|your|also|now|just|uh|um|basically|supposed to be|meant to be|going to be|gonna be|here as)\s+)*(?:(?!not\b|no\b|\p{L}+ing\b)[\p{L}-]+\s+){0,2}(?:manager|designer|engineer|developer|director|officer|analyst|consultant|specialist|coordinator|administrator|expert|architect|researcher|scientist|student|professor|intern|assistant|founder|president|chair|representative|executive|secretary|minister|supervisor|chief|ceo|cfo|cto|coo|cio|vp)s?\b`,
-  'iu',
+const SELF_REFERENCE =
+  /\bI(?:\s?['’]m| am)\s+|\b[Mm]y (?:name(?:['’]s| is)|role|job|title|position)\b|\bI work (?:as|in|for)\b|\bI(?:['’]ll| will) be (?:handling|leading|running|managing|looking after)\b/gu;
+/** After "I'm": a capitalised word, a name ("I'm Dana"); "I" itself and abbreviations ("I'm OK") are not. */
+const NAME_NEXT = /\p{Lu}\p{Ll}+\b/uy;
+/**
+ * After "I'm": a job title, after filler words and two more at most ("I'm supposed
+ * to be an industrial designer"), neither a "not" nor a verb ("I'm asking the
+ * minister"); or a responsibility ("I'm responsible for").
+ */
+const TITLE_NEXT = new RegExp(
+  String.raw`(?:responsible for|in charge of)\b|(?:(?:the|a|an|our|your|also|now|just|uh|um|basically|supposed to be|meant to be|going to be|gonna be|here as)\s+)*(?:(?!not\b|no\b|\p{L}+ing\b)[\p{L}-]+\s+){0,2}(?:manager|designer|engineer|developer|director|officer|analyst|consultant|specialist|coordinator|administrator|expert|architect|researcher|scientist|student|professor|intern|assistant|founder|president|chair|representative|executive|secretary|minister|supervisor|chief|ceo|cfo|cto|coo|cio|vp)s?\b`,
+  'iuy',
 );
-/** Saying one's name or what one's job is. */
-const MY_JOB = /\bmy (?:name(?:['’]s| is)|role|job|title|position)\b|\bI(?:\s?['’]m| am) (?:responsible for|in charge of)\b|\bI work (?:as|in|for)\b|\bI(?:['’]ll| will) be (?:handling|leading|running|managing|looking after)\b/iu;
 
 /** Whether the speaker of `text` says who they are or what their job is. */
 export function introducesSelf(text: string): boolean {
-  return I_AM_NAMED.test(text) || I_AM_TITLED.test(text) || MY_JOB.test(text);
+  SELF_REFERENCE.lastIndex = 0;
+  for (let found = SELF_REFERENCE.exec(text); found !== null; found = SELF_REFERENCE.exec(text)) {
+    // Only the "I'm" alternative ends in a space: the others say it outright.
+    if (!/\s$/u.test(found[0])) return true;
+    const after = found.index + found[0].length;
+    NAME_NEXT.lastIndex = after;
+    TITLE_NEXT.lastIndex = after;
+    if (NAME_NEXT.test(text) || TITLE_NEXT.test(text)) return true;
+  }
+  return false;
 }
 
 /** Words that ask what someone's job is. */
