@@ -18,7 +18,7 @@
  *   "what did she think about…") say nothing about where the answer is.
  */
 
-import { analyze, distinctTerms } from './analyze.js';
+import { analyze, distinctTerms, foldCase } from './analyze.js';
 import { asksParticipantRoles, readIntent, ROLE_QUESTION_TERMS, SELF_INTRODUCTION, TERM_NAME, type IntentKind } from './intent.js';
 import { labelWords, postingOfAll, type Posting, type Segment } from './segment.js';
 import { findPhrases, formsOfPhrase, otherFormsOf, synonymsOf } from './synonyms.js';
@@ -42,6 +42,8 @@ export interface Concept {
   words: string[];
   /** A word about the conversation rather than its content. */
   framing: boolean;
+  /** The word as typed, lowercased, when it is one word not typed as a name ("housing"); else null. */
+  written: string | null;
 }
 
 export interface ReadQuery {
@@ -161,7 +163,7 @@ export function readQuery(query: string): ReadQuery {
     const alternatives: Alternative[] = [{ terms: plain.slice(from, to).map((word) => word.terms[0]!), source: 'typed' }];
     for (const term of typed) addAlternative(alternatives, { terms: [term], source: 'typed' });
     const label = query.slice(plain[from]!.start, plain[to - 1]!.end);
-    concepts.push([plain[from]!.start, { label, alternatives, typed, words: labelWords(label), framing: false }]);
+    concepts.push([plain[from]!.start, { label, alternatives, typed, words: labelWords(label), framing: false, written: null }]);
   }
 
   for (const phrase of phrases) {
@@ -177,7 +179,7 @@ export function readQuery(query: string): ReadQuery {
     for (const other of phrase.alternatives) for (const terms of formsOfPhrase(other)) addAlternative(alternatives, { terms, source: 'synonym' });
     const typed = inside.flatMap((word) => word.terms);
     const label = query.slice(first.start, last.end);
-    concepts.push([first.start, { label, alternatives, typed, words: labelWords(label), framing: false }]);
+    concepts.push([first.start, { label, alternatives, typed, words: labelWords(label), framing: false, written: null }]);
   }
   const isFramingWord = (word: Word) => word.terms.every((term) => FRAMING_TERMS.has(term));
   const isFraming = (k: number) =>
@@ -194,6 +196,7 @@ export function readQuery(query: string): ReadQuery {
         typed: word.terms,
         words: labelWords(label),
         framing: isFraming(k),
+        written: word.name ? null : foldCase(label),
       },
     ]);
   }
@@ -249,6 +252,23 @@ export function speakerTurnsOf(segment: Segment, concepts: readonly Concept[], q
   });
 }
 
+/**
+ * The turns of `segment` where the typed word of `concept` only matches, by
+ * its stem, a word the meeting writes capitalised mid-sentence in another
+ * form: "housing" meeting "the House of Commons". A name is not its common
+ * noun's stem, so these matches count for less (NAME_FORM_SHARE);
+ * the same word typed ("house") still matches in full.
+ */
+export function otherNameTurns(segment: Segment, concept: Concept, alternative: Alternative): Uint32Array | undefined {
+  if (concept.written === null || alternative.source !== 'typed' || alternative.terms.length !== 1) return undefined;
+  const id = segment.termIds.get(alternative.terms[0]!);
+  const uses = id === undefined ? undefined : segment.capitalised.get(id);
+  if (uses === undefined) return undefined;
+  const written = concept.written;
+  const turns = uses.turns.filter((_, k) => !uses.words[k]!.has(written));
+  return turns.length === 0 ? undefined : turns;
+}
+
 /** Per concept, per alternative: the turns of one segment holding it. */
 export type SegmentMatches = Array<Array<Posting | undefined>>;
 
@@ -256,8 +276,10 @@ export function matchConcepts(segment: Segment, concepts: readonly Concept[]): S
   return concepts.map((concept) => concept.alternatives.map((alternative) => postingOfAll(segment, alternative.terms)));
 }
 
-/** Why a concept weighs less than its rarity says. */
-export type Discount = 'meeting name' | 'framing';
+/** Why a concept, or one match of it ('name form': see `otherNameTurns`), weighs less than its rarity says. */
+export type Discount = 'meeting name' | 'framing' | 'name form';
+/** What a match of a typed word with a name of another form earns, as a share of a full match. */
+export const NAME_FORM_SHARE = 0.3;
 
 /** Collection statistics of the visible segments for one query. */
 export interface QueryStats {

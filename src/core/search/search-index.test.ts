@@ -439,6 +439,20 @@ describe('TranscriptSearchIndex questions put the way meeting summaries put them
     expect(index.search('What explanation did the supplier give?')[0]?.speaker).toBe('Wim');
   });
 
+  it('does not take a name for the common noun sharing its stem ("Parks Board" for "parking"), but finds the name typed as written', () => {
+    const index = indexOf(
+      makeTranscript('town', [
+        ['Clerk', '00:00', 'Thanks, Parks Board, and thanks to the Parks staff.'],
+        ['Resident', '00:10', 'Finding a spot near the market after six is hard, and parking costs keep rising for everyone.'],
+        ['Clerk', '00:20', 'Next item is the library roof.'],
+      ]),
+    );
+    const hits = index.search('What was said about parking?', { explain: true });
+    expect(hits[0]?.speaker).toBe('Resident');
+    expect(hits.find((hit) => hit.speaker === 'Clerk')?.explanation?.matched[0]).toMatchObject({ discount: 'name form' });
+    expect(index.search('Who thanked the parks staff?')[0]?.speaker).toBe('Clerk');
+  });
+
   it('reads the committee or team that "said" or "discussed" something as the meeting itself, not as the topic', () => {
     const index = indexOf(
       makeTranscript('council', [
