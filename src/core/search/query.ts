@@ -5,8 +5,9 @@
  * synonyms.ts ("went live"), with the other ways of saying it as alternatives:
  * irregular forms at nearly full weight, synonyms and same-meaning phrases at
  * a lower one. A question about every participant's job also matches the
- * turns where people introduce themselves. Statistics are taken over the visible segments only, so one
- * user's transcripts never shift the ranking of another's.
+ * turns where people introduce themselves. Statistics are taken over the
+ * visible segments only, so one user's transcripts never shift the ranking of
+ * another's.
  *
  * Two kinds of words are worth less than their rarity says, when the query has
  * other words to go on:
@@ -15,7 +16,10 @@
  *   not what is asked: "How many stores does Acme have?" is about stores, and
  *   the name weighs no more than the query's strongest other word;
  * - words about the conversation itself ("what did they discuss about…",
- *   "what did she think about…") say nothing about where the answer is.
+ *   "what did she think about…", and the committee or team that did) say
+ *   nothing about where the answer is.
+ * And a typed word matching, by its stem only, a name written in another form
+ * ("housing", "the House") earns a fraction of a match (`otherNameTurns`).
  */
 
 import { analyze, distinctTerms, foldCase } from './analyze.js';
