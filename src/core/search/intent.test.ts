@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kindsOfTerm, readIntent, TERM_DATE, TERM_NUMBER, TERM_ROLE, textEvidence } from './intent.js';
+import { asksParticipantRoles, introducesSelf, kindsOfTerm, readIntent, TERM_DATE, TERM_NUMBER, TERM_ROLE, textEvidence } from './intent.js';
 
 describe('readIntent', () => {
   it.each([
@@ -52,5 +52,36 @@ describe('answer words', () => {
     expect(textEvidence('reason', 'We met on Tuesday.')).toBe(0);
     expect(textEvidence('problem', "The certificate didn't renew.")).toBe(1);
     expect(textEvidence('problem', 'Everything went smoothly.')).toBe(0);
+  });
+});
+
+describe('self-introductions', () => {
+  it.each([
+    "Hi, I'm Odile and I'm the site reliability lead.",
+    'I am the quality engineer for the bottling line.',
+    "Um I 'm supposed to be a process engineer .",
+    'My name is Teodor, I look after the greenhouses.',
+    'So my role here is mostly scheduling the crews.',
+    "I'm responsible for the cold chain.",
+    'I work in procurement, mostly tenders.',
+  ])('hears a speaker saying who they are or what they do in %j', (text) => {
+    expect(introducesSelf(text)).toBe(true);
+  });
+
+  it.each([
+    "I'm not sure the planner saw it.",
+    'I am asking the minister to answer.',
+    "I'm going to share my screen.",
+    'I think Odile is the site reliability lead.',
+    "I'm OK with that.",
+  ])('hears no introduction in %j', (text) => {
+    expect(introducesSelf(text)).toBe(false);
+  });
+
+  it('knows a question about every participant\'s job from one about a role in general', () => {
+    expect(asksParticipantRoles('Summarize the job role for each groupmate.')).toBe(true);
+    expect(asksParticipantRoles('What are the responsibilities of the team members?')).toBe(true);
+    expect(asksParticipantRoles('What role does the regulator play in pricing?')).toBe(false);
+    expect(asksParticipantRoles('What did each member think of the casing?')).toBe(false);
   });
 });

@@ -60,6 +60,61 @@ export function readIntent(query: string): IntentKind | null {
   return null;
 }
 
+/**
+ * The index's name for turns where the speaker says who they are or what they
+ * do ("I'm Dana and I'm the project manager", "my role is…"); the analyser
+ * never yields a term with brackets, so it meets no word of any text.
+ */
+export const SELF_INTRODUCTION = '(self-introduction)';
+
+/**
+ * Where a speaker may say who they are: an "I'm" or "I am" (a name or a title
+ * must follow), or a phrase that says it outright ("my role", "I work as").
+ * Case-sensitive "I" keeps the scan of every turn cheap.
+ */
+const SELF_REFERENCE =
+  /\bI(?:\s?['’]m| am)\s+|\b[Mm]y (?:name(?:['’]s| is)|role|job|title|position)\b|\bI work (?:as|in|for)\b|\bI(?:['’]ll| will) be (?:handling|leading|running|managing|looking after)\b/gu;
+/** After "I'm": a capitalised word, a name ("I'm Dana"); "I" itself and abbreviations ("I'm OK") are not. */
+const NAME_NEXT = /\p{Lu}\p{Ll}+\b/uy;
+/**
+ * After "I'm": a job title, after filler words and two more at most ("I'm supposed
+ * to be an industrial designer"), neither a "not" nor a verb ("I'm asking the
+ * minister"); or a responsibility ("I'm responsible for").
+ */
+const TITLE_NEXT = new RegExp(
+  String.raw`(?:responsible for|in charge of)\b|(?:(?:the|a|an|our|your|also|now|just|uh|um|basically|supposed to be|meant to be|going to be|gonna be|here as)\s+)*(?:(?!not\b|no\b|\p{L}+ing\b)[\p{L}-]+\s+){0,2}(?:manager|designer|engineer|developer|director|officer|analyst|consultant|specialist|coordinator|administrator|expert|architect|researcher|scientist|student|professor|intern|assistant|founder|president|chair|representative|executive|secretary|minister|supervisor|chief|ceo|cfo|cto|coo|cio|vp)s?\b`,
+  'iuy',
+);
+
+/** Whether the speaker of `text` says who they are or what their job is. */
+export function introducesSelf(text: string): boolean {
+  SELF_REFERENCE.lastIndex = 0;
+  for (let found = SELF_REFERENCE.exec(text); found !== null; found = SELF_REFERENCE.exec(text)) {
+    // Only the "I'm" alternative ends in a space: the others say it outright.
+    if (!/\s$/u.test(found[0])) return true;
+    const after = found.index + found[0].length;
+    NAME_NEXT.lastIndex = after;
+    TITLE_NEXT.lastIndex = after;
+    if (NAME_NEXT.test(text) || TITLE_NEXT.test(text)) return true;
+  }
+  return false;
+}
+
+/** Words that ask what someone's job is. */
+export const ROLE_QUESTION_TERMS: ReadonlySet<string> = new Set(distinctTerms('role job responsibility duty occupation profession introduction introduce'));
+/** Words that put the question to every participant ("for each groupmate", "the team members"). */
+const EVERY_PARTICIPANT =
+  /\b(?:each|every|everyone|everybody|members?|participants?|attendees|groupmates?|teammates?|colleagues?|themselves|yourselves)\b/i;
+
+/**
+ * Whether `query` asks what each participant's job is ("Summarize the job role
+ * for each groupmate", "What are the roles of the team members?"): it is
+ * answered where people introduce themselves, whatever words they use.
+ */
+export function asksParticipantRoles(query: string): boolean {
+  return EVERY_PARTICIPANT.test(query) && distinctTerms(query).some((term) => ROLE_QUESTION_TERMS.has(term));
+}
+
 /** Words that give a reason; most are stop words, so they are looked for in the turn's text. */
 const REASON_WORDS =
   /\b(because|'cause|cause[sd]?|due to|so that|reasons?|that's why|which is why|turned out|root cause|as a result|led to|thanks to|since (?:the|we|they|our|it)|the (?:problem|issue) (?:was|is))\b/i;

@@ -4,8 +4,10 @@
  * gives, e.g. `9:00am` and `9:00` for "9am"), or a phrase of the tables in
  * synonyms.ts ("went live"), with the other ways of saying it as alternatives:
  * irregular forms at nearly full weight, synonyms and same-meaning phrases at
- * a lower one. Statistics are taken over the visible segments only, so one
- * user's transcripts never shift the ranking of another's.
+ * a lower one. A question about every participant's job also matches the
+ * turns where people introduce themselves. Statistics are taken over the
+ * visible segments only, so one user's transcripts never shift the ranking of
+ * another's.
  *
  * Two kinds of words are worth less than their rarity says, when the query has
  * other words to go on:
@@ -14,11 +16,14 @@
  *   not what is asked: "How many stores does Acme have?" is about stores, and
  *   the name weighs no more than the query's strongest other word;
  * - words about the conversation itself ("what did they discuss about…",
- *   "what did she think about…") say nothing about where the answer is.
+ *   "what did she think about…", and the committee or team that did) say
+ *   nothing about where the answer is.
+ * And a typed word matching, by its stem only, a name written in another form
+ * ("housing", "the House") earns a fraction of a match (`otherNameTurns`).
  */
 
-import { analyze, distinctTerms } from './analyze.js';
-import { readIntent, TERM_NAME, type IntentKind } from './intent.js';
+import { analyze, distinctTerms, foldCase } from './analyze.js';
+import { asksParticipantRoles, readIntent, ROLE_QUESTION_TERMS, SELF_INTRODUCTION, TERM_NAME, type IntentKind } from './intent.js';
 import { labelWords, postingOfAll, type Posting, type Segment } from './segment.js';
 import { findPhrases, formsOfPhrase, otherFormsOf, synonymsOf } from './synonyms.js';
 
@@ -41,6 +46,8 @@ export interface Concept {
   words: string[];
   /** A word about the conversation rather than its content. */
   framing: boolean;
+  /** The word as typed, lowercased, when it is one word not typed as a name ("housing"); else null. */
+  written: string | null;
 }
 
 export interface ReadQuery {
@@ -76,6 +83,13 @@ const FRAMING_TERMS: ReadonlySet<string> = new Set(
       'summarize summarise summary conclusion conclude idea ideas attitude consider considerations explain describe feel felt',
   ),
 );
+
+/** The meeting's own people, as the subject of a framing word: "what did the committee say…", "the group discussed…". */
+const PARTICIPANT_TERMS: ReadonlySet<string> = new Set(
+  distinctTerms('team group committee meeting panel participants members attendees speakers everyone everybody'),
+);
+/** How many words after a participant word a framing word may come ("the team then discussed"). */
+const PARTICIPANT_REACH = 2;
 
 interface Word {
   start: number;
@@ -153,7 +167,7 @@ export function readQuery(query: string): ReadQuery {
     const alternatives: Alternative[] = [{ terms: plain.slice(from, to).map((word) => word.terms[0]!), source: 'typed' }];
     for (const term of typed) addAlternative(alternatives, { terms: [term], source: 'typed' });
     const label = query.slice(plain[from]!.start, plain[to - 1]!.end);
-    concepts.push([plain[from]!.start, { label, alternatives, typed, words: labelWords(label), framing: false }]);
+    concepts.push([plain[from]!.start, { label, alternatives, typed, words: labelWords(label), framing: false, written: null }]);
   }
 
   for (const phrase of phrases) {
@@ -169,9 +183,13 @@ export function readQuery(query: string): ReadQuery {
     for (const other of phrase.alternatives) for (const terms of formsOfPhrase(other)) addAlternative(alternatives, { terms, source: 'synonym' });
     const typed = inside.flatMap((word) => word.terms);
     const label = query.slice(first.start, last.end);
-    concepts.push([first.start, { label, alternatives, typed, words: labelWords(label), framing: false }]);
+    concepts.push([first.start, { label, alternatives, typed, words: labelWords(label), framing: false, written: null }]);
   }
-  for (const word of words) {
+  const isFramingWord = (word: Word) => word.terms.every((term) => FRAMING_TERMS.has(term));
+  const isFraming = (k: number) =>
+    isFramingWord(words[k]!) ||
+    (words[k]!.terms.every((term) => PARTICIPANT_TERMS.has(term)) && words.slice(k + 1, k + 1 + PARTICIPANT_REACH).some(isFramingWord));
+  for (const [k, word] of words.entries()) {
     if (covered.has(word)) continue;
     const label = query.slice(word.start, word.end);
     concepts.push([
@@ -181,7 +199,8 @@ export function readQuery(query: string): ReadQuery {
         alternatives: wordAlternatives(word, typedAnywhere),
         typed: word.terms,
         words: labelWords(label),
-        framing: word.terms.every((term) => FRAMING_TERMS.has(term)),
+        framing: isFraming(k),
+        written: word.name ? null : foldCase(label),
       },
     ]);
   }
@@ -190,6 +209,12 @@ export function readQuery(query: string): ReadQuery {
   for (const [, concept] of concepts.sort((a, b) => a[0] - b[0])) {
     const key = concept.typed.join(' ');
     if (!unique.has(key)) unique.set(key, concept);
+  }
+  // "What is each member's role?" is answered where people say who they are, in whatever words.
+  if (asksParticipantRoles(query)) {
+    for (const concept of unique.values()) {
+      if (concept.typed.some((term) => ROLE_QUESTION_TERMS.has(term))) addAlternative(concept.alternatives, { terms: [SELF_INTRODUCTION], source: 'synonym' });
+    }
   }
   return { concepts: [...unique.values()].slice(0, MAX_CONCEPTS), intent: readIntent(query), words: labelWords(query) };
 }
@@ -231,6 +256,23 @@ export function speakerTurnsOf(segment: Segment, concepts: readonly Concept[], q
   });
 }
 
+/**
+ * The turns of `segment` where the typed word of `concept` only matches, by
+ * its stem, a word the meeting writes capitalised mid-sentence in another
+ * form: "housing" meeting "the House of Commons". A name is not its common
+ * noun's stem, so these matches count for less (NAME_FORM_SHARE);
+ * the same word typed ("house") still matches in full.
+ */
+export function otherNameTurns(segment: Segment, concept: Concept, alternative: Alternative): Uint32Array | undefined {
+  if (concept.written === null || alternative.source !== 'typed' || alternative.terms.length !== 1) return undefined;
+  const id = segment.termIds.get(alternative.terms[0]!);
+  const uses = id === undefined ? undefined : segment.capitalised.get(id);
+  if (uses === undefined) return undefined;
+  const written = concept.written;
+  const turns = uses.turns.filter((_, k) => !uses.words[k]!.has(written));
+  return turns.length === 0 ? undefined : turns;
+}
+
 /** Per concept, per alternative: the turns of one segment holding it. */
 export type SegmentMatches = Array<Array<Posting | undefined>>;
 
@@ -238,8 +280,10 @@ export function matchConcepts(segment: Segment, concepts: readonly Concept[]): S
   return concepts.map((concept) => concept.alternatives.map((alternative) => postingOfAll(segment, alternative.terms)));
 }
 
-/** Why a concept weighs less than its rarity says. */
-export type Discount = 'meeting name' | 'framing';
+/** Why a concept, or one match of it ('name form': see `otherNameTurns`), weighs less than its rarity says. */
+export type Discount = 'meeting name' | 'framing' | 'name form';
+/** What a match of a typed word with a name of another form earns, as a share of a full match. */
+export const NAME_FORM_SHARE = 0.3;
 
 /** Collection statistics of the visible segments for one query. */
 export interface QueryStats {

@@ -19,7 +19,7 @@
  */
 
 import { ANSWER_KINDS, textEvidence, type IntentKind } from './intent.js';
-import type { Concept, QueryStats, SegmentMatches, SpeakerTurns } from './query.js';
+import { NAME_FORM_SHARE, otherNameTurns, type Concept, type QueryStats, type SegmentMatches, type SpeakerTurns } from './query.js';
 import { speakerMatches, type Segment } from './segment.js';
 
 /** BM25+ parameters: K1 saturates repeats, B normalises by turn length, DELTA keeps long turns in play. */
@@ -345,10 +345,16 @@ function scoreSegment(segment: Segment, { concepts, stats, matches, speakers }: 
       const termWeight = stats.alternativeWeights[c]![a]!;
       if (posting === undefined || termWeight === 0) continue;
       const { turns, freqs } = posting;
+      const nameTurns = otherNameTurns(segment, concept, concept.alternatives[a]!);
+      let name = 0;
       for (let k = 0; k < turns.length; k++) {
         const turn = turns[k]!;
         if (filter !== null && !filter(turn)) continue;
-        const score = termWeight * bm25(freqs[k]!, 1 - B + lengthScale * turnLengths[turn]!);
+        let score = termWeight * bm25(freqs[k]!, 1 - B + lengthScale * turnLengths[turn]!);
+        if (nameTurns !== undefined) {
+          while (name < nameTurns.length && nameTurns[name]! < turn) name++;
+          if (nameTurns[name] === turn) score *= NAME_FORM_SHARE;
+        }
         const slot = scratch.rowStart(offset + turn) + c;
         if (score > perConcept[slot]!) perConcept[slot] = score;
       }

@@ -404,3 +404,65 @@ describe('TranscriptSearchIndex question intent', () => {
     expect(hits[1]!.explanation!.matched).toContainEqual(expect.objectContaining({ matched: 'launch', via: 'synonym' }));
   });
 });
+
+describe('TranscriptSearchIndex questions about who does what', () => {
+  const kickoff = makeTranscript('vineyard', [
+    ['Chair', '00:00', 'Right, let us go round the table before we look at the harvest plan.'],
+    ['Agronomist', '00:10', "Sure. I'm Odile, and I look after soil and irrigation on the north slopes."],
+    ['Logistics', '00:25', 'And I am the logistics coordinator, so trucks and crates are mine.'],
+    ['Chair', '00:40', 'Thanks. The harvest plan has three phases this year.'],
+    ['Logistics', '00:55', 'The crates for phase one arrive on Monday.'],
+  ]);
+  const index = indexOf(kickoff);
+
+  it('answers a question about every participant\'s job with the turns where they introduce themselves', () => {
+    const hits = index.search('Summarize the job role for each participant.', { limit: 2, explain: true });
+    expect(hits.map((hit) => hit.turnIndex).sort()).toEqual([1, 2]);
+    expect(hits[0]!.explanation!.matched).toContainEqual(expect.objectContaining({ matched: '(self-introduction)', via: 'synonym' }));
+  });
+
+  it('leaves a question about a role in general to its words', () => {
+    const hits = index.search('What role do the crates play?', { explain: true });
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.flatMap((hit) => hit.explanation!.matched.map((match) => match.matched))).not.toContain('(self-introduction)');
+  });
+});
+
+describe('TranscriptSearchIndex questions put the way meeting summaries put them', () => {
+  it('matches a noun asked for with the verb said ("explanation", "explained")', () => {
+    const index = indexOf(
+      makeTranscript('port', [
+        ['Ines', '00:00', 'The supplier sent the invoice today.'],
+        ['Wim', '00:10', 'The supplier explained that the crane at the quay broke down.'],
+      ]),
+    );
+    expect(index.search('What explanation did the supplier give?')[0]?.speaker).toBe('Wim');
+  });
+
+  it('does not take a name for the common noun sharing its stem ("Parks Board" for "parking"), but finds the name typed as written', () => {
+    const index = indexOf(
+      makeTranscript('town', [
+        ['Clerk', '00:00', 'Thanks, Parks Board, and thanks to the Parks staff.'],
+        ['Resident', '00:10', 'Finding a spot near the market after six is hard, and parking costs keep rising for everyone.'],
+        ['Clerk', '00:20', 'Next item is the library roof.'],
+      ]),
+    );
+    const hits = index.search('What was said about parking?', { explain: true });
+    expect(hits[0]?.speaker).toBe('Resident');
+    expect(hits.find((hit) => hit.speaker === 'Clerk')?.explanation?.matched[0]).toMatchObject({ discount: 'name form' });
+    expect(index.search('Who thanked the parks staff?')[0]?.speaker).toBe('Clerk');
+  });
+
+  it('reads the committee or team that "said" or "discussed" something as the meeting itself, not as the topic', () => {
+    const index = indexOf(
+      makeTranscript('council', [
+        ['Clerk', '00:00', 'The committee meets again in the committee room on Thursday.'],
+        ['Member', '00:10', 'Rents keep rising and housing is short for nurses.'],
+        ['Clerk', '00:20', 'Next item is the library roof.'],
+      ]),
+    );
+    const [first] = index.search('What did the committee say on housing?', { explain: true });
+    expect(first?.speaker).toBe('Member');
+    expect(index.search('committee room')[0]?.speaker).toBe('Clerk');
+  });
+});

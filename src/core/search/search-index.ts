@@ -13,6 +13,8 @@ import type { Transcript } from '../transcript/types.js';
 import { ANSWER_KINDS, type IntentKind } from './intent.js';
 import {
   matchConcepts,
+  NAME_FORM_SHARE,
+  otherNameTurns,
   readQuery,
   queryStats,
   speakerTurnsOf,
@@ -220,9 +222,12 @@ function explain(
       const posting = matches[c]![a];
       const at = posting === undefined ? -1 : positionIn(posting.turns, turn);
       if (at < 0 || stats.alternativeWeights[c]![a] === 0) return;
-      const score = matchScore(stats.alternativeWeights[c]![a]!, posting!.freqs[at]!, segment.turnLengths[turn]!, stats);
+      const names = otherNameTurns(segment, concept, alternative);
+      const nameForm = names !== undefined && positionIn(names, turn) >= 0;
+      const score = matchScore(stats.alternativeWeights[c]![a]!, posting!.freqs[at]!, segment.turnLengths[turn]!, stats) * (nameForm ? NAME_FORM_SHARE : 1);
       if (best === null || score > best.score) {
-        best = { query: concept.label, matched: alternative.terms.join(' '), via: alternative.source, discount: stats.discounts[c]!, score };
+        const discount = nameForm ? 'name form' : stats.discounts[c]!;
+        best = { query: concept.label, matched: alternative.terms.join(' '), via: alternative.source, discount, score };
       }
     });
     const speakerScore = speakers[c]?.includes(turn) ? stats.speakerCredit[c]! : 0;

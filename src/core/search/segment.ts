@@ -7,7 +7,7 @@
 
 import type { Transcript, Turn } from '../transcript/types.js';
 import { distinctTerms, foldCase, forEachTerm } from './analyze.js';
-import { kindsOfTerm, TERM_NAME } from './intent.js';
+import { introducesSelf, kindsOfTerm, SELF_INTRODUCTION, TERM_NAME } from './intent.js';
 
 export interface Posting {
   /** Turn indices, ascending. */
@@ -21,6 +21,7 @@ export interface Segment {
   /** Insertion order, to break score ties deterministically. */
   order: number;
   turns: readonly Turn[];
+  /** Every term of the turns, and SELF_INTRODUCTION (intent.ts) when a speaker introduces themselves. */
   termIds: Map<string, number>;
   /** Indexed by term id. */
   postings: Posting[];
@@ -31,6 +32,12 @@ export interface Segment {
   /** 1 where the token at the same position sits in a sentence ending with "?". */
   inQuestion: Uint8Array;
   turnOffsets: Uint32Array;
+  /**
+   * Per term id of a word written both in lower case and capitalised
+   * mid-sentence ("housing", and "House" of "the House of Commons"): the turns
+   * where it is only ever capitalised, each with the words so written, lowercased.
+   */
+  capitalised: Map<number, CapitalisedUses>;
   /** Terms per turn, for length normalisation. */
   turnLengths: Uint32Array;
   totalTokens: number;
@@ -44,6 +51,13 @@ export interface Segment {
   speakerWords: string[][];
   /** Per speaker (as in `speakerKeys`): the turns they spoke, ascending. */
   turnsOfSpeaker: number[][];
+}
+
+export interface CapitalisedUses {
+  /** Ascending. */
+  turns: Uint32Array;
+  /** Per turn, as in `turns`. */
+  words: ReadonlyArray<ReadonlySet<string>>;
 }
 
 const UNKNOWN_SPEAKER_KEY = 'unknown';
@@ -133,22 +147,40 @@ export function buildSegment(transcript: Transcript, order: number): Segment {
   const speakerTerms = new Set<string>();
   const speakerWords: string[][] = [];
   const turnsOfSpeaker: number[][] = [];
+  /** Per term id: capitalised mid-sentence uses, counted per turn like a posting, with the words so written. */
+  const capitalUses = new Map<number, { turns: number[]; freqs: number[]; words: Array<Set<string>> }>();
+
+  const idOf = (term: string): number => {
+    let id = termIds.get(term);
+    if (id === undefined) {
+      id = growing.length;
+      termIds.set(term, id);
+      growing.push({ turns: [], freqs: [] });
+      cases.push(0);
+    }
+    return id;
+  };
 
   transcript.turns.forEach((turn, t) => {
     turnOffsets[t] = tokens.length;
     const questions = questionRanges(turn.text);
     // Terms arrive left to right, so one cursor walks the ranges.
     let question = 0;
-    forEachTerm(turn.text, (term, start) => {
-      let id = termIds.get(term);
-      if (id === undefined) {
-        id = growing.length;
-        termIds.set(term, id);
-        growing.push({ turns: [], freqs: [] });
-        cases.push(0);
+    forEachTerm(turn.text, (term, start, end) => {
+      const id = idOf(term);
+      const written = caseOfWord(turn.text, start);
+      cases[id]! |= written;
+      if (written === CAPITAL_MID_SENTENCE) {
+        let uses = capitalUses.get(id);
+        if (!uses) capitalUses.set(id, (uses = { turns: [], freqs: [], words: [] }));
+        if (uses.turns.at(-1) === t) uses.freqs[uses.freqs.length - 1]! += 1;
+        else {
+          uses.turns.push(t);
+          uses.freqs.push(1);
+          uses.words.push(new Set());
+        }
+        uses.words.at(-1)!.add(foldCase(turn.text.slice(start, end)));
       }
-      // Once seen in lower case a term is no name; most words get there fast, so the check is skipped after.
-      if ((cases[id]! & LOWER_CASE) === 0) cases[id]! |= caseOfWord(turn.text, start);
       while (question < questions.length && questions[question]![1] <= start) question++;
       if (question < questions.length && start >= questions[question]![0]) questionTokens.push(tokens.length);
       tokens.push(id);
@@ -160,6 +192,12 @@ export function buildSegment(transcript: Transcript, order: number): Segment {
         posting.freqs.push(1);
       }
     });
+    // A posting, not a token: the turn's length and word positions stay those of its words.
+    if (introducesSelf(turn.text)) {
+      const introductions = growing[idOf(SELF_INTRODUCTION)]!;
+      introductions.turns.push(t);
+      introductions.freqs.push(1);
+    }
     let speakerId = speakerIdsByLabel.get(turn.speaker);
     if (speakerId === undefined) {
       const speakerKey = turn.speaker === null ? UNKNOWN_SPEAKER_KEY : normaliseName(turn.speaker);
@@ -183,17 +221,35 @@ export function buildSegment(transcript: Transcript, order: number): Segment {
   for (const [term, id] of termIds) termKinds[id] = kindsOfTerm(term) | (cases[id] === CAPITAL_MID_SENTENCE ? TERM_NAME : 0);
   const turnLengths = new Uint32Array(transcript.turns.length);
   for (let t = 0; t < turnLengths.length; t++) turnLengths[t] = turnOffsets[t + 1]! - turnOffsets[t]!;
+  const postings = growing.map(({ turns, freqs }) => ({ turns: Uint32Array.from(turns), freqs: Uint32Array.from(freqs) }));
+  // Kept only for words also written in lower case: a name's own uses are its whole posting.
+  const capitalised = new Map<number, CapitalisedUses>();
+  for (const [id, uses] of capitalUses) {
+    if (cases[id] === CAPITAL_MID_SENTENCE) continue;
+    const posting = postings[id]!;
+    const onlyCapitalised: number[] = [];
+    const words: Array<Set<string>> = [];
+    let k = 0;
+    uses.turns.forEach((turn, u) => {
+      while (posting.turns[k]! < turn) k++;
+      if (posting.freqs[k] !== uses.freqs[u]) return;
+      onlyCapitalised.push(turn);
+      words.push(uses.words[u]!);
+    });
+    if (onlyCapitalised.length > 0) capitalised.set(id, { turns: Uint32Array.from(onlyCapitalised), words });
+  }
 
   return {
     transcriptId: transcript.id,
     order,
     turns: transcript.turns,
     termIds,
-    postings: growing.map(({ turns, freqs }) => ({ turns: Uint32Array.from(turns), freqs: Uint32Array.from(freqs) })),
+    postings,
     termKinds,
     tokens: Int32Array.from(tokens),
     inQuestion,
     turnOffsets,
+    capitalised,
     turnLengths,
     totalTokens: tokens.length,
     speakerTerms,

@@ -23,6 +23,9 @@ describe('synonym tables', () => {
   it('joins nouns to their verbs where the stemmer does not', () => {
     expect(otherFormsOf('decis')).toEqual(['decid']);
     expect(otherFormsOf('failur')).toContain('fail');
+    expect(otherFormsOf('explan')).toEqual(['explain']);
+    expect(otherFormsOf('conclud')).toEqual(['conclus']);
+    expect(otherFormsOf('loss')).toEqual(expect.arrayContaining(['lose', 'lost']));
     expect(synonymsOf('competitor')).toEqual(expect.arrayContaining(['competit', 'compet', 'rival']));
   });
 

@@ -212,7 +212,7 @@ export const searchTranscripts = defineTool({
                 query: z.string().describe('The query words, as typed.'),
                 matched: z.string().describe('The stemmed words of the turn that matched them, or the speaker name.'),
                 via: z.enum(['typed', 'form', 'synonym', 'speaker']),
-                discount: z.enum(['meeting name', 'framing']).nullable().describe('Why the words count for less than their rarity says.'),
+                discount: z.enum(['meeting name', 'framing', 'name form']).nullable().describe('Why the words count for less than their rarity says.'),
                 score: z.number(),
               }),
             ),
