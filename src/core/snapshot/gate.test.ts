@@ -46,6 +46,20 @@ describe('the customer-call gate', () => {
     expect(snapshot.fields.user_count.value).toBe(140);
   });
 
+  it('passes a review where the relationship shows in "annual review of X", "our other towns average" and "your permit inspection module"', () => {
+    const lines = [
+      "Lia Moreau: Thanks for making time for the annual review of Gridway Licensing.",
+      'Tomas Eriksen: Happy to. I manage licensing for the Borough of Kelmscott.',
+      'Lia Moreau: Our other towns average about 60 percent of renewals online.',
+      'Tomas Eriksen: We are at 74 percent now. We signed in 2023, and the counter queue is gone.',
+      'Tomas Eriksen: Our council wants your permit inspection module next year.',
+    ];
+    expect(gateIssue(snapshotOf(lines))).toBeUndefined();
+    // Without those three, one "we signed" is not a relationship.
+    const plain = [lines[1]!, 'Lia Moreau: We looked at the renewals.', lines[3]!];
+    expect(gateIssue(snapshotOf(plain))).toBeDefined();
+  });
+
   it('fires on colleagues who speak of a client\'s go-live and users in the third person', () => {
     const snapshot = snapshotOf([
       'Gale Moss: Next, the Fennick account. How is the migration going?',

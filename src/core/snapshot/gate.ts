@@ -34,10 +34,10 @@ export interface CallGate {
 
 /** The vendor's voice: its own offer and customers, the customer's account with it. */
 const VENDOR_VOICE =
-  /\bour (?:product|products|platform|software|solution|tool|app|roadmap|customers|clients|support team|product team|engineers|engineering team|implementation team|success team|professional services|side|end)\b|\b(?:customer story|case study|reference call)\b|\bwhy did you (?:choose|pick|go with|buy|select|switch to)\b|\byour (?:customer success manager|account manager|account executive|CSM)\b|\b(?:your|you guys'?) (?:account|rollout|roll-out|implementation|renewal|contract|subscription|licen[cs]es?|seats|users|admins|instance|tenant|go-live|team|teams|staff|people|side|end|organi[sz]ation|company|business)\b/gi;
+  /\bour other (?:customers|clients|accounts|[a-z]+s) (?:average|typically|usually|normally|tend to|see|get|report)\b|\bour (?:product|products|platform|software|solution|tool|app|roadmap|customers|clients|support team|product team|engineers|engineering team|implementation team|success team|professional services|side|end)\b|\b(?:customer story|case study|reference call)\b|\bwhy did you (?:choose|pick|go with|buy|select|switch to)\b|\byour (?:customer success manager|account manager|account executive|CSM)\b|\b(?:your|you guys'?) (?:account|rollout|roll-out|implementation|renewal|contract|subscription|licen[cs]es?|seats|users|admins|instance|tenant|go-live|team|teams|staff|people|side|end|organi[sz]ation|company|business)\b/gi;
 /** The customer's voice: the vendor's offer addressed as "your", its own use and contract. */
 const CUSTOMER_VOICE =
-  /\b(?:your|you guys'?) (?:product|platform|software|solution|tool|app|system|support|roadmap|engineers|pricing|price|quote|proposal|consultants?|professional services|release|update|module|dashboard|API|integration)\b|\bwe(?:'ve| have)? (?:been )?(?:using|on) (?:the |it\b|[A-Z])|\bwe(?:'ve| have| had)? (?:\w+ )?(?:bought|licensed|rolled (?:it )?out|deployed|implemented|went live|gone live|signed|renewed)\b|\bour (?:rollout|roll-out|implementation|renewal|contract|subscription|licen[cs]es?|seats|go-live|account manager|CSM)\b|\bwe (?:went with|chose|picked|selected|signed with|switched to|moved to)\b|\bwe (?:looked at|evaluated|compared|trialled|trialed) (?:a couple of |two |three |four |several |some )?(?:other )?(?:vendors|tools|platforms|products|solutions|options)\b/gi;
+  /\b(?:your|you guys'?) (?:[a-z]+ ){0,2}?(?:product|platform|software|solution|tool|app|system|module|dashboard|API|integration)\b|\b(?:your|you guys'?) (?:support|roadmap|engineers|pricing|price|quote|proposal|consultants?|professional services|release|update)\b|\bwe(?:'ve| have)? (?:been )?(?:using|on) (?:the |it\b|[A-Z])|\bwe(?:'ve| have| had)? (?:\w+ )?(?:bought|licensed|rolled (?:it )?out|deployed|implemented|went live|gone live|signed|renewed)\b|\bour (?:rollout|roll-out|implementation|renewal|contract|subscription|licen[cs]es?|seats|go-live|account manager|CSM)\b|\bwe (?:went with|chose|picked|selected|signed with|switched to|moved to)\b|\bwe (?:looked at|evaluated|compared|trialled|trialed) (?:a couple of |two |three |four |several |some )?(?:other )?(?:vendors|tools|platforms|products|solutions|options)\b/gi;
 /** A project between the two: "the kickoff for the <product> rollout at <customer>", "your implementation with <vendor>". */
 const JOINT_PROJECT = /\b(?:[Tt]he|[Tt]his|[Yy]our|[Oo]ur) (?:\w+ )?(?:rollout|roll-out|implementation|go-live|onboarding|kickoff|kick-off|pilot|deployment) (?:at|for|with) [A-Z]/g;
 
@@ -52,7 +52,10 @@ const USE_TALK: ReadonlyArray<{ kind: string; pattern: RegExp }> = [
   { kind: 'how the product works for the customer', pattern: /\b[Hh]ow (?:is|are|has|have) (?:[A-Z][\w-]+|it) (?:been )?(?:working|going) (?:out )?for\b/ },
   { kind: 'since go-live', pattern: /\bsince (?:the |your |our )?go-?live\b|\bsince (?:you|we) (?:went live|rolled (?:it )?out|launched)\b/i },
   { kind: 'people using the product', pattern: /\b[Ww]e(?: now)? (?:have|'ve got|are at) (?:about |around |over |nearly |almost )?\d[\d,]* (?:\w+ ){0,2}(?:using|logging into|working in) [A-Z]/ },
-  { kind: 'a review with the vendor', pattern: /\b(?:this|today's|our|the) (?:quarterly |annual |executive )?business review\b|\b(?:this|today's|our|the) quarterly review\b/i },
+  {
+    kind: 'a review with the vendor',
+    pattern: /\b(?:this|today's|our|the) (?:quarterly |annual |executive )?business review\b|\b(?:this|today's|our|the) quarterly review\b|\b(?:[Qq]uarterly|[Aa]nnual|[Yy]early|[Mm]onthly|[a-z]+-month) review of [A-Z]/,
+  },
 ];
 
 /**
