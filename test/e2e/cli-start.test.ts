@@ -67,8 +67,8 @@ describe('CLI start-up', () => {
   }
 
   /**
-   * Node flags that record every ES module resolved, and every CommonJS
-   * `require` by name (chrono-node is required when a date is first read).
+   * Node flags that record every ES module resolved, and the file of every
+   * CommonJS `require` (chrono-node is required when a date is first read).
    */
   function tracing(traceFile: string): string[] {
     const register = `
@@ -77,7 +77,11 @@ describe('CLI start-up', () => {
       import Module from 'node:module';
       register(${JSON.stringify(pathToFileURL(path.join(dir, 'hooks.mjs')).href)}, { data: { traceFile: ${JSON.stringify(traceFile)} } });
       const require = Module.prototype.require;
-      Module.prototype.require = function (id) { appendFileSync(${JSON.stringify(traceFile)}, 'require:' + id + '\\n'); return require.call(this, id); };`;
+      Module.prototype.require = function (id) {
+        const file = Module._resolveFilename(id, this);
+        appendFileSync(${JSON.stringify(traceFile)}, (file.startsWith('/') ? 'file://' + file : file) + '\\n');
+        return require.call(this, id);
+      };`;
     return ['--import', `data:text/javascript,${encodeURIComponent(register)}`];
   }
 
