@@ -10,9 +10,11 @@
  * The rest of `dist/` is tsc's output as before (the library entry
  * `dist/server/create-server.js`, and what tests import). Chunks sit at the
  * same depth as `dist/app/`, so paths built from `import.meta.url` (the bundled
- * examples) resolve alike. Left to Node: pino (CommonJS that starts worker
- * threads by file name) and gpt-tokenizer (megabytes of tables, only for
- * model engines); chrono-node is bundled on its own (below). `dist/chunks/inputs.json` names the sources of every output
+ * examples) resolve alike. Left to Node: gpt-tokenizer (megabytes of tables,
+ * only for model engines); chrono-node is bundled on its own (below). pino is
+ * bundled as the logger uses it, writing in-process; a pino transport would
+ * start a worker thread from a file the bundle does not hold (pino documents
+ * how to bundle those), so adding one means revisiting this. `dist/chunks/inputs.json` names the sources of every output
  * file, so test/e2e/cli-start.test.ts can still tell which modules a command
  * loaded.
  */
@@ -69,7 +71,7 @@ const result = await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['pino', 'gpt-tokenizer'],
+  external: ['gpt-tokenizer'],
   // commander and a few others are CommonJS inside: their `require` of Node built-ins needs a real one.
   banner: { js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
   metafile: true,
