@@ -22,7 +22,7 @@ import type { VendorProfile } from '../core/snapshot/types.js';
 
 // Node 22.1+ keeps V8's compiled code of the modules each command loads next (in the OS temp folder; NODE_DISABLE_COMPILE_CACHE=1 turns it off), so later starts skip compiling them; Node 20 has no such cache.
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
-// V8 first runs a regular expression in its interpreter and compiles it to machine code on the second use; the engine and chrono-node use hundreds of large ones a few times each, so a cold snapshot compiled most of them twice (about 15 % of its CPU). Read by V8 whenever a pattern first runs, so setting it now is safe.
+// V8 first runs a regular expression in its interpreter and compiles it to machine code on the second use; the engine and chrono-node run many large ones only a few times each, so a cold snapshot compiled most of them twice (about 15 % of its CPU). Read by V8 whenever a pattern first runs, so setting it now is safe.
 v8.setFlagsFromString('--no-regexp-tier-up');
 
 export const EXIT_OK = 0;
