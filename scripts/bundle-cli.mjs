@@ -3,9 +3,9 @@
  * Bundles the command line after `tsc` (the last step of `npm run build`):
  * `dist/cli/main.js` becomes one ES module with the parser and `main`, and
  * each command's code (and the libraries it uses) a chunk in `dist/chunks/`
- * that the command imports when it runs. A cold start then reads a handful of
- * files instead of some 280 modules (zod alone is about a hundred, chrono-node fifty),
- * which is most of what Node spends before the first line of a command runs.
+ * that the command imports when it runs. A cold start then reads a few dozen
+ * files instead of some 280 modules (zod alone is about a hundred, chrono-node
+ * fifty): 10 to 20 % of a cold snapshot's CPU went to resolving and reading them.
  *
  * The rest of `dist/` is tsc's output as before (the library entry
  * `dist/server/create-server.js`, and what tests import). Chunks sit at the
