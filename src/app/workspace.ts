@@ -88,6 +88,8 @@ export interface WorkspaceDeps {
   zoom?: ZoomClient;
   /** The log lines MCP clients may follow; give the same feed to createLogger. */
   logFeed?: LogFeed;
+  /** False for a process that never searches (the CLI's `snapshot`): loads then skip building the search index. Default true. */
+  searchable?: boolean;
 }
 
 
@@ -101,11 +103,12 @@ export class Workspace {
   private readonly storage: MemoryStorage;
   private readonly transcripts: KeyedStore<Transcript>;
   private readonly snapshots: KeyedStore<Snapshot>;
-  private readonly index = new TranscriptSearchIndex();
+  private readonly index: TranscriptSearchIndex | null;
   private readonly listeners = new Set<(kind: ChangeKind, owner: string) => void>();
 
-  constructor({ config, logger, now = () => new Date(), zoom, logFeed = new LogFeed() }: WorkspaceDeps) {
+  constructor({ config, logger, now = () => new Date(), zoom, logFeed = new LogFeed(), searchable = true }: WorkspaceDeps) {
     this.config = config;
+    this.index = searchable ? new TranscriptSearchIndex() : null;
     this.logFeed = logFeed;
     this.monitor = new SecurityMonitor(logger, () => now().getTime());
     this.logger = logger;
@@ -163,7 +166,7 @@ export class Workspace {
   }
 
   private afterTranscriptRemoved(id: string, owner: string, reason: RemovalReason): void {
-    this.index.remove(id);
+    this.index?.remove(id);
     this.zoom.forgetTranscript(id);
     // Snapshots are derived from the transcript's text: they go with it.
     for (const entry of this.snapshots.values()) {
@@ -232,7 +235,7 @@ export class WorkspaceSession {
     if (transcripts.has(transcript.id)) transcripts.delete(transcript.id);
     // May evict (this principal's least recently used first) or refuse with QUOTA_EXCEEDED; only what was stored is indexed.
     transcripts.set(transcript.id, { owner: this.principal, value: transcript }, storedBytesOfTranscript(transcript));
-    index.add(transcript);
+    index?.add(transcript);
     this.workspace.emit('transcripts', this.principal);
   }
 
@@ -315,8 +318,10 @@ export class WorkspaceSession {
   }
 
   search(query: string, options: { transcriptId?: string; speaker?: string; limit?: number; explain?: boolean }): SearchHit[] {
+    const { index } = this.stores;
+    if (!index) throw new Error('search on a workspace built with searchable: false');
     const scope = options.transcriptId === undefined ? this.ownTranscriptIds() : new Set([this.getTranscript(options.transcriptId).id]);
-    return this.stores.index.search(query, { transcriptIds: scope, speaker: options.speaker, limit: options.limit ?? 10, explain: options.explain });
+    return index.search(query, { transcriptIds: scope, speaker: options.speaker, limit: options.limit ?? 10, explain: options.explain });
   }
 
   async generateSnapshot(transcriptId: string, request: SnapshotRequest = {}): Promise<Snapshot> {

@@ -15,10 +15,13 @@ import { createLogger } from '../logger.js';
 import { LOCAL_PRINCIPAL } from '../app/principals.js';
 import { commandLineRoots, print } from './support.js';
 
-/** CLI commands log only warnings and errors, so their own output stays readable. */
-function cliSession(config: Config): WorkspaceSession {
+/**
+ * CLI commands log only warnings and errors, so their own output stays
+ * readable. Only `search` searches: the others skip building the index.
+ */
+function cliSession(config: Config, options: { searchable: boolean }): WorkspaceSession {
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, undefined, configuredSecrets(config));
-  return new Workspace({ config, logger }).session(LOCAL_PRINCIPAL);
+  return new Workspace({ config, logger, searchable: options.searchable }).session(LOCAL_PRINCIPAL);
 }
 
 async function loadFile(session: WorkspaceSession, config: Config, file: string): Promise<Transcript> {
@@ -26,7 +29,7 @@ async function loadFile(session: WorkspaceSession, config: Config, file: string)
 }
 
 export async function runSearch(config: Config, file: string, query: string, options: { limit: number; json?: boolean }): Promise<void> {
-  const session = cliSession(config);
+  const session = cliSession(config, { searchable: true });
   const transcript = await loadFile(session, config, file);
   const hits = session.search(query, { transcriptId: transcript.id, limit: options.limit });
   if (options.json) {
@@ -41,13 +44,13 @@ export async function runSearch(config: Config, file: string, query: string, opt
 }
 
 export async function runSnapshot(config: Config, file: string, options: { format: string; out?: string; engine: string; maskPii: boolean; vendor?: VendorProfile }): Promise<void> {
-  const session = cliSession(config);
+  const session = cliSession(config, { searchable: false });
   const transcript = await loadFile(session, config, file);
   await writeSnapshot(config, session, transcript, options);
 }
 
 export async function runZoomList(config: Config, options: { from?: string; to?: string; user?: string; all?: boolean; json?: boolean }): Promise<void> {
-  const list = await cliSession(config).listZoomRecordings({ from: options.from, to: options.to, userId: options.user, includeWithoutTranscript: options.all });
+  const list = await cliSession(config, { searchable: false }).listZoomRecordings({ from: options.from, to: options.to, userId: options.user, includeWithoutTranscript: options.all });
   if (options.json) {
     print(JSON.stringify(list, null, 2));
     return;
@@ -61,7 +64,7 @@ export async function runZoomList(config: Config, options: { from?: string; to?:
 }
 
 export async function runZoomImport(config: Config, meeting: string, options: { snapshot?: boolean; format: string; out?: string; maskPii: boolean }): Promise<void> {
-  const session = cliSession(config);
+  const session = cliSession(config, { searchable: false });
   const transcript = await session.importZoomTranscript(meeting, {});
   if (options.snapshot) {
     await writeSnapshot(config, session, transcript, options);

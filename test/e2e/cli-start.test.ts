@@ -2,17 +2,20 @@
  * A fast start: each command of the built CLI loads only what it uses. The
  * CLI runs under a module hook that records every module it resolves, so the
  * test sees what a user's process loads (times are the benchmark's business).
+ * The CLI is bundled (scripts/bundle-cli.mjs): a loaded bundle file stands for
+ * the sources it was built from, as listed in `dist/chunks/inputs.json`, so
+ * each check names sources (`/src/...`, `/node_modules/...`) either way.
  */
 
 import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUEST_VTT } from '../support/harness.js';
-import { CLI, serverEnv } from '../support/spawn.js';
+import { CLI, PACKAGE_ROOT, serverEnv } from '../support/spawn.js';
 
 const run = promisify(execFile);
 
@@ -30,28 +33,42 @@ export async function resolve(specifier, context, nextResolve) {
 /** Modules no file command needs: the MCP SDK, both model SDKs, the tokenizer. */
 const SERVER_AND_MODEL_MODULES = ['/node_modules/@modelcontextprotocol/', '/node_modules/@anthropic-ai/', '/node_modules/openai/', '/node_modules/gpt-tokenizer/'];
 
+const DIST = path.join(PACKAGE_ROOT, 'dist');
+
 describe('CLI start-up', () => {
   let dir: string;
   let traceCount = 0;
+  /** Bundle file (relative to dist/) -> the sources in it (relative to the package root). */
+  let bundleInputs: Record<string, string[]>;
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'cli-start-'));
     await writeFile(path.join(dir, 'hooks.mjs'), HOOKS);
+    bundleInputs = JSON.parse(await readFile(path.join(DIST, 'chunks', 'inputs.json'), 'utf8')) as Record<string, string[]>;
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  /** Runs the CLI and returns the URLs of the modules it loaded. */
+  /** The traced URLs, each bundle file replaced by the sources it holds (`/src/cli/main.ts`, `/node_modules/zod/...`). */
+  async function modulesIn(traceFile: string): Promise<string[]> {
+    const urls = (await readFile(traceFile, 'utf8')).split('\n').filter(Boolean);
+    return urls.flatMap((url) => {
+      const inputs = url.startsWith('file:') ? bundleInputs[path.relative(DIST, fileURLToPath(url))] : undefined;
+      return inputs ? inputs.map((input) => `/${input}`) : [url];
+    });
+  }
+
+  /** Runs the CLI and returns the modules it loaded. */
   async function modulesLoadedBy(args: string[]): Promise<string[]> {
     const traceFile = path.join(dir, `trace-${traceCount++}.txt`);
     await writeFile(traceFile, '');
     await run(process.execPath, [...tracing(traceFile), CLI, ...args], { env: serverEnv({ LOG_LEVEL: 'warn' }), maxBuffer: 20 * 1024 * 1024 });
-    return (await readFile(traceFile, 'utf8')).split('\n').filter(Boolean);
+    return modulesIn(traceFile);
   }
 
   /**
-   * Node flags that record every ES module resolved, and every CommonJS
-   * `require` by name (chrono-node is required when a date is first read).
+   * Node flags that record every ES module resolved, and the file of every
+   * CommonJS `require` (chrono-node is required when a date is first read).
    */
   function tracing(traceFile: string): string[] {
     const register = `
@@ -60,7 +77,11 @@ describe('CLI start-up', () => {
       import Module from 'node:module';
       register(${JSON.stringify(pathToFileURL(path.join(dir, 'hooks.mjs')).href)}, { data: { traceFile: ${JSON.stringify(traceFile)} } });
       const require = Module.prototype.require;
-      Module.prototype.require = function (id) { appendFileSync(${JSON.stringify(traceFile)}, 'require:' + id + '\\n'); return require.call(this, id); };`;
+      Module.prototype.require = function (id) {
+        const file = Module._resolveFilename(id, this);
+        appendFileSync(${JSON.stringify(traceFile)}, (file.startsWith('/') ? 'file://' + file : file) + '\\n');
+        return require.call(this, id);
+      };`;
     return ['--import', `data:text/javascript,${encodeURIComponent(register)}`];
   }
 
@@ -81,7 +102,7 @@ describe('CLI start-up', () => {
     try {
       child.stdin.write(`${JSON.stringify(initialize)}\n`);
       await answered;
-      return (await readFile(traceFile, 'utf8')).split('\n').filter(Boolean);
+      return await modulesIn(traceFile);
     } finally {
       child.kill();
     }
@@ -89,16 +110,22 @@ describe('CLI start-up', () => {
 
   const loadedAny = (modules: string[], fragments: string[]) => fragments.filter((fragment) => modules.some((url) => url.includes(fragment)));
 
+  it('runs the bundled CLI, whose files the trace can name', async () => {
+    expect(bundleInputs['cli/main.js']).toContain('src/cli/main.ts');
+    // tsc alone writes an unbundled dist/cli/main.js over the bundle: `npm run build` makes both.
+    expect(await modulesLoadedBy(['--help']), 'dist/cli/main.js is not the bundle: run npm run build').toContain('/src/cli/main.ts');
+  });
+
   it('--help loads the command parser and nothing of the product', async () => {
     const modules = await modulesLoadedBy(['--help']);
     expect(modules.some((url) => url.includes('/node_modules/commander/'))).toBe(true);
-    expect(loadedAny(modules, [...SERVER_AND_MODEL_MODULES, '/node_modules/zod/', '/node_modules/pino/', '/node_modules/chrono-node/', '/dist/config.js', '/dist/app/workspace.js'])).toEqual([]);
+    expect(loadedAny(modules, [...SERVER_AND_MODEL_MODULES, '/node_modules/zod/', '/node_modules/pino/', '/node_modules/chrono-node/', '/src/config.ts', '/src/app/workspace.ts'])).toEqual([]);
   });
 
   it('inspect parses the file without the workspace, the search index or the snapshot engine', async () => {
     const modules = await modulesLoadedBy(['inspect', QUEST_VTT, '--json']);
-    expect(modules.some((url) => url.includes('/dist/core/transcript/'))).toBe(true);
-    expect(loadedAny(modules, [...SERVER_AND_MODEL_MODULES, '/dist/app/workspace.js', '/dist/core/search/', '/dist/core/snapshot/', '/node_modules/chrono-node/', '/node_modules/pino/'])).toEqual([]);
+    expect(modules.some((url) => url.includes('/src/core/transcript/'))).toBe(true);
+    expect(loadedAny(modules, [...SERVER_AND_MODEL_MODULES, '/src/app/workspace.ts', '/src/core/search/', '/src/core/snapshot/', '/node_modules/chrono-node/', '/node_modules/pino/'])).toEqual([]);
   });
 
   it('the stdio server answers initialize before loading the date parser, which the example snapshot then requires', async () => {
@@ -111,7 +138,7 @@ describe('CLI start-up', () => {
 
   it('an offline snapshot loads neither the MCP SDK nor a model SDK', async () => {
     const modules = await modulesLoadedBy(['snapshot', QUEST_VTT, '--format', 'json', '--engine', 'offline']);
-    expect(modules.some((url) => url.includes('/dist/core/snapshot/'))).toBe(true);
+    expect(modules.some((url) => url.includes('/src/core/snapshot/'))).toBe(true);
     expect(loadedAny(modules, SERVER_AND_MODEL_MODULES)).toEqual([]);
   });
 });

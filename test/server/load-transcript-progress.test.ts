@@ -102,12 +102,12 @@ describe.each(CONNECTIONS)('load_transcript progress and cancellation (%s)', (_p
     expect(listed.transcripts).toEqual([]);
     const found = await callOk<{ hits: unknown[] }>(connected.client, 'search_transcripts', { query: 'warehouses migration' });
     expect(found.hits).toEqual([]);
-    expect(connected.workspace.stores.index.size).toBe(0);
+    expect(connected.workspace.stores.index?.size).toBe(0);
 
     const loaded = await callOk<{ transcript_id: string }>(connected.client, 'load_transcript', { content: CONTENT });
     const after = await callOk<{ transcripts: Array<{ transcript_id: string }> }>(connected.client, 'list_transcripts', {});
     expect(after.transcripts.map((t) => t.transcript_id)).toEqual([loaded.transcript_id]);
-    expect(connected.workspace.stores.index.size).toBe(1);
+    expect(connected.workspace.stores.index?.size).toBe(1);
   });
 });
 
