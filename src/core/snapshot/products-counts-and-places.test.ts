@@ -22,6 +22,16 @@ describe('the product, named apart from its vendor', () => {
     expect(value(call, 'product_name')).toBe('Quaystone');
   });
 
+  it('takes the vendor\'s name with a product word ("Marlowe Ledger"), said apart from the company, as the product', () => {
+    const call = snapshotOf([
+      "Tove Ring: I'm Tove Ring, I look after your account at Marlowe. Ivo Lind is the implementation specialist on your account.",
+      CUSTOMER_INTRO,
+      'Tove Ring: Thanks for making time for the yearly review of Marlowe Ledger.',
+      'Ana Vell: Before Marlowe Ledger, closing the month took us nine days.',
+    ]);
+    expect(value(call, 'product_name')).toBe('Marlowe Ledger');
+  });
+
   it('never takes the system the customer ran before as the product', () => {
     const call = snapshotOf([
       VENDOR_INTRO,
