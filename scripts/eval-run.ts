@@ -6,8 +6,10 @@
  *
  * Sets: the shared demo key (`<shared>/eval/quest-gold.json`), the shared
  * corpus (`<shared>/eval/corpus/*.gold.json`), the project's own keys
- * (test/fixtures/quest-gold.json, test/fixtures/eval/*.gold.json) and the
- * negatives (`<shared>/eval/other-meetings/`: its keys, and every meeting
+ * (test/fixtures/quest-gold.json, test/fixtures/eval/*.gold.json), the
+ * held-out keys (test/fixtures/eval-holdout/: calls written after the rules,
+ * to measure how they generalise; negatives there count with the negatives)
+ * and the negatives (`<shared>/eval/other-meetings/`: its keys, and every meeting
  * there without a key, scored as a key with every field missing).
  */
 
@@ -36,6 +38,8 @@ const ALL_FIELDS: FieldName[] = [
 
 export interface KeyEntry {
   set: SetName;
+  /** The set of the folder the key lives in; a negative key of the held-out folder is still held out. */
+  folder: SetName;
   /** The key's file name, or the meeting's for a negative without a key. */
   name: string;
   /** Absent for a negative without a key. */
@@ -67,13 +71,13 @@ function resolveTranscriptPath(keyPath: string, transcript: string): string {
 /** A key's set is where it lives, except that a key marked `negative` is always a negative. */
 export function readKey(set: SetName, keyPath: string): KeyEntry {
   const key = JSON.parse(readFileSync(keyPath, 'utf8')) as AnswerKey;
-  return { set: key.negative ? 'negatives' : set, name: basename(keyPath), keyPath: resolve(keyPath), key, transcriptPath: resolveTranscriptPath(keyPath, key.transcript) };
+  return { set: key.negative ? 'negatives' : set, folder: set, name: basename(keyPath), keyPath: resolve(keyPath), key, transcriptPath: resolveTranscriptPath(keyPath, key.transcript) };
 }
 
 /** A meeting of other-meetings/ without a key: nothing may be filled. */
 function negativeWithoutKey(transcriptPath: string): KeyEntry {
   const fields = Object.fromEntries(ALL_FIELDS.map((field) => [field, { missing: true }]));
-  return { set: 'negatives', name: basename(transcriptPath), key: { transcript: basename(transcriptPath), negative: true, fields, facts: [], search: [] }, transcriptPath };
+  return { set: 'negatives', folder: 'negatives', name: basename(transcriptPath), key: { transcript: basename(transcriptPath), negative: true, fields, facts: [], search: [] }, transcriptPath };
 }
 
 /** Every key the eval knows, in a stable order. Throws when the shared folder is missing: CI has it beside the clone. */
@@ -92,6 +96,7 @@ export function discoverKeys(): KeyEntry[] {
     ...goldFiles(join(evalDir, 'corpus')).map((keyPath) => readKey('corpus', keyPath)),
     readKey('own', join(REPO_ROOT, 'test/fixtures/quest-gold.json')),
     ...goldFiles(join(REPO_ROOT, 'test/fixtures/eval')).map((keyPath) => readKey('own', keyPath)),
+    ...goldFiles(join(REPO_ROOT, 'test/fixtures/eval-holdout')).map((keyPath) => readKey('holdout', keyPath)),
     ...goldFiles(others).map((keyPath) => readKey('negatives', keyPath)),
     ...unkeyed.map(negativeWithoutKey),
   ];

@@ -7,6 +7,7 @@
  * loaded call, or a few):
  * - `corpus`: the questions of the answer keys in ../shared/eval/corpus/;
  * - `own_keys`: the project's keys (test/fixtures/quest-gold.json, test/fixtures/eval/);
+ * - `holdout_keys`: calls written after the rules, to measure them (test/fixtures/eval-holdout/);
  * - `shared_keys`: ../shared/eval/quest-gold.json and ../shared/eval/other-meetings/*.gold.json;
  * - `qmsum`: ../shared/eval/other-meetings/queries.json, where a query succeeds
  *   when one of its top five hits overlaps one of its gold spans (in ms).
@@ -22,7 +23,7 @@ import { TranscriptSearchIndex, type SearchHit } from '../src/core/search/search
 import { containsAny } from './eval-score.js';
 import { discoverKeys, loadTranscript, SHARED_ROOT, type KeyEntry } from './eval-run.js';
 
-export const SEARCH_SETS = ['corpus', 'own_keys', 'shared_keys', 'qmsum'] as const;
+export const SEARCH_SETS = ['corpus', 'own_keys', 'holdout_keys', 'shared_keys', 'qmsum'] as const;
 export type SearchSet = (typeof SEARCH_SETS)[number];
 
 /** How many of the top hits a question may be answered in. */
@@ -111,7 +112,8 @@ export function evaluateSearch(): SearchEvaluation {
   const sets: Record<SearchSet, Case[]> = {
     corpus: keyCases(keyed.filter((entry) => entry.set === 'corpus')),
     own_keys: keyCases(keyed.filter((entry) => entry.set === 'own')),
-    shared_keys: keyCases(keyed.filter((entry) => entry.set === 'quest' || entry.set === 'negatives')),
+    holdout_keys: keyCases(keyed.filter((entry) => entry.folder === 'holdout')),
+    shared_keys: keyCases(keyed.filter((entry) => entry.folder === 'quest' || entry.folder === 'negatives')),
     qmsum: qmsumCases(),
   };
   return Object.fromEntries(SEARCH_SETS.map((set) => [set, scoreCases(sets[set])])) as SearchEvaluation;

@@ -593,7 +593,7 @@ function productCandidates(analysis: CallAnalysis): Candidate[] {
   const fromProfile = profileProductCandidates(analysis, analysis.vendor?.products ?? []);
   if (fromProfile.length > 0) return fromProfile;
   const vendor = analysis.parties.vendor;
-  // "Civiq Permits" said apart from "Civiq" reads as an organisation of its own; nobody works there, so it is the vendor's product line.
+  // "Acme Ledger" said apart from "Acme" reads as an organisation of its own; nobody works there, so it is the vendor's product line.
   const productLine = (org: Organisation) => vendor !== undefined && org.name.startsWith(`${vendor.name} `) && org !== analysis.parties.customer && !org.partner && !analysis.parties.employers.has(org.name);
   const otherOrgs = analysis.parties.organisations.filter((org) => org !== vendor && !productLine(org)).map((org) => org.name);
   const counts = new Map<string, { count: number; sentences: AnalysedSentence[]; usage: AnalysedSentence[]; strong: boolean }>();
