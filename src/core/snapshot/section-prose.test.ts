@@ -6,11 +6,14 @@
 
 import { describe, expect, it } from 'vitest';
 import { customerCallSnapshotOf } from '../../../test/support/plain-call.js';
+import { isSmallTalk } from './statements.js';
 import type { Snapshot } from './types.js';
 
 const CALL = [
   'Nadia Brooks: Hi Tom, hi Priya, thanks for making the time today.',
   "Tom Alvarez: Of course. I know it's a busy one for you too, with the budget season and everything.",
+  "Nadia Brooks: I've got a hard stop at the top of the hour, by the way.",
+  'Tom Alvarez: No problem at all.',
   'Nadia Brooks: Can you tell me a bit about the business and your role?',
   "Tom Alvarez: Sure. I'm Tom Alvarez, operations director at Oakhollow Dental Group, and my office is at the head office in Fresno.",
   "Priya Shah: I'm Priya Shah, I manage the front desk teams, my title is patient access lead.",
@@ -67,6 +70,8 @@ const CALL = [
   'Tom Alvarez: Long-term, we see it expanding across the wider dental network.',
   "Priya Shah: In the future, we'd love it to scale to the specialists.",
   "Tom Alvarez: Next year we want to roll it out to the orthodontics side, that's the next phase.",
+  'Nadia Brooks: Is anything getting in the way?',
+  'Priya Shah: The reminder texts are fixed-ish, there are still a couple of weird ones with the Spanish templates.',
   'Nadia Brooks: Any advice for other practices?',
   "Priya Shah: Start with the front desk, they make or break it, I'd recommend that to anyone.",
   "Nadia Brooks: Great, I'll see you on the call next week.",
@@ -94,10 +99,38 @@ const depotCall = (question: string) =>
     'Raj Mehta: Overtime at the docks runs about $12,000 a month.',
   ]);
 
+describe('small talk', () => {
+  it('knows thanks, busy-week talk, the line, how long the call runs, acknowledgements and goodbyes', () => {
+    for (const said of [
+      'Angela, thanks for making the time.',
+      "I know this week's been, um, I know it's a busy one.",
+      'Can you hear me okay?',
+      "If you hear a forklift, that's just us.",
+      "I've got a hard stop at the top of the hour.",
+      'No problem at all.',
+      'Fair enough.',
+      "Great, I'll see you on the call next week.",
+      'Have a good weekend.',
+    ])
+      expect(isSmallTalk(said), said).toBe(true);
+  });
+
+  it('leaves alone what only looks like it', () => {
+    for (const said of [
+      'We have one system for every plant now.',
+      'The problem was nobody could see the whole week.',
+      'Thanks to the new rota, nobody works a double shift.',
+      'The busy season starts in November and we hire forty temps.',
+      'We talk to the carriers every morning.',
+    ])
+      expect(isSmallTalk(said), said).toBe(false);
+  });
+});
+
 describe('what the sections say', () => {
   it('leaves thanks, busy-week talk, the next call and goodbyes out of every section', () => {
     const everything = snapshot.sections.map((section) => section.content).join('\n');
-    expect(everything).not.toMatch(/making the time|busy one|see you on the call|take care/i);
+    expect(everything).not.toMatch(/making the time|busy one|hard stop|no problem|see you on the call|take care/i);
   });
 
   it('tells how big the customer is by the places it runs, not by a pilot', () => {
@@ -137,6 +170,10 @@ describe('what the sections say', () => {
     const depots = depotCall('Lena Ortega: Any results you can share on the money side?');
     expect(sectionText(depots, 'results_achievements')).not.toContain("haven't measured");
     expect(sectionText(depots, 'financial_impact')).toContain("haven't measured the savings");
+  });
+
+  it('keeps an issue that is only half fixed for the additional commentary', () => {
+    expect(sectionText(snapshot, 'additional_commentary')).toContain('fixed-ish');
   });
 
   it('keeps the open renewal and who votes on it for the long-term outlook', () => {

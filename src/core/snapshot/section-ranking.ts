@@ -99,7 +99,7 @@ const SIZEABLE_HEADCOUNT = 50;
 const SEVERAL_PREMISES = 3;
 /** Counted places an organisation runs: a few already say how big it is ("four hospitals", "fourteen plants"). */
 const PREMISES =
-  /(?:^|\s)(?:stores|shops|plants|factories|sites|hospitals|clinics|locations|branches|offices|states|countries|depots|schools|campuses|restaurants|hotels|warehouses|facilities|terminals)$/i;
+  /(?:^|\s)(?:stores|shops|plants|factories|sites|hospitals|clinics|locations|branches|offices|states|countries|depots|schools|campuses|restaurants|hotels|warehouses|facilities)$/i;
 
 /** "Four pilot clinics", "the other 19 clinics", "forty more vehicles": a part of the organisation, not its size. */
 const PART_OF_WHOLE = /\b(?:pilot|trial|test|new|other|more|additional|extra|first|remaining)\b/i;

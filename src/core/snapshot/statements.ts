@@ -162,8 +162,8 @@ export function isPleasantry(text: string): boolean {
 
 /**
  * Talk that carries nothing a case study could use: thanks for the time, how busy the week is, whether
- * the line works, the next call and goodbyes ("Thanks for making the time.", "I know it's a busy one.",
- * "Can you hear me okay?", "I'll see you on the call next week.").
+ * the line works, how long the call may run, the next call and goodbyes ("Thanks for making the time.",
+ * "I know it's a busy one.", "Can you hear me okay?", "I've got a hard stop at ten.", "I'll see you on the call next week.").
  */
 const SMALL_TALK = new RegExp(
   [
@@ -177,6 +177,8 @@ const SMALL_TALK = new RegExp(
     String.raw`\bhave a (?:good|great|nice|lovely|wonderful) (?:day|weekend|week|evening|one)\b|\benjoy (?:the rest of )?(?:your|the) (?:day|weekend|week|evening)\b`,
     String.raw`\b(?:good|nice|great|lovely) to (?:see|meet|hear from) you\b|\bsorry (?:I'm|I was|for being|to be) (?:a (?:bit|few minutes) )?late\b`,
     String.raw`\bI'll let you go\b|\btake care\b|\bif you hear (?:a|an|some|the|any|my)\b`,
+    String.raw`\b(?:minutes|an hour|half an hour) blocked\b|\bhard stop\b|\bget you (?:out|off) (?:early|on time)\b`,
+    String.raw`^(?:(?:oh|okay|ok|yeah|yes|no|right|sure)[,.!]?\s+)*(?:no problem|no worries|not a problem|fair enough|got it|sounds good|totally fine|all good|makes sense|will do|of course)(?: at all)?[.!]?$`,
   ].join('|'),
   'i',
 );
