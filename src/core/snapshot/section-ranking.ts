@@ -46,6 +46,12 @@ interface SentenceTraits {
   unmeasured: boolean;
   /** Something still to decide or deliver: a renewal before a board, an extension, a recovery plan, a module under consideration. */
   openItem: boolean;
+  /** The event that set the project off. */
+  trigger: boolean;
+  /** A partner who did part of the work. */
+  partner: boolean;
+  /** Errors, false alarms, latency, idle time, trust, with a figure: how well the work is done. */
+  qualityMeasure: boolean;
 }
 
 /** The traits of a call's sentences, worked out when a sentence is first scored. */
@@ -77,6 +83,9 @@ function traitsAt(analysis: CallAnalysis, position: number): SentenceTraits {
       smallTalk: sentence.wordCount <= 25 && !sentence.figures.some((figure) => figure.kind === 'money' || figure.kind === 'percentage') && isSmallTalk(sentence.text),
       unmeasured: !sentence.isQuestion && UNMEASURED.test(sentence.text),
       openItem: !sentence.isQuestion && (OPEN_DECISION.test(sentence.text) || GOVERNANCE_BODY.test(sentence.text)),
+      trigger: TRIGGER.test(sentence.text),
+      partner: PARTNER.test(sentence.text),
+      qualityMeasure: !sentence.isQuestion && sentence.figures.length > 0 && QUALITY_MEASURE.test(sentence.text),
     };
     call.byPosition[position] = traits;
   }
@@ -89,7 +98,20 @@ function traitsAt(analysis: CallAnalysis, position: number): SentenceTraits {
  * them, so a sentence's traits are worked out only if it is scored.
  */
 function mostFavourableTraits(slug: SectionSlug): SentenceTraits {
-  return { metaTalk: false, leansOnContext: false, statesRole: false, generic: false, hypothetical: slug === 'long_term_impact', agenda: false, smallTalk: false, unmeasured: slug === 'financial_impact', openItem: OPEN_ITEM_SECTIONS.has(slug) };
+  return {
+    metaTalk: false,
+    leansOnContext: false,
+    statesRole: false,
+    generic: false,
+    hypothetical: slug === 'long_term_impact',
+    agenda: false,
+    smallTalk: false,
+    unmeasured: slug === 'financial_impact',
+    openItem: OPEN_ITEM_SECTIONS.has(slug),
+    trigger: slug === 'background',
+    partner: slug === 'solution' || slug === 'engagement_details',
+    qualityMeasure: slug === 'results_achievements',
+  };
 }
 
 /** Counted people and vehicles that say how big an organisation is, when there are many ("340 employees", "a fleet of 176 vehicles"). */
@@ -313,10 +335,10 @@ export function scoreSentences(slug: SectionSlug, context: RankingContext): Sent
     }
     // "We have 1,150 employees across two plants", "a four-hospital system": how big the customer is.
     if (slug === 'customer_information' && !sentence.isQuestion && statesOrganisationSize(sentence)) score += 1.8;
-    if (slug === 'background' && TRIGGER.test(sentence.text)) score += 0.8;
+    if (slug === 'background' && trait.trigger) score += 0.8;
     // A named partner who did part of the work belongs with the solution and the engagement.
-    if ((slug === 'solution' || slug === 'engagement_details') && PARTNER.test(sentence.text) && sentence.runs.some((run) => run.start > 0 && !personWords.has(run.words[0]!))) score += 1.2;
-    if (slug === 'results_achievements' && !sentence.isQuestion && sentence.figures.length > 0 && QUALITY_MEASURE.test(sentence.text)) score += 0.9;
+    if ((slug === 'solution' || slug === 'engagement_details') && trait.partner && sentence.runs.some((run) => run.start > 0 && !personWords.has(run.words[0]!))) score += 1.2;
+    if (slug === 'results_achievements' && trait.qualityMeasure) score += 0.9;
     if (OPEN_ITEM_SECTIONS.has(slug) && trait.openItem) score += 1.2;
     // "Rehandles went from 31 to 22 percent", "chargebacks are down to 780 a month": a result with its baseline or its change.
     // "Before, the planning run in Tabulon ran overnight", "the Ledgerly interface took six weeks": a named
