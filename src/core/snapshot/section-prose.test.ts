@@ -44,6 +44,7 @@ const CALL = [
   'Priya Shah: Patient satisfaction improved from 4.1 to 4.8 out of 5.',
   'Tom Alvarez: Waitlist fills went up from 15 percent to 70 percent.',
   'Priya Shah: Confirmation latency is about 85 seconds at the slowest clinic, and double bookings are close to zero.',
+  'Tom Alvarez: Before go-live, the error rate on patient records was 9 percent.',
   'Priya Shah: The front desk team says the new screens are much easier, they love it.',
   'Nadia Brooks: And on the money side?',
   'Tom Alvarez: The licence is $40,000 a year, and we pay $2,000 a month for the texting add-on.',
@@ -158,8 +159,10 @@ describe('what the sections say', () => {
     expect(sectionText(snapshot, 'solution')).toContain('Quillfield Systems did the installs');
   });
 
-  it('reports a quality measure with its figure as a result', () => {
+  it('reports a quality measure with its figure as a result, and what it was before as background', () => {
     expect(sectionText(snapshot, 'results_achievements')).toContain('latency is about 85 seconds');
+    expect(sectionText(snapshot, 'background')).toContain('error rate on patient records was 9 percent');
+    expect(sectionText(snapshot, 'results_achievements')).not.toContain('error rate on patient records was');
   });
 
   it('says under financial impact that the savings were not measured, ahead of amounts that are no savings', () => {

@@ -110,7 +110,7 @@ function mostFavourableTraits(slug: SectionSlug): SentenceTraits {
     openItem: OPEN_ITEM_SECTIONS.has(slug),
     trigger: slug === 'background',
     partner: slug === 'solution' || slug === 'engagement_details',
-    qualityMeasure: slug === 'results_achievements',
+    qualityMeasure: slug === 'results_achievements' || slug === 'background',
   };
 }
 
@@ -180,6 +180,9 @@ const TRIGGER =
 /** A partner who did part of the work: "your partner did the installs", "our implementation partner", "a local firm ran the migration". */
 const PARTNER =
   /\b(?:(?:implementation|integration|install(?:ation)?|delivery|consulting|services|channel|certified|local) partners?|(?:one of )?your partners?|(?:a|an|the) (?:local )?(?:outfit|integrator|consultanc(?:y|ies)|contractor|systems integrator)|(?:did|do|does|handled|ran) the (?:installs?|installation|implementation|integration|migration|data migration))\b/i;
+
+/** A state of the past: "was", "were", "used to". */
+const SAID_OF_THE_PAST = /\b(?:was|were|used to)\b/i;
 
 /** How well the work is done, in words a case study reports: errors, false alarms, latency, idle time, trust. */
 const QUALITY_MEASURE =
@@ -338,7 +341,8 @@ export function scoreSentences(slug: SectionSlug, context: RankingContext): Sent
     if (slug === 'background' && trait.trigger) score += 0.8;
     // A named partner who did part of the work belongs with the solution and the engagement.
     if ((slug === 'solution' || slug === 'engagement_details') && trait.partner && sentence.runs.some((run) => run.start > 0 && !personWords.has(run.words[0]!))) score += 1.2;
-    if (slug === 'results_achievements' && trait.qualityMeasure) score += 0.9;
+    // "Idle time was 22 percent" is the problem before; "we're at 85 milliseconds" is the result.
+    if (trait.qualityMeasure && (slug === 'results_achievements' || slug === 'background') && (slug === 'background') === SAID_OF_THE_PAST.test(sentence.text)) score += 0.9;
     if (OPEN_ITEM_SECTIONS.has(slug) && trait.openItem) score += 1.2;
     // "Rehandles went from 31 to 22 percent", "chargebacks are down to 780 a month": a result with its baseline or its change.
     // "Before, the planning run in Tabulon ran overnight", "the Ledgerly interface took six weeks": a named
