@@ -71,6 +71,7 @@ const CALL = [
   'Tom Alvarez: Long-term, we see it expanding across the wider dental network.',
   "Priya Shah: In the future, we'd love it to scale to the specialists.",
   "Tom Alvarez: Next year we want to roll it out to the orthodontics side, that's the next phase.",
+  'Priya Shah: We want to move the orthodontists onto the Chairline imaging module as well.',
   'Nadia Brooks: Is anything getting in the way?',
   'Priya Shah: The reminder texts are fixed-ish, there are still a couple of weird ones with the Spanish templates.',
   'Nadia Brooks: Any advice for other practices?',
@@ -157,6 +158,10 @@ describe('what the sections say', () => {
 
   it('names the partner who did the installs in the solution', () => {
     expect(sectionText(snapshot, 'solution')).toContain('Quillfield Systems did the installs');
+  });
+
+  it('leaves a module the customer only wants to move onto out of the solution', () => {
+    expect(sectionText(snapshot, 'solution')).not.toContain('imaging module');
   });
 
   it('reports a quality measure with its figure as a result, and what it was before as background', () => {

@@ -140,8 +140,9 @@ const HOME_GROWN = /\b(?:(?:built|wrote|developed) (?:it )?(?:ourselves|in-house
 /** Words that connect the product to other systems, or name what it does. */
 const CONNECTS = /\b(?:integrat\w+|interface|connector|connects?|sync\w*|feeds?|API|plugs? into|talks to|pulls?|pushes|writes? back|admin system|system of record)\b/i;
 
-/** Plans for later, not what is in place. */
-const FUTURE = /\b(?:next (?:year|quarter|month|phase|wave)|later this year|we(?:'re| are) (?:building|planning|looking at)|on (?:the|our) roadmap|if we (?:added|add|bought|buy|rolled|roll|extended|extend))\b/i;
+/** Plans for later, not what is in place: "the programme we're building next year", "we want to move them onto the service module". */
+const FUTURE =
+  /\b(?:next (?:year|quarter|month|phase|wave)|later this year|we(?:'re| are) (?:building|planning|looking at)|on (?:the|our) roadmap|if we (?:added|add|bought|buy|rolled|roll|extended|extend)|we (?:want|plan|hope|intend) to (?:move|add|extend|expand|bring|roll))\b/i;
 
 /** Words of a change in a measure. */
 const CHANGE_WORDS = /\b(?:from|down|up|fewer|less|more|lower|higher|dropped|fell|rose|cut|increased|decreased|reduced|improved|went|now)\b|\b(?:\d[\d,.]*|[a-z]+ty(?:-[a-z]+)?)\s*(?:%|percent)?\s+to\s+(?:\d|[a-z]+ty\b)/i;
