@@ -216,7 +216,7 @@ export const SECTIONS: readonly SectionSpec[] = [
     'Additional Commentary',
     'Other notable remarks: quotes worth keeping, open issues, risks, advice and follow-ups not covered elsewhere.',
     'advice recommend concern risk issue follow-up quote excited happy appreciate important note feedback lesson worry',
-    /\b(?:advice|recommend\w*|lessons?|would tell|concerns?|risks?|worr\w+|excited|happy|love|appreciate|hard sell|offline|escalat\w+|requests?|thank you|feedback|(?:the )?biggest (?:thing|difference|change|win)|best (?:part|thing)|game[- ]changer|night and day|wouldn't go back|(?:didn't|don't) trust)\b/gi,
+    /\b(?:advice|recommend\w*|lessons?|would tell|concerns?|risks?|worr\w+|excited|happy|love|appreciate|hard sell|offline|escalat\w+|requests?|thank you|feedback|(?:the )?biggest (?:thing|difference|change|win)|best (?:part|thing)|game[- ]changer|night and day|wouldn't go back|(?:didn't|don't) trust|workaround|bugs?|glitch\w*|getting in the way|-ish|still (?:a few|a couple|some) (?:issues|problems|weird ones|bugs))\b/gi,
     [],
     [],
   ),

@@ -14,7 +14,7 @@
 import { distinctTerms } from '../search/analyze.js';
 import type { AnalysedSentence, CallAnalysis } from './analysis.js';
 import { SECTION_SLUGS, sectionSpec } from './catalogue.js';
-import { isGenericClaim, isHypothetical } from './statements.js';
+import { isGenericClaim, isHypothetical, isSmallTalk } from './statements.js';
 import type { FieldName, SectionSlug } from './types.js';
 
 export interface RankedSentence {
@@ -40,6 +40,18 @@ interface SentenceTraits {
   generic: boolean;
   hypothetical: boolean;
   agenda: boolean;
+  /** Thanks, greetings, "see you next week": nothing a section could use. */
+  smallTalk: boolean;
+  /** "We haven't measured the savings", "too early to tell": what money the call could not state. */
+  unmeasured: boolean;
+  /** Something still to decide or deliver: a renewal before a board, an extension, a recovery plan, a module under consideration. */
+  openItem: boolean;
+  /** The event that set the project off. */
+  trigger: boolean;
+  /** A partner who did part of the work. */
+  partner: boolean;
+  /** Errors, false alarms, latency, idle time, trust, with a figure: how well the work is done. */
+  qualityMeasure: boolean;
 }
 
 /** The traits of a call's sentences, worked out when a sentence is first scored. */
@@ -67,6 +79,13 @@ function traitsAt(analysis: CallAnalysis, position: number): SentenceTraits {
       generic: isGenericClaim(sentence.text),
       hypothetical: isHypothetical(sentence.text, { start: 0, end: 0 }) || sentence.figures.some((figure) => isHypothetical(sentence.text, figure)),
       agenda: sentence.figures.length === 0 && AGENDA_TOPIC.test(sentence.text) && AGENDA_ORDER.test(sentence.text),
+      // An amount or a share said in passing ("thanks for the time, we saved 12 percent") is content after all.
+      smallTalk: sentence.wordCount <= 25 && !sentence.figures.some((figure) => figure.kind === 'money' || figure.kind === 'percentage') && isSmallTalk(sentence.text),
+      unmeasured: !sentence.isQuestion && UNMEASURED.test(sentence.text),
+      openItem: !sentence.isQuestion && (OPEN_DECISION.test(sentence.text) || GOVERNANCE_BODY.test(sentence.text)),
+      trigger: TRIGGER.test(sentence.text),
+      partner: PARTNER.test(sentence.text),
+      qualityMeasure: !sentence.isQuestion && sentence.figures.length > 0 && QUALITY_MEASURE.test(sentence.text),
     };
     call.byPosition[position] = traits;
   }
@@ -79,12 +98,41 @@ function traitsAt(analysis: CallAnalysis, position: number): SentenceTraits {
  * them, so a sentence's traits are worked out only if it is scored.
  */
 function mostFavourableTraits(slug: SectionSlug): SentenceTraits {
-  return { metaTalk: false, leansOnContext: false, statesRole: false, generic: false, hypothetical: slug === 'long_term_impact', agenda: false };
+  return {
+    metaTalk: false,
+    leansOnContext: false,
+    statesRole: false,
+    generic: false,
+    hypothetical: slug === 'long_term_impact',
+    agenda: false,
+    smallTalk: false,
+    unmeasured: slug === 'financial_impact',
+    openItem: OPEN_ITEM_SECTIONS.has(slug),
+    trigger: slug === 'background',
+    partner: slug === 'solution' || slug === 'engagement_details',
+    qualityMeasure: slug === 'results_achievements' || slug === 'background',
+  };
 }
 
-/** Counted things that say how big an organisation is. */
-const ORGANISATION_SIZE =
-  /(?:^|\s)(?:employees|people|staff|stores|shops|plants|factories|sites|hospitals|clinics|locations|branches|offices|states|countries|depots|vehicles|trucks|vans|schools|campuses|members|students|faculty|beds|restaurants|hotels|warehouses|facilities|terminals|drivers|families)$/i;
+/** Counted people and vehicles that say how big an organisation is, when there are many ("340 employees", "a fleet of 176 vehicles"). */
+const HEADCOUNT = /(?:^|\s)(?:employees|people|staff|members|students|faculty|beds|drivers|families|vehicles|trucks|vans)$/i;
+const SIZEABLE_HEADCOUNT = 50;
+/** "Two sites" is as often a detail of a story as the organisation's size. */
+const SEVERAL_PREMISES = 3;
+/** Counted places an organisation runs: a few already say how big it is ("four hospitals", "fourteen plants"). */
+const PREMISES =
+  /(?:^|\s)(?:stores|shops|plants|factories|sites|hospitals|clinics|locations|branches|offices|states|countries|depots|schools|campuses|restaurants|hotels|warehouses|facilities)$/i;
+
+/** "Four pilot clinics", "the other 19 clinics", "forty more vehicles": a part of the organisation, not its size. */
+const PART_OF_WHOLE = /\b(?:pilot|trial|test|new|other|more|additional|extra|first|remaining)\b/i;
+
+function statesOrganisationSize(sentence: AnalysedSentence): boolean {
+  return sentence.figures.some((figure) => {
+    if (figure.kind !== 'count' || figure.unit === undefined || PART_OF_WHOLE.test(figure.unit)) return false;
+    if (PART_OF_WHOLE.test(sentence.text.slice(Math.max(0, figure.start - 12), figure.start))) return false;
+    return PREMISES.test(figure.unit) ? figure.value >= SEVERAL_PREMISES : HEADCOUNT.test(figure.unit) && figure.value >= SIZEABLE_HEADCOUNT;
+  });
+}
 /** Words that put a named system before the product: the old one, the one replaced. */
 const OLD_SYSTEM = /\b(?:before|legacy|old|previous(?:ly)?|used to|replac\w+|retired|switched off|moved off|were on|ran on|had been)\b/i;
 /** An old system with no name worth a capital: "a system we built ourselves in the nineties", "our in-house rules engine". */
@@ -92,8 +140,9 @@ const HOME_GROWN = /\b(?:(?:built|wrote|developed) (?:it )?(?:ourselves|in-house
 /** Words that connect the product to other systems, or name what it does. */
 const CONNECTS = /\b(?:integrat\w+|interface|connector|connects?|sync\w*|feeds?|API|plugs? into|talks to|pulls?|pushes|writes? back|admin system|system of record)\b/i;
 
-/** Plans for later, not what is in place. */
-const FUTURE = /\b(?:next (?:year|quarter|month|phase|wave)|later this year|we(?:'re| are) (?:building|planning|looking at)|on (?:the|our) roadmap|if we (?:added|add|bought|buy|rolled|roll|extended|extend))\b/i;
+/** Plans for later, not what is in place: "the programme we're building next year", "we want to move them onto the service module". */
+const FUTURE =
+  /\b(?:next (?:year|quarter|month|phase|wave)|later this year|we(?:'re| are) (?:building|planning|looking at)|on (?:the|our) roadmap|if we (?:added|add|bought|buy|rolled|roll|extended|extend)|we (?:want|plan|hope|intend) to (?:move|add|extend|expand|bring|roll))\b/i;
 
 /** Words of a change in a measure. */
 const CHANGE_WORDS = /\b(?:from|down|up|fewer|less|more|lower|higher|dropped|fell|rose|cut|increased|decreased|reduced|improved|went|now)\b|\b(?:\d[\d,.]*|[a-z]+ty(?:-[a-z]+)?)\s*(?:%|percent)?\s+to\s+(?:\d|[a-z]+ty\b)/i;
@@ -111,7 +160,35 @@ const META_TALK = /\b(?:question|questions|answer|answers|answering)\b/i;
 const AGENDA_TOPIC = /\b(?:talk about|go (?:through|over)|walk (?:you )?through|cover|look at|get (?:into|to)|finish with|start with)\b/i;
 const AGENDA_ORDER = /\b(?:first|second|third|fourth|fifth|then|after that|finally|today|agenda|we'll|let's|I'd (?:like|love) (?:to|for you to)|I want to)\b/i;
 
-const LEANS_ON_CONTEXT = /^(?:(?:and|so|but|yes|yeah|okay)[,.]?\s+)*(?:that|this|it|these|those|which|then)\b/i;
+const LEANS_ON_CONTEXT = /^(?:(?:and|so|but|yes|yeah|okay)[,.]?\s+)*(?:that|this|it|these|those|which)\b/i;
+
+/** "We haven't measured the savings", "nobody has quantified it", "it's too early to tell", "there's no baseline". */
+const UNMEASURED =
+  /\b(?:(?:haven't|have not|hasn't|has not|never|not|didn't|did not|nobody has|no one has|nobody's)\s+(?:yet\s+|really\s+|actually\s+|formally\s+|properly\s+)?(?:been\s+)?(?:measured|calculated|quantified|tracked|costed)|no (?:real )?baseline|too (?:early|soon) to (?:tell|say|know|measure)|(?:can't|cannot) (?:give you|put) (?:a|an|any) (?:[\w-]+ ){0,2}(?:number|figure))\b/i;
+
+/** Decisions still open and plans still to deliver: "the renewal has to go to the board", "a short extension", "a ninety-day get-well plan", "that's a maybe". */
+const OPEN_DECISION =
+  /\b(?:renewal (?:has to|needs to|is (?:due|pending|up)|decision)|up for renewal|(?:not|isn't|hasn't been|haven't) (?:yet )?(?:signed|decided|approved)|not deciding|(?:that's|it's) a maybe|if (?:the )?budget allows|pending (?:approval|sign-?off|a vote)|(?:vote|votes|voting|decide|decides) on (?:it|the|this|that)|extensions?|(?:get-well|recovery|remediation|turnaround|rescue|action|success) plan|under consideration|(?:we're|we are|they're|they are) (?:considering|weighing|evaluating))\b/i;
+/** Bodies that approve or object: a board, a council, a senate, a committee, a union, a regulator. */
+const GOVERNANCE_BODY = /\b(?:(?<!on |on the )board|senate|(?:works |city |county |town |student )?council|committee|trade union|unions?|regulators?|ombuds\w*)\b/i;
+/** Sections where open items and who must approve them belong. */
+const OPEN_ITEM_SECTIONS: ReadonlySet<SectionSlug> = new Set(['long_term_impact', 'additional_commentary']);
+
+/** The event that set the project off: "after the outage in March", "the hail event last July", "that's when we started looking". */
+const TRIGGER =
+  /\b(?:after|when|since|following) (?:the|a|an|our|that|this) (?:[\w-]+ ){0,3}(?:event|storm|outage|incident|crisis|surge|spike|audit|acquisition|merger|breach|recall|fire|flood|hurricane|pandemic|lawsuit|failure|crash|strike|shutdown|attack|hack|inspection)s?\b|\b(?:event|storm|outage|incident|audit|breach|recall|fire|flood|failure|crash|attack|merger|acquisition) (?:last|this|in|back in) (?:year|month|week|spring|summer|autumn|fall|winter|January|February|March|April|May|June|July|August|September|October|November|December|\d{4})\b|\b(?:started|began|start) (?:looking|shopping|searching) (?:for|at|around)\b|\b(?:last straw|wake-up call|breaking point)\b/i;
+
+/** A partner who did part of the work: "your partner did the installs", "our implementation partner", "a local firm ran the migration". */
+const PARTNER =
+  /\b(?:(?:implementation|integration|install(?:ation)?|delivery|consulting|services|channel|certified|local) partners?|(?:one of )?your partners?|(?:a|an|the) (?:local )?(?:outfit|integrator|consultanc(?:y|ies)|contractor|systems integrator)|(?:did|do|does|handled|ran) the (?:installs?|installation|implementation|integration|migration|data migration))\b/i;
+
+/** A state of the past: "was", "were", "used to". */
+const SAID_OF_THE_PAST = /\b(?:was|were|used to)\b/i;
+
+/** How well the work is done, in words a case study reports: errors, false alarms, latency, idle time, trust. */
+const QUALITY_MEASURE =
+  /\b(?:false (?:positives?|negatives?|alarms?|declines?|alerts?)|latency|response times?|error rates?|errors|accuracy|downtime|uptime|idle time|idling|defects?|rework|no-shows?|complaints?|(?:didn't|did not|don't|do not|wouldn't) trust|trusted it)\b/i;
+
 
 const sectionTermCache = new Map<SectionSlug, ReadonlySet<string>>();
 
@@ -167,6 +244,9 @@ function vocabularyScores(context: RankingContext): ReadonlyMap<SectionSlug, Flo
 }
 
 const NO_FIELDS: readonly FieldName[] = [];
+
+/** How much more a sentence with a figure, a date or a name counts than vague talk. */
+const CONCRETE = 1.2;
 
 const personWordCache = new WeakMap<CallAnalysis, ReadonlySet<string>>();
 
@@ -258,16 +338,23 @@ export function scoreSentences(slug: SectionSlug, context: RankingContext): Sent
       if (sentence.dates.length > 0) score += 1;
     }
     // "We have 1,150 employees across two plants", "a four-hospital system": how big the customer is.
-    if (slug === 'customer_information' && !sentence.isQuestion && sentence.figures.some((figure) => figure.kind === 'count' && figure.unit !== undefined && ORGANISATION_SIZE.test(figure.unit))) score += 1;
+    if (slug === 'customer_information' && !sentence.isQuestion && statesOrganisationSize(sentence)) score += 1.8;
+    if (slug === 'background' && trait.trigger) score += 0.8;
+    // A named partner who did part of the work belongs with the solution and the engagement.
+    if ((slug === 'solution' || slug === 'engagement_details') && trait.partner && sentence.runs.some((run) => run.start > 0 && !personWords.has(run.words[0]!))) score += 1.2;
+    // "Idle time was 22 percent" is the problem before; "we're at 85 milliseconds" is the result.
+    if (trait.qualityMeasure && (slug === 'results_achievements' || slug === 'background') && (slug === 'background') === SAID_OF_THE_PAST.test(sentence.text)) score += 0.9;
+    if (OPEN_ITEM_SECTIONS.has(slug) && trait.openItem) score += 1.2;
     // "Rehandles went from 31 to 22 percent", "chargebacks are down to 780 a month": a result with its baseline or its change.
     // "Before, the planning run in Tabulon ran overnight", "the Ledgerly interface took six weeks": a named
     // system next to the section's own words is what a case-study writer needs (the old system, what it connects to).
     if ((slug === 'background' || slug === 'solution') && sentence.runs.some((run) => run.start > 0 && !personWords.has(run.words[0]!))) {
       if (slug === 'background' ? OLD_SYSTEM.test(sentence.text) : CONNECTS.test(sentence.text)) score += 0.7;
     } else if (slug === 'background' && HOME_GROWN.test(sentence.text)) score += 0.7;
-    // Financial impact is told in money: an amount ranks first, talk without one last.
+    // Financial impact is told in money: an amount ranks first, talk without one last, but for saying that none was measured.
     if (slug === 'financial_impact') {
       if (sentence.figures.some((figure) => figure.kind === 'money')) score += 1;
+      else if (trait.unmeasured) score += 1.5;
       else if (sentence.figures.length === 0) score *= 0.7;
     }
     // Adoption is told in people and shares of them: "24,000 students never log in", "84 percent log in weekly".
@@ -299,9 +386,14 @@ export function scoreSentences(slug: SectionSlug, context: RankingContext): Sent
       score *= 1.15 - 0.3 * (sentence.id / Math.max(1, sentences.length));
     }
     if (sentence.wordCount < 7) score *= 0.5;
+    // Concrete beats vague: a figure, a date or a named thing is what a case-study writer can use.
+    if (sentence.figures.length > 0 || sentence.dates.length > 0 || sentence.runs.some((run) => run.start > 0 && !personWords.has(run.words[0]!))) score *= CONCRETE;
     if (trait.metaTalk) score *= 0.6;
     // "Then, fourth, talk about the renewal": the agenda names a topic, the rest of the call says something about it.
     if (trait.agenda) score *= 0.3;
+    if (trait.smallTalk) score *= 0.15;
+    // "We haven't measured the savings" is for the money section to say; elsewhere it is no result and no story.
+    if (trait.unmeasured && slug !== 'financial_impact') score *= 0.4;
     if (CUSTOMER_VOICE.has(slug)) score *= sentence.side === 'customer' ? 1.2 : sentence.side === 'vendor' ? 0.75 : 1;
     return score;
   };

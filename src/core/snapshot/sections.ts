@@ -14,6 +14,7 @@ import { citationOf, evidenceOf, uniqueEvidence } from './evidence.js';
 import type { StatedPlan } from './fields.js';
 import type { Person } from './people.js';
 import type { Side } from './parties.js';
+import { isPleasantry } from './statements.js';
 import { pickSentences, poolOf, scoreSentences, withoutSentences, type RankedSentence, type RankingContext } from './section-ranking.js';
 import type { Evidence, FieldName, SectionSlug, SnapshotField, SnapshotSection } from './types.js';
 
@@ -175,28 +176,6 @@ const SIDE_ONLY_ROLE = /^(?:customer|client|vendor|guest|host|participant|attend
 
 /** A speaker saying who they are: their own name, their title or what they own. */
 const SELF_DESCRIPTION = /\b(?:my name is|my (?:job )?title|my role|I(?:'m|’m| am) (?:the|a|an|your|our) |I(?:'m|’m| am) (?:responsible|in charge)\b|I (?:lead|run|head|manage|own|oversee)\b)/i;
-/** Words of greetings and pleasantries, in the languages calls open in ("Hola Ben.", "Morning all.", "Nice to see you again."). */
-const PLEASANTRY_WORDS = new Set(
-  (
-    'hi hello hey hiya hola ola bonjour salut ciao hallo servus morning afternoon evening good day buenos buenas dias días tardes ' +
-    'noches bom dia all everyone everybody folks guys team there y\'all thanks thank you cheers welcome nice great lovely to see ' +
-    'meet hear again glad happy be here too as well perfect okay ok yes yeah sure bye goodbye later soon hasta luego gracias merci danke ' +
-    'of course for joining making the time jumping hopping on having me us sorry late sounds talk'
-  ).split(' '),
-);
-
-/** Only greets or thanks: every word a pleasantry or a capitalised name, in a short sentence. */
-function isPleasantry(text: string): boolean {
-  const words = text.split(/[\s,.!?;:]+/).filter(Boolean);
-  if (words.length === 0 || words.length > 10) return false;
-  let greets = false;
-  for (const word of words) {
-    if (PLEASANTRY_WORDS.has(word.toLowerCase())) greets = true;
-    else if (!/^\p{Lu}/u.test(word)) return false;
-  }
-  return greets;
-}
-
 /**
  * The sentence that best shows who a person is when no sentence states their
  * role: their own introduction, else a sentence naming them, else their own

@@ -137,3 +137,53 @@ export function isRetracted(text: string, span: Span): boolean {
 export function isSupersededMention(text: string, span: Span): boolean {
   return SUPERSEDED.test(clauseAround(text, span).clause);
 }
+
+/** Words of greetings and pleasantries, in the languages calls open in ("Hola Ben.", "Morning all.", "Nice to see you again."). */
+const PLEASANTRY_WORDS = new Set(
+  (
+    'hi hello hey hiya hola ola bonjour salut ciao hallo servus morning afternoon evening good day buenos buenas dias días tardes ' +
+    'noches bom dia all everyone everybody folks guys team there y\'all thanks thank you cheers welcome nice great lovely to see ' +
+    'meet hear again glad happy be here too as well perfect okay ok yes yeah sure bye goodbye later soon hasta luego gracias merci danke ' +
+    'of course for joining making the time jumping hopping on having me us sorry late sounds talk'
+  ).split(' '),
+);
+
+/** Only greets or thanks: every word a pleasantry or a capitalised name, in a short sentence. */
+export function isPleasantry(text: string): boolean {
+  const words = text.split(/[\s,.!?;:]+/).filter(Boolean);
+  if (words.length === 0 || words.length > 10) return false;
+  let greets = false;
+  for (const word of words) {
+    if (PLEASANTRY_WORDS.has(word.toLowerCase())) greets = true;
+    else if (!/^\p{Lu}/u.test(word)) return false;
+  }
+  return greets;
+}
+
+/**
+ * Talk that carries nothing a case study could use: thanks for the time, how busy the week is, whether
+ * the line works, how long the call may run, the next call and goodbyes ("Thanks for making the time.",
+ * "I know it's a busy one.", "Can you hear me okay?", "I've got a hard stop at ten.", "I'll see you on the call next week.").
+ */
+const SMALL_TALK = new RegExp(
+  [
+    String.raw`\bthank(?:s| you)(?: (?:so|very) much)?(?:,? \w+,?)? for (?:making|taking|finding) (?:the |some )?time\b`,
+    String.raw`\bthank(?:s| you)(?: (?:so|very) much)?(?:,? \w+,?)? for (?:joining|having me|having us|coming|doing this|hopping on|jumping on)\b`,
+    String.raw`\b(?:it's|it is|it's been|week's been|you're|you are|you're all) (?:a |such a |pretty |really |very |crazy |so )*busy(?: (?:one|week|day|morning|afternoon|time))?\b`,
+    String.raw`\b(?:see|talk to|speak to|catch) you (?:on|at|in|next|then|soon|later|tomorrow|all)\b`,
+    String.raw`\b(?:talk|speak) (?:soon|later|next week)\b`,
+    String.raw`\bcan (?:you|everyone|everybody) (?:all )?hear me\b|\b(?:you're|you are) (?:on )?mute(?:d)?\b`,
+    String.raw`\bhow (?:are you|are things|is everyone|(?:have|'ve) you been|was your (?:weekend|week|holiday|trip|break))\b|\bhow's (?:it going|everyone|your (?:week|day))\b`,
+    String.raw`\bhave a (?:good|great|nice|lovely|wonderful) (?:day|weekend|week|evening|one)\b|\benjoy (?:the rest of )?(?:your|the) (?:day|weekend|week|evening)\b`,
+    String.raw`\b(?:good|nice|great|lovely) to (?:see|meet|hear from) you\b|\bsorry (?:I'm|I was|for being|to be) (?:a (?:bit|few minutes) )?late\b`,
+    String.raw`\bI'll let you go\b|\btake care\b|\bif you hear (?:a|an|some|the|any|my)\b`,
+    String.raw`\b(?:minutes|an hour|half an hour) blocked\b|\bhard stop\b|\bget you (?:out|off) (?:early|on time)\b`,
+    String.raw`^(?:(?:oh|okay|ok|yeah|yes|no|right|sure)[,.!]?\s+)*(?:no problem|no worries|not a problem|fair enough|got it|sounds good|totally fine|all good|makes sense|will do|of course)(?: at all)?[.!]?$`,
+  ].join('|'),
+  'i',
+);
+
+/** A greeting, thanks, a sign-off or talk about the call itself: says nothing about the customer's story. */
+export function isSmallTalk(text: string): boolean {
+  return isPleasantry(text) || SMALL_TALK.test(text);
+}
