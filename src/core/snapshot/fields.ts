@@ -13,7 +13,7 @@ import { evidenceOf } from './evidence.js';
 import { amountLike, durationLike, findDurations, formatFigure, formatTimeChange, type Duration, type Figure } from './figures.js';
 import { findNumbers } from './spoken-numbers.js';
 import { findSpokenAddresses, type SpokenAddress } from './spoken-addresses.js';
-import { isNameLike, readTitle } from './names.js';
+import { isNameLike, readTitle, withoutHonorific } from './names.js';
 import type { Organisation } from './parties.js';
 import type { Person } from './people.js';
 import { checkFieldValue, type FieldCheckContext } from './field-check.js';
@@ -330,7 +330,7 @@ function locationCandidates(analysis: CallAnalysis): Candidate[] {
 const CONTACT_DESIGNATION = /\b(?:main|primary|best|key|day-to-day|single) (?:point of )?contact\b|\bpoint of contact\b|\bcorrect person to list as the (?:company )?contact\b|\b(?:company|customer) contact\b/i;
 
 /** Titles of people who usually own a vendor relationship; a tie-breaker between customer speakers. */
-const SENIOR_TITLE = /\b(?:chief|c[efiot]o|vp|svp|evp|vice president|president|head|director|provost|dean|owner|founder|partner|principal)\b/i;
+const SENIOR_TITLE = /\b(?:chief|c[efiot]o|vp|svp|evp|vice president|president|head|director|provost|dean|superintendent|chancellor|owner|founder|partner|principal)\b/i;
 
 /** "I was the programme owner on our side": who owned the project for the customer deals with the vendor. */
 const OWNS_PROJECT = /\bI(?:'m| am| was| have been|'ve been)\s+(?:the\s+)?(?:overall\s+)?(?:programme|program|project)\s+(?:owner|lead|manager|sponsor)\b/i;
@@ -363,7 +363,9 @@ function contactCandidates(analysis: CallAnalysis): Candidate[] {
     // Who introduces themself with a (senior) title or gives their own address is who the vendor deals with.
     const titled = person.role !== null && !person.role.startsWith('from ') && person.roleSentenceId !== null && analysis.sentenceById.get(person.roleSentenceId)?.speaker === person.name;
     const senior = titled && SENIOR_TITLE.test(person.role!);
-    const givesAddress = own.some((mine) => mine.text.includes('@') && /\b(?:me|my)\b/i.test(mine.text));
+    // "Send it to me at …", or an address of their own name ("send drafts to iquennell@…" from Ilse Quennell).
+    const surname = withoutHonorific(person.name).split(' ').slice(1).pop()?.toLowerCase();
+    const givesAddress = own.some((mine) => mine.text.includes('@') && (/\b(?:me|my)\b/i.test(mine.text) || (surname !== undefined && surname.length > 2 && new RegExp(`\\b[\\w.-]*${escapeRegExp(surname)}[\\w.-]*@`, 'i').test(mine.text))));
     const ownsProject = own.some((mine) => OWNS_PROJECT.test(mine.text) && !mine.isQuestion);
     const standing = (titled ? 0.05 : 0) + (senior ? 0.1 : 0) + (givesAddress ? 0.1 : 0) + (ownsProject ? 0.15 : 0);
     const candidate: Candidate = { value: person.name, score: clamp(0.45 + 0.4 * share + standing + (designation ? 0.3 : 0), 0, 1), sentence };

@@ -12,7 +12,7 @@
  */
 
 import { checkFieldValue } from './field-check.js';
-import { isNameLike, ORG_SUFFIXES, type NamedSentence } from './names.js';
+import { isNameLike, ORG_SUFFIXES, withoutHonorific, type NamedSentence } from './names.js';
 import type { VendorProfile } from './types.js';
 
 export type Side = 'customer' | 'vendor' | 'unknown';
@@ -249,7 +249,7 @@ const ADDRESSED_LEAN = 3;
 
 /** The sentence opens with the speaker's own name, then a title "at/for" the organisation. */
 function introducesSelf(text: string, start: number, speaker: string | null): boolean {
-  return speaker !== null && start <= 110 && text.startsWith(speaker.split(' ')[0]!) && NAMED_INTRODUCTION.test(text.slice(0, start));
+  return speaker !== null && start <= 110 && text.startsWith(withoutHonorific(speaker).split(' ')[0]!) && NAMED_INTRODUCTION.test(text.slice(0, start));
 }
 
 /** The names a run may start with: its first word, its first two, … up to five. */

@@ -1,14 +1,14 @@
 /**
  * The people of a call: its speakers, and the people they name with a role
  * ("my director, Edward Chase", "Andrew is a Senior Financial Analyst", "Derek
- * Hale from IT owned the integrations"), and speakers who give their own
+ * Mott from IT owned the integrations"), and speakers who give their own
  * title, in lower case too ("I'm Pau Roca, revenue analyst", "I'm the
  * operations lead here"). A capitalised pair counts as a person
  * only in such a context, so "Booking Data" or "Phase One" never do. Each
  * person keeps the sentences that name them and the role said for them.
  */
 
-import { isNameLike, ORG_SUFFIXES, readSpokenTitle, readTitle, TITLE_HEADS, type NamedSentence } from './names.js';
+import { isNameLike, ORG_SUFFIXES, readSpokenTitle, readTitle, TITLE_HEADS, withoutHonorific, type NamedSentence } from './names.js';
 
 export interface Person {
   name: string;
@@ -32,6 +32,8 @@ const ARTICLE = /^(?:a|an|the|our|my|their|his|her|your)\s+/i;
  */
 const ROLE_BEFORE_NAME = /(?:\b(?:[Mm]y|[Oo]ur|[Tt]heir|[Hh]is|[Hh]er|[Yy]our|[Tt]he|[Tt]his engagement's|[Tt]he engagement's|([A-Z][a-z]+'s))\s+)((?:[\w-]+\s+){0,3}?[\w-]+),?\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?$/;
 const SELF_INTRO = /\b(?:I'm|I am|my name is|this is)\s+$/i;
+/** "Hi, Wren Talbot, transport director.": a speaker who opens a sentence with their own name introduces themselves. */
+const OPENS_WITH_OWN_NAME = /^(?:(?:hi|hello|hey|yes|yeah|and|so|sure|good (?:morning|afternoon|evening)|morning|afternoon)[,!.]?\s+)*$/i;
 /** "I'm the operations lead here", "I am a senior analyst": a speaker's title without their name. */
 const OWN_TITLE = /\bI(?:'m|’m| am)\s+(?=(?:the|a|an|your|our)\s)/g;
 /** Contexts that only people have: "X's manager", "X, who …", "X and I". */
@@ -43,7 +45,7 @@ function newPerson(name: string, namedBy: string | null): Person {
 }
 
 function firstNameOf(name: string): string {
-  return name.split(' ')[0]!;
+  return withoutHonorific(name).split(' ')[0]!;
 }
 
 /**
@@ -56,20 +58,25 @@ export function findPeople(sentences: readonly NamedSentence[], speakerNames: re
     people.set(name, { name, isSpeaker: true, role: null, roleSentenceId: null, roleSentenceIds: [], sentenceIds: [], namedBy: name });
   }
   const speakerByFirstName = new Map(speakerNames.map((name) => [firstNameOf(name), name]));
+  // "Ilse Quennell" said by the speaker labelled "Dr. Ilse Quennell".
+  const speakerByBareName = new Map(speakerNames.filter((name) => withoutHonorific(name) !== name).map((name) => [withoutHonorific(name), name]));
 
   for (const sentence of sentences) {
     const found: Array<{ name: string; start: number; end: number; person: Person | null; role: string | null }> = [];
     for (const run of sentence.runs) {
       const runName = run.name;
-      const candidate = people.has(runName) || speakerByFirstName.has(runName) ? runName : personNameFromRun(run.words, vocabulary);
+      const candidate = people.has(runName) || speakerByFirstName.has(runName) || speakerByBareName.has(runName) ? runName : personNameFromRun(run.words, vocabulary);
       if (!candidate) continue;
       const start = sentence.text.indexOf(candidate, run.start);
       const end = start + candidate.length;
       const before = sentence.text.slice(Math.max(0, start - 60), start);
       const after = sentence.text.slice(end);
-      const speakerName = people.has(candidate) ? candidate : speakerByFirstName.get(candidate);
+      const speakerName = people.has(candidate) ? candidate : speakerByBareName.get(candidate) ?? speakerByFirstName.get(candidate);
       const known = speakerName ? people.get(speakerName)! : people.get(candidate);
-      const selfIntro = SELF_INTRO.test(before) && sentence.speaker !== null && firstNameOf(candidate) === firstNameOf(sentence.speaker);
+      const selfIntro =
+        sentence.speaker !== null &&
+        firstNameOf(candidate) === firstNameOf(sentence.speaker) &&
+        (SELF_INTRO.test(before) || (start === before.length && candidate.includes(' ') && OPENS_WITH_OWN_NAME.test(before)));
       // Titles said in lower case are read only right after one's own name, where a title is expected.
       const role = (selfIntro ? spokenTitleAfter(after) : null) ?? roleNear(before, after);
       // "… here at Acme Outfitters, and I'm …": after "at" or "from" comes an organisation, not a person.

@@ -209,3 +209,27 @@ describe('sides from how each speaker talks about the others', () => {
     expect(sideOf(snapshot, 'Cato Brisk')).toBe('customer');
   });
 });
+
+describe('speaker labels with a courtesy title', () => {
+  const CALL = [
+    "Pia Lund: Hi all, I'm Pia Lund, I'm the customer success manager for Tidemark here at Orrel.",
+    'Dr. Ilse Quennell: Ilse Quennell, deputy dean for student services at Kessock College. Tomas is with me.',
+    'Tomas Berg: Hi, Tomas Berg, admissions manager.',
+    'Pia Lund: So this is our yearly review of Tidemark. How many staff use Tidemark now?',
+    'Tomas Berg: Thirty advisers use Tidemark every day. Before Tidemark we booked appointments by e-mail.',
+    'Dr. Ilse Quennell: Please send the case study draft to iquennell@kessock.example.',
+  ];
+
+  it('reads "Ilse Quennell, deputy dean at X" said by "Dr. Ilse Quennell" as her own introduction: X is the customer, she the contact', () => {
+    const snapshot = snapshotOf(CALL);
+    expect(value(snapshot, 'company_name')).toBe('Kessock College');
+    expect(value(snapshot, 'primary_contact')).toBe('Dr. Ilse Quennell');
+    expect(value(snapshot, 'contact_position')).toBe('deputy dean');
+  });
+
+  it('reads "Hi, Tomas Berg, admissions manager." as Tomas introducing himself with his title', () => {
+    const snapshot = snapshotOf(CALL);
+    expect(snapshot.meeting.speakers.find((speaker) => speaker.name === 'Tomas Berg')?.role).toBe('customer');
+    expect(snapshot.sections.find((section) => section.slug === 'engagement_details')?.content).toContain('Tomas Berg (admissions manager)');
+  });
+});
