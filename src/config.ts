@@ -41,7 +41,7 @@ const ENV_VARIABLES = {
   DEMO_MODE: flag(false),
   MASK_PII: flag(false),
   SNAPSHOT_ENGINE: oneOf(SNAPSHOT_ENGINES, 'auto'),
-  // Read as a profile by app/vendor-profile.ts, and only by the commands that use it: its schema is zod's.
+  // Kept as text: its schema (zod, app/vendor-profile.ts) loads only with a workspace.
   SNAPSHOT_VENDOR: text(10_000),
   LOG_LEVEL: oneOf(LOG_LEVELS, 'info'),
   TOOL_CALLS_PER_MINUTE: positiveInt(300, 1_000_000),
@@ -115,7 +115,8 @@ export interface Config {
   /**
    * SNAPSHOT_VENDOR as given: the user's own organisation, so snapshots tell
    * its side from the customer's. Read as a profile by `configuredVendor`
-   * (app/vendor-profile.ts) when a command that makes snapshots starts.
+   * (app/vendor-profile.ts) where a workspace is built: every command but
+   * `inspect`, which then never loads that schema.
    */
   vendorSetting: string | undefined;
   logLevel: LogLevel;
