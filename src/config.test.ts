@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { configuredSecrets, loadConfig, secretShapeWarnings } from './config.js';
 import { ConfigError } from './core/errors.js';
+import { configuredVendor } from './app/vendor-profile.js';
 
-function configError(env: Record<string, string>): ConfigError {
+function configError(env: Record<string, string>, read: (env: Record<string, string>) => unknown = (env) => loadConfig(env, '/srv')): ConfigError {
   try {
-    loadConfig(env, '/srv');
+    read(env);
   } catch (error) {
     if (error instanceof ConfigError) return error;
     throw error;
@@ -44,11 +45,14 @@ describe('loadConfig', () => {
     expect(error.message).not.toContain(value);
   });
 
+  /** SNAPSHOT_VENDOR as the commands that make snapshots read it. */
+  const vendorOf = (env: Record<string, string>) => configuredVendor(loadConfig(env, '/srv').vendorSetting);
+
   it('reads SNAPSHOT_VENDOR as a company name or a JSON profile, domains in lower case', () => {
-    expect(loadConfig({}, '/srv').vendor).toBeNull();
-    expect(loadConfig({ SNAPSHOT_VENDOR: ' Fabrikam ' }, '/srv').vendor).toEqual({ company: 'Fabrikam' });
+    expect(vendorOf({})).toBeNull();
+    expect(vendorOf({ SNAPSHOT_VENDOR: ' Fabrikam ' })).toEqual({ company: 'Fabrikam' });
     const profile = '{"company": "Fabrikam", "aliases": ["Fabrikam Logistics"], "products": ["Fabrikam Dispatch"], "domains": ["Fabrikam.Example"]}';
-    expect(loadConfig({ SNAPSHOT_VENDOR: profile }, '/srv').vendor).toEqual({ company: 'Fabrikam', aliases: ['Fabrikam Logistics'], products: ['Fabrikam Dispatch'], domains: ['fabrikam.example'] });
+    expect(vendorOf({ SNAPSHOT_VENDOR: profile })).toEqual({ company: 'Fabrikam', aliases: ['Fabrikam Logistics'], products: ['Fabrikam Dispatch'], domains: ['fabrikam.example'] });
   });
 
   it.each([
@@ -57,11 +61,54 @@ describe('loadConfig', () => {
     ['a misspelt key', '{"company": "Fabrikam", "product": ["Canary Dispatch"]}'],
     ['a domain with its @', '{"company": "Fabrikam", "domains": ["@canary.example"]}'],
     ['a name too long', 'Canary'.repeat(40)],
+    ['longer than any profile', `{"company": "${'Canary'.repeat(2000)}"}`],
   ])('names SNAPSHOT_VENDOR without echoing it when it is %s', (_, value) => {
-    const error = configError({ SNAPSHOT_VENDOR: value });
+    const error = configError({ SNAPSHOT_VENDOR: value }, vendorOf);
     expect(error.code).toBe('CONFIG_INVALID');
     expect(error.message).toContain('SNAPSHOT_VENDOR');
     expect(error.message).not.toMatch(/canary/i);
+  });
+
+  it('reads numbers, flags, choices and URLs as written, an empty value as unset', () => {
+    const config = loadConfig(
+      {
+        MAX_TRANSCRIPT_BYTES: ' 2048 ',
+        TURN_GAP_SECONDS: '2.5',
+        MCP_HTTP_PORT: '0',
+        DEMO_MODE: 'yes',
+        MASK_PII: '1',
+        MCP_HTTP_BEHIND_TLS_PROXY: 'no',
+        SNAPSHOT_ENGINE: 'offline',
+        LOG_LEVEL: '',
+        ZOOM_API_BASE_URL: ' https://api.zoom.example/v2/ ',
+      },
+      '/srv',
+    );
+    expect(config).toMatchObject({ maxTranscriptBytes: 2048, turnGapMs: 2500, demoMode: true, maskPii: true, snapshotEngine: 'offline', logLevel: 'info' });
+    expect(config.http).toMatchObject({ port: 0, behindTlsProxy: false });
+    expect(loadConfig({ ZOOM_API_BASE_URL: ' https://api.zoom.example/v2/ ', ZOOM_ACCOUNT_ID: 'a', ZOOM_CLIENT_ID: 'b', ZOOM_CLIENT_SECRET: 'c' }, '/srv').zoom?.apiBaseUrl).toBe('https://api.zoom.example/v2');
+  });
+
+  it.each([
+    ['MAX_TRANSCRIPT_BYTES', '2.5'],
+    ['MAX_TRANSCRIPT_BYTES', String(200 * 1024 * 1024)],
+    ['STORE_MAX_BYTES', '9007199254740993'],
+    ['TURN_GAP_SECONDS', 'Infinity'],
+    ['TURN_GAP_SECONDS', '-1'],
+    ['DEMO_MODE', 'TRUE'],
+    ['LOG_LEVEL', 'Info'],
+    ['MCP_HTTP_HOST', 'h'.repeat(256)],
+    ['ZOOM_DEFAULT_USER_ID', 'u'.repeat(129)],
+    ['ZOOM_OAUTH_URL', '//zoom.example/oauth'],
+    ['LLM_API_KEY', '   '],
+    ['LLM_BASE_URL', 'http:127.0.0.1:11434/v1'],
+    ['LLM_MAX_RETRIES', '11'],
+  ])('refuses %s=%j', (name, value) => {
+    expect(configError({ [name]: value }).message).toContain(name);
+  });
+
+  it('names every bad variable at once', () => {
+    expect(configError({ MAX_TRANSCRIPTS: '0', MCP_HTTP_PORT: 'http' }).message).toBe('Invalid configuration: MAX_TRANSCRIPTS, MCP_HTTP_PORT have an invalid value. See .env.example.');
   });
 
   it('refuses Zoom URLs that would send credentials over plain HTTP off this machine', () => {

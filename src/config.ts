@@ -1,25 +1,20 @@
 /**
- * Configuration: read once from the environment, validated with zod, and passed
- * down as a typed `Config`. Nothing else reads `process.env`. Every variable is
- * documented in README.md and `.env.example`.
+ * Configuration: read once from the environment, checked by the typed
+ * readers of `env-variables.ts` (no schema library: every command pays for
+ * this at start), and passed down as a typed `Config`. Nothing else reads
+ * `process.env`. Every variable is documented in README.md and `.env.example`.
  */
 
 import path from 'node:path';
-import { z } from 'zod';
-import { ConfigError } from './core/errors.js';
-import { LLM_ENV_VARS, parseLlmSettings, SNAPSHOT_ENGINES, type LlmSettings, type SnapshotEngineChoice } from './app/llm-settings.js';
+import { flag, integer, number, oneOf, readVariables, text, url, type ValuesOf } from './env-variables.js';
+import { LLM_ENV_VARS, parseLlmSettings, type LlmSettings } from './app/llm-settings.js';
+import { SNAPSHOT_ENGINES, type SnapshotEngineChoice } from './app/engines.js';
 import { assertSafeZoomUrls, ZOOM_CREDENTIAL_VARIABLES, ZOOM_DEFAULTS, type ZoomSettings } from './adapters/zoom/config.js';
-import { parseVendorSetting } from './app/vendor-profile.js';
-import type { VendorProfile } from './core/snapshot/types.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-const boolean = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
-  .transform((value) => value === 'true' || value === '1' || value === 'yes');
-
 function positiveInt(defaultValue: number, max = Number.MAX_SAFE_INTEGER) {
-  return z.coerce.number().int().positive().max(max).default(defaultValue);
+  return integer(1, max, defaultValue);
 }
 
 /**
@@ -30,8 +25,8 @@ function positiveInt(defaultValue: number, max = Number.MAX_SAFE_INTEGER) {
  */
 const DEFAULT_STORE_MAX_BYTES = 64 * 1024 * 1024;
 
-const EnvSchema = z.object({
-  TRANSCRIPT_ROOTS: z.string().optional(),
+const ENV_VARIABLES = {
+  TRANSCRIPT_ROOTS: text(Infinity),
   MAX_TRANSCRIPT_BYTES: positiveInt(10 * 1024 * 1024, 100 * 1024 * 1024),
   TRANSCRIPT_TTL_SECONDS: positiveInt(24 * 60 * 60),
   SNAPSHOT_TTL_SECONDS: positiveInt(24 * 60 * 60),
@@ -42,39 +37,40 @@ const EnvSchema = z.object({
   PRINCIPAL_MAX_TRANSCRIPT_BYTES: positiveInt(32 * 1024 * 1024, 64 * 1024 * 1024 * 1024),
   PRINCIPAL_MAX_SNAPSHOTS: positiveInt(100, 100_000),
   PRINCIPAL_MAX_SNAPSHOT_BYTES: positiveInt(8 * 1024 * 1024, 64 * 1024 * 1024 * 1024),
-  TURN_GAP_SECONDS: z.coerce.number().min(0).max(3600).default(30),
-  DEMO_MODE: boolean.default(false),
-  MASK_PII: boolean.default(false),
-  SNAPSHOT_ENGINE: z.enum(SNAPSHOT_ENGINES).default('auto'),
-  SNAPSHOT_VENDOR: z.string().max(10_000).optional(),
-  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  TURN_GAP_SECONDS: number(0, 3600, 30),
+  DEMO_MODE: flag(false),
+  MASK_PII: flag(false),
+  SNAPSHOT_ENGINE: oneOf(SNAPSHOT_ENGINES, 'auto'),
+  // Kept as text: its schema (zod, app/vendor-profile.ts) loads only with a workspace.
+  SNAPSHOT_VENDOR: text(10_000),
+  LOG_LEVEL: oneOf(LOG_LEVELS, 'info'),
   TOOL_CALLS_PER_MINUTE: positiveInt(300, 1_000_000),
-  MCP_HTTP_HOST: z.string().min(1).max(255).default('127.0.0.1'),
-  MCP_HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3333),
-  MCP_HTTP_TOKENS_FILE: z.string().max(4096).optional(),
-  MCP_HTTP_TOKENS: z.string().max(100_000).optional(),
-  MCP_ALLOWED_HOSTS: z.string().max(10_000).optional(),
-  MCP_ALLOWED_ORIGINS: z.string().max(10_000).optional(),
+  MCP_HTTP_HOST: text(255, '127.0.0.1'),
+  MCP_HTTP_PORT: integer(0, 65535, 3333),
+  MCP_HTTP_TOKENS_FILE: text(4096),
+  MCP_HTTP_TOKENS: text(100_000),
+  MCP_ALLOWED_HOSTS: text(10_000),
+  MCP_ALLOWED_ORIGINS: text(10_000),
   MCP_HTTP_MAX_BODY_BYTES: positiveInt(4 * 1024 * 1024, 200 * 1024 * 1024),
   MCP_HTTP_RATE_LIMIT_PER_MINUTE: positiveInt(600, 1_000_000),
-  MCP_HTTP_SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(10),
-  MCP_HTTP_TLS_CERT_FILE: z.string().max(4096).optional(),
-  MCP_HTTP_TLS_KEY_FILE: z.string().max(4096).optional(),
-  MCP_HTTP_BEHIND_TLS_PROXY: boolean.default(false),
-  ZOOM_ACCOUNT_ID: z.string().max(200).optional(),
-  ZOOM_CLIENT_ID: z.string().max(200).optional(),
-  ZOOM_CLIENT_SECRET: z.string().max(500).optional(),
-  ZOOM_DEFAULT_USER_ID: z.string().min(1).max(128).default(ZOOM_DEFAULTS.defaultUserId),
+  MCP_HTTP_SHUTDOWN_GRACE_SECONDS: number(0, 600, 10),
+  MCP_HTTP_TLS_CERT_FILE: text(4096),
+  MCP_HTTP_TLS_KEY_FILE: text(4096),
+  MCP_HTTP_BEHIND_TLS_PROXY: flag(false),
+  ZOOM_ACCOUNT_ID: text(200),
+  ZOOM_CLIENT_ID: text(200),
+  ZOOM_CLIENT_SECRET: text(500),
+  ZOOM_DEFAULT_USER_ID: text(128, ZOOM_DEFAULTS.defaultUserId),
   ZOOM_CACHE_TTL_SECONDS: positiveInt(ZOOM_DEFAULTS.cacheTtlSeconds),
   ZOOM_MAX_CACHE_SIZE: positiveInt(ZOOM_DEFAULTS.maxCacheSize, 100_000),
-  ZOOM_API_BASE_URL: z.url().default(ZOOM_DEFAULTS.apiBaseUrl),
-  ZOOM_OAUTH_URL: z.url().default(ZOOM_DEFAULTS.oauthUrl),
-});
+  ZOOM_API_BASE_URL: url({ http: false }, ZOOM_DEFAULTS.apiBaseUrl),
+  ZOOM_OAUTH_URL: url({ http: false }, ZOOM_DEFAULTS.oauthUrl),
+};
 
 export type { SnapshotEngineChoice };
 
 /** Every environment variable the server reads, for the documentation check. */
-export const CONFIG_VARIABLES: ReadonlyArray<string> = [...Object.keys(EnvSchema.shape), ...LLM_ENV_VARS];
+export const CONFIG_VARIABLES: ReadonlyArray<string> = [...Object.keys(ENV_VARIABLES), ...LLM_ENV_VARS];
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** `serve --http` settings; tokens are read from their file when the server starts. */
@@ -116,8 +112,13 @@ export interface Config {
   /** Default of `mask_pii`: mask e-mails and phone numbers in generated snapshots. */
   maskPii: boolean;
   snapshotEngine: SnapshotEngineChoice;
-  /** SNAPSHOT_VENDOR: the user's own organisation, so snapshots tell its side from the customer's; null when unset. */
-  vendor: VendorProfile | null;
+  /**
+   * SNAPSHOT_VENDOR as given: the user's own organisation, so snapshots tell
+   * its side from the customer's. Read as a profile by `configuredVendor`
+   * (app/vendor-profile.ts) where a workspace is built: every command but
+   * `inspect`, which then never loads that schema.
+   */
+  vendorSetting: string | undefined;
   logLevel: LogLevel;
   /** Tool calls each principal may make per minute (a burst of this many, refilled evenly). */
   toolCallsPerMinute: number;
@@ -155,23 +156,9 @@ export function secretShapeWarnings(env: NodeJS.ProcessEnv = process.env): strin
   );
 }
 
-/** Names the variables, never their values: a value may be a secret pasted into the wrong place. */
-function invalidConfiguration(names: string[]): ConfigError {
-  return new ConfigError(`Invalid configuration: ${names.join(', ')} ${names.length === 1 ? 'has' : 'have'} an invalid value. See .env.example.`);
-}
-
 /** Reads and validates the environment. Throws ConfigError naming the variable (never echoing its value). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Config {
-  const relevant = Object.fromEntries(
-    Object.keys(EnvSchema.shape)
-      .filter((key) => env[key] !== undefined && env[key] !== '')
-      .map((key) => [key, env[key]]),
-  );
-  const parsed = EnvSchema.safeParse(relevant);
-  if (!parsed.success) throw invalidConfiguration([...new Set(parsed.error.issues.map((issue) => String(issue.path[0])))]);
-  const vars = parsed.data;
-  const vendor = vars.SNAPSHOT_VENDOR === undefined ? null : parseVendorSetting(vars.SNAPSHOT_VENDOR);
-  if (vars.SNAPSHOT_VENDOR !== undefined && vendor === null) throw invalidConfiguration(['SNAPSHOT_VENDOR']);
+  const vars = readVariables(ENV_VARIABLES, env);
   return {
     transcriptRoots: (vars.TRANSCRIPT_ROOTS ?? '')
       .split(path.delimiter)
@@ -192,7 +179,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     demoMode: vars.DEMO_MODE,
     maskPii: vars.MASK_PII,
     snapshotEngine: vars.SNAPSHOT_ENGINE,
-    vendor,
+    vendorSetting: vars.SNAPSHOT_VENDOR,
     logLevel: vars.LOG_LEVEL,
     toolCallsPerMinute: vars.TOOL_CALLS_PER_MINUTE,
     http: {
@@ -215,7 +202,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   };
 }
 
-function zoomSettings(vars: z.infer<typeof EnvSchema>): ZoomSettings | null {
+function zoomSettings(vars: ValuesOf<typeof ENV_VARIABLES>): ZoomSettings | null {
   const urls = { apiBaseUrl: vars.ZOOM_API_BASE_URL.replace(/\/+$/, ''), oauthUrl: vars.ZOOM_OAUTH_URL };
   assertSafeZoomUrls(urls);
   const credentials = ZOOM_CREDENTIAL_VARIABLES.map((name) => vars[name]);

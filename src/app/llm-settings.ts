@@ -9,8 +9,7 @@
  * engine.
  */
 
-import { z } from 'zod';
-import { ConfigError } from '../core/errors.js';
+import { integer, readVariables, trimmedText, url } from '../env-variables.js';
 import { DEFAULT_CHUNK_TOKENS } from '../core/llm/chunk-budget.js';
 import { SNAPSHOT_ENGINES, type SnapshotEngineChoice } from './engines.js';
 
@@ -48,27 +47,23 @@ export const DEFAULT_LLM_SETTINGS: LlmSettings = {
   chunkTokens: DEFAULT_CHUNK_TOKENS,
 };
 
-const optionalText = z.string().trim().min(1).optional();
-const httpUrl = z.string().trim().pipe(z.url({ protocol: /^https?$/ })).optional();
-const int = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
-
-const LlmEnvSchema = z.object({
-  ANTHROPIC_API_KEY: optionalText,
-  LLM_ANTHROPIC_API_KEY: optionalText,
-  ANTHROPIC_BASE_URL: httpUrl,
-  LLM_ANTHROPIC_BASE_URL: httpUrl,
-  LLM_BASE_URL: httpUrl,
-  LLM_API_KEY: optionalText,
-  LLM_MODEL: optionalText,
-  LLM_MAX_CONCURRENCY: int(1, 64, DEFAULT_LLM_SETTINGS.maxConcurrency),
-  LLM_RATE_LIMIT_PER_MINUTE: int(1, 100_000, DEFAULT_LLM_SETTINGS.ratePerMinute),
-  LLM_TIMEOUT_MS: int(1_000, 3_600_000, DEFAULT_LLM_SETTINGS.timeoutMs),
-  LLM_MAX_RETRIES: int(0, 10, DEFAULT_LLM_SETTINGS.maxRetries),
-  LLM_CHUNK_TOKENS: int(1_000, 1_000_000, DEFAULT_LLM_SETTINGS.chunkTokens),
-});
+const LLM_VARIABLES = {
+  ANTHROPIC_API_KEY: trimmedText(),
+  LLM_ANTHROPIC_API_KEY: trimmedText(),
+  ANTHROPIC_BASE_URL: url({ http: true }),
+  LLM_ANTHROPIC_BASE_URL: url({ http: true }),
+  LLM_BASE_URL: url({ http: true }),
+  LLM_API_KEY: trimmedText(),
+  LLM_MODEL: trimmedText(),
+  LLM_MAX_CONCURRENCY: integer(1, 64, DEFAULT_LLM_SETTINGS.maxConcurrency),
+  LLM_RATE_LIMIT_PER_MINUTE: integer(1, 100_000, DEFAULT_LLM_SETTINGS.ratePerMinute),
+  LLM_TIMEOUT_MS: integer(1_000, 3_600_000, DEFAULT_LLM_SETTINGS.timeoutMs),
+  LLM_MAX_RETRIES: integer(0, 10, DEFAULT_LLM_SETTINGS.maxRetries),
+  LLM_CHUNK_TOKENS: integer(1_000, 1_000_000, DEFAULT_LLM_SETTINGS.chunkTokens),
+};
 
 /** The environment variables this module reads, for documentation and for `config.ts`. */
-export const LLM_ENV_VARS = Object.keys(LlmEnvSchema.shape);
+export const LLM_ENV_VARS = Object.keys(LLM_VARIABLES);
 
 /**
  * Reads the language-model settings from an environment object (empty
@@ -76,13 +71,7 @@ export const LLM_ENV_VARS = Object.keys(LlmEnvSchema.shape);
  * @throws ConfigError naming the variable, never echoing its value.
  */
 export function parseLlmSettings(env: Readonly<Record<string, string | undefined>>): LlmSettings {
-  const present = Object.fromEntries(LLM_ENV_VARS.filter((key) => env[key] !== undefined && env[key] !== '').map((key) => [key, env[key]]));
-  const parsed = LlmEnvSchema.safeParse(present);
-  if (!parsed.success) {
-    const names = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0])))];
-    throw new ConfigError(`Invalid configuration: ${names.join(', ')} ${names.length === 1 ? 'has' : 'have'} an invalid value. See .env.example.`);
-  }
-  const vars = parsed.data;
+  const vars = readVariables(LLM_VARIABLES, env);
   const settings: LlmSettings = {
     maxConcurrency: vars.LLM_MAX_CONCURRENCY,
     ratePerMinute: vars.LLM_RATE_LIMIT_PER_MINUTE,

@@ -4,11 +4,14 @@
  * the CLI's `--vendor`. Each takes the company name alone, or
  * `{ company, aliases?, products?, domains? }` (the setting and the flag as
  * JSON). One schema, so the three agree; the engine decides the sides with
- * the profile (core/snapshot, `BuildSnapshotOptions.vendor`).
+ * the profile (core/snapshot, `BuildSnapshotOptions.vendor`). The setting is
+ * read here, not with the other variables, so that commands without a
+ * workspace (`inspect`, `--help`) never load zod.
  */
 
 import { z } from 'zod';
 import type { VendorProfile } from '../core/snapshot/types.js';
+import { invalidConfiguration } from '../env-variables.js';
 
 /** Company, alias and product names: as long as a snapshot's own field values. */
 const NAME_LENGTH = 120;
@@ -56,4 +59,15 @@ export function parseVendorSetting(text: string): VendorProfile | null {
   }
   const parsed = VendorInputSchema.safeParse(input);
   return parsed.success ? toVendorProfile(parsed.data) : null;
+}
+
+/**
+ * SNAPSHOT_VENDOR as a profile; null when unset.
+ * @throws ConfigError naming the variable, never echoing its value.
+ */
+export function configuredVendor(setting: string | undefined): VendorProfile | null {
+  if (setting === undefined) return null;
+  const vendor = parseVendorSetting(setting);
+  if (vendor === null) throw invalidConfiguration(['SNAPSHOT_VENDOR']);
+  return vendor;
 }

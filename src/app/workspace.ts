@@ -25,6 +25,7 @@ import { readTranscriptInput, type LoadInput } from './transcript-input.js';
 import { LogFeed } from './log-feed.js';
 import { SecurityMonitor, type SecurityStatus } from './security-monitor.js';
 import { generateSnapshotWithEngine, type SamplingAccess } from './llm-snapshot.js';
+import { configuredVendor } from './vendor-profile.js';
 import type { SnapshotEngineChoice } from './llm-settings.js';
 
 /** What a transcript counts against the quotas and the budget: its text, as UTF-8. */
@@ -95,6 +96,8 @@ export interface WorkspaceDeps {
 
 export class Workspace {
   readonly config: Config;
+  /** SNAPSHOT_VENDOR: the user's organisation, for snapshots whose request names none. */
+  readonly vendor: VendorProfile | null;
   readonly logger: Logger;
   readonly zoom: ZoomClient;
   readonly logFeed: LogFeed;
@@ -108,6 +111,7 @@ export class Workspace {
 
   constructor({ config, logger, now = () => new Date(), zoom, logFeed = new LogFeed(), searchable = true }: WorkspaceDeps) {
     this.config = config;
+    this.vendor = configuredVendor(config.vendorSetting);
     this.index = searchable ? new TranscriptSearchIndex() : null;
     this.logFeed = logFeed;
     this.monitor = new SecurityMonitor(logger, () => now().getTime());
@@ -336,7 +340,7 @@ export class WorkspaceSession {
       id: newId('s'),
       now: this.workspace.nowIso(),
       sections: request.sections,
-      vendor: request.vendor ?? config.vendor ?? undefined,
+      vendor: request.vendor ?? this.workspace.vendor ?? undefined,
       signal: request.signal,
       logger,
       onProgress: (done, total, message) => {

@@ -6,9 +6,9 @@
 
 import { readTranscriptInput } from '../app/transcript-input.js';
 import { talkSharesOf, transcriptStats } from '../core/analysis/stats.js';
+import { summarizeTranscript } from '../core/analysis/summary.js';
 import { buildTranscript } from '../core/transcript/build-transcript.js';
 import type { Config } from '../config.js';
-import { summarizeTranscript } from '../server/tools/transcripts.js';
 import { commandLineRoots, print } from './support.js';
 
 export async function runInspect(config: Config, file: string, options: { json: boolean }): Promise<void> {

@@ -75,7 +75,7 @@ function buildProgram(): Command {
     .argument('<file>', 'a .vtt, .srt or .txt transcript')
     .option('--json', 'print JSON instead of text')
     .action(async (file: string, options: { json?: boolean }) => {
-      const config = await startup();
+      const config = await startup({ workspace: false });
       const { runInspect } = await import('./inspect.js');
       return runInspect(config, file, { json: Boolean(options.json) });
     });
@@ -164,15 +164,19 @@ let configured: Config | undefined;
 
 /**
  * Reads `.env` and the environment, and warns about startup problems: a key of
- * the wrong shape, a `.env` others can read (names only, never values).
+ * the wrong shape, a `.env` others can read (names only, never values). A
+ * command that builds a workspace also reads SNAPSHOT_VENDOR now (the
+ * workspace's vendor), so a bad one stops it before it starts, as any bad
+ * variable does; `inspect` skips it and its schema library.
  */
-async function startup(): Promise<Config> {
+async function startup(command: { workspace: boolean } = { workspace: true }): Promise<Config> {
   const { configuredSecrets, loadConfig, secretShapeWarnings } = await import('../config.js');
   let config: Config;
   let envFile: EnvFileOutcome | null;
   try {
     envFile = loadEnvFile(process.cwd());
     config = loadConfig();
+    if (command.workspace) (await import('../app/vendor-profile.js')).configuredVendor(config.vendorSetting);
   } catch (error) {
     throw new StartupError(error);
   }

@@ -7,6 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Workspace, type WorkspaceSession } from '../app/workspace.js';
 import { formatClock } from '../core/transcript/timecode.js';
+import { summarizeTranscript } from '../core/analysis/summary.js';
 import type { Transcript } from '../core/transcript/types.js';
 import type { Snapshot, VendorProfile } from '../core/snapshot/types.js';
 import { configuredSecrets, type Config, type SnapshotEngineChoice } from '../config.js';
@@ -70,7 +71,6 @@ export async function runZoomImport(config: Config, meeting: string, options: { 
     await writeSnapshot(config, session, transcript, options);
     return;
   }
-  const { summarizeTranscript } = await import('../server/tools/transcripts.js');
   const summary = summarizeTranscript(transcript);
   print(`${summary.title}: ${summary.duration}, ${summary.turn_count} turns, speakers ${summary.speakers.map((s) => s.name).join(', ')}`);
 }

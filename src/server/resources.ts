@@ -14,7 +14,7 @@ import { FIELDS, FIELD_NAMES, SECTION_SLUGS } from '../core/snapshot/catalogue.j
 import type { FieldName, SectionSlug } from '../core/snapshot/types.js';
 import { formatTurns } from '../core/transcript/format-lines.js';
 import { snapshotUri } from './tools/snapshots.js';
-import { transcriptUri } from './tools/transcripts.js';
+import { transcriptUri } from '../core/analysis/summary.js';
 
 function variable(value: string | string[] | undefined): string {
   return decodeURIComponent(Array.isArray(value) ? (value[0] ?? '') : (value ?? ''));

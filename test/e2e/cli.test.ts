@@ -157,9 +157,13 @@ describe('CLI', () => {
     expect(JSON.parse(named.stdout)).toMatchObject({ engine: 'offline' });
     const profiled = await cli(['snapshot', QUEST_VTT, '--format', 'json', '--vendor', '{"company": "Fabrikam", "domains": ["fabrikam.example"]}'], undefined, { SNAPSHOT_VENDOR: 'Contoso' });
     expect(profiled.code).toBe(0);
-    const badSetting = await cli(['snapshot', QUEST_VTT], undefined, { SNAPSHOT_VENDOR: '{"company": 42}' });
-    expect(badSetting.code).toBe(2);
-    expect(badSetting.stderr).toMatch(/^CONFIG_INVALID: .*SNAPSHOT_VENDOR/);
+    // Every command with a workspace refuses a bad setting before it starts, the server too; inspect never reads it.
+    for (const args of [['snapshot', QUEST_VTT], ['search', QUEST_VTT, 'budget'], ['serve']]) {
+      const badSetting = await cli(args, undefined, { SNAPSHOT_VENDOR: '{"company": 42}' });
+      expect(badSetting.code, args[0]).toBe(2);
+      expect(badSetting.stderr).toMatch(/^CONFIG_INVALID: .*SNAPSHOT_VENDOR/);
+    }
+    expect((await cli(['inspect', QUEST_VTT], undefined, { SNAPSHOT_VENDOR: '{"company": 42}' })).code).toBe(0);
   });
 
   it('masks e-mails and phone numbers in the snapshot with --mask-pii', async () => {

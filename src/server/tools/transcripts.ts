@@ -4,7 +4,8 @@
  */
 
 import { z } from 'zod';
-import { transcriptStats, talkShares, type TalkShare } from '../../core/analysis/stats.js';
+import { transcriptStats } from '../../core/analysis/stats.js';
+import { summarizeTranscript, type TranscriptSummary as Summary } from '../../core/analysis/summary.js';
 import { InputError } from '../../core/errors.js';
 import type { SearchExplanation } from '../../core/search/index.js';
 import { formatTurnLine } from '../../core/transcript/format-lines.js';
@@ -22,6 +23,7 @@ const offset = z.union([z.number().nonnegative(), z.string().max(20)]);
 const Warning = z.object({ code: z.string(), message: z.string(), line: z.number().int().optional() });
 const SpeakerShare = z.object({ name: z.string(), role: z.string().nullable(), talk_share: z.number() });
 
+// Checked against the summary's type, so the tool's declared output and what it returns cannot drift apart.
 export const TranscriptSummary = z.object({
   transcript_id: z.string(),
   title: z.string(),
@@ -35,31 +37,9 @@ export const TranscriptSummary = z.object({
   word_count: z.number().int(),
   warnings: z.array(Warning),
   resource_uri: z.string(),
-});
+}) satisfies z.ZodType<Summary>;
 
-export function transcriptUri(id: string): string {
-  return `transcript://${encodeURIComponent(id)}`;
-}
-
-/** `speakers` defaults to the transcript's talk shares; pass them when the stats are already computed. */
-export function summarizeTranscript(transcript: Transcript, speakers: TalkShare[] = talkShares(transcript)): z.infer<typeof TranscriptSummary> {
-  return {
-    transcript_id: transcript.id,
-    title: transcript.title,
-    format: transcript.format,
-    source: transcript.source,
-    duration_ms: transcript.durationMs,
-    duration: formatClock(transcript.durationMs),
-    speakers,
-    cue_count: transcript.cues.length,
-    turn_count: transcript.turns.length,
-    word_count: transcript.wordCount,
-    warnings: transcript.warnings.map(({ code, message, line }) => (line === undefined ? { code, message } : { code, message, line })),
-    resource_uri: transcriptUri(transcript.id),
-  };
-}
-
-export function summaryText(summary: z.infer<typeof TranscriptSummary>): string {
+export function summaryText(summary: Summary): string {
   const speakers = summary.speakers.map((s) => `${s.name}${s.role ? ` (${s.role})` : ''} ${Math.round(s.talk_share * 100)}%`).join(', ');
   const warnings = summary.warnings.length ? `\nWarnings (${summary.warnings.length}): ${summary.warnings.slice(0, 5).map((w) => (w.line ? `line ${w.line}: ${w.message}` : w.message)).join('; ')}` : '';
   return `Loaded "${summary.title}" as ${summary.transcript_id} (${summary.format}, ${summary.duration}, ${summary.turn_count} turns, ${summary.word_count} words).\nSpeakers: ${speakers || 'none identified'}${warnings}`;
