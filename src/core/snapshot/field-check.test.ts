@@ -12,6 +12,9 @@ describe('checkFieldValue', () => {
     expect(checkFieldValue('primary_contact', 'Nadia Brook')).toEqual(ok);
     expect(checkFieldValue('primary_contact', 'Dr. Nora Vance')).toEqual(ok);
     expect(checkFieldValue('primary_contact', 'Pieter de Wit')).toEqual(ok);
+    expect(checkFieldValue('primary_contact', "Aoife O'Rourke")).toEqual(ok);
+    expect(checkFieldValue('primary_contact', 'Luca D’Amato')).toEqual(ok);
+    expect(checkFieldValue('primary_contact', "O'")).not.toEqual(ok);
     expect(checkFieldValue('primary_contact', 'Grad B')).toEqual(refused(/speaker label/));
     expect(checkFieldValue('primary_contact', 'Professor D')).toEqual(refused(/speaker label/));
     expect(checkFieldValue('primary_contact', 'Speaker 2')).toEqual(refused(/speaker label/));

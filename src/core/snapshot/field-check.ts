@@ -46,8 +46,11 @@ const ROLE_LABEL =
 const CODED_LABEL = /^\S+(?:\s\S+)?\s(?:[A-Z]|\d{1,3})$/;
 const HONORIFIC = /^(?:(?:the\s+)?(?:right\s+)?(?:hon\.?|honourable|dr\.?|mr\.?|mrs\.?|ms\.?|mx\.?|prof\.?|sir|dame)\s+)+/i;
 const NAME_PARTICLE = /^(?:de|del|della|der|den|van|von|da|di|du|la|le|bin|al|el|ten|ter|y)$/;
-/** A word of a name: capitalised, not shouted in capitals ("NADIA" is a label, not a written name). */
-const NAME_WORD = /^\p{Lu}[\p{Ll}'’.-]*\p{Ll}[\p{L}'’.-]*$|^\p{Lu}\.$/u;
+/**
+ * A word of a name: capitalised, not shouted in capitals ("NADIA" is a label, not a written name): "Lind",
+ * "McDonald", "Mary-Kate", "J.", and with an apostrophe after the first capital, "O'Rourke", "D’Amato".
+ */
+const NAME_WORD = /^\p{Lu}[\p{Ll}'’.-]*\p{Ll}[\p{L}'’.-]*$|^\p{Lu}['’]\p{Lu}\p{Ll}[\p{L}'’-]*$|^\p{Lu}\.$/u;
 const NATIONALITY_OR_LANGUAGE =
   /^(?:english|british|welsh|scottish|irish|french|german|dutch|spanish|portuguese|italian|swiss|swedish|norwegian|danish|finnish|polish|czech|greek|turkish|russian|ukrainian|american|canadian|mexican|brazilian|chinese|japanese|korean|indian|australian|european|african|asian|latin|arabic|hindi)s?$/i;
 /** An event or a season, not an organisation: "Lantern Night", "Spring Gala", "Harvest Week". */

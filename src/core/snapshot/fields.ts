@@ -494,9 +494,9 @@ function dateCandidates(analysis: CallAnalysis, cue: RegExp, other: RegExp): Can
   const candidates: Candidate[] = [];
   for (const sentence of analysis.sentences) {
     for (const date of sentence.dates) {
-      const distance = cueDistance(sentence.text, date, cue);
+      const distance = cueDistance(sentence.text, date, cue, sentence.dates);
       if (distance === null) continue;
-      const competing = cueDistance(sentence.text, date, other);
+      const competing = cueDistance(sentence.text, date, other, sentence.dates);
       if (competing !== null && competing < distance) continue;
       const explicit = /date/i.test(sentence.text.slice(Math.max(0, date.start - 80), date.end + 80));
       const score = (explicit ? 0.95 : 0.85) - Math.min(0.3, distance / 300);
@@ -528,8 +528,21 @@ function ownClause(before: string): string {
   return boundary ? before.slice(boundary.index + boundary[0].length) : before;
 }
 
-/** Characters between a date and the nearest cue in the same clause, or null. */
-function cueDistance(text: string, date: Span, cue: RegExp): number | null {
+/**
+ * Characters between a date and a cue of its sentence. A comma after a date closes its phrase: a cue
+ * after it is not the date's ("on A, go-live on B", "kicked off on A, and went live on B").
+ */
+function gapToCue(text: string, date: Span, cue: Span): number {
+  if (date.end <= cue.start && /^\s*,/.test(text.slice(date.end, cue.start))) return Number.POSITIVE_INFINITY;
+  return Math.max(0, date.start - cue.end, cue.start - date.end);
+}
+
+/**
+ * Characters between a date and the nearest cue in the same clause, or null. A cue nearer to another
+ * date of the sentence is that date's: in "we started on A and the last site went live on B", "went
+ * live" tells B, not A.
+ */
+function cueDistance(text: string, date: Span, cue: RegExp, dates: readonly Span[]): number | null {
   let best: number | null = null;
   cue.lastIndex = 0;
   for (let match = cue.exec(text); match !== null; match = cue.exec(text)) {
@@ -538,7 +551,9 @@ function cueDistance(text: string, date: Span, cue: RegExp): number | null {
     const between = cueEnd <= date.start ? text.slice(cueEnd, date.start) : cueStart >= date.end ? text.slice(date.end, cueStart) : '';
     // "start on the 6th of March, go-live on the 2nd of April": a cue after the date's comma opens the next pair.
     const opensNextPair = cueStart >= date.end && /^,\s*$/.test(between);
-    if (between.length > 90 || opensNextPair || CLAUSE_BETWEEN.test(between)) continue;
+    const span = { start: cueStart, end: cueEnd };
+    const anotherDatesCue = dates.some((other) => other !== date && gapToCue(text, other, span) < gapToCue(text, date, span));
+    if (between.length > 90 || opensNextPair || anotherDatesCue || CLAUSE_BETWEEN.test(between)) continue;
     if (best === null || between.length < best) best = between.length;
   }
   return best;

@@ -267,6 +267,12 @@ describe('start and completion dates', () => {
     expect(value(alone, 'completion_date')).toBeNull();
   });
 
+  it('gives each date of "we started on A and the last depot went live on B" its own cue', () => {
+    const call = snapshotOf([...OPENING, 'Maya Brook: We started the rollout across our nine depots on the 2nd of February 2025 and the last depot went live on the 14th of April 2025.']);
+    expect(value(call, 'start_date')).toBe('2025-02-02');
+    expect(value(call, 'completion_date')).toBe('2025-04-14');
+  });
+
   it('keeps the go-live over the date a release of the product is due', () => {
     const lines = [...OPENING, 'Maya Brook: We kicked off on February 3rd, 2025.', 'Maya Brook: And we went live in all four depots on April 14th, 2025.'];
     const release = 'Lena Thornquist: The scanner bug is fixed in the next release, due on September 2nd.';
