@@ -758,7 +758,7 @@ interface FigureRule {
 }
 
 const USER_NOUN_WORDS =
-  'users?|seats?|licen[cs]es?|logins?|accounts?|people|employees|staff|members|agents|clinicians|nurses|physicians|doctors|drivers|dispatchers|managers|planners|reps|representatives|technicians|students|teachers|analysts|engineers|associates|operators|admins|administrators|sellers|buyers|workers';
+  'users?|seats?|licen[cs]es?|logins?|accounts?|people|employees|staff|members|agents|clinicians|nurses|physicians|doctors|drivers|dispatchers|managers|planners|reps|representatives|technicians|students|teachers|analysts|engineers|associates|operators|admins|administrators|sellers|buyers|workers|pickers|packers|inspectors|adjusters|advisers|advisors|recruiters|underwriters|schedulers|caseworkers|coordinators|therapists|pharmacists|midwives|paramedics|tellers|cashiers|instructors|faculty';
 const USER_NOUNS = new RegExp(`^(?:${USER_NOUN_WORDS})$`, 'i');
 
 const FIGURE_RULES: readonly FigureRule[] = [

@@ -101,6 +101,13 @@ describe('the user count', () => {
     ]);
     expect(value(call, 'user_count')).toBe(48);
   });
+
+  it('counts the people of a trade who use it ("all 36 pickers use the handhelds"), not the same trade merely counted', () => {
+    const using = customerCallSnapshotOf(['Mira Sand: Thanks all. Any news from the depot?', 'Owen Tate: All 36 pickers use the handhelds every shift.']);
+    expect(value(using, 'user_count')).toBe(36);
+    const counted = customerCallSnapshotOf(['Mira Sand: Thanks all. How is the depot?', 'Owen Tate: We hired 36 pickers for the peak season.']);
+    expect(value(counted, 'user_count')).toBeNull();
+  });
 });
 
 describe('the location, said the way people say it', () => {
