@@ -102,6 +102,7 @@ describe('statements', () => {
     expect(isGenericClaim('Our customers typically see 40% faster closes.')).toBe(true);
     expect(isGenericClaim('In 99% of my experiences, nobody is this clear.')).toBe(true);
     expect(isGenericClaim('We closed 40% faster this quarter.')).toBe(false);
+    expect(isGenericClaim('Companies that move to our platform usually halve their close time.')).toBe(true);
   });
 
   it('finds where a correction starts', () => {

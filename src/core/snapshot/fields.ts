@@ -487,6 +487,8 @@ function startDateCandidates(analysis: CallAnalysis): Candidate[] {
 const CHANGED_PLAN = /\b(?:original(?:ly)?|initial(?:ly)?|first)\s+(?:plan(?:ned)?|target(?:ed)?|date|go-live|schedule)|\b(?:was|were) (?:supposed|meant|planned|scheduled) to\b|\bthe plan was\b|\bslipped\b|\bpushed (?:back|out)\b/i;
 /** "We started the cutover on …": the start of one phase of the project, not of the project. */
 const PHASE_STARTED = /\b(?:start(?:ed|s|ing)?|beg[au]n|kick(?:ed|s|ing)? off)\s+(?:the\s+|our\s+)?(?:cutover|(?:data\s+)?migration|testing|hypercare|parallel run|design phase|build phase|data load)\b/i;
+/** "If we rolled it out to everyone, we'd want to be live by …": a date that holds only if something happens. */
+const ON_A_CONDITION = /\bif (?:we|they|you|it|the|our|this)\b[^.?!]*\b(?:would|could|might|we'd|they'd|you'd|it'd)\b/i;
 /** The end of a contract term is not the end of a project: "the renewal on January 31st", "our term ends on the 31st of March". */
 const CONTRACT_TERM = /\b(?:renew\w*|term|contract (?:ends?|expires?|runs)|expir\w*|subscription)\b/i;
 
@@ -508,6 +510,7 @@ function dateCandidates(analysis: CallAnalysis, cue: RegExp, other: RegExp): Can
       };
       const before = sentence.text.slice(0, date.start);
       if (CONTRACT_TERM.test(before.slice(-60))) candidate.excluded = 'the end of a contract term, not of the project';
+      else if (ON_A_CONDITION.test(before)) candidate.excluded = 'a date on a condition ("if we rolled it out, we\'d want to be live by …"), not one agreed';
       else if (cue === END_CUE && PRODUCT_RELEASE.test(ownClause(before))) candidate.excluded = 'a release or fix of the product, not the end of the project';
       else if (cue === START_CUE && PHASE_STARTED.test(before)) {
         candidate.score -= 0.3;

@@ -273,6 +273,13 @@ describe('start and completion dates', () => {
     expect(value(call, 'completion_date')).toBe('2025-04-14');
   });
 
+  it('never takes a date that holds only on a condition ("if we rolled it out…, we\'d want to be live by X")', () => {
+    const wish = snapshotOf([...OPENING, "Maya Brook: If we rolled it out to all nine depots, we'd want to be live by the 1st of March 2026."]);
+    expect(value(wish, 'completion_date')).toBeNull();
+    const agreed = snapshotOf([...OPENING, 'Maya Brook: We rolled it out to all nine depots and were live by the 1st of March 2025.']);
+    expect(value(agreed, 'completion_date')).toBe('2025-03-01');
+  });
+
   it('keeps the go-live over the date a release of the product is due', () => {
     const lines = [...OPENING, 'Maya Brook: We kicked off on February 3rd, 2025.', 'Maya Brook: And we went live in all four depots on April 14th, 2025.'];
     const release = 'Lena Thornquist: The scanner bug is fixed in the next release, due on September 2nd.';

@@ -103,7 +103,7 @@ export function isHypothetical(text: string, span: Span): boolean {
 }
 
 const GENERIC_CLAIM =
-  /\b(?:our|other|most|many|typical|the average)\s+(?:[\w-]+\s+){0,2}?(?:customers|clients|users)\b|\b(?:customers|clients|companies|organi[sz]ations) (?:typically|usually|generally|normally|often|tend to|on average)\b|\b(?:typically|usually|generally|normally) (?:see|get|achieve|report)\b|\b(?:customers|clients) (?:average|see|get|report)\b|\bindustry (?:average|benchmark|standard)\b|\b(?:another|one of our) (?:customer|client)s?\b|\ba (?:customer|client) of ours\b|\b(?:study|studies|research|white ?paper|analyst report)\b[^.?!]{0,60}\b(?:found|finds|shows?|showed|says)\b|\bbenchmarks?\b|\bacross (?:our|all) (?:[\w-]+ )?(?:customers|clients|accounts)\b|\bin (?:\d+|ninety-nine)% of\b|\bin \w+ percent of\b/i;
+  /\b(?:our|other|most|many|typical|the average)\s+(?:[\w-]+\s+){0,2}?(?:customers|clients|users)\b|\b(?:customers|clients|companies|organi[sz]ations)(?: (?:who|that) [^.?!]{1,60}?)? (?:typically|usually|generally|normally|often|tend to|on average)\b|\b(?:typically|usually|generally|normally) (?:see|get|achieve|report)\b|\b(?:customers|clients) (?:average|see|get|report)\b|\bindustry (?:average|benchmark|standard)\b|\b(?:another|one of our) (?:customer|client)s?\b|\ba (?:customer|client) of ours\b|\b(?:study|studies|research|white ?paper|analyst report)\b[^.?!]{0,60}\b(?:found|finds|shows?|showed|says)\b|\bbenchmarks?\b|\bacross (?:our|all) (?:[\w-]+ )?(?:customers|clients|accounts)\b|\bin (?:\d+|ninety-nine)% of\b|\bin \w+ percent of\b/i;
 
 /** "On average" is generic unless the speaker measures their own: "we cut it from 45 to 30 minutes on average". */
 const ON_AVERAGE = /\bon average\b/i;
