@@ -56,6 +56,8 @@ describe('checkFieldValue', () => {
   it('takes a title and an industry as phrases of their own, not sentence fragments or figures', () => {
     expect(checkFieldValue('contact_position', 'Head of Yard Operations')).toEqual(ok);
     expect(checkFieldValue('contact_position', 'I lead')).toEqual(refused(/fragment/));
+    expect(checkFieldValue('contact_position', 'IT director')).toEqual(ok);
+    expect(checkFieldValue('contact_position', 'it was great')).toEqual(refused(/fragment/));
     expect(checkFieldValue('industry', 'Outdoor retail')).toEqual(ok);
     expect(checkFieldValue('industry', 'The place operator')).toEqual(refused(/fragment/));
     expect(checkFieldValue('industry', 'Over $1 billion')).toEqual(refused(/fragment|figure/));

@@ -59,6 +59,7 @@ const EVENT_HEAD = /\s(?:night|day|days|week|weekend|month|festival|gala|summit|
 const NAMED_DAY = /(?:^|\s)(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|boxing day|new year's day|new year's eve|christmas eve|christmas day)$/i;
 /** Words that never open a title, an industry or a name: pronouns, articles, prepositions, verbs of leading. */
 const FUNCTION_WORD = /^(?:i|i'm|we|we're|our|my|me|you|your|he|she|it|its|they|them|their|this|that|these|those|the|a|an|to|of|over|under|in|on|at|for|with|from|about|and|or|but|so)\b/i;
+const ACRONYM_FIRST = /^[A-Z]{2,}\b/;
 /** Words of size or ownership that say nothing of an industry when they stand alone ("Public"). */
 const NOT_AN_INDUSTRY = /^(?:public|private|regional|national|global|international|local|small|large|independent|family-owned)$/i;
 const EMAIL = /^[A-Za-z0-9._%+-]+@([A-Za-z0-9-]+\.)+[A-Za-z]{2,}$/;
@@ -121,7 +122,8 @@ function checkProduct(value: string, context: FieldCheckContext): FieldCheck {
 }
 
 function checkPhrase(value: string, what: string): FieldCheck {
-  if (FUNCTION_WORD.test(value)) return fail(`a fragment of a sentence, not ${what}`);
+  // "IT director", "IT Manager": an acronym in capitals is not the pronoun "it".
+  if (FUNCTION_WORD.test(value) && !ACRONYM_FIRST.test(value)) return fail(`a fragment of a sentence, not ${what}`);
   if (/[\d$€£%]/.test(value)) return fail(`holds a figure, not ${what}`);
   if (INTERJECTION.test(value)) return fail(`an interjection, not ${what}`);
   return OK;

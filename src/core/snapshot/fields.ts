@@ -693,8 +693,9 @@ function separatelyNamedProducts(analysis: CallAnalysis): Candidate[] {
       if (RUNS_IT.test(before) || nounAfter) runsIt = true;
     }
     // Said as used twice, or run once and named again ("running Quaystone since March", "Quaystone sends the reminder");
-    // never what the customer ran before.
-    if (ranBefore || usage.length === 0 || (usage.length === 1 && (!runsIt || org.sentenceIds.length < 2))) continue;
+    // never what the customer ran before. One use is enough for a name that carries its maker's ("chose Acme Vault" from Acme Cloud).
+    const carriesMakersName = vendor !== undefined && sharesMakersWord(org.name, vendor.name, analysis.vocabulary);
+    if (ranBefore || usage.length === 0 || (usage.length === 1 && !carriesMakersName && (!runsIt || org.sentenceIds.length < 2))) continue;
     const byCustomer = usage.find((sentence) => sentence.side === 'customer' && !sentence.isQuestion);
     // "Slotbook" said in full once as "Campusly Slotbook": the product's full name carries its maker's.
     const fullName = vendor ? `${vendor.name} ${org.name}` : null;
@@ -708,6 +709,13 @@ function separatelyNamedProducts(analysis: CallAnalysis): Candidate[] {
     candidates.push(candidate);
   }
   return candidates;
+}
+
+/** "Acme Vault" and the vendor "Acme Cloud": a product line named with its maker's distinctive first word. */
+function sharesMakersWord(name: string, vendorName: string, vocabulary: ReadonlySet<string>): boolean {
+  const [maker, ...rest] = vendorName.split(' ');
+  const [first, ...tail] = name.split(' ');
+  return rest.length > 0 && tail.length > 0 && first === maker && isNameLike(maker!, vocabulary) && tail.join(' ') !== rest.join(' ');
 }
 
 /**

@@ -32,6 +32,13 @@ describe('the product, named apart from its vendor', () => {
     expect(value(call, 'product_name')).toBe('Marlowe Ledger');
   });
 
+  it('takes a product line named with the vendor\'s first word ("Marlowe Ledger" from Marlowe Systems), chosen once and named again', () => {
+    const lines = [VENDOR_INTRO, CUSTOMER_INTRO, 'Tove Ring: Remind me why you chose Marlowe Ledger last year?', 'Ana Vell: Marlowe Ledger closed our test month in two days.'];
+    expect(value(snapshotOf(lines), 'product_name')).toBe('Marlowe Ledger');
+    const otherMaker = [VENDOR_INTRO, CUSTOMER_INTRO, 'Tove Ring: Remind me why you chose Quarry Ledger last year?', 'Ana Vell: Quarry Ledger closed our test month in two days.'];
+    expect(value(snapshotOf(otherMaker), 'product_name')).toBeNull();
+  });
+
   it('never takes the system the customer ran before as the product', () => {
     const call = snapshotOf([
       VENDOR_INTRO,
