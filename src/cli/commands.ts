@@ -42,6 +42,10 @@ export async function runServeHttp(config: Config, options: { demo: boolean; hos
   const { logger } = workspace;
   if (options.demo) await loadDemoTranscript(workspace.session(LOCAL_PRINCIPAL));
   const { http } = config;
+  // A renewed certificate is picked up without a restart. The handler is in place before the server says it
+  // listens: until a process handles SIGHUP, the signal ends it.
+  let reloadTls: (() => Promise<boolean>) | undefined;
+  if (options.tls) process.on('SIGHUP', () => void reloadTls?.());
   const server = await startHttpServer(workspace, {
     host: options.host,
     port: options.port,
@@ -55,8 +59,7 @@ export async function runServeHttp(config: Config, options: { demo: boolean; hos
     behindTlsProxy: options.behindTlsProxy,
     logger,
   });
-  // A renewed certificate is picked up without a restart.
-  if (options.tls) process.on('SIGHUP', () => void server.reloadTls());
+  reloadTls = server.reloadTls;
   // In-flight calls finish, new ones are refused, then the process exits.
   const shutdown = () => {
     void server.close().finally(() => process.exit(0));
