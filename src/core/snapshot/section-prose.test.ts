@@ -184,6 +184,23 @@ describe('what the sections say', () => {
     expect(sectionText(snapshot, 'additional_commentary')).toContain('fixed-ish');
   });
 
+  it('tells what went wrong and why the date slipped, whichever side says it', () => {
+    const slipped = customerCallSnapshotOf([
+      'Marta Quinn: Welcome, Idris, Bea. Shall we start with the timeline of the Floodgate rollout at Cobalt Water?',
+      'Idris Kane: We kicked off on 12 February 2024 with three reservoirs, and the plan was to be live by 1 July 2024.',
+      'Bea Lund: In May we ran the first meter import, and the customer account data was in a far messier state than we had expected.',
+      'Idris Kane: We went live on 30 September 2024 in the end, with the pumping stations a week later.',
+      'Bea Lund: The crews are very happy with the tablets, and the dispatchers love the new map.',
+      'Idris Kane: The training took two weeks per depot, and we had a weekly steering call on Tuesdays.',
+      'Bea Lund: The field team appreciate the offline mode, and the feedback has been great.',
+      'Idris Kane: Leak call-outs now take 40 minutes instead of 3 hours.',
+      'Marta Quinn: Anything you would do differently?',
+      'Bea Lund: We would clean the account records before the import, not during it.',
+    ]);
+    const told = `${sectionText(slipped, 'engagement_details')}\n${sectionText(slipped, 'additional_commentary')}`;
+    expect(told).toContain('far messier state than we had expected');
+  });
+
   it('keeps the open renewal and who votes on it for the long-term outlook', () => {
     expect(sectionText(snapshot, 'long_term_impact')).toContain('the board votes on it in September');
   });
