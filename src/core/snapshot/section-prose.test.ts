@@ -152,6 +152,35 @@ describe('what the sections say', () => {
     expect(sectionText(rollout, 'customer_information')).not.toContain('clinics');
   });
 
+  it('takes "based" for where the customer is only in "based in", not in "cloud-based"', () => {
+    const couriers = customerCallSnapshotOf([
+      'Ines Vale: Thanks for joining, Aaron. Could you describe the company for readers who do not know Brackenfield?',
+      'Aaron Pike: Sure. Brackenfield Couriers is a parcel carrier, headquartered in Halifax.',
+      'Ines Vale: How big is the team?',
+      'Aaron Pike: We have about 900 drivers and a family ownership, second generation.',
+      "Aaron Pike: I'm the operations director, my title changed last year.",
+      'Ines Vale: And the depots?',
+      'Aaron Pike: We had people in all eleven depots testing the scanners in the first week.',
+      'Ines Vale: What was it like before Routemill?',
+      'Aaron Pike: Before, dispatch ran on whiteboards and phone calls, and nobody could see where a van was.',
+      'Aaron Pike: Drivers waited at the gate for their manifests every morning, sometimes forty minutes.',
+      'Ines Vale: How did the rollout go?',
+      'Aaron Pike: We started in March with the scanners, then the route planner in May.',
+      'Aaron Pike: The trainers spent two days in each depot with the night shift.',
+      'Ines Vale: And results?',
+      'Aaron Pike: Deliveries per driver went from 80 to 104 a day.',
+      'Aaron Pike: Missed pickups dropped from 6 percent to 2 percent.',
+      'Aaron Pike: Fuel spend fell by $310,000 a year.',
+      'Ines Vale: What else would you like to see?',
+      'Aaron Pike: The proof-of-delivery photos, and better reports for the customer service desk.',
+      'Aaron Pike: The cloud-based dispatch board that our office saw in the Routemill demo.',
+      'Aaron Pike: Our drivers like the app, honestly, even the ones who hated phones.',
+      'Ines Vale: Thanks, Aaron, this was great.',
+    ]);
+    expect(sectionText(couriers, 'customer_information')).toContain('all eleven depots');
+    expect(sectionText(couriers, 'customer_information')).not.toContain('cloud-based');
+  });
+
   it('opens the background with the event that set the project off', () => {
     expect(sectionText(snapshot, 'background')).toContain('ransomware outage');
   });
