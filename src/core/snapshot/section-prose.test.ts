@@ -101,6 +101,26 @@ const depotCall = (question: string) =>
     'Raj Mehta: Overtime at the docks runs about $12,000 a month.',
   ]);
 
+/** A bakery chain's money: one saving, costs, and a stock reduction its CFO calls working capital, not savings. */
+const bakeries = customerCallSnapshotOf([
+  'Keir Dunmore: Oona, shall we go through the money side of Doughline at Pelham Bakeries?',
+  'Oona Fitch: Sure. We save $220,000 a year on flour waste now.',
+  'Keir Dunmore: Our list price is $70,000 for a chain your size. And what does it cost you?',
+  'Oona Fitch: The licence is $60,000 a year for all nine bakeries.',
+  'Keir Dunmore: Anything up front?',
+  'Oona Fitch: The scales and tablets cost $35,000 up front, and the consultant days came to $18,000 in the first quarter.',
+  'Keir Dunmore: What about stock?',
+  'Oona Fitch: Ingredient stock went down by $400,000 between January and June. But that is working capital, not savings, so keep it apart in the story.',
+  'Keir Dunmore: Other costs you watch?',
+  'Oona Fitch: Our overtime budget is $75,000, the same as last year. Energy runs about $9,000 a month per bakery.',
+  'Keir Dunmore: And flour?',
+  'Oona Fitch: Flour itself costs us $1.2 million a year.',
+  'Keir Dunmore: And delivery?',
+  'Oona Fitch: The delivery vans cost $14,000 a month to lease.',
+  'Keir Dunmore: What is the headline for the story?',
+  'Oona Fitch: To sum up, we save $220,000 a year on flour waste.',
+]);
+
 describe('small talk', () => {
   it('knows thanks, busy-week talk, the line, how long the call runs, acknowledgements and goodbyes', () => {
     for (const said of [
@@ -207,6 +227,17 @@ describe('what the sections say', () => {
     const depots = depotCall('Lena Ortega: Any results you can share on the money side?');
     expect(sectionText(depots, 'results_achievements')).not.toContain("haven't measured");
     expect(sectionText(depots, 'financial_impact')).toContain("haven't measured the savings");
+  });
+
+  it('tells under financial impact what kind of money a figure is', () => {
+    expect(sectionText(bakeries, 'financial_impact')).toContain('working capital, not savings');
+  });
+
+  it('does not repeat a saving the field lines already show', () => {
+    for (const slug of ['results_achievements', 'financial_impact']) {
+      expect(sectionText(bakeries, slug)).toContain('$220,000 per year');
+      expect(sectionText(bakeries, slug)).not.toContain('To sum up');
+    }
   });
 
   it('keeps an issue that is only half fixed for the additional commentary', () => {

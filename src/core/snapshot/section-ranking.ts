@@ -54,6 +54,8 @@ interface SentenceTraits {
   qualityMeasure: boolean;
   /** What went wrong and why a date slipped: "the data was in a much worse state than we had assumed". */
   setback: boolean;
+  /** "It's working capital, not savings", "that was a one-off": what kind of money a figure is. */
+  moneyKind: boolean;
 }
 
 /** The traits of a call's sentences, worked out when a sentence is first scored. */
@@ -89,6 +91,7 @@ function traitsAt(analysis: CallAnalysis, position: number): SentenceTraits {
       partner: PARTNER.test(sentence.text),
       qualityMeasure: !sentence.isQuestion && sentence.figures.length > 0 && QUALITY_MEASURE.test(sentence.text),
       setback: !sentence.isQuestion && SETBACK.test(sentence.text),
+      moneyKind: !sentence.isQuestion && MONEY_KIND.test(sentence.text),
     };
     call.byPosition[position] = traits;
   }
@@ -115,6 +118,7 @@ function mostFavourableTraits(slug: SectionSlug): SentenceTraits {
     partner: slug === 'solution' || slug === 'engagement_details',
     qualityMeasure: slug === 'results_achievements' || slug === 'background',
     setback: SETBACK_SECTIONS.has(slug),
+    moneyKind: slug === 'financial_impact',
   };
 }
 
@@ -200,6 +204,12 @@ const QUALITY_MEASURE =
  */
 const SETBACK =
   /\b(?:(?:much |far |a lot |way )?(?:worse|messier|bigger|harder|longer|slower|more (?:complex|complicated|difficult|work))(?: (?:state|shape|condition|job|effort|task))? than (?:we|I|anyone|everyone|everybody) (?:had )?(?:assumed|expected|thought|planned|anticipated|estimated)|the (?:main |real |root |only )?(?:reason|cause) (?:was|for the (?:delay|slip))|that's why we (?:moved|pushed|delayed|postponed)|(?:go-live|launch|cutover|the (?:date|deadline|rollout|project)) (?:slipped|was (?:delayed|pushed|postponed|moved))|we underestimated)\b/i;
+/**
+ * What kind of money a figure is, which a case study must not mix up: "it's working capital, not savings", "that
+ * was a one-off", "it's cost avoidance", "it hits the P and L", "that's capex".
+ */
+const MONEY_KIND =
+  /\b(?:working capital|cash ?flow|balance sheet|P ?(?:and|&) ?L|profit and loss|one-?off|one-?time (?:cost|saving|savings|gain|payment)|recurring (?:cost|saving|savings|revenue)|cost avoidance|capex|opex|capital expenditure|operating (?:expense|expenditure)|not (?:a |real )?(?:saving|savings|revenue|profit))\b/i;
 /** Sections where the setbacks of an engagement are told. */
 const SETBACK_SECTIONS: ReadonlySet<SectionSlug> = new Set(['engagement_details', 'additional_commentary']);
 
@@ -369,6 +379,8 @@ export function scoreSentences(slug: SectionSlug, context: RankingContext): Sent
     if (slug === 'financial_impact') {
       if (sentence.figures.some((figure) => figure.kind === 'money')) score += 1;
       else if (trait.unmeasured) score += 1.5;
+      // "It's working capital, not savings": the figure said before it, classified, is money talk too.
+      else if (trait.moneyKind) score += 1;
       else if (sentence.figures.length === 0) score *= 0.7;
     }
     // Adoption is told in people and shares of them: "24,000 students never log in", "84 percent log in weekly".
