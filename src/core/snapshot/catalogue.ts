@@ -134,7 +134,8 @@ export const SECTIONS: readonly SectionSpec[] = [
     'customer_information',
     'Customer Information',
     'Who the customer is: company name, industry, location, the primary contact and their role, and contact details.',
-    'company industry headquarters headquartered located based office name title role contact email organization business founded employees',
+    // Not "based": alone it is "cloud-based" or "based on"; the cue below takes "based in".
+    'company industry headquarters headquartered located office name title role contact email organization business founded employees',
     /\b(?:headquartered|headquarters|based (?:in|out of)|located in|company name|we(?:'re| are) an? \w+|my (?:job )?title|my role|parent (?:company|group)|subsidiary|owned by|part of (?:the|a) [\w ]{0,30}group|holding|(?:every|each|all) (?:\w+ )?compan(?:y|ies) in the group|(?:out of )?our own budget|signed the contract)\b/gi,
     ['company_name', 'industry'],
     ['location', 'primary_contact', 'contact_position', 'contact_email'],

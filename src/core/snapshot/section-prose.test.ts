@@ -101,6 +101,26 @@ const depotCall = (question: string) =>
     'Raj Mehta: Overtime at the docks runs about $12,000 a month.',
   ]);
 
+/** A bakery chain's money: one saving, costs, and a stock reduction its CFO calls working capital, not savings. */
+const bakeries = customerCallSnapshotOf([
+  'Keir Dunmore: Oona, shall we go through the money side of Doughline at Pelham Bakeries?',
+  'Oona Fitch: Sure. We save $220,000 a year on flour waste now.',
+  'Keir Dunmore: Our list price is $70,000 for a chain your size. And what does it cost you?',
+  'Oona Fitch: The licence is $60,000 a year for all nine bakeries.',
+  'Keir Dunmore: Anything up front?',
+  'Oona Fitch: The scales and tablets cost $35,000 up front, and the consultant days came to $18,000 in the first quarter.',
+  'Keir Dunmore: What about stock?',
+  'Oona Fitch: Ingredient stock went down by $400,000 between January and June. But that is working capital, not savings, so keep it apart in the story.',
+  'Keir Dunmore: Other costs you watch?',
+  'Oona Fitch: Our overtime budget is $75,000, the same as last year. Energy runs about $9,000 a month per bakery.',
+  'Keir Dunmore: And flour?',
+  'Oona Fitch: Flour itself costs us $1.2 million a year.',
+  'Keir Dunmore: And delivery?',
+  'Oona Fitch: The delivery vans cost $14,000 a month to lease.',
+  'Keir Dunmore: What is the headline for the story?',
+  'Oona Fitch: To sum up, we save $220,000 a year on flour waste.',
+]);
+
 describe('small talk', () => {
   it('knows thanks, busy-week talk, the line, how long the call runs, acknowledgements and goodbyes', () => {
     for (const said of [
@@ -152,6 +172,35 @@ describe('what the sections say', () => {
     expect(sectionText(rollout, 'customer_information')).not.toContain('clinics');
   });
 
+  it('takes "based" for where the customer is only in "based in", not in "cloud-based"', () => {
+    const couriers = customerCallSnapshotOf([
+      'Ines Vale: Thanks for joining, Aaron. Could you describe the company for readers who do not know Brackenfield?',
+      'Aaron Pike: Sure. Brackenfield Couriers is a parcel carrier, headquartered in Halifax.',
+      'Ines Vale: How big is the team?',
+      'Aaron Pike: We have about 900 drivers and a family ownership, second generation.',
+      "Aaron Pike: I'm the operations director, my title changed last year.",
+      'Ines Vale: And the depots?',
+      'Aaron Pike: We had people in all eleven depots testing the scanners in the first week.',
+      'Ines Vale: What was it like before Routemill?',
+      'Aaron Pike: Before, dispatch ran on whiteboards and phone calls, and nobody could see where a van was.',
+      'Aaron Pike: Drivers waited at the gate for their manifests every morning, sometimes forty minutes.',
+      'Ines Vale: How did the rollout go?',
+      'Aaron Pike: We started in March with the scanners, then the route planner in May.',
+      'Aaron Pike: The trainers spent two days in each depot with the night shift.',
+      'Ines Vale: And results?',
+      'Aaron Pike: Deliveries per driver went from 80 to 104 a day.',
+      'Aaron Pike: Missed pickups dropped from 6 percent to 2 percent.',
+      'Aaron Pike: Fuel spend fell by $310,000 a year.',
+      'Ines Vale: What else would you like to see?',
+      'Aaron Pike: The proof-of-delivery photos, and better reports for the customer service desk.',
+      'Aaron Pike: The cloud-based dispatch board that our office saw in the Routemill demo.',
+      'Aaron Pike: Our drivers like the app, honestly, even the ones who hated phones.',
+      'Ines Vale: Thanks, Aaron, this was great.',
+    ]);
+    expect(sectionText(couriers, 'customer_information')).toContain('all eleven depots');
+    expect(sectionText(couriers, 'customer_information')).not.toContain('cloud-based');
+  });
+
   it('opens the background with the event that set the project off', () => {
     expect(sectionText(snapshot, 'background')).toContain('ransomware outage');
   });
@@ -180,8 +229,36 @@ describe('what the sections say', () => {
     expect(sectionText(depots, 'financial_impact')).toContain("haven't measured the savings");
   });
 
+  it('tells under financial impact what kind of money a figure is', () => {
+    expect(sectionText(bakeries, 'financial_impact')).toContain('working capital, not savings');
+  });
+
+  it('does not repeat a saving the field lines already show', () => {
+    for (const slug of ['results_achievements', 'financial_impact']) {
+      expect(sectionText(bakeries, slug)).toContain('$220,000 per year');
+      expect(sectionText(bakeries, slug)).not.toContain('To sum up');
+    }
+  });
+
   it('keeps an issue that is only half fixed for the additional commentary', () => {
     expect(sectionText(snapshot, 'additional_commentary')).toContain('fixed-ish');
+  });
+
+  it('tells what went wrong and why the date slipped, whichever side says it', () => {
+    const slipped = customerCallSnapshotOf([
+      'Marta Quinn: Welcome, Idris, Bea. Shall we start with the timeline of the Floodgate rollout at Cobalt Water?',
+      'Idris Kane: We kicked off on 12 February 2024 with three reservoirs, and the plan was to be live by 1 July 2024.',
+      'Bea Lund: In May we ran the first meter import, and the customer account data was in a far messier state than we had expected.',
+      'Idris Kane: We went live on 30 September 2024 in the end, with the pumping stations a week later.',
+      'Bea Lund: The crews are very happy with the tablets, and the dispatchers love the new map.',
+      'Idris Kane: The training took two weeks per depot, and we had a weekly steering call on Tuesdays.',
+      'Bea Lund: The field team appreciate the offline mode, and the feedback has been great.',
+      'Idris Kane: Leak call-outs now take 40 minutes instead of 3 hours.',
+      'Marta Quinn: Anything you would do differently?',
+      'Bea Lund: We would clean the account records before the import, not during it.',
+    ]);
+    const told = `${sectionText(slipped, 'engagement_details')}\n${sectionText(slipped, 'additional_commentary')}`;
+    expect(told).toContain('far messier state than we had expected');
   });
 
   it('keeps the open renewal and who votes on it for the long-term outlook', () => {

@@ -52,6 +52,10 @@ interface SentenceTraits {
   partner: boolean;
   /** Errors, false alarms, latency, idle time, trust, with a figure: how well the work is done. */
   qualityMeasure: boolean;
+  /** What went wrong and why a date slipped: "the data was in a much worse state than we had assumed". */
+  setback: boolean;
+  /** "It's working capital, not savings", "that was a one-off": what kind of money a figure is. */
+  moneyKind: boolean;
 }
 
 /** The traits of a call's sentences, worked out when a sentence is first scored. */
@@ -86,6 +90,8 @@ function traitsAt(analysis: CallAnalysis, position: number): SentenceTraits {
       trigger: TRIGGER.test(sentence.text),
       partner: PARTNER.test(sentence.text),
       qualityMeasure: !sentence.isQuestion && sentence.figures.length > 0 && QUALITY_MEASURE.test(sentence.text),
+      setback: !sentence.isQuestion && SETBACK.test(sentence.text),
+      moneyKind: !sentence.isQuestion && MONEY_KIND.test(sentence.text),
     };
     call.byPosition[position] = traits;
   }
@@ -111,6 +117,8 @@ function mostFavourableTraits(slug: SectionSlug): SentenceTraits {
     trigger: slug === 'background',
     partner: slug === 'solution' || slug === 'engagement_details',
     qualityMeasure: slug === 'results_achievements' || slug === 'background',
+    setback: SETBACK_SECTIONS.has(slug),
+    moneyKind: slug === 'financial_impact',
   };
 }
 
@@ -189,6 +197,21 @@ const SAID_OF_THE_PAST = /\b(?:was|were|used to)\b/i;
 const QUALITY_MEASURE =
   /\b(?:false (?:positives?|negatives?|alarms?|declines?|alerts?)|latency|response times?|error rates?|errors|accuracy|downtime|uptime|idle time|idling|defects?|rework|no-shows?|complaints?|(?:didn't|did not|don't|do not|wouldn't) trust|trusted it)\b/i;
 
+/**
+ * What went wrong in the engagement and why a date slipped: "the records were in a far messier state than we had
+ * expected", "the main reason was the interfaces", "that's why we pushed the go-live", "we underestimated the
+ * second site".
+ */
+const SETBACK =
+  /\b(?:(?:much |far |a lot |way )?(?:worse|messier|bigger|harder|longer|slower|more (?:complex|complicated|difficult|work))(?: (?:state|shape|condition|job|effort|task))? than (?:we|I|anyone|everyone|everybody) (?:had )?(?:assumed|expected|thought|planned|anticipated|estimated)|the (?:main |real |root |only )?(?:reason|cause) (?:was|for the (?:delay|slip))|that's why we (?:moved|pushed|delayed|postponed)|(?:go-live|launch|cutover|the (?:date|deadline|rollout|project)) (?:slipped|was (?:delayed|pushed|postponed|moved))|we underestimated)\b/i;
+/**
+ * What kind of money a figure is, which a case study must not mix up: "it's working capital, not savings", "that
+ * was a one-off", "it's cost avoidance", "it hits the P and L", "that's capex".
+ */
+const MONEY_KIND =
+  /\b(?:working capital|cash ?flow|balance sheet|P ?(?:and|&) ?L|profit and loss|one-?off|one-?time (?:cost|saving|savings|gain|payment)|recurring (?:cost|saving|savings|revenue)|cost avoidance|capex|opex|capital expenditure|operating (?:expense|expenditure)|not (?:a |real )?(?:saving|savings|revenue|profit))\b/i;
+/** Sections where the setbacks of an engagement are told. */
+const SETBACK_SECTIONS: ReadonlySet<SectionSlug> = new Set(['engagement_details', 'additional_commentary']);
 
 const sectionTermCache = new Map<SectionSlug, ReadonlySet<string>>();
 
@@ -345,6 +368,7 @@ export function scoreSentences(slug: SectionSlug, context: RankingContext): Sent
     // "Idle time was 22 percent" is the problem before; "we're at 85 milliseconds" is the result.
     if (trait.qualityMeasure && (slug === 'results_achievements' || slug === 'background') && (slug === 'background') === SAID_OF_THE_PAST.test(sentence.text)) score += 0.9;
     if (OPEN_ITEM_SECTIONS.has(slug) && trait.openItem) score += 1.2;
+    if (SETBACK_SECTIONS.has(slug) && trait.setback) score += 2.4;
     // "Rehandles went from 31 to 22 percent", "chargebacks are down to 780 a month": a result with its baseline or its change.
     // "Before, the planning run in Tabulon ran overnight", "the Ledgerly interface took six weeks": a named
     // system next to the section's own words is what a case-study writer needs (the old system, what it connects to).
@@ -355,6 +379,8 @@ export function scoreSentences(slug: SectionSlug, context: RankingContext): Sent
     if (slug === 'financial_impact') {
       if (sentence.figures.some((figure) => figure.kind === 'money')) score += 1;
       else if (trait.unmeasured) score += 1.5;
+      // "It's working capital, not savings": the figure said before it, classified, is money talk too.
+      else if (trait.moneyKind) score += 1;
       else if (sentence.figures.length === 0) score *= 0.7;
     }
     // Adoption is told in people and shares of them: "24,000 students never log in", "84 percent log in weekly".

@@ -102,6 +102,17 @@ function quotedSentences(names: readonly FieldName[], fields: Fields, sentences:
   return quoted;
 }
 
+/**
+ * Sentences that only restate values the section's field lines show ("Savings of 780,000 a year net", said again in
+ * the wrap-up): every field they support is one of `names` and has its line.
+ */
+function restatedSentences(names: readonly FieldName[], fields: Fields, fieldSupport: ReadonlyMap<number, FieldName[]>): Set<number> {
+  const shown = names.filter((name) => fields[name].value !== null && fields[name].source === 'transcript');
+  const restated = new Set<number>();
+  for (const [id, supports] of fieldSupport) if (supports.length > 0 && supports.every((name) => shown.includes(name))) restated.add(id);
+  return restated;
+}
+
 function addPicks(draft: Draft, slug: SectionSlug, input: SectionWriterInput, limit: number, heading?: string, skip?: ReadonlySet<number>): void {
   const pool = scoreSentences(slug, input.context);
   const candidates = skip && skip.size > 0 ? withoutSentences(pool, skip) : pool;
@@ -256,6 +267,7 @@ function figureSection(slug: SectionSlug, names: readonly FieldName[], noneText:
     }
     if (names.every((name) => input.fields[name].value === null)) draft.lines.push(`- ${noneText}`);
     const skip = quotedSentences(names, input.fields, input.context.analysis.sentences);
+    for (const id of restatedSentences(names, input.fields, input.context.fieldSupport)) skip.add(id);
     // A kickoff's goals are worth stating, as goals: "Stated as a target or a plan, not a result: …".
     const plans = (input.plans ?? []).filter((plan) => names.includes(plan.field) && !skip.has(plan.sentence.id));
     for (const plan of plans.filter((plan, index) => plans.findIndex((other) => other.sentence.id === plan.sentence.id) === index).slice(0, PLAN_LIMIT)) {
