@@ -197,6 +197,13 @@ describe('amounts, counts and shares', () => {
     expect(value(rate, 'cost_savings')).toBe('30%');
   });
 
+  it('never gives a figure the cue of another clause ("40 drivers log in every day, and late deliveries are down 12 percent")', () => {
+    const call = snapshotOf([...OPENING, 'Maya Brook: About 40 drivers log in every day, and late deliveries are down 12 percent.']);
+    expect(value(call, 'adoption_rate')).toBeNull();
+    const own = snapshotOf([...OPENING, 'Maya Brook: About 40 drivers log in every day, and 85 percent of them are active weekly.']);
+    expect(value(own, 'adoption_rate')).toBe('85%');
+  });
+
   it('takes a share of people as adoption, not a share of their activity', () => {
     const people = snapshotOf([...OPENING, 'Maya Brook: About two out of three people have been active in the last thirty days.']);
     expect(value(people, 'adoption_rate')).toBe('67%');

@@ -60,6 +60,26 @@ describe('the customer-call gate', () => {
     expect(gateIssue(snapshotOf(plain))).toBeDefined();
   });
 
+  it("fires on a customer's colleagues preparing to meet their vendor, though they speak of their own rollout and renewal", () => {
+    const prep = [
+      "Lena Ortiz: Quick internal sync before we talk to the vendor on Friday. It's just us.",
+      "Ben Hale: We've been using Tallyroute since our rollout in May, and our renewal is in August.",
+      'Lena Ortiz: Should we look at other vendors first?',
+      "Ben Hale: I'd push them on price. About 30 dispatchers log in every day.",
+    ];
+    const snapshot = snapshotOf(prep);
+    expect(gateIssue(snapshot)?.message).toMatch(/internal meeting about its vendor/);
+    expect(filled(snapshot)).toBe(0);
+    // The same words before the vendor joins a customer-hosted call do not outweigh the call itself.
+    const hosted = snapshotOf([
+      ...prep,
+      "Ivo Marsh: Hi all, I'm Ivo Marsh, your customer success manager at Tallyroute. How is your rollout going?",
+      'Ben Hale: Well. Your dispatch app is fast and your support team answers quickly.',
+      'Ivo Marsh: Our other customers see the same. Shall we look at your renewal and your users?',
+    ]);
+    expect(gateIssue(hosted)).toBeUndefined();
+  });
+
   it('fires on colleagues who speak of a client\'s go-live and users in the third person', () => {
     const snapshot = snapshotOf([
       'Gale Moss: Next, the Fennick account. How is the migration going?',

@@ -11,7 +11,8 @@
  * that name one speaker's side as vendor and another's as customer count
  * too, as does a speaker from the user's own organisation (the vendor
  * profile). Talk about clients in the third person (a sales team's pipeline
- * review), a broadcast (a webinar with audience questions), a job interview,
+ * review), a customer's colleagues preparing to meet their vendor, a
+ * broadcast (a webinar with audience questions), a job interview,
  * a parliamentary hearing or a design team's meeting carries none of it, or
  * carries the marks of its own genre, and the gate fires.
  */
@@ -66,6 +67,10 @@ const USE_TALK: ReadonlyArray<{ kind: string; pattern: RegExp }> = [
 const GENRES: ReadonlyArray<{ name: string; pattern: RegExp }> = [
   { name: 'a webinar or broadcast to an audience', pattern: /\b(?:webinar|Q&A panel|attendees|in the chat|thanks for joining|we're live|everyone who registered|run of show)\b/gi },
   { name: 'a job interview', pattern: /\b(?:interview(?:ing)? for (?:the|this|a)|your (?:resume|CV|current book)|if this goes ahead|hiring (?:process|panel|decision)|salary range|the posting|(?:the|this) role(?:'s)?|tell me about (?:yourself|a time)|why (?:do you want|are you leaving))\b/gi },
+  {
+    name: "a customer's internal meeting about its vendor",
+    pattern: /\b(?:internal (?:sync|meeting|call|prep|discussion|huddle)|just us|between (?:us|ourselves)|before (?:we|they) (?:talk|speak|meet) (?:to|with) (?:the|our) vendor|(?:the|our) vendor (?:on|next|said|says|is|will)|(?:look at|talk to|evaluate) other vendors|push (?:them|the vendor) on (?:price|pricing))\b/gi,
+  },
   { name: "a team's internal review of its own deals or work", pattern: /\b(?:in commit|close date|pipeline review|forecast call|stand-?up|sprint review|hotfix|quota)\b/gi },
   { name: 'a parliamentary or committee hearing', pattern: /\b(?:Minister|honourable|hon\.|Madam Chair|Mr\. Chair|Madam Speaker|Mr\. Speaker|the Chair|Assembly Members?|House of Commons|Parliament|Senedd)\b/g },
 ];
