@@ -105,7 +105,7 @@ export class Workspace {
   private readonly snapshots: KeyedStore<Snapshot>;
   private readonly index: TranscriptSearchIndex | null;
   private readonly listeners = new Set<(kind: ChangeKind, owner: string) => void>();
-  /** Given, or built on first Zoom call: a snapshot of a file then never loads the Zoom adapter and its schemas. */
+  /** Given in the deps, or built by `zoom()`. */
   private zoomClient: ZoomClient | undefined;
   private settingVendor: Promise<VendorProfile | null> | undefined;
 
@@ -160,6 +160,7 @@ export class Workspace {
     return { transcripts: this.transcripts, snapshots: this.snapshots, index: this.index };
   }
 
+  /** The Zoom client, built on the first Zoom call: a snapshot of a file never loads the Zoom adapter and its schemas. */
   async zoom(): Promise<ZoomClient> {
     if (this.zoomClient === undefined) {
       const { createZoomClient } = await import('../adapters/zoom/zoom-client.js');
