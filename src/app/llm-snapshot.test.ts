@@ -10,7 +10,8 @@ import type { Snapshot } from '../core/snapshot/types.js';
 import type { Transcript } from '../core/transcript/types.js';
 import { createLogger, createSilentLogger, type Logger } from '../logger.js';
 import { DEFAULT_LLM_SETTINGS, type LlmSettings } from './llm-settings.js';
-import { generateSnapshotWithEngine, type EngineSnapshotMetrics, type EngineSnapshotOptions } from './llm-snapshot.js';
+import type { EngineSnapshotMetrics, EngineSnapshotOptions } from './llm-snapshot.js';
+import { generateSnapshotWithEngine } from './snapshot-engine.js';
 
 const KEY = 'sk-ant-test-key';
 const example = exampleTranscript();

@@ -56,7 +56,7 @@ import {
   type SectionDraftOutput,
   type SectionOutcome,
 } from '../core/llm/index.js';
-import { NOT_A_CUSTOMER_CALL, SECTION_SLUGS, buildSnapshot, sectionSpec, type FieldCheckContext } from '../core/snapshot/index.js';
+import { NOT_A_CUSTOMER_CALL, buildSnapshot, sectionSpec, type FieldCheckContext } from '../core/snapshot/index.js';
 import type { FieldName, SectionSlug, Snapshot, SnapshotField, SnapshotSection, ValidationIssue, VendorProfile } from '../core/snapshot/types.js';
 import type { Transcript } from '../core/transcript/types.js';
 import type { CreateMessage } from '../adapters/llm/mcp-sampling.js';
@@ -64,7 +64,8 @@ import { CallLimiter } from '../adapters/llm/limiter.js';
 import type { LlmClient } from '../adapters/llm/port.js';
 import { loadTokenCounter } from '../adapters/llm/tokenizer.js';
 import type { Logger } from '../logger.js';
-import { resolveEngine, type LlmSettings, type ModelEngine, type SnapshotEngineChoice } from './llm-settings.js';
+import type { LlmSettings, ModelEngine, SnapshotEngineChoice } from './llm-settings.js';
+import { metricsOf, offlineResult } from './snapshot-engine.js';
 
 /** Facts per section given to a writer, and per section in the Executive Summary's digest. */
 const MAX_FACTS_PER_SECTION = 24;
@@ -150,12 +151,6 @@ async function allOrNothing<T>(tasks: ReadonlyArray<() => Promise<T>>, abort: Ab
     abort.abort(error);
     throw error;
   }
-}
-
-function requestedSlugs(sections: readonly SectionSlug[] | undefined): SectionSlug[] {
-  if (!sections) return [...SECTION_SLUGS];
-  for (const slug of sections) sectionSpec(slug);
-  return SECTION_SLUGS.filter((slug) => sections.includes(slug));
 }
 
 async function createClient(engine: ModelEngine, options: EngineSnapshotOptions, countTokens: CountTokens): Promise<LlmClient> {
@@ -374,20 +369,6 @@ function finalSection(verified: Verified, drafted: Drafted, offline: Snapshot, i
   return fallback;
 }
 
-function metricsOf(caller: ModelCaller | null, started: number): EngineSnapshotMetrics {
-  return {
-    duration_ms: Math.round(performance.now() - started),
-    llm_calls: caller?.calls ?? 0,
-    input_tokens: caller?.inputTokens ?? 0,
-    output_tokens: caller?.outputTokens ?? 0,
-    rounds: caller?.rounds ?? 0,
-  };
-}
-
-function offlineResult(offline: Snapshot, metrics: EngineSnapshotMetrics, issues: ValidationIssue[] = []): Snapshot {
-  return { ...offline, validation: { ...offline.validation, issues: [...offline.validation.issues, ...issues] }, metrics };
-}
-
 function logSecurity(transcript: Transcript, prepared: PreparedTranscript, logger: Logger): void {
   if (prepared.suspicious.length > 0) {
     logger.warn(
@@ -403,25 +384,15 @@ function logSecurity(transcript: Transcript, prepared: PreparedTranscript, logge
 const ENGINE_LABELS: Readonly<Record<ModelEngine, string>> = { anthropic: 'the Anthropic model', openai: 'the OpenAI-compatible model', sampling: "the MCP client's model" };
 
 /**
- * Builds a snapshot with the engine chosen (see `resolveEngine`). Never
- * rejects because a model failed: the offline snapshot comes back instead,
- * with an issue naming the code. Rejects with the signal's reason on cancel,
- * and with InputError INVALID_ARGUMENT for an unknown section slug.
+ * The model's part of `generateSnapshotWithEngine` (snapshot-engine.ts), for
+ * the sections `slugs`. Never rejects because a model failed: the offline
+ * snapshot comes back instead, with an issue naming the code. Rejects with
+ * the signal's reason on cancel.
  */
-export async function generateSnapshotWithEngine(transcript: Transcript, options: EngineSnapshotOptions): Promise<Snapshot> {
-  const started = performance.now();
+export async function generateModelSnapshot(transcript: Transcript, options: EngineSnapshotOptions, run: { engine: ModelEngine; slugs: SectionSlug[]; started: number }): Promise<Snapshot> {
+  const { engine, slugs, started } = run;
   const { logger } = options;
   const signal = options.signal ?? new AbortController().signal;
-  const slugs = requestedSlugs(options.sections);
-  const resolution = resolveEngine(options.engine, options.settings, Boolean(options.sampling));
-  if (resolution.kind !== 'model') {
-    // The offline engine alone reports its own progress, section by section.
-    const offline = buildSnapshot(transcript, { id: options.id, now: options.now, sections: slugs, onProgress: options.onProgress, ...(options.vendor ? { vendor: options.vendor } : {}) });
-    const notConfigured: ValidationIssue[] =
-      resolution.kind === 'not_configured' ? [{ code: 'LLM_NOT_CONFIGURED', severity: 'warning', message: `${resolution.reason} This snapshot comes from the offline engine.` }] : [];
-    return offlineResult(offline, metricsOf(null, started), notConfigured);
-  }
-
   // Known steps: the offline draft, verification, assembly; the model's steps are added once planned.
   const progress = new Progress(3, options.onProgress);
   const offline = buildSnapshot(transcript, { id: options.id, now: options.now, sections: slugs, ...(options.vendor ? { vendor: options.vendor } : {}) });
@@ -439,7 +410,7 @@ export async function generateSnapshotWithEngine(transcript: Transcript, options
   let caller: ModelCaller | null = null;
   try {
     const countTokens = await loadTokenCounter();
-    const client = await createClient(resolution.engine, options, countTokens);
+    const client = await createClient(engine, options, countTokens);
     const limits = client.engine === 'sampling' && options.sampling?.inBand ? { ...options.settings, maxConcurrency: Number.MAX_SAFE_INTEGER } : options.settings;
     caller = new ModelCaller(client, new CallLimiter(limits), abort.signal);
     const context: RunContext = {
@@ -478,9 +449,9 @@ export async function generateSnapshotWithEngine(transcript: Transcript, options
   } catch (error) {
     signal.throwIfAborted();
     const failure = error instanceof LlmUnavailableError ? error : new LlmUnavailableError('LLM_UNAVAILABLE', 'The language-model engine failed unexpectedly.', { cause: error });
-    logger.warn({ event: 'llm_snapshot_fallback', transcript_id: transcript.id, engine: resolution.engine, code: failure.code, error: error instanceof Error ? error.name : typeof error }, 'language model failed; offline snapshot used');
+    logger.warn({ event: 'llm_snapshot_fallback', transcript_id: transcript.id, engine, code: failure.code, error: error instanceof Error ? error.name : typeof error }, 'language model failed; offline snapshot used');
     return offlineResult(offline, metricsOf(caller, started), [
-      { code: failure.code, severity: 'warning', message: `${failure.message} This snapshot comes from the offline engine instead of ${ENGINE_LABELS[resolution.engine]}.` },
+      { code: failure.code, severity: 'warning', message: `${failure.message} This snapshot comes from the offline engine instead of ${ENGINE_LABELS[engine]}.` },
     ]);
   } finally {
     signal.removeEventListener('abort', onCancel);

@@ -16,7 +16,7 @@ import { maskSnapshotPersonalData, rebuildAfterFieldUpdate, validateFieldValue }
 import type { FieldName, SectionSlug, Snapshot, VendorProfile } from '../core/snapshot/types.js';
 import { applyClientSection, type ClientSectionInput, type ClientWriteOutcome } from '../core/llm/client-section.js';
 import { MemoryStorage } from '../adapters/store/memory.js';
-import { createZoomClient, type ListRecordingsInput, type ZoomClient, type ZoomRecordingList } from '../adapters/zoom/zoom-client.js';
+import type { ListRecordingsInput, ZoomClient, ZoomRecordingList } from '../adapters/zoom/zoom-client.js';
 import type { KeyedStore, RemovalReason } from '../adapters/store/port.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
@@ -24,8 +24,8 @@ import { newId } from './ids.js';
 import { readTranscriptInput, type LoadInput } from './transcript-input.js';
 import { LogFeed } from './log-feed.js';
 import { SecurityMonitor, type SecurityStatus } from './security-monitor.js';
-import { generateSnapshotWithEngine, type SamplingAccess } from './llm-snapshot.js';
-import { configuredVendor } from './vendor-profile.js';
+import type { SamplingAccess } from './llm-snapshot.js';
+import { generateSnapshotWithEngine } from './snapshot-engine.js';
 import type { SnapshotEngineChoice } from './llm-settings.js';
 
 /** What a transcript counts against the quotas and the budget: its text, as UTF-8. */
@@ -96,10 +96,7 @@ export interface WorkspaceDeps {
 
 export class Workspace {
   readonly config: Config;
-  /** SNAPSHOT_VENDOR: the user's organisation, for snapshots whose request names none. */
-  readonly vendor: VendorProfile | null;
   readonly logger: Logger;
-  readonly zoom: ZoomClient;
   readonly logFeed: LogFeed;
   readonly monitor: SecurityMonitor;
   private readonly now: () => Date;
@@ -108,16 +105,18 @@ export class Workspace {
   private readonly snapshots: KeyedStore<Snapshot>;
   private readonly index: TranscriptSearchIndex | null;
   private readonly listeners = new Set<(kind: ChangeKind, owner: string) => void>();
+  /** Given in the deps, or built by `zoom()`. */
+  private zoomClient: ZoomClient | undefined;
+  private settingVendor: Promise<VendorProfile | null> | undefined;
 
   constructor({ config, logger, now = () => new Date(), zoom, logFeed = new LogFeed(), searchable = true }: WorkspaceDeps) {
     this.config = config;
-    this.vendor = configuredVendor(config.vendorSetting);
     this.index = searchable ? new TranscriptSearchIndex() : null;
     this.logFeed = logFeed;
     this.monitor = new SecurityMonitor(logger, () => now().getTime());
     this.logger = logger;
     this.now = now;
-    this.zoom = zoom ?? createZoomClient(config.zoom, { logger, maxTranscriptBytes: config.maxTranscriptBytes, now: () => now().getTime() });
+    this.zoomClient = zoom;
     this.storage = new MemoryStorage({ maxBytes: config.storeMaxBytes, maxBytesVariable: 'STORE_MAX_BYTES' });
     this.transcripts = this.storage.collection<Transcript>({
       noun: 'transcript',
@@ -161,6 +160,31 @@ export class Workspace {
     return { transcripts: this.transcripts, snapshots: this.snapshots, index: this.index };
   }
 
+  /** The Zoom client, built on the first Zoom call: a snapshot of a file never loads the Zoom adapter and its schemas. */
+  async zoom(): Promise<ZoomClient> {
+    if (this.zoomClient === undefined) {
+      const { createZoomClient } = await import('../adapters/zoom/zoom-client.js');
+      this.zoomClient ??= createZoomClient(this.config.zoom, { logger: this.logger, maxTranscriptBytes: this.config.maxTranscriptBytes, now: () => this.now().getTime() });
+    }
+    return this.zoomClient;
+  }
+
+  /** Drops what the Zoom client cached (nothing when Zoom was never used). */
+  clearZoomCache(): void {
+    this.zoomClient?.clearCache();
+  }
+
+  /**
+   * SNAPSHOT_VENDOR as a profile: the user's organisation, for snapshots whose
+   * request names none. Read on first use, so its schema library loads only
+   * when the setting is there (startup has already refused a bad one).
+   */
+  configuredVendor(): Promise<VendorProfile | null> {
+    const setting = this.config.vendorSetting;
+    this.settingVendor ??= setting === undefined ? Promise.resolve(null) : import('./vendor-profile.js').then((profiles) => profiles.configuredVendor(setting));
+    return this.settingVendor;
+  }
+
   nowIso(): string {
     return this.now().toISOString();
   }
@@ -171,7 +195,7 @@ export class Workspace {
 
   private afterTranscriptRemoved(id: string, owner: string, reason: RemovalReason): void {
     this.index?.remove(id);
-    this.zoom.forgetTranscript(id);
+    this.zoomClient?.forgetTranscript(id);
     // Snapshots are derived from the transcript's text: they go with it.
     for (const entry of this.snapshots.values()) {
       if (entry.value.transcript_id === id) this.snapshots.delete(entry.value.id);
@@ -291,7 +315,7 @@ export class WorkspaceSession {
     for (const id of snapshotIds) this.stores.snapshots.delete(id);
     for (const id of transcriptIds) this.stores.transcripts.delete(id);
     // The Zoom cache may hold listings and downloads about this customer: drop it whole.
-    this.workspace.zoom.clearCache();
+    this.workspace.clearZoomCache();
     this.logger.info(
       { event: 'audit_customer_data_deleted', by: company ? 'company_name' : 'transcript_id', transcripts_deleted: transcriptIds.size, snapshots_deleted: snapshotIds.size },
       'customer data deleted',
@@ -304,12 +328,12 @@ export class WorkspaceSession {
     return this.workspace.monitor.status();
   }
 
-  listZoomRecordings(input: ListRecordingsInput, signal?: AbortSignal): Promise<ZoomRecordingList> {
-    return this.workspace.zoom.listRecordings(input, { signal });
+  async listZoomRecordings(input: ListRecordingsInput, signal?: AbortSignal): Promise<ZoomRecordingList> {
+    return (await this.workspace.zoom()).listRecordings(input, { signal });
   }
 
   async importZoomTranscript(meeting: string, options: { title?: string; onProgress?: (done: number, total: number, message: string) => void; signal?: AbortSignal }): Promise<Transcript> {
-    const transcript = await this.workspace.zoom.importTranscript(meeting, {
+    const transcript = await (await this.workspace.zoom()).importTranscript(meeting, {
       id: newId('t'),
       loadedAt: this.workspace.nowIso(),
       turnGapMs: this.workspace.config.turnGapMs,
@@ -340,7 +364,7 @@ export class WorkspaceSession {
       id: newId('s'),
       now: this.workspace.nowIso(),
       sections: request.sections,
-      vendor: request.vendor ?? this.workspace.vendor ?? undefined,
+      vendor: request.vendor ?? (await this.workspace.configuredVendor()) ?? undefined,
       signal: request.signal,
       logger,
       onProgress: (done, total, message) => {

@@ -176,7 +176,8 @@ async function startup(command: { workspace: boolean } = { workspace: true }): P
   try {
     envFile = loadEnvFile(process.cwd());
     config = loadConfig();
-    if (command.workspace) (await import('../app/vendor-profile.js')).configuredVendor(config.vendorSetting);
+    // Its schema library loads only when the setting is there.
+    if (command.workspace && config.vendorSetting !== undefined) (await import('../app/vendor-profile.js')).configuredVendor(config.vendorSetting);
   } catch (error) {
     throw new StartupError(error);
   }

@@ -137,9 +137,14 @@ describe('CLI start-up', () => {
     expect(loadedAny(await modulesLoadedBy(['snapshot', QUEST_VTT, '--format', 'json', '--engine', 'offline']), ['chrono-node'])).toEqual(['chrono-node']);
   });
 
-  it('an offline snapshot loads neither the MCP SDK nor a model SDK', async () => {
+  it('an offline snapshot loads neither the MCP SDK nor a model SDK, nor the model code, the Zoom client or a schema library', async () => {
     const modules = await modulesLoadedBy(['snapshot', QUEST_VTT, '--format', 'json', '--engine', 'offline']);
     expect(modules.some((url) => url.includes('/src/core/snapshot/'))).toBe(true);
-    expect(loadedAny(modules, SERVER_AND_MODEL_MODULES)).toEqual([]);
+    expect(loadedAny(modules, [...SERVER_AND_MODEL_MODULES, '/src/app/llm-snapshot.ts', '/src/core/llm/schemas.ts', '/src/adapters/zoom/zoom-client.ts', '/src/app/vendor-profile.ts', '/node_modules/zod/'])).toEqual([]);
+  });
+
+  it('a snapshot with --vendor loads the schema that reads the profile', async () => {
+    const modules = await modulesLoadedBy(['snapshot', QUEST_VTT, '--format', 'json', '--engine', 'offline', '--vendor', 'Fabrikam']);
+    expect(loadedAny(modules, ['/src/app/vendor-profile.ts', '/node_modules/zod/'])).toEqual(['/src/app/vendor-profile.ts', '/node_modules/zod/']);
   });
 });

@@ -169,20 +169,20 @@ export function mergeFields(
       countDrop(tally, evidence);
       continue;
     }
-    const parsed = FIELDS[candidate.field].schema.safeParse(candidate.value);
-    if (!parsed.success) {
+    const parsed = FIELDS[candidate.field].parse(candidate.value);
+    if (!parsed.ok) {
       countDrop(tally, 'invalid_value');
       continue;
     }
-    if (!turnSaysValue(candidate.field, parsed.data, grounder.turnText(evidence.turn_index))) {
+    if (!turnSaysValue(candidate.field, parsed.value, grounder.turnText(evidence.turn_index))) {
       countDrop(tally, 'value_not_in_evidence');
       continue;
     }
-    if (!checkFieldValue(candidate.field, parsed.data, checks).ok) {
+    if (!checkFieldValue(candidate.field, parsed.value, checks).ok) {
       countDrop(tally, 'wrong_kind');
       continue;
     }
-    byField.get(candidate.field)?.push({ value: parsed.data, status: candidate.status, evidence: [evidence], turn: evidence.turn_index });
+    byField.get(candidate.field)?.push({ value: parsed.value, status: candidate.status, evidence: [evidence], turn: evidence.turn_index });
   }
 
   const fields = {} as Record<FieldName, SnapshotField>;

@@ -89,4 +89,24 @@ describe('field catalogue', () => {
     expect(fieldError('company_name', '   ').message).toMatch(/empty/);
     expect(fieldError('favourite_colour', 'blue').message).toMatch(/Unknown field/);
   });
+
+  it('answers a value of the wrong kind with the field\'s type and example', () => {
+    expect(fieldError('company_name', 42).message).toBe('Company (company_name) must be a string value, e.g. "Northwind Freight".');
+    expect(fieldError('user_count', '12.5').message).toBe('Users (user_count) must be a integer value, e.g. 420.');
+    expect(fieldError('adoption_rate', Number.NaN).message).toBe('Adoption rate (adoption_rate) must be a percentage value, e.g. "92%".');
+    expect(fieldError('cost_savings', Number.POSITIVE_INFINITY).message).toMatch(/must be a money value/);
+    expect(fieldError('start_date', null).message).toMatch(/must be a date value/);
+  });
+
+  it('checks counts, amounts and addresses to the limit', () => {
+    expect(fieldError('user_count', 1e9 + 1).message).toMatch(/implausibly large/);
+    expect(fieldError('user_count', 2 ** 53).message).toMatch(/whole number/);
+    expect(fieldError('cost_savings', -5).message).toMatch(/>=0/);
+    expect(validateFieldValue('cost_savings', 1250000)).toBe('$1,250,000');
+    expect(validateFieldValue('user_count', '007')).toBe(7);
+    expect(fieldError('contact_email', '.dana@example.com').message).toMatch(/e-mail/);
+    expect(fieldError('contact_email', 'dana@example.c').message).toMatch(/e-mail/);
+    expect(fieldError('start_date', '2024-02-30').message).toMatch(/calendar date/);
+    expect(fieldError('industry', 'x'.repeat(121)).message).toMatch(/at most 120 characters/);
+  });
 });

@@ -6,7 +6,6 @@
  * `validateFieldValue` is the single gate for values a person types in.
  */
 
-import { z } from 'zod';
 import { InputError } from '../errors.js';
 import type { FieldName, FieldValue, SectionSlug } from './types.js';
 
@@ -18,8 +17,8 @@ export interface FieldSpec {
   description: string;
   type: FieldType;
   example: FieldValue;
-  /** Parses and normalises a raw value; throws a ZodError when it is not acceptable. */
-  schema: z.ZodType<FieldValue>;
+  /** Checks and normalises a raw value. */
+  parse: (raw: unknown) => FieldParse;
 }
 
 export interface SectionSpec {
@@ -47,43 +46,88 @@ function isRealDate(value: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+/** What a field's check makes of a raw value: the normalised value, or why not (null: not even the right kind of value). */
+export type FieldParse = { ok: true; value: FieldValue } | { ok: false; reason: string | null };
 
-const isoDate = z
-  .string()
-  .trim()
-  .refine(isRealDate, 'must be a calendar date written YYYY-MM-DD');
+const accept = (value: FieldValue): FieldParse => ({ ok: true, value });
+const reject = (reason: string | null): FieldParse => ({ ok: false, reason });
+const WRONG_KIND = reject(null);
+
+/** A finite number, as JSON can carry it (NaN and infinities are not values). */
+const isNumber = (raw: unknown): raw is number => typeof raw === 'number' && Number.isFinite(raw);
+
+const text = (max: number) => (raw: unknown): FieldParse => {
+  if (typeof raw !== 'string') return WRONG_KIND;
+  const value = raw.trim();
+  if (value.length === 0) return reject('must not be empty');
+  return value.length > max ? reject(`must be at most ${max} characters`) : accept(value);
+};
+
+function isoDate(raw: unknown): FieldParse {
+  if (typeof raw !== 'string') return WRONG_KIND;
+  const value = raw.trim();
+  return isRealDate(value) ? accept(value) : reject('must be a calendar date written YYYY-MM-DD');
+}
 
 /** "$1,200,000", "CA$350,000", "EUR 40,000 per year", "1.2 million dollars"; a percentage where only a rate was stated. */
 const MONEY = /^(?:(?:CA|C|US|AU|A|NZ|HK|S|MX)?\$\s?|[€£¥]\s?|(?:USD|EUR|GBP|CAD|AUD|NZD|HKD|SGD|JPY|CHF|INR|CNY|MXN|SEK|NOK|DKK|ZAR)\s)?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|bn|thousand|million|billion))?(?:\s(?:dollars|euros|pounds|USD|EUR|GBP))?(?:\s(?:per|a|an)\s\w+)?$/i;
 const PERCENT = /^-?\d+(?:\.\d+)?\s?(?:%|percent)$/i;
 
-const money = z
-  .union([z.number().nonnegative(), z.string().trim()])
-  .transform((value) => (typeof value === 'number' ? `$${value.toLocaleString('en-US')}` : value))
-  .refine((value) => MONEY.test(value) || PERCENT.test(value), 'must be an amount such as "$250,000", "CA$250,000" or "EUR 40,000 per year" (or a percentage such as "12%")');
+function money(raw: unknown): FieldParse {
+  let value: string;
+  if (isNumber(raw)) {
+    if (raw < 0) return reject('Too small: expected number to be >=0');
+    value = `$${raw.toLocaleString('en-US')}`;
+  } else if (typeof raw === 'string') value = raw.trim();
+  else return WRONG_KIND;
+  return MONEY.test(value) || PERCENT.test(value) ? accept(value) : reject('must be an amount such as "$250,000", "CA$250,000" or "EUR 40,000 per year" (or a percentage such as "12%")');
+}
 
-const percentage = z
-  .union([z.number(), z.string().trim()])
-  .transform((value) => (typeof value === 'number' ? `${value}%` : value.replace(/\s?percent$/i, '%')))
-  .refine((value) => PERCENT.test(value), 'must be a percentage such as "35%"');
+/** 35 and "35 percent" are written "35%"; null when the value is neither a number nor text. */
+function asPercentText(raw: unknown): string | null {
+  if (isNumber(raw)) return `${raw}%`;
+  return typeof raw === 'string' ? raw.trim().replace(/\s?percent$/i, '%') : null;
+}
+
+function percentage(raw: unknown): FieldParse {
+  const value = asPercentText(raw);
+  if (value === null) return WRONG_KIND;
+  return PERCENT.test(value) ? accept(value) : reject('must be a percentage such as "35%"');
+}
 
 /** "from 42 days to 27 days (36% less time)": the time a process took before and after, with the share saved; or "five hours a week saved". */
 const TIME_CHANGE = /^from \S.{0,60} to \S.{0,60}?(?: \(\d+% less time\))?$|^\S.{0,40} (?:a|an|per|each|every) \w+ saved$/i;
 
-const efficiency = z
-  .union([z.number(), z.string().trim()])
-  .transform((value) => (typeof value === 'number' ? `${value}%` : value.replace(/\s?percent$/i, '%')))
-  .refine((value) => PERCENT.test(value) || TIME_CHANGE.test(value), 'must be a percentage such as "35%", a time before and after such as "from 42 days to 27 days", or a time saved such as "five hours a week saved"');
+function efficiency(raw: unknown): FieldParse {
+  const value = asPercentText(raw);
+  if (value === null) return WRONG_KIND;
+  return PERCENT.test(value) || TIME_CHANGE.test(value)
+    ? accept(value)
+    : reject('must be a percentage such as "35%", a time before and after such as "from 42 days to 27 days", or a time saved such as "five hours a week saved"');
+}
 
-const integer = z
-  .union([z.number(), z.string().trim().regex(/^\d[\d,]*$/, 'must be a whole number').transform((value) => Number(value.replace(/,/g, '')))])
-  .pipe(z.number().int('must be a whole number').nonnegative('must not be negative').max(1e9, 'is implausibly large'));
+/** A count: a number, or digits with thousands commas ("1,200"). */
+function integer(raw: unknown): FieldParse {
+  let value: number;
+  if (isNumber(raw)) value = raw;
+  else if (typeof raw === 'string' && /^\d[\d,]*$/.test(raw.trim())) value = Number(raw.trim().replace(/,/g, ''));
+  else return WRONG_KIND;
+  if (!Number.isSafeInteger(value)) return reject('must be a whole number');
+  if (value < 0) return reject('must not be negative');
+  return value > 1e9 ? reject('is implausibly large') : accept(value);
+}
 
-const email = z.string().trim().toLowerCase().pipe(z.email('must be an e-mail address such as "name@example.com"'));
+/** The e-mail addresses people type: dot-separated local parts, a dotted domain ending in letters. */
+const EMAIL = /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;
 
-function field(name: FieldName, label: string, type: FieldType, description: string, example: FieldValue, schema: z.ZodType<FieldValue>): FieldSpec {
-  return { name, label, type, description, example, schema };
+function email(raw: unknown): FieldParse {
+  if (typeof raw !== 'string') return WRONG_KIND;
+  const value = raw.trim().toLowerCase();
+  return EMAIL.test(value) ? accept(value) : reject('must be an e-mail address such as "name@example.com"');
+}
+
+function field(name: FieldName, label: string, type: FieldType, description: string, example: FieldValue, parse: (raw: unknown) => FieldParse): FieldSpec {
+  return { name, label, type, description, example, parse };
 }
 
 export const FIELDS: Readonly<Record<FieldName, FieldSpec>> = {
@@ -264,10 +308,9 @@ export function validateFieldValue(name: string, raw: unknown): FieldValue {
     throw new InputError('FIELD_INVALID', `Unknown field "${name}". Fields: ${FIELD_NAMES.join(', ')}.`);
   }
   const spec = FIELDS[name];
-  const parsed = spec.schema.safeParse(raw);
-  if (!parsed.success) {
-    const reason = parsed.error.issues[0]?.message ?? 'is not valid';
-    throw new InputError('FIELD_INVALID', `${spec.label} (${name}) ${reason.startsWith('Invalid input') ? `must be a ${spec.type} value, e.g. ${JSON.stringify(spec.example)}` : reason}.`);
+  const parsed = spec.parse(raw);
+  if (!parsed.ok) {
+    throw new InputError('FIELD_INVALID', `${spec.label} (${name}) ${parsed.reason ?? `must be a ${spec.type} value, e.g. ${JSON.stringify(spec.example)}`}.`);
   }
-  return parsed.data;
+  return parsed.value;
 }

@@ -194,13 +194,15 @@ function countedNoun(after: string): { noun: string; length: number } | null {
   return { noun, length };
 }
 
-const MONEY_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+// Built on the first amount: ICU's number data costs a cold snapshot of a call without one about 5 % of its start.
+let moneyFormat: Intl.NumberFormat | undefined;
 
 /** "$1,400,000 per year", "CA$350,000", "CAD 350,000", "92%", "420". */
 export function formatFigure(figure: Figure): string | number {
   if (figure.kind === 'percentage') return `${figure.value}%`;
   if (figure.kind === 'count') return figure.value;
-  const amount = MONEY_FORMAT.format(figure.value);
+  moneyFormat ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+  const amount = moneyFormat.format(figure.value);
   const currency = figure.currency ?? '$';
   // A sign touches the amount ("CA$350,000"); a code stands apart ("CAD 350,000").
   const money = /[$€£¥]$/.test(currency) ? `${currency}${amount}` : `${currency} ${amount}`;
