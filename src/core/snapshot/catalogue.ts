@@ -76,7 +76,7 @@ const PERCENT = /^-?\d+(?:\.\d+)?\s?(?:%|percent)$/i;
 function money(raw: unknown): FieldParse {
   let value: string;
   if (isNumber(raw)) {
-    if (raw < 0) return reject('Too small: expected number to be >=0');
+    if (raw < 0) return reject('must not be negative');
     value = `$${raw.toLocaleString('en-US')}`;
   } else if (typeof raw === 'string') value = raw.trim();
   else return WRONG_KIND;
