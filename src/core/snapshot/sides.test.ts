@@ -155,6 +155,19 @@ describe('sides from titles and claimed organisations', () => {
   });
 });
 
+describe('the organisation a guest thanks for having them', () => {
+  it('takes "thanks for having us at X", said once by the vendor, as the customer when nobody else names one', () => {
+    const call = snapshotOf([
+      "Sven Ask: I'm Sven Ask, your account manager at Morrowline. Thanks for having us at Tarnby Credit Union.",
+      "Lars Eid: I'm Lars Eid, head of member services. We've been on your platform a year.",
+      'Sven Ask: How is your rollout going? Our other credit unions usually see shorter queues.',
+      'Lars Eid: Our 30 advisers use the console every day.',
+    ]);
+    expect(value(call, 'company_name')).toBe('Tarnby Credit Union');
+    expect(sideOf(call, 'Sven Ask')).toBe('vendor');
+  });
+});
+
 describe('sides from how each speaker talks about the others', () => {
   it('puts a consultant who says "we were the implementation partner" on the vendor side', () => {
     const lines = (claim: string) => [
