@@ -96,6 +96,11 @@ describe('statements', () => {
     expect(isHypothetical(cut, { start: 20, end: 26 })).toBe(true);
     const result = 'If you look at the numbers, we saved $400,000.';
     expect(isHypothetical(result, { start: result.indexOf('$'), end: result.length - 1 })).toBe(false);
+    // An opening "if" governs every clause after it, not only the next one.
+    const offer = 'If you sign for two years, we can take 10 percent off, which saves you about $18,000 a year.';
+    expect(isHypothetical(offer, { start: offer.indexOf('$'), end: offer.indexOf('$') + 7 })).toBe(true);
+    const measured = 'If I look back, we rolled it out in May, and it saved us $18,000 last year.';
+    expect(isHypothetical(measured, { start: measured.indexOf('$'), end: measured.indexOf('$') + 7 })).toBe(false);
   });
 
   it("recognises a vendor's claim about customers in general", () => {

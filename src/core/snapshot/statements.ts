@@ -42,6 +42,8 @@ const HYPOTHETICAL =
 /** "The forecasting is used by all 160 managers", "the forecast screen": forecasting as what a product does, not a projection. */
 const FORECAST_AS_A_THING = /\b(?:the|our|their|your|its)\s+forecast(?:ing|s)?\s+(?:(?:is|are|was|were|gets|got)\s+used\b|(?:tool|feature|module|model|screen|dashboard|report|view)s?\b)/gi;
 const CONDITIONAL_OPENING = /^\s*(?:if|once|assuming|suppose|supposing|imagine|when we|whenever)\b/i;
+/** "If you sign for three years, we can take 15 percent off, which saves you 24,000 a year": the "if" governs every clause after it. */
+const OPENS_WITH_IF = /^\s*(?:(?:and|so|but|well|now|okay|look)[,]?\s+)?if\b/i;
 
 /** A clause that reports what happened ("we saved", "it dropped"): an "if" before it is an aside ("if you look at the numbers"). */
 const PAST_RESULT = /\b(?:saved|was|were|did|had|went|got|came|dropped|fell|grew|rose|increased|decreased|reduced|hit|reached|achieved|delivered|finished|ended)\b/i;
@@ -99,7 +101,8 @@ export function labelsPlan(sentence: string): boolean {
 export function isHypothetical(text: string, span: Span): boolean {
   const plain = text.replace(CONVERSATIONAL_IF, (match) => ' '.repeat(match.length)).replace(MONTH_MAY, '   ');
   const { clause, previous } = clauseAround(plain, span);
-  return HYPOTHETICAL.test(clause.replace(FORECAST_AS_A_THING, '')) || (CONDITIONAL_OPENING.test(previous) && !PAST_RESULT.test(clause)) || inTargetFrame(plain, span);
+  const conditional = CONDITIONAL_OPENING.test(previous) || OPENS_WITH_IF.test(plain);
+  return HYPOTHETICAL.test(clause.replace(FORECAST_AS_A_THING, '')) || (conditional && !PAST_RESULT.test(clause)) || inTargetFrame(plain, span);
 }
 
 const GENERIC_CLAIM =
