@@ -509,7 +509,9 @@ function dateCandidates(analysis: CallAnalysis, cue: RegExp, other: RegExp): Can
         focus: { start: date.start, end: date.end },
       };
       const before = sentence.text.slice(0, date.start);
-      if (CONTRACT_TERM.test(before.slice(-60))) candidate.excluded = 'the end of a contract term, not of the project';
+      if (sentence.side !== 'customer' && OTHER_PARTY.test(sentence.text) && !FIRST_OR_SECOND_PERSON.test(sentence.text)) {
+        candidate.excluded = "another organisation's date, told by the vendor";
+      } else if (CONTRACT_TERM.test(before.slice(-60))) candidate.excluded = 'the end of a contract term, not of the project';
       else if (ON_A_CONDITION.test(before)) candidate.excluded = 'a date on a condition ("if we rolled it out, we\'d want to be live by …"), not one agreed';
       else if (cue === END_CUE && PRODUCT_RELEASE.test(ownClause(before))) candidate.excluded = 'a release or fix of the product, not the end of the project';
       else if (cue === START_CUE && PHASE_STARTED.test(before)) {

@@ -80,6 +80,19 @@ describe('the customer-call gate', () => {
     expect(gateIssue(hosted)).toBeUndefined();
   });
 
+  it('passes a short review opened by "customer success at X", where the customer "started with <Product>", and keeps the vendor\'s story of another customer out', () => {
+    const snapshot = snapshotOf([
+      "Rhea Lund: Hi Ivo, I'm Rhea Lund, customer success at Pelmark. Thanks for the time.",
+      'Ivo Brandt: Hi Rhea. Ivo Brandt, controller at Sorrel Mill Bakery, in Duluth.',
+      'Rhea Lund: A quick story first. At Quarrybank Foods, they went live on May 6th, 2024, and cut their close from nine days to four.',
+      'Ivo Brandt: We started with Pelmark Close on the 3rd of February 2025. Our close went from eight days to six.',
+    ]);
+    expect(gateIssue(snapshot)).toBeUndefined();
+    expect(snapshot.fields.company_name.value).toBe('Sorrel Mill Bakery');
+    expect(snapshot.fields.start_date.value).toBe('2025-02-03');
+    expect(snapshot.fields.completion_date.value).toBeNull();
+  });
+
   it('fires on colleagues who speak of a client\'s go-live and users in the third person', () => {
     const snapshot = snapshotOf([
       'Gale Moss: Next, the Fennick account. How is the migration going?',

@@ -120,7 +120,7 @@ const PARTNER_LEAN = 4;
  * "your customer success manager", "the implementation specialist on your account", "I lead onboarding".
  */
 const VENDOR_TITLES =
-  '(?:customer success (?:manager|lead|director|partner)|success manager|CSM|account (?:manager|executive|director|lead)|solutions? (?:consultant|engineer|architect)|implementation (?:consultant|specialist|manager|lead|engineer)|engagement manager|onboarding (?:specialist|manager|lead)|professional services (?:consultant|lead|manager))';
+  '(?:customer success(?: (?:manager|lead|director|partner))?|success manager|CSM|account (?:manager|executive|director|lead)|solutions? (?:consultant|engineer|architect)|implementation (?:consultant|specialist|manager|lead|engineer)|engagement manager|onboarding (?:specialist|manager|lead)|professional services (?:consultant|lead|manager))';
 const OWN_VENDOR_TITLE = new RegExp(
   `\\b(?:I'm|I am|I've (?:just )?taken over as|I took over as|I'll be)\\s+(?:the\\s+|your\\s+|a\\s+|an\\s+|our\\s+)?(?:new\\s+|senior\\s+|lead\\s+|principal\\s+)?${VENDOR_TITLES}\\b|\\bI (?:lead|run|head|manage) (?:the )?(?:onboarding|implementations?|customer success|customer marketing|customer advocacy|professional services)\\b`,
   'i',
