@@ -168,7 +168,7 @@ const MAY_DESCRIBE_INDUSTRY = /\bindustry\b|\b(?:sector|space|market|business)\b
 const INDUSTRY_STATEMENT = /\bindustry\b[^.?!]{0,40}?\b(?:is|are|would be)\s+(?:in\s+)?(?:the\s+)?([^,.;!?]{3,60})/i;
 const INDUSTRY_PHRASE = /\b(?:in|into)\s+the\s+([\w -]{3,40}?)\s+(?:industry|sector|space|market|business)\b/i;
 const DESCRIPTOR_HEADS =
-  'company|business|firm|provider|retailer|chain|network|carrier|manufacturer|distributor|group|organi[sz]ation|system|agency|bank|insurer|brand|startup|nonprofit|non-profit|charity|fintech|hospital|operator|supplier|maker|producer|platform|services|practice|school|university|college|utility|wholesaler|marketplace|consultancy|brokerage|lender|airline|shipper|3pl|developer|publisher|studio|restaurant|clinic|credit union|district';
+  'company|business|firm|provider|retailer|chain|network|carrier|manufacturer|distributor|group|organi[sz]ation|system|agency|bank|insurer|brand|startup|nonprofit|non-profit|charity|fintech|hospital|operator|supplier|maker|producer|platform|services|practice|school|university|college|utility|wholesaler|marketplace|consultancy|brokerage|lender|airline|shipper|3pl|developer|publisher|studio|restaurant|clinic|credit union|district|contractor|builder|installer|integrator|dealer|dealership|cooperative|co-op|association|foundation|institute|authority|council|municipality';
 /** "We're a home goods retailer", "<Company> is a regional freight carrier": group 1 marks the "we" form. */
 const DESCRIPTION = new RegExp(
   `\\b(?:(we're|we are)|is|are)\\s+(?:a|an)\\s+((?:[\\w&-]+\\s+){0,6}(?:${DESCRIPTOR_HEADS}))\\b`,
@@ -670,7 +670,7 @@ const PRODUCT_CONTEXT =
 /** "we were running X", "we used to be on X": the system the customer had before. */
 const USED_BEFORE = /\b(?:was|were|had been|used to(?: be)?)\s+(?:running|using|run|use|on)\s+(?:the\s+)?$/i;
 /** Using or running a product now: "running X", "we use X", "deployed X" (not "after X", "on X", "with X"). */
-const RUNS_IT = /\b(?:running|run|runs|using|use|uses|licensed|deployed|implemented|rolled out|adopted|switched to|moved to|log(?:s|ged)? (?:in)?to|work(?:s|ing)? in)\s+(?:the\s+)?$/i;
+const RUNS_IT = /\b(?:running|run|runs|using|use|uses|licensed|deployed|implemented|rolled out|adopted|switched to|moved to|went live (?:with|on)|gone live (?:with|on)|log(?:s|ged)? (?:in)?to|work(?:s|ing)? in)\s+(?:the\s+)?$/i;
 
 /**
  * A product named apart from its vendor ("Campusly" sells "Slotbook"): another

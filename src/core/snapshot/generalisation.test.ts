@@ -136,6 +136,15 @@ describe('the primary contact', () => {
 });
 
 describe('company profile', () => {
+  it('reads "we\'re a landscaping contractor in Tulsa" as the industry and the place', () => {
+    const snapshot = snapshotOf([
+      'Marcus Webb (Account Manager): Could you describe the business?',
+      "Rosa Lind (Customer): I'm Rosa Lind, operations manager at Greenvale Grounds. We're a landscaping contractor in Tulsa with about 200 crew members.",
+    ]);
+    expect(value(snapshot, 'industry')).toBe('Landscaping contractor');
+    expect(value(snapshot, 'location')).toBe('Tulsa');
+  });
+
   it('reads the location and industry from "we\'re a public university in Boise"', () => {
     const snapshot = snapshotOf([
       'Marcus Webb (Account Manager): Could you describe the university?',

@@ -39,6 +39,16 @@ describe('the product, named apart from its vendor', () => {
     expect(value(snapshotOf(otherMaker), 'product_name')).toBeNull();
   });
 
+  it('takes what the customer "went live with", named again, as the product', () => {
+    const call = snapshotOf([
+      VENDOR_INTRO,
+      CUSTOMER_INTRO,
+      'Ivo Lind: So we went live with Quillcast for your front desks on the 3rd of March.',
+      'Ana Vell: And Quillcast has been steady since.',
+    ]);
+    expect(value(call, 'product_name')).toBe('Quillcast');
+  });
+
   it('never takes the system the customer ran before as the product', () => {
     const call = snapshotOf([
       VENDOR_INTRO,
