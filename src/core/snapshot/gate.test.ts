@@ -93,6 +93,18 @@ describe('the customer-call gate', () => {
     expect(snapshot.fields.completion_date.value).toBeNull();
   });
 
+  it('hears the vendor in "our clinics usually see …" and in "how many nurses are using <Product>?"', () => {
+    const lines = [
+      "Noor Adeyemi: Hi, I'm Noor Adeyemi, customer success at Halcyra.",
+      'Peter Lund: Peter Lund, director of nursing at Brookhaven Care.',
+      'Noor Adeyemi: How many nurses are using Halcyra Rounds now?',
+      'Peter Lund: About 140 of them, every shift.',
+      'Noor Adeyemi: Our clinics usually see handover time drop by a third.',
+    ];
+    expect(gateIssue(snapshotOf(lines))).toBeUndefined();
+    expect(gateIssue(snapshotOf(lines.slice(0, 2)))).toBeDefined();
+  });
+
   it('fires on colleagues who speak of a client\'s go-live and users in the third person', () => {
     const snapshot = snapshotOf([
       'Gale Moss: Next, the Fennick account. How is the migration going?',
