@@ -365,7 +365,8 @@ function contactCandidates(analysis: CallAnalysis): Candidate[] {
     const senior = titled && SENIOR_TITLE.test(person.role!);
     // "Send it to me at …", or an address of their own name ("send drafts to iquennell@…" from Ilse Quennell).
     const surname = withoutHonorific(person.name).split(' ').slice(1).pop()?.toLowerCase();
-    const givesAddress = own.some((mine) => mine.text.includes('@') && (/\b(?:me|my)\b/i.test(mine.text) || (surname !== undefined && surname.length > 2 && new RegExp(`\\b[\\w.-]*${escapeRegExp(surname)}[\\w.-]*@`, 'i').test(mine.text))));
+    const ownAddress = surname !== undefined && surname.length > 2 ? new RegExp(`\\b[\\w.-]*${escapeRegExp(surname)}[\\w.-]*@`, 'i') : null;
+    const givesAddress = own.some((mine) => mine.text.includes('@') && (/\b(?:me|my)\b/i.test(mine.text) || ownAddress?.test(mine.text) === true));
     const ownsProject = own.some((mine) => OWNS_PROJECT.test(mine.text) && !mine.isQuestion);
     const standing = (titled ? 0.05 : 0) + (senior ? 0.1 : 0) + (givesAddress ? 0.1 : 0) + (ownsProject ? 0.15 : 0);
     const candidate: Candidate = { value: person.name, score: clamp(0.45 + 0.4 * share + standing + (designation ? 0.3 : 0), 0, 1), sentence };
@@ -509,7 +510,7 @@ function dateCandidates(analysis: CallAnalysis, cue: RegExp, other: RegExp): Can
         focus: { start: date.start, end: date.end },
       };
       const before = sentence.text.slice(0, date.start);
-      if (sentence.side !== 'customer' && OTHER_PARTY.test(sentence.text) && !FIRST_OR_SECOND_PERSON.test(sentence.text)) {
+      if (toldOfAnotherParty(sentence)) {
         candidate.excluded = "another organisation's date, told by the vendor";
       } else if (CONTRACT_TERM.test(before.slice(-60))) candidate.excluded = 'the end of a contract term, not of the project';
       else if (ON_A_CONDITION.test(before)) candidate.excluded = 'a date on a condition ("if we rolled it out, we\'d want to be live by …"), not one agreed';
@@ -832,6 +833,11 @@ const SHARE_OF_THINGS =
 const OTHER_PARTY = /\b(?:they|they've|they're|they'd|them|their)\b/i;
 const FIRST_OR_SECOND_PERSON = /\b(?:we|we've|we're|our|us|you|your|you've|you're)\b/i;
 
+/** Not the customer, speaking of a third party ("they", "their") with no "we" or "you" of this call. */
+function toldOfAnotherParty(sentence: AnalysedSentence): boolean {
+  return sentence.side !== 'customer' && OTHER_PARTY.test(sentence.text) && !FIRST_OR_SECOND_PERSON.test(sentence.text);
+}
+
 /** "About 6,800 employees across the whole system", "1,150 employees total": everyone, not the users. */
 const HEADCOUNT = /\b(?:employees|staff|people)\s+(?:total|overall|in total|company-wide|across the (?:whole |entire )?(?:company|system|organi[sz]ation|group|business))\b|\b(?:total )?headcount\b|\bacross the whole (?:system|company|organi[sz]ation)\b/i;
 
@@ -879,7 +885,7 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
   sentences.forEach((sentence, position) => {
     if (sentence.figures.length === 0) return;
     const generic = isGenericClaim(sentence.text);
-    const otherParty = sentence.side !== 'customer' && OTHER_PARTY.test(sentence.text) && !FIRST_OR_SECOND_PERSON.test(sentence.text);
+    const otherParty = toldOfAnotherParty(sentence);
     const correctionEnd = correctionCueEnd(sentence.text);
     const previous = sentences[position - 1];
     const correctedBefore = (previous && previous.turnIndex === sentence.turnIndex && CORRECTED_BEFORE.test(previous.text)) || saidWrongEarlier(sentences, position);

@@ -46,7 +46,7 @@ const CONTRACTION = /^[A-Za-z]+['’](?:re|ve|ll|d|m|t)$/;
 
 /** Tail words that make a capitalised run an organisation ("… Freight", "… Health", "… Inc"). */
 /** A courtesy title before a speaker's label ("Dr. Ilse Quennell:"), which people leave out when they say their own name. */
-export const LABEL_HONORIFIC = /^(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?\s+)+/;
+const LABEL_HONORIFIC = /^(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?\s+)+/;
 
 /** A speaker's label as its owner says it: "Dr. Ilse Quennell" -> "Ilse Quennell". */
 export function withoutHonorific(label: string): string {

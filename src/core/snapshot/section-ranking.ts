@@ -351,6 +351,8 @@ export function scoreSentences(slug: SectionSlug, context: RankingContext): Sent
     let score = vocabulary[position]!;
     if (cues > 0) score += cues;
     const supports = fieldSupport.get(sentence.id) ?? NO_FIELDS;
+    // A capitalised run inside the sentence that does not start with a person's name: a system, a partner, a place.
+    const namesAThing = sentence.runs.some((run) => run.start > 0 && !personWords.has(run.words[0]!));
     // Background tells the story before the product: naming the company supports its required field but says nothing of it.
     if (slug !== 'background' && supports.some((field) => sectionFields.has(field))) score += 1.2;
     const resultFigures = sentence.figures.length > 0 && supports.length > 0;
@@ -364,7 +366,7 @@ export function scoreSentences(slug: SectionSlug, context: RankingContext): Sent
     if (slug === 'customer_information' && !sentence.isQuestion && statesOrganisationSize(sentence)) score += 1.8;
     if (slug === 'background' && trait.trigger) score += 0.8;
     // A named partner who did part of the work belongs with the solution and the engagement.
-    if ((slug === 'solution' || slug === 'engagement_details') && trait.partner && sentence.runs.some((run) => run.start > 0 && !personWords.has(run.words[0]!))) score += 1.2;
+    if ((slug === 'solution' || slug === 'engagement_details') && trait.partner && namesAThing) score += 1.2;
     // "Idle time was 22 percent" is the problem before; "we're at 85 milliseconds" is the result.
     if (trait.qualityMeasure && (slug === 'results_achievements' || slug === 'background') && (slug === 'background') === SAID_OF_THE_PAST.test(sentence.text)) score += 0.9;
     if (OPEN_ITEM_SECTIONS.has(slug) && trait.openItem) score += 1.2;
@@ -372,7 +374,7 @@ export function scoreSentences(slug: SectionSlug, context: RankingContext): Sent
     // "Rehandles went from 31 to 22 percent", "chargebacks are down to 780 a month": a result with its baseline or its change.
     // "Before, the planning run in Tabulon ran overnight", "the Ledgerly interface took six weeks": a named
     // system next to the section's own words is what a case-study writer needs (the old system, what it connects to).
-    if ((slug === 'background' || slug === 'solution') && sentence.runs.some((run) => run.start > 0 && !personWords.has(run.words[0]!))) {
+    if ((slug === 'background' || slug === 'solution') && namesAThing) {
       if (slug === 'background' ? OLD_SYSTEM.test(sentence.text) : CONNECTS.test(sentence.text)) score += 0.7;
     } else if (slug === 'background' && HOME_GROWN.test(sentence.text)) score += 0.7;
     // Financial impact is told in money: an amount ranks first, talk without one last, but for saying that none was measured.
@@ -413,7 +415,7 @@ export function scoreSentences(slug: SectionSlug, context: RankingContext): Sent
     }
     if (sentence.wordCount < 7) score *= 0.5;
     // Concrete beats vague: a figure, a date or a named thing is what a case-study writer can use.
-    if (sentence.figures.length > 0 || sentence.dates.length > 0 || sentence.runs.some((run) => run.start > 0 && !personWords.has(run.words[0]!))) score *= CONCRETE;
+    if (sentence.figures.length > 0 || sentence.dates.length > 0 || namesAThing) score *= CONCRETE;
     if (trait.metaTalk) score *= 0.6;
     // "Then, fourth, talk about the renewal": the agenda names a topic, the rest of the call says something about it.
     if (trait.agenda) score *= 0.3;
