@@ -4,7 +4,9 @@
  * "the 14th of February", "3/15/2025"). A date without a year is resolved
  * against the meeting date when the call states one; otherwise it is dropped,
  * because a year we would have to guess is not a figure from the transcript.
- * Relative words ("tomorrow", "next Friday") are not dates of record either.
+ * Relative words ("tomorrow", "next Friday", "three weeks ago", "two weeks
+ * after July 14th") are not dates of record either: they are counted from a
+ * day the call may not state, so chrono's relative parsers are left out.
  */
 
 import { createRequire } from 'node:module';
@@ -32,12 +34,30 @@ const MAY_HOLD_DATE =
  * the engine is synchronous; the package ships CommonJS beside its ES modules,
  * and only this module loads it, so there is one copy.
  */
-let chrono: typeof ChronoEnglish | undefined;
+let calendarParser: ChronoEnglish.Chrono | undefined;
 
-function englishChrono(): typeof ChronoEnglish {
-  chrono ??= createRequire(import.meta.url)('chrono-node/en') as typeof ChronoEnglish;
-  return chrono;
+/**
+ * chrono's strict parser without the parsers whose only results are counted
+ * from the reference day ("in 3 days", "3 weeks ago", "2 weeks later") and
+ * the refiners that join those to a date. Left in, "we went live 3 weeks
+ * ago" became a go-live date three weeks before the reference, and their
+ * patterns were half of chrono's cost on a cold start.
+ */
+const RELATIVE_PARSERS: ReadonlySet<string> = new Set(['ENTimeUnitWithinFormatParser', 'ENTimeUnitAgoFormatParser', 'ENTimeUnitLaterFormatParser']);
+const RELATIVE_REFINERS: ReadonlySet<string> = new Set(['ENMergeRelativeAfterDateRefiner', 'ENMergeRelativeFollowByDateRefiner']);
+
+function calendarChrono(): ChronoEnglish.Chrono {
+  if (!calendarParser) {
+    const { strict } = createRequire(import.meta.url)('chrono-node/en') as typeof ChronoEnglish;
+    calendarParser = strict.clone();
+    calendarParser.parsers = calendarParser.parsers.filter((parser) => !RELATIVE_PARSERS.has(parser.constructor.name));
+    calendarParser.refiners = calendarParser.refiners.filter((refiner) => !RELATIVE_REFINERS.has(refiner.constructor.name));
+  }
+  return calendarParser;
 }
+
+/** A date said as the far end of a stretch of time ("two weeks after", "3 days before", "a month from"): the day meant is another one. */
+const COUNTED_FROM = /\b(?:days?|weeks?|months?|quarters?|years?)\s+(?:after|before|from|since|following|prior\s+to)\s+(?:the\s+)?$/i;
 
 function pad(value: number): string {
   return String(value).padStart(2, '0');
@@ -61,9 +81,10 @@ export function findDates(text: string, meetingDate?: string): DateMention[] {
   if (!MAY_HOLD_DATE.test(text)) return [];
   const reference = meetingDate ? { instant: referenceDate(meetingDate), timezone: 0 } : { instant: new Date(Date.UTC(2000, 0, 1, 12)), timezone: 0 };
   const mentions: DateMention[] = [];
-  for (const result of englishChrono().strict.parse(text, reference)) {
+  for (const result of calendarChrono().parse(text, reference)) {
     const { start } = result;
     if (!start.isCertain('day') || !start.isCertain('month')) continue;
+    if (COUNTED_FROM.test(text.slice(Math.max(0, result.index - 40), result.index))) continue;
     const yearStated = start.isCertain('year');
     if (!yearStated && !meetingDate) continue;
     mentions.push({ start: result.index, end: result.index + result.text.length, iso: isoOf(start), yearStated });

@@ -80,6 +80,17 @@ describe('dates', () => {
     expect(findDates('we kicked off in March 2023, next Friday, tomorrow')).toEqual([]);
   });
 
+  it('never counts a date from another day: "3 weeks ago", "within 3 days", "two weeks after July 14th"', () => {
+    for (const meetingDate of [undefined, '2024-09-02']) {
+      expect(findDates('we went live 3 weeks ago, so we may still see teething problems', meetingDate)).toEqual([]);
+      expect(findDates('in May we said it would be done within 3 days', meetingDate)).toEqual([]);
+      expect(findDates('it may land 2 weeks later', meetingDate)).toEqual([]);
+      expect(findDates('we went live two weeks after July 14th, 2024', meetingDate)).toEqual([]);
+      expect(findDates('the review is 10 days before the 3rd of May, 2024', meetingDate)).toEqual([]);
+    }
+    expect(findDates('we went live on July 14th, 2024, two weeks after training').map((date) => date.iso)).toEqual(['2024-07-14']);
+  });
+
   it('reads the meeting date from "today is …" or from a Zoom file name', () => {
     const sentence = (text: string): Sentence => ({ id: 0, turnIndex: 0, start: 0, end: text.length, text, speaker: null, startMs: 0, isQuestion: false });
     expect(inferMeetingDate([sentence('Today is Thursday, June 12, 2025, so this covers the quarter.')], [])).toBe('2025-06-12');

@@ -231,6 +231,18 @@ describe('dates', () => {
     expect(value(snapshot, 'start_date')).toBe('2024-01-15');
     expect(value(snapshot, 'completion_date')).toBe('2024-06-28');
   });
+
+  it('takes no date counted back from the day of the call ("3 weeks ago"), with or without one stated', () => {
+    const lines = [
+      'Sam Reed (Account Manager): How did the rollout go?',
+      'Nora Quinn (Customer): We kicked off the project 10 weeks ago and we went live 3 weeks ago, so we may still see teething problems.',
+    ];
+    for (const call of [lines, ['Sam Reed (Account Manager): Today is Monday, September 2, 2024.', ...lines]]) {
+      const snapshot = snapshotOf(call);
+      expect(value(snapshot, 'start_date')).toBeNull();
+      expect(value(snapshot, 'completion_date')).toBeNull();
+    }
+  });
 });
 
 describe('a product named apart from its vendor', () => {
