@@ -6,11 +6,18 @@
  * fields that could hold transcript text are censored by name.
  */
 
-import pino, { type Logger } from 'pino';
+import pino from 'pino';
 import type { LogLevel } from './config.js';
 import { createRedactor, redactDeep } from './core/security/redact.js';
 
-export type { Logger };
+/** What the application logs through: the part of pino's logger it uses, so a logger that loads pino late can stand in. */
+export interface Logger {
+  debug: pino.LogFn;
+  info: pino.LogFn;
+  warn: pino.LogFn;
+  error: pino.LogFn;
+  child(bindings: pino.Bindings): Logger;
+}
 
 const REDACTED_PATHS = ['text', 'content', 'quote', 'transcript', '*.text', '*.content', '*.quote', 'apiKey', '*.apiKey', 'token', '*.token', 'authorization', '*.authorization'];
 
@@ -22,7 +29,7 @@ export function createLogger(
   destination: pino.DestinationStream = pino.destination({ fd: 2, sync: true }),
   secrets: ReadonlyArray<string | undefined> = [],
   feed?: pino.DestinationStream,
-): Logger {
+): pino.Logger {
   const redact = createRedactor(secrets);
   return pino(
     {
@@ -42,6 +49,6 @@ export function createLogger(
 }
 
 /** A logger that drops everything: for tests. */
-export function createSilentLogger(): Logger {
+export function createSilentLogger(): pino.Logger {
   return pino({ level: 'silent' });
 }

@@ -12,16 +12,18 @@ import type { Transcript } from '../core/transcript/types.js';
 import type { Snapshot, VendorProfile } from '../core/snapshot/types.js';
 import { configuredSecrets, type Config, type SnapshotEngineChoice } from '../config.js';
 import { InputError } from '../core/errors.js';
-import { createLogger } from '../logger.js';
+import { deferredLogger } from '../deferred-logger.js';
 import { LOCAL_PRINCIPAL } from '../app/principals.js';
 import { commandLineRoots, print } from './support.js';
 
 /**
  * CLI commands log only warnings and errors, so their own output stays
- * readable. Only `search` searches: the others skip building the index.
+ * readable, and load the logger only for a line to write. Only `search`
+ * searches: the others skip building the index.
  */
 function cliSession(config: Config, options: { searchable: boolean }): WorkspaceSession {
-  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, undefined, configuredSecrets(config));
+  const level = config.logLevel === 'info' ? 'warn' : config.logLevel;
+  const logger = deferredLogger(level, async () => (await import('../logger.js')).createLogger(level, undefined, configuredSecrets(config)));
   return new Workspace({ config, logger, searchable: options.searchable }).session(LOCAL_PRINCIPAL);
 }
 

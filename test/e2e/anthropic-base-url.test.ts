@@ -2,6 +2,7 @@
  * ANTHROPIC_BASE_URL, which Anthropic's SDK and tools honour, is honoured by
  * the built CLI too; LLM_ANTHROPIC_BASE_URL wins when both are set. Each
  * variable points at its own fake API, so the requests show which one was used.
+ * When the API fails, the CLI's log line says so (its logger loads late).
  */
 
 import { execFile } from 'node:child_process';
@@ -14,12 +15,16 @@ import { CLI, serverEnv } from '../support/spawn.js';
 const run = promisify(execFile);
 const API_KEY = 'sk-ant-api03-fake-key-for-base-url-tests-0123';
 
-async function snapshotWith(env: Record<string, string>): Promise<{ engine: string }> {
-  const { stdout } = await run(process.execPath, [CLI, 'snapshot', QUEST_VTT, '--engine', 'anthropic', '--format', 'json'], {
+async function runSnapshot(env: Record<string, string>): Promise<{ snapshot: { engine: string }; stderr: string }> {
+  const { stdout, stderr } = await run(process.execPath, [CLI, 'snapshot', QUEST_VTT, '--engine', 'anthropic', '--format', 'json'], {
     env: serverEnv({ ANTHROPIC_API_KEY: API_KEY, LLM_MAX_RETRIES: '0', LOG_LEVEL: 'warn', ...env }),
     maxBuffer: 20 * 1024 * 1024,
   });
-  return JSON.parse(stdout) as { engine: string };
+  return { snapshot: JSON.parse(stdout) as { engine: string }, stderr };
+}
+
+async function snapshotWith(env: Record<string, string>): Promise<{ engine: string }> {
+  return (await runSnapshot(env)).snapshot;
 }
 
 describe('the Anthropic endpoint', () => {
@@ -45,5 +50,18 @@ describe('the Anthropic endpoint', () => {
     expect(snapshot.engine).toBe('anthropic');
     expect(own.requests.length).toBeGreaterThan(0);
     expect(shared.requests.length).toBe(sharedBefore);
+  });
+
+  it('when it fails, the CLI falls back to the offline engine and says so on stderr, without the key', async () => {
+    const failing = await startFakeAnthropic({ apiKey: API_KEY, fault: { kind: 'status', status: 500 } });
+    try {
+      const { snapshot, stderr } = await runSnapshot({ ANTHROPIC_BASE_URL: failing.url });
+      expect(snapshot.engine).toBe('offline');
+      const fallback = stderr.split('\n').find((line) => line.includes('"event":"llm_snapshot_fallback"'));
+      expect(fallback && JSON.parse(fallback)).toMatchObject({ level: 40, engine: 'anthropic', service: 'mcp-snapshot-server' });
+      expect(stderr).not.toContain(API_KEY);
+    } finally {
+      await failing.close();
+    }
   });
 });

@@ -29,7 +29,7 @@ function icuSpans(text: string): Array<[number, number]> {
 
 const PIECES = [
   'We went live', 'in May', 'Dr.', 'Mr. Lee', 'at 9:00 a.m. ET', 'e.g. the', 'the U.S. team', 'Acme Inc.', 'approx.', '3.5', '$1,400',
-  'yes', 'No', 'Really', '.', '!', '?', '?!', '...', '"', "'", '’', '“', '”', '(', ')', '—', '–', ',', ';', ':', '-', 'é', 'Über', '…', ' ', ' ', '  ',
+  'yes', 'No', 'Really', '.', '!', '?', '?!', '...', '"', "'", '’', '“', '”', '(', ')', '—', '–', ',', ';', ':', '-', 'é', 'Über', 'ÉCOLE', 'straße', 'Zürich', '×', '÷', '£40', '€12', '¥9', 'ÿ', 'Þ', '…', ' ', '\u00a0', 'no\u00a0break', '  ',
 ];
 
 describe('splitSentenceSpans', () => {

@@ -23,7 +23,13 @@ export interface Sentence {
   isQuestion: boolean;
 }
 
-const SEGMENTER = new Intl.Segmenter('en', { granularity: 'sentence' });
+/** Made on first use: creating it loads ICU's break rules (about 10 ms), and most transcripts never need it (`ruleBreaks`). */
+let segmenter: Intl.Segmenter | undefined;
+
+function icuSegments(text: string): Intl.Segments {
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
+  return segmenter.segment(text);
+}
 
 /** Words that end in a period without ending the sentence. */
 const ABBREVIATION_END =
@@ -51,7 +57,8 @@ function trimmedEnd(text: string, start: number, end: number): number {
 }
 
 // Sentence-break classes of Unicode's UAX #29 for the characters of most
-// English transcripts: ASCII, typographic quotes and dashes.
+// English transcripts: ASCII, typographic quotes and dashes, the no-break
+// space, Latin-1 letters ("café", "Zürich") and the pound, yen and euro signs.
 const OTHER = 0;
 const SPACE = 1;
 const LOWER = 2;
@@ -65,10 +72,11 @@ const UNKNOWN = 9;
 
 const TYPOGRAPHIC_CLASSES: ReadonlyMap<number, number> = new Map([
   [0x2018, CLOSE], [0x2019, CLOSE], [0x201c, CLOSE], [0x201d, CLOSE], [0x2013, CONTINUE], [0x2014, CONTINUE],
+  [0xa0, SPACE], [0xa3, OTHER], [0xa5, OTHER], [0x20ac, OTHER], [0xd7, OTHER], [0xf7, OTHER],
 ]);
 
 /** Characters outside what `breakClass` knows: a text holding one goes to ICU. */
-const OUTSIDE_RULES = /[^\x20-\x7e\u2018\u2019\u201c\u201d\u2013\u2014]/;
+const OUTSIDE_RULES = /[^\x20-\x7e\u00a0\u00a3\u00a5\u00c0-\u00ff\u2018\u2019\u201c\u201d\u2013\u2014\u20ac]/;
 const TERMINATORS = /[.!?]/g;
 
 function breakClass(code: number): number {
@@ -99,7 +107,11 @@ function breakClass(code: number): number {
       return CONTINUE;
   }
   if (code > 32 && code < 127) return OTHER;
-  return TYPOGRAPHIC_CLASSES.get(code) ?? UNKNOWN;
+  const typographic = TYPOGRAPHIC_CLASSES.get(code);
+  if (typographic !== undefined) return typographic;
+  // Latin-1 letters: capitals up to Þ, then ß and the small letters.
+  if (code >= 0xc0 && code <= 0xff) return code < 0xdf ? UPPER : LOWER;
+  return UNKNOWN;
 }
 
 /**
@@ -168,10 +180,10 @@ function icuSegmentStarts(text: string): number[] {
     const cut = SAFE_CUT.exec(text);
     if (cut === null) break;
     const pieceEnd = cut.index + cut[0].length;
-    for (const { index } of SEGMENTER.segment(text.slice(pieceStart, pieceEnd))) starts.push(pieceStart + index);
+    for (const { index } of icuSegments(text.slice(pieceStart, pieceEnd))) starts.push(pieceStart + index);
     pieceStart = pieceEnd;
   }
-  for (const { index } of SEGMENTER.segment(pieceStart === 0 ? text : text.slice(pieceStart))) starts.push(pieceStart + index);
+  for (const { index } of icuSegments(pieceStart === 0 ? text : text.slice(pieceStart))) starts.push(pieceStart + index);
   return starts;
 }
 
