@@ -468,8 +468,14 @@ const START_OR_SIGNED_CUE = new RegExp(`${START_CUE.source}|${SIGNED_CUE.source}
 const END_CUE = /\b(?:end date|completion date|ends? on|ended|complet(?:e|ed|es|ion)|finish(?:ed|es)?|wrap(?:ped)? up|went live|go(?:es|ing)?[- ]live|gone live|live across|(?:was|were|is|are|been|fully|all) live\b|rolled (?:it )?out|roll(?:ed)?-out|launched|deliver(?:ed)? by|deadline|due (?:on|by)|(?:up and )?running(?: on it)? by|live by)\b/gi;
 /** The day the customer started using the product: their start date when no earlier start is stated. */
 const GO_LIVE_CUE = /\b(?:went live|go(?:es|ing)?[- ]live|gone live|launched)\b/gi;
-/** "That's fixed in the next release, due on October 1st": a release or a fix of the product, not the end of the project. */
-const PRODUCT_RELEASE = /\b(?:(?:next|upcoming|coming) (?:release|patch|version|update|build)|hotfix|bug ?fix|the fix|a fix|fixed in)\b/i;
+/**
+ * "That's fixed in the next release, due on October 1st", "version 9 launched on May 1st", "our spring release went live on …":
+ * a release or a fix of the product, not the customer's project.
+ */
+const PRODUCT_RELEASE =
+  /\b(?:(?:next|upcoming|coming|new|newest|latest) (?:release|patch|version|update|build)|(?:spring|summer|fall|autumn|winter|quarterly|annual|major|minor|feature) (?:release|update)|version \d[\w.]*|v\d+(?:\.\d+)*|hotfix|bug ?fix|the fix|a fix|fixed in)\b/i;
+/** "Before we start, …", "let me start with …": the speaker opening a topic, not anything starting. */
+const OPENS_A_TOPIC = /\b(?:before we (?:start|begin|get started)\s*,|(?:let's|let me|I'll|I will|I'd like to|I want to) (?:start|begin)\s*(?:,|with\b|by\b|off\b)|to (?:start|begin) with\b)/i;
 /** Between a cue and its date there must be no new clause. */
 const CLAUSE_BETWEEN = /[,;]\s*(?:and|but|so|then|since|while|which|whereas|we|they|it|this|that)\b|;|\bsince\b|\buntil\b|\?/i;
 
@@ -492,6 +498,19 @@ const PHASE_STARTED = /\b(?:start(?:ed|s|ing)?|beg[au]n|kick(?:ed|s|ing)? off)\s
 const ON_A_CONDITION = /\bif (?:we|they|you|it|the|our|this)\b[^.?!]*\b(?:would|could|might|we'd|they'd|you'd|it'd)\b/i;
 /** The end of a contract term is not the end of a project: "the renewal on January 31st", "our term ends on the 31st of March". */
 const CONTRACT_TERM = /\b(?:renew\w*|term|contract (?:ends?|expires?|runs)|expir\w*|subscription)\b/i;
+/** "Our fiscal year ends on June 30th", "the grant cycle ends on …": the end of a year or a cycle, not of the project. */
+const PERIOD_END =
+  /\b(?:(?:fiscal|financial|school|academic|calendar|budget|tax|grant|funding|reporting|billing)\s+(?:year|cycle|period|quarter|semester)|(?:year|quarter|cycle|semester|season|period)\s+(?:ends?|ended|closes?|closed))\b/i;
+/**
+ * "The Monday after our May 5th offsite", "live before the August 1st audit", "right after May 5th", "a week after the
+ * offsite on May 5th": the day of another event, said to place the day meant; the day meant is another one.
+ */
+const ANOTHER_DAY_FROM = /\b(?:after|before|following|ahead of|prior to)\s+(?:(?:the|our|their|your|its|that|this)\s+(?:[a-z][\w-]*\s+){0,2}?(?:on\s+(?:the\s+)?)?)?$/i;
+/**
+ * "Another one of our clients … went live on March 3rd", "a logistics customer of ours started on …": the vendor telling of
+ * another customer's project.
+ */
+const ANOTHER_CUSTOMER = /\b(?:another|other|one of (?:our|my|their))\s+(?:one of (?:our|my|their)\s+)?(?:[\w-]+\s+){0,2}?(?:customers?|clients?|accounts?)\b|\b(?:customers?|clients?|accounts?) of (?:ours|mine)\b/i;
 
 function dateCandidates(analysis: CallAnalysis, cue: RegExp, other: RegExp): Candidate[] {
   const candidates: Candidate[] = [];
@@ -510,11 +529,13 @@ function dateCandidates(analysis: CallAnalysis, cue: RegExp, other: RegExp): Can
         focus: { start: date.start, end: date.end },
       };
       const before = sentence.text.slice(0, date.start);
-      if (toldOfAnotherParty(sentence)) {
+      if (toldOfAnotherParty(sentence) || (sentence.side !== 'customer' && ANOTHER_CUSTOMER.test(before))) {
         candidate.excluded = "another organisation's date, told by the vendor";
       } else if (CONTRACT_TERM.test(before.slice(-60))) candidate.excluded = 'the end of a contract term, not of the project';
+      else if (PERIOD_END.test(ownClause(before).slice(-60))) candidate.excluded = 'the end of a year or a cycle, not of the project';
+      else if (ANOTHER_DAY_FROM.test(before)) candidate.excluded = 'the day of another event, said to place the day meant before or after it';
       else if (ON_A_CONDITION.test(before)) candidate.excluded = 'a date on a condition ("if we rolled it out, we\'d want to be live by …"), not one agreed';
-      else if (cue === END_CUE && PRODUCT_RELEASE.test(ownClause(before))) candidate.excluded = 'a release or fix of the product, not the end of the project';
+      else if (PRODUCT_RELEASE.test(ownClause(before))) candidate.excluded = 'a release or fix of the product, not the project';
       else if (cue === START_CUE && PHASE_STARTED.test(before)) {
         candidate.score -= 0.3;
         candidate.note = 'the start of one phase, not of the project';
@@ -554,6 +575,7 @@ function cueDistance(text: string, date: Span, cue: RegExp, dates: readonly Span
   for (let match = cue.exec(text); match !== null; match = cue.exec(text)) {
     const cueStart = match.index;
     const cueEnd = cueStart + match[0].length;
+    if (OPENS_A_TOPIC.test(text.slice(Math.max(0, cueStart - 16), cueEnd + 6))) continue;
     const between = cueEnd <= date.start ? text.slice(cueEnd, date.start) : cueStart >= date.end ? text.slice(date.end, cueStart) : '';
     // "start on the 6th of March, go-live on the 2nd of April": a cue after the date's comma opens the next pair.
     const opensNextPair = cueStart >= date.end && /^,\s*$/.test(between);
