@@ -429,30 +429,39 @@ function escapeRegExp(text: string): string {
 
 const EMAIL = /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/g;
 
-function compact(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]/g, '');
-}
-
 /** Addresses written ("ana.ruiz@acme.com") or said aloud ("ana dot ruiz at acme dot com"). */
 function addressesIn(text: string): SpokenAddress[] {
   const written = text.includes('@') ? [...text.matchAll(EMAIL)].map((match) => ({ address: match[0].replace(/\.$/, ''), start: match.index, end: match.index + match[0].replace(/\.$/, '').length })) : [];
   return / at /i.test(text) ? [...written, ...findSpokenAddresses(text)] : written;
 }
 
+/** "please cc my colleague Hamish, he's at …", "our marketing inbox, …": an address said as someone else's or a shared one. */
+const SOMEONE_ELSES_ADDRESS =
+  /\b(?:cc|copy|loop in|include|forward (?:it |this |that )?to)\b(?!\s+me\b)|\b(?:colleague|co-?worker|boss|manager|assistant|deputy|team|inbox|mailbox|alias|distribution list)\b|\b(?:he|she|they)(?:'s|'re| is| are)\b|\b(?:his|her|their)\b/i;
+/** Local parts of shared mailboxes, nobody's own address. */
+const SHARED_MAILBOX = /^(?:info|hello|contact|team|office|admin|sales|support|help|helpdesk|service|marketing|press|media|accounts?|billing|finance|invoices?|hr|it|ops|operations|reception|enquiries|inquiries|careers|jobs|noreply|no-reply)$/;
+
 function emailCandidates(analysis: CallAnalysis, contactName: string | null): Candidate[] {
   const candidates: Candidate[] = [];
-  const nameParts = contactName ? contactName.toLowerCase().split(/\s+/).filter((part) => part.length > 2 && !/^(?:dr|mr|mrs|ms)\.?$/.test(part)) : [];
-  const customerOrg = analysis.parties.customer ? compact(analysis.parties.customer.name) : null;
+  const namePartsOf = (name: string) =>
+    withoutHonorific(name)
+      .toLowerCase()
+      .split(/\s+/)
+      .map((part) => part.replace(/[^a-z]/g, ''))
+      .filter((part) => part.length > 2);
+  const nameParts = contactName ? namePartsOf(contactName) : [];
+  const othersNameParts = analysis.people.filter((person) => person.name !== contactName).flatMap((person) => namePartsOf(person.name).filter((part) => !nameParts.includes(part)));
   for (const sentence of analysis.sentences) {
     for (const { address, start, end } of addressesIn(sentence.text)) {
-      const [local, domain] = address.toLowerCase().split('@') as [string, string];
+      const local = address.toLowerCase().split('@')[0]!;
       const focus = { start, end };
-      const namesContact = nameParts.some((part) => local.includes(part.replace(/[^a-z]/g, '')));
-      const saidByContact = contactName !== null && sentence.speaker === contactName && /\b(?:me|my|I)\b/.test(sentence.text);
-      const customerDomain = customerOrg !== null && compact(domain.split('.')[0]!).length > 2 && customerOrg.includes(compact(domain.split('.')[0]!));
-      if (namesContact || saidByContact) candidates.push({ value: address.toLowerCase(), score: namesContact && saidByContact ? 0.95 : 0.85, sentence, focus });
-      else if (customerDomain) candidates.push({ value: address.toLowerCase(), score: 0.5, sentence, focus, note: "a customer address, not clearly the contact's" });
-      else candidates.push({ value: address.toLowerCase(), score: 0, sentence, focus, excluded: 'not tied to the primary contact' });
+      const namesContact = nameParts.some((part) => local.includes(part));
+      // The words just before the address may give it as someone else's: "cc my colleague Hamish, he's at …".
+      const saidAs = sentence.text.slice(Math.max(0, start - 60), start).split(/[.;!?]/).pop()!;
+      const givenAsOwn = contactName !== null && sentence.speaker === contactName && /\b(?:me|my|I)\b/.test(sentence.text) && !SOMEONE_ELSES_ADDRESS.test(saidAs);
+      const othersAddress = SHARED_MAILBOX.test(local.replace(/[^a-z-]/g, '')) || (!namesContact && othersNameParts.some((part) => local.includes(part)));
+      if (!othersAddress && (namesContact || givenAsOwn)) candidates.push({ value: address.toLowerCase(), score: namesContact && givenAsOwn ? 0.95 : 0.85, sentence, focus });
+      else candidates.push({ value: address.toLowerCase(), score: 0, sentence, focus, excluded: othersAddress ? "another person's or a shared address" : 'not tied to the primary contact' });
     }
   }
   return candidates;
