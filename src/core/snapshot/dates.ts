@@ -97,8 +97,8 @@ const YEAR_REACH = 40;
 
 /**
  * How far (in days) a date said without its year may fall from the date it borrows the year from. Further,
- * the year before and the year after are both near: "signed December 12, 2024 … went live on June 16th" may
- * be either June.
+ * the year before and the year after are both near: "signed November 20, 2024 … went live on May 26th" may
+ * be either May.
  */
 const YEAR_CLEAR_DAYS = 120;
 
@@ -111,8 +111,8 @@ function daysApart(a: string, b: string): number {
  * said without its year ("we went live on April 14th") takes its year from the
  * latest date said with one a little before it ("we kicked off on February
  * 3rd, 2025"), as a listener would, or else from the latest date of the
- * story told since ("signed on December 12, 2024 … kicked off on March 3rd …
- * went live on June 16th"); when neither lies within a few months of it, or
+ * story told since ("signed on November 20, 2024 … kicked off on February 17th …
+ * went live on May 26th"); when neither lies within a few months of it, or
  * nothing anchors it, it is dropped.
  */
 export function findDatesInCall(texts: readonly string[], meetingDate?: string): DateMention[][] {
@@ -123,7 +123,7 @@ export function findDatesInCall(texts: readonly string[], meetingDate?: string):
     const reference = anchor && position - anchor.position <= YEAR_REACH ? anchor.iso : undefined;
     const found = findDates(text, reference);
     // The year unclear from the anchor: read the sentence again against a month said with its year in it
-    // ("running by the end of August 2023, August 28th"), then against the latest date told.
+    // ("live by the end of July 2025, July 28th"), then against the latest date told.
     const rereadings = new Map<string, DateMention[]>();
     const dates = found.flatMap((date) => {
       if (date.yearStated || daysApart(date.iso, reference!) <= YEAR_CLEAR_DAYS) return [date];
@@ -145,7 +145,7 @@ export function findDatesInCall(texts: readonly string[], meetingDate?: string):
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH_WITH_YEAR = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?:of\s+)?((?:19|20)\d{2})\b/gi;
 
-/** The first day of the last month said with its year and no day ("by the end of August 2023"), as an ISO date. */
+/** The first day of the last month said with its year and no day ("by the end of July 2025"), as an ISO date. */
 function monthWithYearIn(text: string): string | undefined {
   const said = [...text.matchAll(MONTH_WITH_YEAR)].pop();
   return said ? `${said[2]}-${pad(MONTHS.indexOf(said[1]!.toLowerCase()) + 1)}-01` : undefined;

@@ -341,6 +341,59 @@ function customerSpeakers(analysis: CallAnalysis): Person[] {
   return analysis.people.filter((person) => person.isSpeaker && analysis.parties.sideOf.get(person.name) === 'customer');
 }
 
+/** "…, but Anneke is going to be the main point of contact": the clauses of a sentence, for who a designation is about. */
+const CLAUSE_BREAK = /[,;]\s*(?:but|and|so|while|whereas)\s+|;\s*|\s+but\s+/i;
+const SELF = /\b(?:I|I'm|I'll|me|myself)\b/;
+/** The vendor asking who the customer's contact is: "who should we list as the company contact?". */
+const ASKS_WHO = /\bwho\b/i;
+/** How many sentences after the vendor's question the customer's answer may come. */
+const ANSWER_REACH = 4;
+
+interface Designations {
+  /** People the customer names as the contact, with the sentence that does. */
+  named: Map<string, AnalysedSentence>;
+  /** Customer speakers who named someone else as the contact. */
+  handedOff: Set<string>;
+}
+
+/** Whether a text names the person, by full name or first name. */
+function namesPerson(text: string, person: Person): boolean {
+  const full = withoutHonorific(person.name);
+  return new RegExp(`\\b(?:${escapeRegExp(full)}|${escapeRegExp(full.split(' ')[0]!)})\\b`).test(text);
+}
+
+/**
+ * Whom the customer names as the contact: a customer speaker's clause that designates a contact and names one
+ * other person of the call ("Anneke is going to be the main point of contact", "please put Anneke Mulder down as our
+ * main contact"), or the customer's answer to the vendor asking who it is ("You can list Marisol Okonkwo, our COO.").
+ */
+function contactDesignations(analysis: CallAnalysis, speakerOf: (speaker: string) => string): Designations {
+  const named = new Map<string, AnalysedSentence>();
+  const handedOff = new Set<string>();
+  const othersNamedIn = (text: string, speaker: string) =>
+    analysis.people.filter((person) => person.name !== speaker && analysis.parties.sideOf.get(person.name) !== 'vendor' && namesPerson(text, person));
+  const designate = (sentence: AnalysedSentence, text: string) => {
+    const speaker = speakerOf(sentence.speaker!);
+    const others = othersNamedIn(text, speaker);
+    if (others.length !== 1 || SELF.test(text)) return false;
+    if (!named.has(others[0]!.name)) named.set(others[0]!.name, sentence);
+    handedOff.add(speaker);
+    return true;
+  };
+  analysis.sentences.forEach((sentence, position) => {
+    if (sentence.speaker === null || sentence.side !== 'customer' || sentence.isQuestion) return;
+    for (const clause of sentence.text.split(CLAUSE_BREAK)) if (CONTACT_DESIGNATION.test(clause)) designate(sentence, clause);
+    // The answer to "who should we list as the contact?": the first sentence of the customer's reply that names someone.
+    const before = analysis.sentences.slice(Math.max(0, position - ANSWER_REACH), position);
+    const askedAt = before.findLastIndex((earlier) => earlier.isQuestion && earlier.side !== 'customer');
+    const asked = before[askedAt];
+    if (!asked || !ASKS_WHO.test(asked.text) || !CONTACT_DESIGNATION.test(asked.text)) return;
+    const replySoFar = before.slice(askedAt + 1).filter((between) => between.side === 'customer');
+    if (replySoFar.every((between) => othersNamedIn(between.text, speakerOf(between.speaker!)).length === 0)) designate(sentence, sentence.text);
+  });
+  return { named, handedOff };
+}
+
 function contactCandidates(analysis: CallAnalysis): Candidate[] {
   const words = new Map<string, number>();
   // What a person says under an alias label ("NADIA") counts for them.
@@ -348,11 +401,14 @@ function contactCandidates(analysis: CallAnalysis): Candidate[] {
   for (const sentence of analysis.sentences) if (sentence.speaker) words.set(personOf(sentence.speaker), (words.get(personOf(sentence.speaker)) ?? 0) + sentence.wordCount);
   const customerWords = customerSpeakers(analysis).reduce((total, person) => total + (words.get(person.name) ?? 0), 0) || 1;
   const candidates: Candidate[] = [];
+  const { named, handedOff } = contactDesignations(analysis, personOf);
   for (const person of customerSpeakers(analysis)) {
     const own = analysis.sentences.filter((sentence) => sentence.speaker !== null && personOf(sentence.speaker) === person.name);
     if (own.length === 0) continue;
     const share = (words.get(person.name) ?? 0) / customerWords;
-    const designation = own.find((sentence) => CONTACT_DESIGNATION.test(sentence.text) && /\b(?:I|I'm|me)\b/.test(sentence.text) && !sentence.isQuestion);
+    const designation =
+      named.get(person.name) ??
+      own.find((sentence) => !sentence.isQuestion && sentence.text.split(CLAUSE_BREAK).some((clause) => CONTACT_DESIGNATION.test(clause) && /\b(?:I|I'm|me)\b/.test(clause)));
     const naming = new Set(person.sentenceIds);
     const intro =
       own.find((sentence) => SELF_DESCRIPTION.test(sentence.text)) ??
@@ -374,8 +430,15 @@ function contactCandidates(analysis: CallAnalysis): Candidate[] {
       candidate.note = 'spoke less for the customer and was not named as the contact';
       const focus = spanOf(sentence.text, person.name.split(' ')[0]!);
       if (focus) candidate.focus = focus;
+      if (handedOff.has(person.name)) candidate.excluded = 'named someone else as the contact';
     }
     candidates.push(candidate);
+  }
+  // Someone the customer names as the contact who does not speak: "You can list Marisol Okonkwo, our COO."
+  for (const [name, sentence] of named) {
+    if (candidates.some((candidate) => candidate.value === name)) continue;
+    const focus = spanOf(sentence.text, withoutHonorific(name).split(' ')[0]!);
+    candidates.push({ value: name, score: 0.75, sentence, ...(focus ? { focus } : {}), note: 'named as the contact by a colleague; not on the call' });
   }
   return candidates;
 }
@@ -435,7 +498,7 @@ function addressesIn(text: string): SpokenAddress[] {
   return / at /i.test(text) ? [...written, ...findSpokenAddresses(text)] : written;
 }
 
-/** "please cc my colleague Hamish, he's at …", "our marketing inbox, …": an address said as someone else's or a shared one. */
+/** "please cc my colleague Priya, she's at …", "our press inbox, …": an address said as someone else's or a shared one. */
 const SOMEONE_ELSES_ADDRESS =
   /\b(?:cc|copy|loop in|include|forward (?:it |this |that )?to)\b(?!\s+me\b)|\b(?:colleague|co-?worker|boss|manager|assistant|deputy|team|inbox|mailbox|alias|distribution list)\b|\b(?:he|she|they)(?:'s|'re| is| are)\b|\b(?:his|her|their)\b/i;
 /** Local parts of shared mailboxes, nobody's own address. */
@@ -456,7 +519,7 @@ function emailCandidates(analysis: CallAnalysis, contactName: string | null): Ca
       const local = address.toLowerCase().split('@')[0]!;
       const focus = { start, end };
       const namesContact = nameParts.some((part) => local.includes(part));
-      // The words just before the address may give it as someone else's: "cc my colleague Hamish, he's at …".
+      // The words just before the address may give it as someone else's: "cc my colleague Priya, she's at …".
       const saidAs = sentence.text.slice(Math.max(0, start - 60), start).split(/[.;!?]/).pop()!;
       const givenAsOwn = contactName !== null && sentence.speaker === contactName && /\b(?:me|my|I)\b/.test(sentence.text) && !SOMEONE_ELSES_ADDRESS.test(saidAs);
       const othersAddress = SHARED_MAILBOX.test(local.replace(/[^a-z-]/g, '')) || (!namesContact && othersNameParts.some((part) => local.includes(part)));
@@ -478,7 +541,7 @@ const END_CUE = /\b(?:end date|completion date|ends? on|ended|complet(?:e|ed|es|
 /** The day the customer started using the product: their start date when no earlier start is stated. */
 const GO_LIVE_CUE = /\b(?:went live|go(?:es|ing)?[- ]live|gone live|launched)\b/gi;
 /**
- * "That's fixed in the next release, due on October 1st", "version 9 launched on May 1st", "our spring release went live on …":
+ * "That's fixed in the next release, due on October 1st", "version 4 launched on April 7th", "our spring release went live on …":
  * a release or a fix of the product, not the customer's project.
  */
 const PRODUCT_RELEASE =
@@ -511,8 +574,8 @@ const CONTRACT_TERM = /\b(?:renew\w*|term|contract (?:ends?|expires?|runs)|expir
 const PERIOD_END =
   /\b(?:(?:fiscal|financial|school|academic|calendar|budget|tax|grant|funding|reporting|billing)\s+(?:year|cycle|period|quarter|semester)|(?:year|quarter|cycle|semester|season|period)\s+(?:ends?|ended|closes?|closed))\b/i;
 /**
- * "The Monday after our May 5th offsite", "live before the August 1st audit", "right after May 5th", "a week after the
- * offsite on May 5th": the day of another event, said to place the day meant; the day meant is another one.
+ * "The Tuesday after our September 8th board meeting", "live before the November 3rd audit", "right after September 8th",
+ * "a week after the inspection on September 8th": the day of another event, said to place the day meant; that is another day.
  */
 const ANOTHER_DAY_FROM = /\b(?:after|before|following|ahead of|prior to)\s+(?:(?:the|our|their|your|its|that|this)\s+(?:[a-z][\w-]*\s+){0,2}?(?:on\s+(?:the\s+)?)?)?$/i;
 /**
