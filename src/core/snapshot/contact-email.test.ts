@@ -36,4 +36,22 @@ describe("the contact's e-mail", () => {
     const spelled = customerCallSnapshotOf([...OPENING, 'Wendell Asante: Good. The draft can go to wendell.asante@saltmarshceramics.com.']);
     expect(value(spelled, 'contact_email')).toBe('wendell.asante@saltmarshceramics.com');
   });
+
+  it('reads a hyphen said inside a spoken domain', () => {
+    const call = customerCallSnapshotOf([...OPENING, 'Wendell Asante: Good. For approvals you can reach me at w dot asante at saltmarsh dash ceramics dot com.']);
+    expect(value(call, 'contact_email')).toBe('w.asante@saltmarsh-ceramics.com');
+    const after = customerCallSnapshotOf([...OPENING, 'Wendell Asante: Good. The address is w dot asante at saltmarshceramics dot com, dash it off whenever.']);
+    expect(value(after, 'contact_email')).toBe('w.asante@saltmarshceramics.com');
+  });
+
+  it('takes the address the contact states over one the vendor only asked about', () => {
+    const call = customerCallSnapshotOf([
+      ...OPENING,
+      'Ines Carvalho: I have your email as w.asante@saltmarshceramics.com, is that right?',
+      "Wendell Asante: That one is retired. Use wendell@saltmarsh.pottery now, we moved domains in March.",
+    ]);
+    expect(value(call, 'contact_email')).toBe('wendell@saltmarsh.pottery');
+    const confirmed = customerCallSnapshotOf([...OPENING, 'Ines Carvalho: I have your email as w.asante@saltmarshceramics.com, is that right?', 'Wendell Asante: Yes, that is right.']);
+    expect(value(confirmed, 'contact_email')).toBe('w.asante@saltmarshceramics.com');
+  });
 });

@@ -523,7 +523,9 @@ function emailCandidates(analysis: CallAnalysis, contactName: string | null): Ca
       const saidAs = sentence.text.slice(Math.max(0, start - 60), start).split(/[.;!?]/).pop()!;
       const givenAsOwn = contactName !== null && sentence.speaker === contactName && /\b(?:me|my|I)\b/.test(sentence.text) && !SOMEONE_ELSES_ADDRESS.test(saidAs);
       const othersAddress = SHARED_MAILBOX.test(local.replace(/[^a-z-]/g, '')) || (!namesContact && othersNameParts.some((part) => local.includes(part)));
-      if (!othersAddress && (namesContact || givenAsOwn)) candidates.push({ value: address.toLowerCase(), score: namesContact && givenAsOwn ? 0.95 : 0.85, sentence, focus });
+      // "I have your email as …, is that right?": an address only asked about gives way to one the contact states.
+      const asked = sentence.isQuestion ? 0.6 : 1;
+      if (!othersAddress && (namesContact || givenAsOwn)) candidates.push({ value: address.toLowerCase(), score: (namesContact && givenAsOwn ? 0.95 : 0.85) * asked, sentence, focus });
       else candidates.push({ value: address.toLowerCase(), score: 0, sentence, focus, excluded: othersAddress ? "another person's or a shared address" : 'not tied to the primary contact' });
     }
   }
