@@ -74,6 +74,20 @@ describe("dates that are not the customer's project", () => {
   });
 });
 
+describe('the end of one phase', () => {
+  it("takes the go-live over the end of a phase or of one party's part", () => {
+    for (const phase of [
+      'Per Lindqvist: The crew training finished on March 14th, 2025.',
+      'Odile Varga: Our consultants wrapped up their part on March 14th, 2025.',
+    ]) {
+      const call = customerCallSnapshotOf([...OPENING, phase, 'Per Lindqvist: Then we went live on March 24th, 2025 on every route.']);
+      expect(value(call, 'completion_date'), phase).toBe('2025-03-24');
+    }
+    const project = customerCallSnapshotOf([...OPENING, 'Per Lindqvist: The whole rollout finished on March 14th, 2025.']);
+    expect(value(project, 'completion_date')).toBe('2025-03-14');
+  });
+});
+
 describe('the year of a date said without one', () => {
   it('takes it from the latest date of the story when the year said earlier is months away', () => {
     const call = customerCallSnapshotOf([

@@ -568,6 +568,12 @@ function startDateCandidates(analysis: CallAnalysis): Candidate[] {
 const CHANGED_PLAN = /\b(?:original(?:ly)?|initial(?:ly)?|first)\s+(?:plan(?:ned)?|target(?:ed)?|date|go-live|schedule)|\b(?:was|were) (?:supposed|meant|planned|scheduled) to\b|\bthe plan was\b|\bslipped\b|\bpushed (?:back|out)\b/i;
 /** "We started the cutover on …": the start of one phase of the project, not of the project. */
 const PHASE_STARTED = /\b(?:start(?:ed|s|ing)?|beg[au]n|kick(?:ed|s|ing)? off)\s+(?:the\s+|our\s+)?(?:cutover|(?:data\s+)?migration|testing|hypercare|parallel run|design phase|build phase|data load)\b/i;
+/**
+ * "The admin training wrapped up on …", "we wrapped up our part on …": the end of one phase of the project or of one
+ * party's share of it, not of the project.
+ */
+const PHASE_ENDED =
+  /\b(?:(?:training|testing|uat|migration|cutover|pilot|hypercare|parallel run|design phase|build phase|data load|onboarding)\s+(?:\w+\s+)?(?:wrap(?:ped|s)? up|finish(?:ed|es)?|end(?:ed|s)?|complet(?:ed|es)|(?:was|is) (?:complete|done))|(?:our|their|his|her|my) (?:part|piece|bit|share|portion)\b)/i;
 /** "If we rolled it out to everyone, we'd want to be live by …": a date that holds only if something happens. */
 const ON_A_CONDITION = /\bif (?:we|they|you|it|the|our|this)\b[^.?!]*\b(?:would|could|might|we'd|they'd|you'd|it'd)\b/i;
 /** The end of a contract term is not the end of a project: "the renewal on January 31st", "our term ends on the 31st of March". */
@@ -613,6 +619,9 @@ function dateCandidates(analysis: CallAnalysis, cue: RegExp, other: RegExp): Can
       else if (cue === START_CUE && PHASE_STARTED.test(before)) {
         candidate.score -= 0.3;
         candidate.note = 'the start of one phase, not of the project';
+      } else if (cue === END_CUE && PHASE_ENDED.test(ownClause(before))) {
+        candidate.score -= 0.3;
+        candidate.note = 'the end of one phase, not of the project';
       } else if (CHANGED_PLAN.test(ownClause(before))) {
         candidate.score -= 0.3;
         candidate.note = 'a planned date that was later changed';
