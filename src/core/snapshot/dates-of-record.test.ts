@@ -88,6 +88,16 @@ describe('the end of one phase', () => {
   });
 });
 
+describe('start and completion in order', () => {
+  it('never shows a completion before the start', () => {
+    const call = customerCallSnapshotOf([...OPENING, 'Per Lindqvist: We kicked off on March 3rd, 2025.', 'Per Lindqvist: We went live on February 10th, 2025.']);
+    expect(value(call, 'completion_date')).toBeNull();
+    expect(call.fields.completion_date.alternatives?.[0]?.reason).toMatch(/before the start date/);
+    const inOrder = customerCallSnapshotOf([...OPENING, 'Per Lindqvist: We kicked off on February 10th, 2025.', 'Per Lindqvist: We went live on March 3rd, 2025.']);
+    expect([value(inOrder, 'start_date'), value(inOrder, 'completion_date')]).toEqual(['2025-02-10', '2025-03-03']);
+  });
+});
+
 describe('the year of a date said without one', () => {
   it('takes it from the latest date of the story when the year said earlier is months away', () => {
     const call = customerCallSnapshotOf([

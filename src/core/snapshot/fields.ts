@@ -632,6 +632,22 @@ function dateCandidates(analysis: CallAnalysis, cue: RegExp, other: RegExp): Can
   return candidates;
 }
 
+/**
+ * A completion before the start: one of the two was misread, and nothing says which. The less certain one is
+ * withdrawn (both when equally certain), with the reason among its alternatives.
+ */
+function withDatesInOrder(fields: Record<FieldName, SnapshotField>): void {
+  if (fields.start_date.value === null || fields.completion_date.value === null || String(fields.completion_date.value) >= String(fields.start_date.value)) return;
+  const [started, completed] = [fields.start_date as FoundField, fields.completion_date as FoundField];
+  const why = `the completion date ${String(completed.value)} is before the start date ${String(started.value)}; one of the two is misread`;
+  if (started.confidence <= completed.confidence) fields.start_date = withdrawn(started, why);
+  if (completed.confidence <= started.confidence) fields.completion_date = withdrawn(completed, why);
+}
+
+function withdrawn(field: FoundField, reason: string): SnapshotField {
+  return missing([{ value: field.value, reason, evidence: field.evidence }, ...(field.alternatives ?? [])]);
+}
+
 /** "Once it slipped, March was never going to happen, and we went live on …": only the date's own clause says whether it was the plan. */
 function ownClause(before: string): string {
   const boundary = [...before.matchAll(/[,;]\s*(?:and|but|so|then)\s|;/gi)].pop();
@@ -1343,6 +1359,7 @@ export function extractFields(analysis: CallAnalysis): { fields: Record<FieldNam
   const fields = Object.fromEntries(
     (Object.keys(candidates) as FieldName[]).map((name) => [name, chooseField(candidates[name], RIVAL_MARGIN[name])]),
   ) as Record<FieldName, SnapshotField>;
+  withDatesInOrder(fields);
   return { fields, candidates };
 }
 
