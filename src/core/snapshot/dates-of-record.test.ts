@@ -44,6 +44,10 @@ describe("dates that are not the customer's project", () => {
       expect(value(call, 'completion_date'), other).toBeNull();
       expect(value(call, 'start_date'), other).toBeNull();
     }
+    const named = customerCallSnapshotOf([...OPENING, 'Odile Varga: For context, Greyhaven Coaches went live on February 24th, 2025 with the same setup.']);
+    expect(value(named, 'completion_date')).toBeNull();
+    const customerNamed = customerCallSnapshotOf([...OPENING, 'Odile Varga: And Brackwater Ferries went live on February 24th, 2025, right?', 'Per Lindqvist: Yes, that is right.']);
+    expect(value(customerNamed, 'completion_date')).toBe('2025-02-24');
     const yours = customerCallSnapshotOf([...OPENING, 'Odile Varga: And your crews went live on February 24th, 2025, right?', 'Per Lindqvist: Yes, that is right.']);
     expect(value(yours, 'completion_date')).toBe('2025-02-24');
   });

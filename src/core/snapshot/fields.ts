@@ -592,6 +592,20 @@ const ANOTHER_DAY_FROM = /\b(?:after|before|following|ahead of|prior to)\s+(?:(?
  */
 const ANOTHER_CUSTOMER = /\b(?:another|other|one of (?:our|my|their))\s+(?:one of (?:our|my|their)\s+)?(?:[\w-]+\s+){0,2}?(?:customers?|clients?|accounts?)\b|\b(?:customers?|clients?|accounts?) of (?:ours|mine)\b/i;
 
+/** "Brantwood Hospital went live on …": the name of whoever did what the date tells, at the start of its clause. */
+const NAMED_DOER =
+  /(?:^|[,;:]\s*)(?:(?:And|So|But|Then|Also|Plus|Now|Well|Oh)\s+)?((?:[A-Z][\w&'’-]*\s+){0,3}[A-Z][\w&'’-]*)\s+(?:(?:has|had|have|also|just|finally|only)\s+)?(?:went live|go(?:es)? live|gone live|started|kicked off|launched|began|finished|completed)\b[^,;:]*$/;
+
+/** The vendor telling of an organisation other than the customer or itself: "Brantwood Hospital went live on …". */
+function namesAnotherOrganisation(analysis: CallAnalysis, sentence: AnalysedSentence, before: string): boolean {
+  const customer = analysis.parties.customer?.name;
+  const doer = sentence.side === 'vendor' && customer ? NAMED_DOER.exec(ownClause(before))?.[1] : undefined;
+  if (!doer || !doer.split(' ').some((word) => isNameLike(word, analysis.vocabulary))) return false;
+  const firstWord = (name: string) => name.split(' ')[0]!.toLowerCase();
+  const ours = [customer!, analysis.parties.vendor?.name, analysis.vendor?.company, ...(analysis.vendor?.products ?? []), ...analysis.people.map((person) => person.name)];
+  return !ours.some((name) => name !== undefined && firstWord(name) === firstWord(doer));
+}
+
 function dateCandidates(analysis: CallAnalysis, cue: RegExp, other: RegExp): Candidate[] {
   const candidates: Candidate[] = [];
   for (const sentence of analysis.sentences) {
@@ -609,7 +623,7 @@ function dateCandidates(analysis: CallAnalysis, cue: RegExp, other: RegExp): Can
         focus: { start: date.start, end: date.end },
       };
       const before = sentence.text.slice(0, date.start);
-      if (toldOfAnotherParty(sentence) || (sentence.side !== 'customer' && ANOTHER_CUSTOMER.test(before))) {
+      if (toldOfAnotherParty(sentence) || (sentence.side !== 'customer' && ANOTHER_CUSTOMER.test(before)) || namesAnotherOrganisation(analysis, sentence, before)) {
         candidate.excluded = "another organisation's date, told by the vendor";
       } else if (CONTRACT_TERM.test(before.slice(-60))) candidate.excluded = 'the end of a contract term, not of the project';
       else if (PERIOD_END.test(ownClause(before).slice(-60))) candidate.excluded = 'the end of a year or a cycle, not of the project';
