@@ -375,10 +375,9 @@ function contactDesignations(analysis: CallAnalysis, speakerOf: (speaker: string
   const designate = (sentence: AnalysedSentence, text: string) => {
     const speaker = speakerOf(sentence.speaker!);
     const others = othersNamedIn(text, speaker);
-    if (others.length !== 1 || SELF.test(text)) return false;
+    if (others.length !== 1 || SELF.test(text)) return;
     if (!named.has(others[0]!.name)) named.set(others[0]!.name, sentence);
     handedOff.add(speaker);
-    return true;
   };
   analysis.sentences.forEach((sentence, position) => {
     if (sentence.speaker === null || sentence.side !== 'customer' || sentence.isQuestion) return;
@@ -408,7 +407,7 @@ function contactCandidates(analysis: CallAnalysis): Candidate[] {
     const share = (words.get(person.name) ?? 0) / customerWords;
     const designation =
       named.get(person.name) ??
-      own.find((sentence) => !sentence.isQuestion && sentence.text.split(CLAUSE_BREAK).some((clause) => CONTACT_DESIGNATION.test(clause) && /\b(?:I|I'm|me)\b/.test(clause)));
+      own.find((sentence) => !sentence.isQuestion && sentence.text.split(CLAUSE_BREAK).some((clause) => CONTACT_DESIGNATION.test(clause) && SELF.test(clause)));
     const naming = new Set(person.sentenceIds);
     const intro =
       own.find((sentence) => SELF_DESCRIPTION.test(sentence.text)) ??
@@ -587,16 +586,16 @@ const PERIOD_END =
  */
 const ANOTHER_DAY_FROM = /\b(?:after|before|following|ahead of|prior to)\s+(?:(?:the|our|their|your|its|that|this)\s+(?:[a-z][\w-]*\s+){0,2}?(?:on\s+(?:the\s+)?)?)?$/i;
 /**
- * "Another one of our clients … went live on March 3rd", "a logistics customer of ours started on …": the vendor telling of
+ * "Another one of our clients … went live on February 24th", "a shipping customer of ours started on …": the vendor telling of
  * another customer's project.
  */
 const ANOTHER_CUSTOMER = /\b(?:another|other|one of (?:our|my|their))\s+(?:one of (?:our|my|their)\s+)?(?:[\w-]+\s+){0,2}?(?:customers?|clients?|accounts?)\b|\b(?:customers?|clients?|accounts?) of (?:ours|mine)\b/i;
 
-/** "Brantwood Hospital went live on …": the name of whoever did what the date tells, at the start of its clause. */
+/** "Greyhaven Coaches went live on …": the name of whoever did what the date tells, at the start of its clause. */
 const NAMED_DOER =
   /(?:^|[,;:]\s*)(?:(?:And|So|But|Then|Also|Plus|Now|Well|Oh)\s+)?((?:[A-Z][\w&'’-]*\s+){0,3}[A-Z][\w&'’-]*)\s+(?:(?:has|had|have|also|just|finally|only)\s+)?(?:went live|go(?:es)? live|gone live|started|kicked off|launched|began|finished|completed)\b[^,;:]*$/;
 
-/** The vendor telling of an organisation other than the customer or itself: "Brantwood Hospital went live on …". */
+/** The vendor telling of an organisation other than the customer or itself: "Greyhaven Coaches went live on …". */
 function namesAnotherOrganisation(analysis: CallAnalysis, sentence: AnalysedSentence, before: string): boolean {
   const customer = analysis.parties.customer?.name;
   const doer = sentence.side === 'vendor' && customer ? NAMED_DOER.exec(ownClause(before))?.[1] : undefined;
