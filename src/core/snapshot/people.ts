@@ -105,7 +105,7 @@ export function findPeople(sentences: readonly NamedSentence[], speakerNames: re
       // Sentences come in order, so a sentence already listed is the last one (no scan of a long list).
       if (person.sentenceIds.at(-1) !== sentence.id) person.sentenceIds.push(sentence.id);
       if (role && person.roleSentenceIds.at(-1) !== sentence.id) person.roleSentenceIds.push(sentence.id);
-      // "Eitan from Palisade" says where someone is from; a title said later ("I'm the practice administrator") replaces it.
+      // "Marta from Larkhill" says where someone is from; a title said later ("I'm the clinic operations coordinator") replaces it.
       if (role && (!person.role || (!hasTitle(person) && !role.startsWith('from ')))) {
         person.role = role;
         person.roleSentenceId = sentence.id;

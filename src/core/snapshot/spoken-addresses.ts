@@ -74,7 +74,7 @@ export function findSpokenAddresses(text: string): SpokenAddress[] {
         last = words[next]!;
         next++;
         count++;
-        // "millbrook dash dairy": a hyphen between two words of the first label (a top-level label has none).
+        // "saltmarsh dash ceramics": a hyphen between two words of the first label (a top-level label has none).
         const joiner = words[next];
         const following = words[next + 1];
         if (labels.length === 0 && count < MAX_LABEL_WORDS && joiner && following && LOCAL_JOINERS[joiner.text] === '-' && isLabelWord(following.text) && /^\s+$/.test(text.slice(last.end, joiner.start) + text.slice(joiner.end, following.start))) {
