@@ -96,20 +96,59 @@ export function findDates(text: string, meetingDate?: string): DateMention[] {
 const YEAR_REACH = 40;
 
 /**
+ * How far (in days) a date said without its year may fall from the date it borrows the year from. Further,
+ * the year before and the year after are both near: "signed November 20, 2024 … went live on May 26th" may
+ * be either May.
+ */
+const YEAR_CLEAR_DAYS = 120;
+
+function daysApart(a: string, b: string): number {
+  return Math.abs(referenceDate(a).getTime() - referenceDate(b).getTime()) / 86_400_000;
+}
+
+/**
  * The dates of a call's sentences, in order. Without a meeting date, a date
  * said without its year ("we went live on April 14th") takes its year from the
  * latest date said with one a little before it ("we kicked off on February
- * 3rd, 2025"), as a listener would; with nothing to anchor it, it is dropped.
+ * 3rd, 2025"), as a listener would, or else from the latest date of the
+ * story told since ("signed on November 20, 2024 … kicked off on February 17th …
+ * went live on May 26th"); when neither lies within a few months of it, or
+ * nothing anchors it, it is dropped.
  */
 export function findDatesInCall(texts: readonly string[], meetingDate?: string): DateMention[][] {
+  if (meetingDate) return texts.map((text) => findDates(text, meetingDate));
   let anchor: { iso: string; position: number } | undefined;
+  let latest: string | undefined;
   return texts.map((text, position) => {
-    const reference = meetingDate ?? (anchor && position - anchor.position <= YEAR_REACH ? anchor.iso : undefined);
-    const dates = findDates(text, reference);
+    const reference = anchor && position - anchor.position <= YEAR_REACH ? anchor.iso : undefined;
+    const found = findDates(text, reference);
+    // The year unclear from the anchor: read the sentence again against a month said with its year in it
+    // ("live by the end of July 2025, July 28th"), then against the latest date told.
+    const rereadings = new Map<string, DateMention[]>();
+    const dates = found.flatMap((date) => {
+      if (date.yearStated || daysApart(date.iso, reference!) <= YEAR_CLEAR_DAYS) return [date];
+      for (const other of [monthWithYearIn(text), latest]) {
+        if (!other || other === reference) continue;
+        if (!rereadings.has(other)) rereadings.set(other, findDates(text, other));
+        const reread = rereadings.get(other)!.find((mention) => mention.start === date.start);
+        if (reread && daysApart(reread.iso, other) <= YEAR_CLEAR_DAYS) return [reread];
+      }
+      return [];
+    });
     const stated = dates.filter((date) => date.yearStated).pop();
     if (stated) anchor = { iso: stated.iso, position };
+    if (dates.length > 0) latest = dates.at(-1)!.iso;
     return dates;
   });
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_WITH_YEAR = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?:of\s+)?((?:19|20)\d{2})\b/gi;
+
+/** The first day of the last month said with its year and no day ("by the end of July 2025"), as an ISO date. */
+function monthWithYearIn(text: string): string | undefined {
+  const said = [...text.matchAll(MONTH_WITH_YEAR)].pop();
+  return said ? `${said[2]}-${pad(MONTHS.indexOf(said[1]!.toLowerCase()) + 1)}-01` : undefined;
 }
 
 const TODAY = /\b(?:today(?:'s date)?|this morning)\b/i;

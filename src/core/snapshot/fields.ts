@@ -341,6 +341,58 @@ function customerSpeakers(analysis: CallAnalysis): Person[] {
   return analysis.people.filter((person) => person.isSpeaker && analysis.parties.sideOf.get(person.name) === 'customer');
 }
 
+/** "…, but Anneke is going to be the main point of contact": the clauses of a sentence, for who a designation is about. */
+const CLAUSE_BREAK = /[,;]\s*(?:but|and|so|while|whereas)\s+|;\s*|\s+but\s+/i;
+const SELF = /\b(?:I|I'm|I'll|me|myself)\b/;
+/** The vendor asking who the customer's contact is: "who should we list as the company contact?". */
+const ASKS_WHO = /\bwho\b/i;
+/** How many sentences after the vendor's question the customer's answer may come. */
+const ANSWER_REACH = 4;
+
+interface Designations {
+  /** People the customer names as the contact, with the sentence that does. */
+  named: Map<string, AnalysedSentence>;
+  /** Customer speakers who named someone else as the contact. */
+  handedOff: Set<string>;
+}
+
+/** Whether a text names the person, by full name or first name. */
+function namesPerson(text: string, person: Person): boolean {
+  const full = withoutHonorific(person.name);
+  return new RegExp(`\\b(?:${escapeRegExp(full)}|${escapeRegExp(full.split(' ')[0]!)})\\b`).test(text);
+}
+
+/**
+ * Whom the customer names as the contact: a customer speaker's clause that designates a contact and names one
+ * other person of the call ("Anneke is going to be the main point of contact", "please put Anneke Mulder down as our
+ * main contact"), or the customer's answer to the vendor asking who it is ("You can list Marisol Okonkwo, our COO.").
+ */
+function contactDesignations(analysis: CallAnalysis, speakerOf: (speaker: string) => string): Designations {
+  const named = new Map<string, AnalysedSentence>();
+  const handedOff = new Set<string>();
+  const othersNamedIn = (text: string, speaker: string) =>
+    analysis.people.filter((person) => person.name !== speaker && analysis.parties.sideOf.get(person.name) !== 'vendor' && namesPerson(text, person));
+  const designate = (sentence: AnalysedSentence, text: string) => {
+    const speaker = speakerOf(sentence.speaker!);
+    const others = othersNamedIn(text, speaker);
+    if (others.length !== 1 || SELF.test(text)) return;
+    if (!named.has(others[0]!.name)) named.set(others[0]!.name, sentence);
+    handedOff.add(speaker);
+  };
+  analysis.sentences.forEach((sentence, position) => {
+    if (sentence.speaker === null || sentence.side !== 'customer' || sentence.isQuestion) return;
+    for (const clause of sentence.text.split(CLAUSE_BREAK)) if (CONTACT_DESIGNATION.test(clause)) designate(sentence, clause);
+    // The answer to "who should we list as the contact?": the first sentence of the customer's reply that names someone.
+    const before = analysis.sentences.slice(Math.max(0, position - ANSWER_REACH), position);
+    const askedAt = before.findLastIndex((earlier) => earlier.isQuestion && earlier.side !== 'customer');
+    const asked = before[askedAt];
+    if (!asked || !ASKS_WHO.test(asked.text) || !CONTACT_DESIGNATION.test(asked.text)) return;
+    const replySoFar = before.slice(askedAt + 1).filter((between) => between.side === 'customer');
+    if (replySoFar.every((between) => othersNamedIn(between.text, speakerOf(between.speaker!)).length === 0)) designate(sentence, sentence.text);
+  });
+  return { named, handedOff };
+}
+
 function contactCandidates(analysis: CallAnalysis): Candidate[] {
   const words = new Map<string, number>();
   // What a person says under an alias label ("NADIA") counts for them.
@@ -348,11 +400,14 @@ function contactCandidates(analysis: CallAnalysis): Candidate[] {
   for (const sentence of analysis.sentences) if (sentence.speaker) words.set(personOf(sentence.speaker), (words.get(personOf(sentence.speaker)) ?? 0) + sentence.wordCount);
   const customerWords = customerSpeakers(analysis).reduce((total, person) => total + (words.get(person.name) ?? 0), 0) || 1;
   const candidates: Candidate[] = [];
+  const { named, handedOff } = contactDesignations(analysis, personOf);
   for (const person of customerSpeakers(analysis)) {
     const own = analysis.sentences.filter((sentence) => sentence.speaker !== null && personOf(sentence.speaker) === person.name);
     if (own.length === 0) continue;
     const share = (words.get(person.name) ?? 0) / customerWords;
-    const designation = own.find((sentence) => CONTACT_DESIGNATION.test(sentence.text) && /\b(?:I|I'm|me)\b/.test(sentence.text) && !sentence.isQuestion);
+    const designation =
+      named.get(person.name) ??
+      own.find((sentence) => !sentence.isQuestion && sentence.text.split(CLAUSE_BREAK).some((clause) => CONTACT_DESIGNATION.test(clause) && SELF.test(clause)));
     const naming = new Set(person.sentenceIds);
     const intro =
       own.find((sentence) => SELF_DESCRIPTION.test(sentence.text)) ??
@@ -374,8 +429,15 @@ function contactCandidates(analysis: CallAnalysis): Candidate[] {
       candidate.note = 'spoke less for the customer and was not named as the contact';
       const focus = spanOf(sentence.text, person.name.split(' ')[0]!);
       if (focus) candidate.focus = focus;
+      if (handedOff.has(person.name)) candidate.excluded = 'named someone else as the contact';
     }
     candidates.push(candidate);
+  }
+  // Someone the customer names as the contact who does not speak: "You can list Marisol Okonkwo, our COO."
+  for (const [name, sentence] of named) {
+    if (candidates.some((candidate) => candidate.value === name)) continue;
+    const focus = spanOf(sentence.text, withoutHonorific(name).split(' ')[0]!);
+    candidates.push({ value: name, score: 0.75, sentence, ...(focus ? { focus } : {}), note: 'named as the contact by a colleague; not on the call' });
   }
   return candidates;
 }
@@ -429,30 +491,41 @@ function escapeRegExp(text: string): string {
 
 const EMAIL = /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/g;
 
-function compact(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]/g, '');
-}
-
 /** Addresses written ("ana.ruiz@acme.com") or said aloud ("ana dot ruiz at acme dot com"). */
 function addressesIn(text: string): SpokenAddress[] {
   const written = text.includes('@') ? [...text.matchAll(EMAIL)].map((match) => ({ address: match[0].replace(/\.$/, ''), start: match.index, end: match.index + match[0].replace(/\.$/, '').length })) : [];
   return / at /i.test(text) ? [...written, ...findSpokenAddresses(text)] : written;
 }
 
+/** "please cc my colleague Priya, she's at …", "our press inbox, …": an address said as someone else's or a shared one. */
+const SOMEONE_ELSES_ADDRESS =
+  /\b(?:cc|copy|loop in|include|forward (?:it |this |that )?to)\b(?!\s+me\b)|\b(?:colleague|co-?worker|boss|manager|assistant|deputy|team|inbox|mailbox|alias|distribution list)\b|\b(?:he|she|they)(?:'s|'re| is| are)\b|\b(?:his|her|their)\b/i;
+/** Local parts of shared mailboxes, nobody's own address. */
+const SHARED_MAILBOX = /^(?:info|hello|contact|team|office|admin|sales|support|help|helpdesk|service|marketing|press|media|accounts?|billing|finance|invoices?|hr|it|ops|operations|reception|enquiries|inquiries|careers|jobs|noreply|no-reply)$/;
+
 function emailCandidates(analysis: CallAnalysis, contactName: string | null): Candidate[] {
   const candidates: Candidate[] = [];
-  const nameParts = contactName ? contactName.toLowerCase().split(/\s+/).filter((part) => part.length > 2 && !/^(?:dr|mr|mrs|ms)\.?$/.test(part)) : [];
-  const customerOrg = analysis.parties.customer ? compact(analysis.parties.customer.name) : null;
+  const namePartsOf = (name: string) =>
+    withoutHonorific(name)
+      .toLowerCase()
+      .split(/\s+/)
+      .map((part) => part.replace(/[^a-z]/g, ''))
+      .filter((part) => part.length > 2);
+  const nameParts = contactName ? namePartsOf(contactName) : [];
+  const othersNameParts = analysis.people.filter((person) => person.name !== contactName).flatMap((person) => namePartsOf(person.name).filter((part) => !nameParts.includes(part)));
   for (const sentence of analysis.sentences) {
     for (const { address, start, end } of addressesIn(sentence.text)) {
-      const [local, domain] = address.toLowerCase().split('@') as [string, string];
+      const local = address.toLowerCase().split('@')[0]!;
       const focus = { start, end };
-      const namesContact = nameParts.some((part) => local.includes(part.replace(/[^a-z]/g, '')));
-      const saidByContact = contactName !== null && sentence.speaker === contactName && /\b(?:me|my|I)\b/.test(sentence.text);
-      const customerDomain = customerOrg !== null && compact(domain.split('.')[0]!).length > 2 && customerOrg.includes(compact(domain.split('.')[0]!));
-      if (namesContact || saidByContact) candidates.push({ value: address.toLowerCase(), score: namesContact && saidByContact ? 0.95 : 0.85, sentence, focus });
-      else if (customerDomain) candidates.push({ value: address.toLowerCase(), score: 0.5, sentence, focus, note: "a customer address, not clearly the contact's" });
-      else candidates.push({ value: address.toLowerCase(), score: 0, sentence, focus, excluded: 'not tied to the primary contact' });
+      const namesContact = nameParts.some((part) => local.includes(part));
+      // The words just before the address may give it as someone else's: "cc my colleague Priya, she's at …".
+      const saidAs = sentence.text.slice(Math.max(0, start - 60), start).split(/[.;!?]/).pop()!;
+      const givenAsOwn = contactName !== null && sentence.speaker === contactName && /\b(?:me|my|I)\b/.test(sentence.text) && !SOMEONE_ELSES_ADDRESS.test(saidAs);
+      const othersAddress = SHARED_MAILBOX.test(local.replace(/[^a-z-]/g, '')) || (!namesContact && othersNameParts.some((part) => local.includes(part)));
+      // "I have your email as …, is that right?": an address only asked about gives way to one the contact states.
+      const asked = sentence.isQuestion ? 0.6 : 1;
+      if (!othersAddress && (namesContact || givenAsOwn)) candidates.push({ value: address.toLowerCase(), score: (namesContact && givenAsOwn ? 0.95 : 0.85) * asked, sentence, focus });
+      else candidates.push({ value: address.toLowerCase(), score: 0, sentence, focus, excluded: othersAddress ? "another person's or a shared address" : 'not tied to the primary contact' });
     }
   }
   return candidates;
@@ -468,8 +541,14 @@ const START_OR_SIGNED_CUE = new RegExp(`${START_CUE.source}|${SIGNED_CUE.source}
 const END_CUE = /\b(?:end date|completion date|ends? on|ended|complet(?:e|ed|es|ion)|finish(?:ed|es)?|wrap(?:ped)? up|went live|go(?:es|ing)?[- ]live|gone live|live across|(?:was|were|is|are|been|fully|all) live\b|rolled (?:it )?out|roll(?:ed)?-out|launched|deliver(?:ed)? by|deadline|due (?:on|by)|(?:up and )?running(?: on it)? by|live by)\b/gi;
 /** The day the customer started using the product: their start date when no earlier start is stated. */
 const GO_LIVE_CUE = /\b(?:went live|go(?:es|ing)?[- ]live|gone live|launched)\b/gi;
-/** "That's fixed in the next release, due on October 1st": a release or a fix of the product, not the end of the project. */
-const PRODUCT_RELEASE = /\b(?:(?:next|upcoming|coming) (?:release|patch|version|update|build)|hotfix|bug ?fix|the fix|a fix|fixed in)\b/i;
+/**
+ * "That's fixed in the next release, due on October 1st", "version 4 launched on April 7th", "our spring release went live on …":
+ * a release or a fix of the product, not the customer's project.
+ */
+const PRODUCT_RELEASE =
+  /\b(?:(?:next|upcoming|coming|new|newest|latest) (?:release|patch|version|update|build)|(?:spring|summer|fall|autumn|winter|quarterly|annual|major|minor|feature) (?:release|update)|version \d[\w.]*|v\d+(?:\.\d+)*|hotfix|bug ?fix|the fix|a fix|fixed in)\b/i;
+/** "Before we start, …", "let me start with …": the speaker opening a topic, not anything starting. */
+const OPENS_A_TOPIC = /\b(?:before we (?:start|begin|get started)\s*,|(?:let's|let me|I'll|I will|I'd like to|I want to) (?:start|begin)\s*(?:,|with\b|by\b|off\b)|to (?:start|begin) with\b)/i;
 /** Between a cue and its date there must be no new clause. */
 const CLAUSE_BETWEEN = /[,;]\s*(?:and|but|so|then|since|while|which|whereas|we|they|it|this|that)\b|;|\bsince\b|\buntil\b|\?/i;
 
@@ -488,10 +567,43 @@ function startDateCandidates(analysis: CallAnalysis): Candidate[] {
 const CHANGED_PLAN = /\b(?:original(?:ly)?|initial(?:ly)?|first)\s+(?:plan(?:ned)?|target(?:ed)?|date|go-live|schedule)|\b(?:was|were) (?:supposed|meant|planned|scheduled) to\b|\bthe plan was\b|\bslipped\b|\bpushed (?:back|out)\b/i;
 /** "We started the cutover on …": the start of one phase of the project, not of the project. */
 const PHASE_STARTED = /\b(?:start(?:ed|s|ing)?|beg[au]n|kick(?:ed|s|ing)? off)\s+(?:the\s+|our\s+)?(?:cutover|(?:data\s+)?migration|testing|hypercare|parallel run|design phase|build phase|data load)\b/i;
+/**
+ * "The admin training wrapped up on …", "we wrapped up our part on …": the end of one phase of the project or of one
+ * party's share of it, not of the project.
+ */
+const PHASE_ENDED =
+  /\b(?:(?:training|testing|uat|migration|cutover|pilot|hypercare|parallel run|design phase|build phase|data load|onboarding)\s+(?:\w+\s+)?(?:wrap(?:ped|s)? up|finish(?:ed|es)?|end(?:ed|s)?|complet(?:ed|es)|(?:was|is) (?:complete|done))|(?:our|their|his|her|my) (?:part|piece|bit|share|portion)\b)/i;
 /** "If we rolled it out to everyone, we'd want to be live by …": a date that holds only if something happens. */
 const ON_A_CONDITION = /\bif (?:we|they|you|it|the|our|this)\b[^.?!]*\b(?:would|could|might|we'd|they'd|you'd|it'd)\b/i;
 /** The end of a contract term is not the end of a project: "the renewal on January 31st", "our term ends on the 31st of March". */
 const CONTRACT_TERM = /\b(?:renew\w*|term|contract (?:ends?|expires?|runs)|expir\w*|subscription)\b/i;
+/** "Our fiscal year ends on June 30th", "the grant cycle ends on …": the end of a year or a cycle, not of the project. */
+const PERIOD_END =
+  /\b(?:(?:fiscal|financial|school|academic|calendar|budget|tax|grant|funding|reporting|billing)\s+(?:year|cycle|period|quarter|semester)|(?:year|quarter|cycle|semester|season|period)\s+(?:ends?|ended|closes?|closed))\b/i;
+/**
+ * "The Tuesday after our September 8th board meeting", "live before the November 3rd audit", "right after September 8th",
+ * "a week after the inspection on September 8th": the day of another event, said to place the day meant; that is another day.
+ */
+const ANOTHER_DAY_FROM = /\b(?:after|before|following|ahead of|prior to)\s+(?:(?:the|our|their|your|its|that|this)\s+(?:[a-z][\w-]*\s+){0,2}?(?:on\s+(?:the\s+)?)?)?$/i;
+/**
+ * "Another one of our clients … went live on February 24th", "a shipping customer of ours started on …": the vendor telling of
+ * another customer's project.
+ */
+const ANOTHER_CUSTOMER = /\b(?:another|other|one of (?:our|my|their))\s+(?:one of (?:our|my|their)\s+)?(?:[\w-]+\s+){0,2}?(?:customers?|clients?|accounts?)\b|\b(?:customers?|clients?|accounts?) of (?:ours|mine)\b/i;
+
+/** "Greyhaven Coaches went live on …": the name of whoever did what the date tells, at the start of its clause. */
+const NAMED_DOER =
+  /(?:^|[,;:]\s*)(?:(?:And|So|But|Then|Also|Plus|Now|Well|Oh)\s+)?((?:[A-Z][\w&'’-]*\s+){0,3}[A-Z][\w&'’-]*)\s+(?:(?:has|had|have|also|just|finally|only)\s+)?(?:went live|go(?:es)? live|gone live|started|kicked off|launched|began|finished|completed)\b[^,;:]*$/;
+
+/** The vendor telling of an organisation other than the customer or itself: "Greyhaven Coaches went live on …". */
+function namesAnotherOrganisation(analysis: CallAnalysis, sentence: AnalysedSentence, before: string): boolean {
+  const customer = analysis.parties.customer?.name;
+  const doer = sentence.side === 'vendor' && customer ? NAMED_DOER.exec(ownClause(before))?.[1] : undefined;
+  if (!doer || !doer.split(' ').some((word) => isNameLike(word, analysis.vocabulary))) return false;
+  const firstWord = (name: string) => name.split(' ')[0]!.toLowerCase();
+  const ours = [customer!, analysis.parties.vendor?.name, analysis.vendor?.company, ...(analysis.vendor?.products ?? []), ...analysis.people.map((person) => person.name)];
+  return !ours.some((name) => name !== undefined && firstWord(name) === firstWord(doer));
+}
 
 function dateCandidates(analysis: CallAnalysis, cue: RegExp, other: RegExp): Candidate[] {
   const candidates: Candidate[] = [];
@@ -510,14 +622,19 @@ function dateCandidates(analysis: CallAnalysis, cue: RegExp, other: RegExp): Can
         focus: { start: date.start, end: date.end },
       };
       const before = sentence.text.slice(0, date.start);
-      if (toldOfAnotherParty(sentence)) {
+      if (toldOfAnotherParty(sentence) || (sentence.side !== 'customer' && ANOTHER_CUSTOMER.test(before)) || namesAnotherOrganisation(analysis, sentence, before)) {
         candidate.excluded = "another organisation's date, told by the vendor";
       } else if (CONTRACT_TERM.test(before.slice(-60))) candidate.excluded = 'the end of a contract term, not of the project';
+      else if (PERIOD_END.test(ownClause(before).slice(-60))) candidate.excluded = 'the end of a year or a cycle, not of the project';
+      else if (ANOTHER_DAY_FROM.test(before)) candidate.excluded = 'the day of another event, said to place the day meant before or after it';
       else if (ON_A_CONDITION.test(before)) candidate.excluded = 'a date on a condition ("if we rolled it out, we\'d want to be live by …"), not one agreed';
-      else if (cue === END_CUE && PRODUCT_RELEASE.test(ownClause(before))) candidate.excluded = 'a release or fix of the product, not the end of the project';
+      else if (PRODUCT_RELEASE.test(ownClause(before))) candidate.excluded = 'a release or fix of the product, not the project';
       else if (cue === START_CUE && PHASE_STARTED.test(before)) {
         candidate.score -= 0.3;
         candidate.note = 'the start of one phase, not of the project';
+      } else if (cue === END_CUE && PHASE_ENDED.test(ownClause(before))) {
+        candidate.score -= 0.3;
+        candidate.note = 'the end of one phase, not of the project';
       } else if (CHANGED_PLAN.test(ownClause(before))) {
         candidate.score -= 0.3;
         candidate.note = 'a planned date that was later changed';
@@ -526,6 +643,22 @@ function dateCandidates(analysis: CallAnalysis, cue: RegExp, other: RegExp): Can
     }
   }
   return candidates;
+}
+
+/**
+ * A completion before the start: one of the two was misread, and nothing says which. The less certain one is
+ * withdrawn (both when equally certain), with the reason among its alternatives.
+ */
+function withDatesInOrder(fields: Record<FieldName, SnapshotField>): void {
+  if (fields.start_date.value === null || fields.completion_date.value === null || String(fields.completion_date.value) >= String(fields.start_date.value)) return;
+  const [started, completed] = [fields.start_date as FoundField, fields.completion_date as FoundField];
+  const why = `the completion date ${String(completed.value)} is before the start date ${String(started.value)}; one of the two is misread`;
+  if (started.confidence <= completed.confidence) fields.start_date = withdrawn(started, why);
+  if (completed.confidence <= started.confidence) fields.completion_date = withdrawn(completed, why);
+}
+
+function withdrawn(field: FoundField, reason: string): SnapshotField {
+  return missing([{ value: field.value, reason, evidence: field.evidence }, ...(field.alternatives ?? [])]);
 }
 
 /** "Once it slipped, March was never going to happen, and we went live on …": only the date's own clause says whether it was the plan. */
@@ -554,6 +687,7 @@ function cueDistance(text: string, date: Span, cue: RegExp, dates: readonly Span
   for (let match = cue.exec(text); match !== null; match = cue.exec(text)) {
     const cueStart = match.index;
     const cueEnd = cueStart + match[0].length;
+    if (OPENS_A_TOPIC.test(text.slice(Math.max(0, cueStart - 16), cueEnd + 6))) continue;
     const between = cueEnd <= date.start ? text.slice(cueEnd, date.start) : cueStart >= date.end ? text.slice(date.end, cueStart) : '';
     // "start on the 6th of March, go-live on the 2nd of April": a cue after the date's comma opens the next pair.
     const opensNextPair = cueStart >= date.end && /^,\s*$/.test(between);
@@ -1238,6 +1372,7 @@ export function extractFields(analysis: CallAnalysis): { fields: Record<FieldNam
   const fields = Object.fromEntries(
     (Object.keys(candidates) as FieldName[]).map((name) => [name, chooseField(candidates[name], RIVAL_MARGIN[name])]),
   ) as Record<FieldName, SnapshotField>;
+  withDatesInOrder(fields);
   return { fields, candidates };
 }
 

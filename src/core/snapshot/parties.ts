@@ -247,9 +247,32 @@ function addressesOtherSide(before: string, after: string): boolean {
 /** How far being addressed as the listeners' organisation moves it away from the speaker's side. */
 const ADDRESSED_LEAN = 3;
 
-/** The sentence opens with the speaker's own name, then a title "at/for" the organisation. */
+/**
+ * The sentence opens with the speaker's own name, then a title "at/for" the organisation, or the speaker gives their
+ * name "from" it: "Hi both, Cassia from X", "Cassia here from X".
+ */
 function introducesSelf(text: string, start: number, speaker: string | null): boolean {
-  return speaker !== null && start <= 110 && text.startsWith(withoutHonorific(speaker).split(' ')[0]!) && NAMED_INTRODUCTION.test(text.slice(0, start));
+  if (speaker === null || start > 110) return false;
+  const firstName = withoutHonorific(speaker).split(' ')[0]!;
+  return (text.startsWith(firstName) && NAMED_INTRODUCTION.test(text.slice(0, start))) || NAME_FROM.exec(text.slice(0, start))?.[1] === firstName;
+}
+
+/** "Cassia from", "Cassia Byrne here from": a name, then "from" right before the organisation. */
+const NAME_FROM = /(?:^|[\s,])([A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]+)?(?:\s+here)?,?\s+from\s+$/;
+
+/** Lower-case letters and digits only: "Ashford Hotels" and "ashfordhotels" compare equal. */
+function compact(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** The organisation an address's domain spells ("ana@ashfordhotels.com" is Ashford Hotels'), if the call names it. */
+function organisationOfDomain(domain: string, organisations: ReadonlyMap<string, Organisation>): Organisation | undefined {
+  const label = compact(domain.split('.')[0]!);
+  if (label.length < 3) return undefined;
+  return [...organisations.values()].find((org) => {
+    const name = compact(org.name);
+    return name.length >= 3 && (label === name || label.startsWith(name) || name.startsWith(label));
+  });
 }
 
 /** The names a run may start with: its first word, its first two, … up to five. */
@@ -351,6 +374,13 @@ export function inferParties(
       const selfPartner = partnerClaim && PARTNER_KIND.test(partnerClaim[1]!) ? PARTNER_LEAN : 0;
       const vendorTitle = OWN_VENDOR_TITLE.test(sentence.text) ? VENDOR_TITLE_LEAN : 0;
       lean.set(speaker, (lean.get(speaker) ?? 0) + sideTalk + selfPartner + vendorTitle);
+      // "Send it to me at ana@ashfordhotels.com": an address of one's own on an organisation's domain says one works there.
+      if (sentence.text.includes('@') && OWN_ADDRESS.test(sentence.text)) {
+        for (const match of sentence.text.matchAll(ADDRESS)) {
+          const org = organisationOfDomain(match[1]!, organisations);
+          if (org) affiliate(speaker, org, 2, sentence.id);
+        }
+      }
     }
     for (const run of sentence.runs) {
       const runName = run.name;

@@ -95,7 +95,7 @@ export function findPeople(sentences: readonly NamedSentence[], speakerNames: re
       if (listed) entry.person = newPerson(entry.name, sentence.speaker);
     }
     const speaker = sentence.speaker !== null ? people.get(sentence.speaker) : undefined;
-    if (speaker && !speaker.role && !found.some((entry) => entry.person === speaker && entry.role)) {
+    if (speaker && !hasTitle(speaker) && !found.some((entry) => entry.person === speaker && entry.role)) {
       const role = ownTitle(sentence.text);
       if (role) found.push({ name: speaker.name, start: 0, end: 0, person: speaker, role });
     }
@@ -105,13 +105,19 @@ export function findPeople(sentences: readonly NamedSentence[], speakerNames: re
       // Sentences come in order, so a sentence already listed is the last one (no scan of a long list).
       if (person.sentenceIds.at(-1) !== sentence.id) person.sentenceIds.push(sentence.id);
       if (role && person.roleSentenceIds.at(-1) !== sentence.id) person.roleSentenceIds.push(sentence.id);
-      if (role && !person.role) {
+      // "Marta from Larkhill" says where someone is from; a title said later ("I'm the clinic operations coordinator") replaces it.
+      if (role && (!person.role || (!hasTitle(person) && !role.startsWith('from ')))) {
         person.role = role;
         person.roleSentenceId = sentence.id;
       }
     }
   }
   return [...people.values()];
+}
+
+/** A role that is a title, not only the organisation someone is "from". */
+function hasTitle(person: Person): boolean {
+  return person.role !== null && !person.role.startsWith('from ');
 }
 
 /** "Edward Chase", "Nora Vance", "Mary-Kate O'Neil": 2-3 capitalised words, the first name-like. */

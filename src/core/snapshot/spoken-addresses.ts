@@ -35,6 +35,11 @@ function adjacent(text: string, left: Word, right: Word): boolean {
   return /^[\s,]*$/.test(text.slice(left.end, right.start));
 }
 
+/** A word that may be (part of) a domain label: letters or digits, not a spoken separator. */
+function isLabelWord(word: string): boolean {
+  return /^[a-z0-9]+$/.test(word) && !SPOKEN_SEPARATORS.has(word);
+}
+
 /** The spoken e-mail addresses in a text, in lower case. */
 export function findSpokenAddresses(text: string): SpokenAddress[] {
   const words: Word[] = [...text.matchAll(/[A-Za-z0-9]+(?:['’][A-Za-z]+)?/g)].map((match) => ({ text: match[0].toLowerCase(), start: match.index, end: match.index + match[0].length }));
@@ -64,11 +69,20 @@ export function findSpokenAddresses(text: string): SpokenAddress[] {
     for (;;) {
       let label = '';
       let count = 0;
-      while (count < MAX_LABEL_WORDS && next < words.length && /^[a-z0-9]+$/.test(words[next]!.text) && !SPOKEN_SEPARATORS.has(words[next]!.text) && adjacent(text, last, words[next]!)) {
+      while (count < MAX_LABEL_WORDS && next < words.length && isLabelWord(words[next]!.text) && adjacent(text, last, words[next]!)) {
         label += words[next]!.text;
         last = words[next]!;
         next++;
         count++;
+        // "saltmarsh dash ceramics": a hyphen between two words of the first label (a top-level label has none).
+        const joiner = words[next];
+        const following = words[next + 1];
+        if (labels.length === 0 && count < MAX_LABEL_WORDS && joiner && following && LOCAL_JOINERS[joiner.text] === '-' && isLabelWord(following.text) && /^\s+$/.test(text.slice(last.end, joiner.start) + text.slice(joiner.end, following.start))) {
+          label += '-';
+          last = joiner;
+          next++;
+          continue;
+        }
         // The top-level label is one word; the sentence goes on after it.
         if (labels.length > 0 && words[next]?.text !== 'dot') break;
       }
