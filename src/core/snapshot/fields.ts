@@ -365,7 +365,7 @@ function namesPerson(text: string, person: Person): boolean {
 /**
  * Whom the customer names as the contact: a customer speaker's clause that designates a contact and names one
  * other person of the call ("Anneke is going to be the main point of contact", "please put Anneke Mulder down as our
- * main contact"), or the customer's answer to the vendor asking who it is ("You can list Marisol Okonkwo, our COO.").
+ * main contact"), or the customer's answer to the vendor asking who it is ("You can list Marisol Quenby, our COO.").
  */
 function contactDesignations(analysis: CallAnalysis, speakerOf: (speaker: string) => string): Designations {
   const named = new Map<string, AnalysedSentence>();
@@ -433,7 +433,7 @@ function contactCandidates(analysis: CallAnalysis): Candidate[] {
     }
     candidates.push(candidate);
   }
-  // Someone the customer names as the contact who does not speak: "You can list Marisol Okonkwo, our COO."
+  // Someone the customer names as the contact who does not speak: "You can list Marisol Quenby, our COO."
   for (const [name, sentence] of named) {
     if (candidates.some((candidate) => candidate.value === name)) continue;
     const focus = spanOf(sentence.text, withoutHonorific(name).split(' ')[0]!);

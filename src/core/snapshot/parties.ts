@@ -257,7 +257,7 @@ function introducesSelf(text: string, start: number, speaker: string | null): bo
   return (text.startsWith(firstName) && NAMED_INTRODUCTION.test(text.slice(0, start))) || NAME_FROM.exec(text.slice(0, start))?.[1] === firstName;
 }
 
-/** "Cassia from", "Cassia Byrne here from": a name, then "from" right before the organisation. */
+/** "Cassia from", "Cassia Vellacott here from": a name, then "from" right before the organisation. */
 const NAME_FROM = /(?:^|[\s,])([A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]+)?(?:\s+here)?,?\s+from\s+$/;
 
 /** Lower-case letters and digits only: "Ashford Hotels" and "ashfordhotels" compare equal. */
