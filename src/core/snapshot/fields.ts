@@ -620,6 +620,7 @@ function productCandidates(analysis: CallAnalysis): Candidate[] {
   const productLine = (org: Organisation) => vendor !== undefined && org.name.startsWith(`${vendor.name} `) && org !== analysis.parties.customer && !org.partner && !analysis.parties.employers.has(org.name);
   const otherOrgs = analysis.parties.organisations.filter((org) => org !== vendor && !productLine(org)).map((org) => org.name);
   const counts = new Map<string, { count: number; sentences: AnalysedSentence[]; usage: AnalysedSentence[]; strong: boolean }>();
+  let talkedOfAsUsed = false;
   for (const sentence of analysis.sentences) {
     for (const run of sentence.runs) {
       const words = run.words;
@@ -639,11 +640,16 @@ function productCandidates(analysis: CallAnalysis): Candidate[] {
       const before = sentence.text.slice(Math.max(0, run.start - 40), run.start);
       const after = sentence.text.slice(run.start + name.length);
       if (USE_VERBS.test(before) || PRODUCT_NOUN_AFTER.test(after)) entry.usage.push(sentence);
+      talkedOfAsUsed ||= entry.usage.length > 0 || PRODUCT_CONTEXT.test(before);
       if (STRONG_USE_VERBS.test(before) && sentence.side === 'customer' && !sentence.isQuestion) entry.strong = true;
       counts.set(name, entry);
     }
   }
   const total = [...counts.values()].reduce((sum, entry) => sum + entry.count, 0) || 1;
+  // The vendor is only the name said most: nobody on the call belongs to it, nothing ties it to a side, and it is never
+  // talked of as something used ("before X", "in X every day", "we use X"). "My boss is <name>", "a subsidiary of the
+  // <name> Group", "our plant is in <city>", "Happy to.": such a name said twice is no product.
+  const neverUsed = vendor !== undefined && !talkedOfAsUsed && vendor.anchorIds.length === 0 && vendor.lean <= 0 && !analysis.parties.employers.has(vendor.name);
   const candidates: Candidate[] = vendor ? separatelyNamedProducts(analysis) : namedProductCandidates(analysis);
   for (const [name, entry] of counts) {
     const isBareVendor = name === vendor?.name;
@@ -654,6 +660,7 @@ function productCandidates(analysis: CallAnalysis): Candidate[] {
     const candidate: Candidate = { value: name, score: clamp(score, 0.1, 0.95), sentence, focus: spanOf(sentence.text, name) };
     // "I lead onboarding at Acme": the vendor's bare name, where people work and never said as something used, is its company.
     if (isBareVendor && !usage && analysis.parties.employers.has(name)) candidate.excluded = "the vendor's company, never named as something used";
+    else if (neverUsed) candidate.excluded = 'a name said more than once, never as something used';
     candidates.push(candidate);
   }
   // The vendor's bare name is its company; when the call names a product of its own, that is the product.
@@ -663,10 +670,11 @@ function productCandidates(analysis: CallAnalysis): Candidate[] {
 
 /**
  * Said just before a product: "before X", "booked through X", "we went with X",
- * "log into X", "work in X every day", "running X", "things going with X".
+ * "log into X", "work in X every day", "running X", "things going with X",
+ * "everything lives in X" (but "I mostly live in X" is a home).
  */
 const PRODUCT_CONTEXT =
-  /\b(?:through|before|since|after|via|went with|going with|running|run|runs|log(?:s|ged)? (?:in)?to|work(?:s|ing)? in|be in|lives? in|owns?|touch(?:es)?|bought|buy|on)\s+(?:the\s+)?$/i;
+  /\b(?:through|before|since|after|via|went with|going with|running|run|runs|log(?:s|ged)? (?:in)?to|work(?:s|ing)? in|be in|(?<!\b(?:I|we|you|they|he|she)\s+(?:[a-z]+\s+)?)lives? in|owns?|touch(?:es)?|bought|buy|on)\s+(?:the\s+)?$/i;
 
 /** "we were running X", "we used to be on X": the system the customer had before. */
 const USED_BEFORE = /\b(?:was|were|had been|used to(?: be)?)\s+(?:running|using|run|use|on)\s+(?:the\s+)?$/i;
