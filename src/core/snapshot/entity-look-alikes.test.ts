@@ -44,3 +44,73 @@ describe('a name said twice is no product unless it is talked of as used', () =>
     expect(value(snapshot, 'product_name')).toBe('Chairbook');
   });
 });
+
+describe('a company name the customer denies', () => {
+  const call = (answer: readonly string[]) =>
+    customerCallSnapshotOf([
+      'Priya Lund: Thanks for joining, Oren. This is for the customer story. I have you listed as Marlow Textiles?',
+      ...answer,
+      'Priya Lund: Noted. And your team is on the planning module now?',
+      "Oren Castellan: Yes, we've been using your platform for two seasons. I'm the production manager.",
+      'Priya Lund: And where are you based?',
+      "Oren Castellan: We're based in Bradford. We weave upholstery fabric.",
+    ]);
+
+  it('is never the company, nor are its place and kind; the name corrected to is taken', () => {
+    const snapshot = call(["Oren Castellan: Almost, it's Marlow Weaving. Marlow Textiles is a different company in Leeds, we get their parcels all the time."]);
+    expect(value(snapshot, 'company_name')).toBe('Marlow Weaving');
+    expect(value(snapshot, 'location')).toBe('Bradford');
+    expect(String(value(snapshot, 'industry'))).not.toMatch(/different/i);
+    expect(call(["Oren Castellan: Almost, it's Marlow Weaving, not Marlow Textiles."]).fields.company_name.value).toBe('Marlow Weaving');
+  });
+
+  it('still takes a company described as "a <kind> company" by its own people', () => {
+    const snapshot = customerCallSnapshotOf([
+      'Priya Lund: Thanks for joining, Oren. This is for the customer story, so tell me about the business.',
+      "Oren Castellan: Sure. Marlow Weaving is a family company in Bradford, and we've been using your platform for two seasons.",
+      'Priya Lund: How many planners use it?',
+      'Oren Castellan: Fourteen planners.',
+    ]);
+    expect(value(snapshot, 'company_name')).toBe('Marlow Weaving');
+    expect(value(snapshot, 'location')).toBe('Bradford');
+  });
+});
+
+describe("another organisation's place", () => {
+  const call = (lines: readonly string[]) =>
+    customerCallSnapshotOf([
+      'Priya Lund: Thanks for joining, Oren. This is for the customer story, so tell me about the business.',
+      "Oren Castellan: Sure. I'm the production manager at Marlow Weaving. Your platform runs our whole dye house now.",
+      ...lines,
+      'Priya Lund: How many planners use it?',
+      'Oren Castellan: Fourteen planners.',
+    ]);
+
+  it('is not the customer\'s location when it follows a supplier or client named just before', () => {
+    expect(value(call(["Oren Castellan: We buy most of our yarn from Pellan Mills, they're based in Lahore, and their orders come through it now."]), 'location')).toBeNull();
+    expect(value(call(['Oren Castellan: Most of our orders are for Tessaly Home, which is headquartered in Oslo.']), 'location')).toBeNull();
+    const both = call(['Oren Castellan: Most of our orders are for Tessaly Home, which is headquartered in Oslo.', 'Oren Castellan: We are based in Bradford, with one mill.']);
+    expect(value(both, 'location')).toBe('Bradford');
+  });
+
+  it("still reads the customer's own headquarters, said after its name or with a place before it", () => {
+    expect(value(call(['Oren Castellan: Marlow Weaving, which is headquartered in Bradford, has one mill.']), 'location')).toBe('Bradford');
+    expect(value(call(["Oren Castellan: We're a weaving company with three mills in northern England, headquartered in Bradford."]), 'location')).toBe('Bradford');
+  });
+});
+
+describe('industry phrases that are not the industry', () => {
+  const call = (lines: readonly string[]) =>
+    customerCallSnapshotOf([
+      'Priya Lund: Thanks for joining, Oren. This is for the customer story, so tell me about the business.',
+      "Oren Castellan: Sure. I'm the operations lead at Marlow Weaving. Your platform runs our whole dye house now.",
+      ...lines,
+      'Priya Lund: How many planners use it?',
+      'Oren Castellan: Fourteen planners.',
+    ]);
+
+  it('leaves the place out of what the customer makes', () => {
+    expect(value(call(['Oren Castellan: We make upholstery fabric here in Bradford.']), 'industry')).toBe('Upholstery fabric manufacturer');
+    expect(value(call(['Oren Castellan: We make upholstery fabric for furniture brands.']), 'industry')).toBe('Upholstery fabric manufacturer');
+  });
+});

@@ -189,7 +189,7 @@ function aboutCustomer(sentence: AnalysedSentence, customer: Organisation | unde
 
 /** "We make industrial pumps and valves": what the company makes or sells, and what that makes it. */
 // "run" is left out: a team runs pilots, reports and software as often as a business.
-const ACTIVITY = /\bwe(?:'re| are)?\s+(make|manufacture|produce|build|sell|distribute|operate|provide)s?\s+((?:[\w&-]+\s+){0,4}?[\w&-]+?)(?=[,.;!?]|\s+(?:for|to|in|across|with|from|and (?:we|our))\b)/i;
+const ACTIVITY = /\bwe(?:'re| are)?\s+(make|manufacture|produce|build|sell|distribute|operate|provide)s?\s+((?:[\w&-]+\s+){0,4}?[\w&-]+?)(?=[,.;!?]|\s+(?:for|to|in|across|with|from|here|there|and (?:we|our))\b)/i;
 const ACTIVITY_ROLE: Record<string, string> = {
   make: 'manufacturer', manufacture: 'manufacturer', produce: 'producer', build: 'builder', sell: 'seller', distribute: 'distributor',
   operate: 'operator', run: 'operator', provide: 'provider',
@@ -282,7 +282,7 @@ const LOCATION_PATTERNS: Array<{ pattern: RegExp; score: number; personal: boole
   { pattern: new RegExp(`\\bin\\s+${PLACE},?\\s+which\\s+is\\s+(?:also\\s+)?(?:our\\s+|the\\s+)?(?:headquarters|head office|HQ)\\b`, 'u'), score: 0.95, personal: false },
   // The place in the same clause as the headquarters ("headquarters, and one in Ashland" is another site).
   { pattern: new RegExp(`\\b(?:headquartered|headquarters|head office|HQ)\\b[^.?!,;]{0,40}?\\b(?:in|at|out of)\\s+${PLACE}`, 'u'), score: 0.95, personal: false },
-  { pattern: new RegExp(`\\b(?:we're|we are|we've been|company is|organi[sz]ation is|business is|[A-Z][\\w&]+ is)\\s+(?:based|located)\\s+(?:in|out of)\\s+${PLACE}`, 'u'), score: 0.85, personal: false },
+  { pattern: new RegExp(`\\b(?:[Ww]e're|[Ww]e are|[Ww]e've been|company is|organi[sz]ation is|business is|[A-Z][\\w&]+ is)\\s+(?:based|located)\\s+(?:in|out of)\\s+${PLACE}`, 'u'), score: 0.85, personal: false },
   // "We're a public university in Boise", "Acme Dental, a chain of forty clinics in Denver", "We're a café chain based in Lyon".
   {
     pattern: new RegExp(`(?:\\b(?:[Ww]e're|[Ww]e are|is)|,)\\s+(?:a|an)\\s+(?:[\\p{L}\\p{N}_&-]+\\s+){0,6}?(?:${DESCRIPTOR_HEADS})(?:\\s+of\\s+(?:[\\p{L}\\p{N}_-]+\\s+){0,2}?[\\p{L}\\p{N}_-]+)?\\s+(?:(?:based|located|headquartered)\\s+)?(?:in|out of)\\s+${PLACE}`, 'u'),
@@ -292,6 +292,23 @@ const LOCATION_PATTERNS: Array<{ pattern: RegExp; score: number; personal: boole
   // "based here in Leeds", and said again after a slip: "based here — well, based there, in Amsterdam".
   { pattern: new RegExp(`\\b(?:based|located)\\s+(?:(?:here|there),?\\s+)?(?:in|out of)\\s+${PLACE}`, 'u'), score: 0.55, personal: true },
 ];
+
+/**
+ * Between a name and where it is said to be: "<supplier>, they're based in …", "<client>, which is headquartered
+ * in …", "<other firm> is a different company in …", "<client>'s headquarters are in …".
+ */
+const SUBJECT_TO_PLACE = /^(?:['’]s|,\s*(?:which|who|that)(?:\s+(?:is|are|was|were)|['’]s)?|,\s*(?:they|it)(?:['’](?:re|s)|\s+(?:is|are))|\s+(?:is|are)|,)?\s*$/;
+
+/** "38 branches in western Norway, headquartered in …": a name said as a place is no subject. */
+const IN_PLACE_BEFORE = /\b(?:in|across|near|around|throughout|outside)\s+(?:[\w-]+\s+)?$/i;
+
+/** Whether the place said at `at` is that of another organisation or person named just before, not the customer's. */
+function placeOfAnotherName(sentence: AnalysedSentence, at: number, customer: Organisation | undefined, vocabulary: ReadonlySet<string>): boolean {
+  const subject = sentence.runs.filter((run) => run.end <= at).pop();
+  if (!subject || !SUBJECT_TO_PLACE.test(sentence.text.slice(subject.end, at)) || !subject.words.some((word) => isNameLike(word, vocabulary))) return false;
+  if (IN_PLACE_BEFORE.test(sentence.text.slice(Math.max(0, subject.start - 30), subject.start))) return false;
+  return !(customer && (subject.name.includes(customer.name) || customer.name.includes(subject.name)));
+}
 
 function locationCandidates(analysis: CallAnalysis): Candidate[] {
   const { customer, vendor } = analysis.parties;
@@ -311,6 +328,7 @@ function locationCandidates(analysis: CallAnalysis): Candidate[] {
       const place = match[1]!.replace(/,?\s+(?:and|but|so)$/i, '').replace(/\.$/, '').trim();
       const isPersonal = personal && /\bI(?:'m| am)\b/.test(sentence.text.slice(Math.max(0, match.index - 20), match.index + 10));
       if (!aboutCustomer(sentence, customer, vendor) && !(customer && sentence.text.includes(customer.name))) break;
+      if (placeOfAnotherName(sentence, match.index, customer, analysis.vocabulary)) continue;
       candidates.push({
         value: place,
         score: (isPersonal ? score * 0.6 : score) * SIDE_WEIGHT[sentence.side],

@@ -12,7 +12,7 @@
  */
 
 import { checkFieldValue } from './field-check.js';
-import { isNameLike, ORG_SUFFIXES, withoutHonorific, type NamedSentence } from './names.js';
+import { isNameLike, ORG_SUFFIXES, withoutHonorific, type CapitalRun, type NamedSentence } from './names.js';
 import type { VendorProfile } from './types.js';
 
 export type Side = 'customer' | 'vendor' | 'unknown';
@@ -82,7 +82,33 @@ const GROUP_AFFILIATION = /\b(?:here at|we at|we're at|us at|we are|we're|at)\s+
 const GUEST_AT = /\b(?:having|hosting|host|inviting|invited|welcom\w*)\s+(?:us|me)\s+(?:here\s+)?at\s+$/i;
 const COMPANY_NAME_STATEMENT =
   /\b(?:(?:company|organi[sz]ation|business)(?:'s)?\s+(?:legal\s+|full\s+|official\s+)?name\s+is|(?:our|my)\s+(?:company|organi[sz]ation|business|employer)\s+is|(?:we're|we are)\s+called|company\s+(?:is\s+)?called)\s+$/i;
-const IS_COMPANY_AFTER = /^(?:'s)?\s+(?:is|are)\s+(?:a|an|the)\b[^.?!]{0,80}\b(?:company|business|firm|provider|retailer|chain|network|carrier|manufacturer|distributor|group|organi[sz]ation|system|agency|bank|insurer|brand|startup|nonprofit|non-profit|hospital|operator|platform|supplier|maker)\b/i;
+const IS_COMPANY_AFTER = /^(?:'s)?\s+(?:is|are)\s+(?:a|an|the)\b(?!\s+(?:different|separate|other|unrelated)\b)[^.?!]{0,80}\b(?:company|business|firm|provider|retailer|chain|network|carrier|manufacturer|distributor|group|organi[sz]ation|system|agency|bank|insurer|brand|startup|nonprofit|non-profit|hospital|operator|platform|supplier|maker)\b/i;
+/**
+ * A name the speaker denies is theirs: "X is a different company", "X is another business", "X isn't us";
+ * "it's Y, not X", "we're not X" (but not "not X's fault").
+ */
+const DENIED_AFTER =
+  /^\s+(?:(?:is|are)\s+(?:(?:a|an)\s+(?:different|separate|other|unrelated)|another)\s+(?:[\w-]+\s+)?(?:company|business|firm|organi[sz]ation|outfit|group|one)\b|(?:is|are)(?:n't|\s+not)\s+us\b)/i;
+const DENIED_BEFORE = /\bnot\s+$/i;
+/** "Close, it's Y", "no, we're Y": the name a speaker corrects to, in the turn that denies another. */
+const CORRECTED_TO = /(?:^|[,.;:!]\s*|\b(?:no|actually|close|nope)\s+)(?:it's|it is|we're|we are)\s+(?:actually\s+)?$/i;
+
+function deniedRun(text: string, run: CapitalRun): boolean {
+  return DENIED_AFTER.test(text.slice(run.end, run.end + 60)) || (DENIED_BEFORE.test(text.slice(Math.max(0, run.start - 20), run.start)) && !/^['’]s\b/.test(text.slice(run.end)));
+}
+
+/** The turns in which a speaker denies a name is theirs. */
+function denyingTurns(sentences: readonly NamedSentence[]): Set<number> {
+  const turns = new Set<number>();
+  for (const sentence of sentences) if (sentence.runs.some((run) => deniedRun(sentence.text, run))) turns.add(sentence.turnIndex);
+  return turns;
+}
+
+/** "Close, it's Y" in a turn that denies another name: Y is the speaker's own. */
+function correctedTo(sentence: NamedSentence, run: CapitalRun, denying: ReadonlySet<number>): boolean {
+  return denying.has(sentence.turnIndex) && !deniedRun(sentence.text, run) && CORRECTED_TO.test(sentence.text.slice(Math.max(0, run.start - 30), run.start));
+}
+
 /** "Acme Cloud platform", "Acme Support", "the Acme renewal": the organisation sells what follows (not "Acme's platform", which it owns). */
 const PRODUCT_AFTER = /^\s+(?:[A-Z][\w-]*\s+){0,3}(?:platform|product|suite|app|application|software|tool|module|connector|support|professional services|consultants?|renewal|subscription)\b/i;
 /** "We've been on Acme since 2023": a product the customer has been using, so its maker sells. */
@@ -158,11 +184,16 @@ function emptyOrg(name: string): Organisation {
 function organisationNames(sentences: readonly NamedSentence[], vocabulary: ReadonlySet<string>, personWords: ReadonlySet<string>, places: ReadonlySet<string>): Set<string> {
   const prefixCounts = new Map<string, number>();
   const anchored = new Set<string>();
+  const denying = denyingTurns(sentences);
+  const corrected = new Set<string>();
   for (const sentence of sentences) {
     for (const run of sentence.runs) {
+      // A denied name ("X is a different company") does not count towards the names the call keeps using.
+      if (deniedRun(sentence.text, run)) continue;
       const prefixes = namePrefixes(run.words);
       for (const key of prefixes) prefixCounts.set(key, (prefixCounts.get(key) ?? 0) + 1);
-      if (isAnchored(sentence.text, run.start, run.end)) anchored.add(prefixes[prefixes.length - 1]!);
+      if (correctedTo(sentence, run, denying)) corrected.add(prefixes[prefixes.length - 1]!);
+      else if (isAnchored(sentence.text, run.start, run.end)) anchored.add(prefixes[prefixes.length - 1]!);
     }
   }
   /** prefix -> its most used one-word-longer form and that form's mentions. */
@@ -200,6 +231,12 @@ function organisationNames(sentences: readonly NamedSentence[], vocabulary: Read
   // A name said once in "I'm … at X" or "X is a … company" counts too, unless a kept name already covers it.
   for (const name of anchored) {
     if (!isCandidate(name, true) || [...names].some((kept) => name === kept || name.startsWith(`${kept} `))) continue;
+    names.add(name);
+  }
+  // "I have you as Acme Foods?" "It's Acme Farms": the corrected name is kept whole, not as the "Acme" both share.
+  for (const name of corrected) {
+    if (!isCandidate(name, true)) continue;
+    for (const kept of names) if (name.startsWith(`${kept} `)) names.delete(kept);
     names.add(name);
   }
   return names;
@@ -324,6 +361,16 @@ export function inferParties(
   const lean = new Map<string, number>(speakers.map((speaker) => [speaker.name, 0]));
   const questions = new Map<string, { asked: number; said: number }>();
   const productLean = new Map<Organisation, number>();
+  /** Organisations a speaker denies are theirs ("X is a different company"), and the turns that deny one. */
+  const denied = new Set<Organisation>();
+  const denying = denyingTurns(sentences);
+  for (const sentence of sentences) {
+    if (!denying.has(sentence.turnIndex)) continue;
+    for (const run of sentence.runs) {
+      const org = deniedRun(sentence.text, run) ? organisationOfRun(run.words, organisations) : undefined;
+      if (org && run.name === org.name) denied.add(org);
+    }
+  }
   /** Speakers by full and by first name, for "Ravi, who led your implementation". */
   const speakerByName = new Map<string, string>();
   for (const { name } of speakers) {
@@ -373,7 +420,7 @@ export function inferParties(
         org.lean += PARTNER_LEAN;
         if (!org.anchorIds.includes(sentence.id)) org.anchorIds.push(sentence.id);
       }
-      if (COMPANY_NAME_STATEMENT.test(before)) {
+      if (COMPANY_NAME_STATEMENT.test(before) || (exact && !denied.has(org) && correctedTo(sentence, run, denying))) {
         org.lean -= 6;
         affiliate(speaker, org, 2, sentence.id);
       }
@@ -491,7 +538,7 @@ export function inferParties(
   const ranked = [...organisations.values()].filter((org) => org.mentions > 0);
   // A partner is never the customer, and the vendor only when no other organisation is.
   // The vendor's own organisation is never the customer.
-  const mayBeCustomer = ranked.filter((org) => !isVendorName(org.name));
+  const mayBeCustomer = ranked.filter((org) => !isVendorName(org.name) && !denied.has(org));
   const customer = pickOrganisation(mayBeCustomer.filter((org) => !org.partner), 'customer', affiliation, sideOf) ?? lesserOfTwoClaimed(ranked, affiliation, isVendorName);
   if (customer) claimSides(customer, affiliation, sideOf, roleSide);
   const notCustomer = ranked.filter((org) => org !== customer);
