@@ -109,6 +109,22 @@ describe('industry phrases that are not the industry', () => {
       'Oren Castellan: Fourteen planners.',
     ]);
 
+  it.each([
+    ["We're a subsidiary of the Ostler Holdings group, and we run our own mills.", null],
+    ['Most of our buyers are in the hotel industry, so fire safety is huge for us.', null],
+    ['The hotel industry is where most of our buyers are.', null],
+    ["We're not in the fashion industry, we make fabric for sofas.", 'Fabric manufacturer'],
+    ["People think we're in the fashion industry, but it's all furniture.", null],
+  ])('is not a parent company, the clients\' industry or one the customer denies: "%s"', (line, industry) => {
+    expect(value(call([`Oren Castellan: ${line}`]), 'industry')).toBe(industry);
+  });
+
+  it('still reads the industry the customer says it is in', () => {
+    expect(value(call(["Oren Castellan: We're in the textile industry, mostly upholstery."]), 'industry')).toBe('Textile');
+    expect(value(call(["Oren Castellan: Our industry is textiles, and it's been a hard year."]), 'industry')).toBe('Textiles');
+    expect(value(call(["Oren Castellan: We're a regional textile manufacturer."]), 'industry')).toBe('Textile manufacturer');
+  });
+
   it('leaves the place out of what the customer makes', () => {
     expect(value(call(['Oren Castellan: We make upholstery fabric here in Bradford.']), 'industry')).toBe('Upholstery fabric manufacturer');
     expect(value(call(['Oren Castellan: We make upholstery fabric for furniture brands.']), 'industry')).toBe('Upholstery fabric manufacturer');

@@ -165,8 +165,20 @@ function spanOf(text: string, part: string): Span | undefined {
 
 /** Cheap gate before the industry patterns. */
 const MAY_DESCRIBE_INDUSTRY = /\bindustry\b|\b(?:sector|space|market|business)\b|\b(?:is|are|we're|we are) an?\b|\bwe(?:'re| are)? (?:make|manufacture|produce|build|sell|distribute|operate|run|provide)/i;
-const INDUSTRY_STATEMENT = /\bindustry\b[^.?!]{0,40}?\b(?:is|are|would be)\s+(?:in\s+)?(?:the\s+)?([^,.;!?]{3,60})/i;
+/**
+ * "Our industry is …", "the company's industry is …", "the industry we're in is …", in one clause: not "the restaurant
+ * industry is where most of our clients are", nor "clients are in the restaurant industry, so shift work is huge for us".
+ */
+const INDUSTRY_STATEMENT =
+  /(?:\b(?:our|my|(?:company|organi[sz]ation|business)(?:['’]s)?)\s+(?:company\s+)?industry|['’]s\s+(?:company\s+)?industry|\bthe industry (?:we're|we are|we work) in|^industry)\b[^.?!,;]{0,40}?\b(?:is|are|would be)\s+(?:in\s+)?(?:the\s+)?(?!(?:where|what|who|how|why|when|which|that)\b)([^,.;!?]{3,60})/i;
 const INDUSTRY_PHRASE = /\b(?:in|into)\s+the\s+([\w -]{3,40}?)\s+(?:industry|sector|space|market|business)\b/i;
+/**
+ * In the clause before "in the X industry": someone else is in it ("a lot of our clients are in …"), or the customer is
+ * said not to be ("we're not in …", "people think we're in …").
+ */
+const NOT_OWN_INDUSTRY = /\b(?:clients|customers|members|accounts|buyers|partners|they|they're|them|not|never|no longer|think|thinks|thought|assume[sd]?)\b|n['’]t\b/i;
+/** "We're a subsidiary of the X Group", "a division of X": a tie to another company, not a kind of business. */
+const PART_OF_ANOTHER = /\b(?:subsidiary|division|part|member|unit|arm|branch|affiliate|spin-?off|sister company)\s+of\b/i;
 const DESCRIPTOR_HEADS =
   'company|business|firm|provider|retailer|chain|network|carrier|manufacturer|distributor|group|organi[sz]ation|system|agency|bank|insurer|brand|startup|nonprofit|non-profit|charity|fintech|hospital|operator|supplier|maker|producer|platform|services|practice|school|university|college|utility|wholesaler|marketplace|consultancy|brokerage|lender|airline|shipper|3pl|developer|publisher|studio|restaurant|clinic|credit union|district|contractor|builder|installer|integrator|dealer|dealership|cooperative|co-op|association|foundation|institute|authority|council|municipality';
 /** "We're a home goods retailer", "<Company> is a regional freight carrier": group 1 marks the "we" form. */
@@ -246,7 +258,8 @@ function industryCandidates(analysis: CallAnalysis): Candidate[] {
       continue;
     }
     const phrase = INDUSTRY_PHRASE.exec(sentence.text);
-    if (phrase && aboutCustomer(sentence, customer, vendor) && !/\b(?:your|their)\b/i.test(sentence.text.slice(Math.max(0, phrase.index - 10), phrase.index + 5))) {
+    const phraseClause = phrase ? sentence.text.slice(0, phrase.index).split(/[,;:]/).pop()! : '';
+    if (phrase && aboutCustomer(sentence, customer, vendor) && !/\b(?:your|their)\b/i.test(sentence.text.slice(Math.max(0, phrase.index - 10), phrase.index + 5)) && !NOT_OWN_INDUSTRY.test(phraseClause)) {
       candidates.push({ value: capitaliseFirst(phrase[1]!.trim()), score: 0.8 * SIDE_WEIGHT[sentence.side], sentence, focus: { start: phrase.index, end: phrase.index + phrase[0].length } });
       continue;
     }
@@ -259,7 +272,7 @@ function industryCandidates(analysis: CallAnalysis): Candidate[] {
     // "We're a …", or "<Customer> is a …" with the customer's name as the subject ("Brookfield University is a …" for "Brookfield").
     const subject = description ? sentence.text.slice(0, description.index).trimEnd().replace(/['’]s$/, '') : '';
     const subjectIsCustomer = description && (description[1] ? sentence.side !== 'vendor' : customer !== undefined && new RegExp(`\\b${escapeRegExp(customer.name)}(?:\\s+\\p{Lu}[\\p{L}&-]*){0,3}$`, 'u').test(subject));
-    if (description && subjectIsCustomer) {
+    if (description && subjectIsCustomer && !PART_OF_ANOTHER.test(description[2]!)) {
       let value = description[2]!.trim();
       while (NON_INDUSTRY_WORDS.test(value)) value = value.replace(NON_INDUSTRY_WORDS, '');
       // "We're a public university": a lone head says the industry only when it names one.
