@@ -42,6 +42,8 @@ describe('a name said twice is no product unless it is talked of as used', () =>
   it('still takes a name said twice as the product when the customer works in it', () => {
     const snapshot = call(['Ines Halvorsen: Before Chairbook, every booking was on paper.', 'Ines Halvorsen: Now every booking lives in Chairbook.']);
     expect(value(snapshot, 'product_name')).toBe('Chairbook');
+    const asked = call(['Tobias Wren: A bit about us first: Chairbook is based out of Galway.', 'Tobias Wren: How has Chairbook Recall been for your front desk?', 'Ines Halvorsen: Good, the front desk uses it all day.']);
+    expect(value(asked, 'product_name')).toBe('Chairbook Recall');
   });
 });
 

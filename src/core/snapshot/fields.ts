@@ -671,7 +671,7 @@ function productCandidates(analysis: CallAnalysis): Candidate[] {
       const before = sentence.text.slice(Math.max(0, run.start - 40), run.start);
       const after = sentence.text.slice(run.start + name.length);
       if (USE_VERBS.test(before) || PRODUCT_NOUN_AFTER.test(after)) entry.usage.push(sentence);
-      talkedOfAsUsed ||= entry.usage.length > 0 || PRODUCT_CONTEXT.test(before);
+      talkedOfAsUsed ||= entry.usage.length > 0 || PRODUCT_CONTEXT.test(before) || (HOW_HAS_IT_BEEN.before.test(before) && HOW_HAS_IT_BEEN.after.test(after));
       if (STRONG_USE_VERBS.test(before) && sentence.side === 'customer' && !sentence.isQuestion) entry.strong = true;
       counts.set(name, entry);
     }
@@ -776,6 +776,9 @@ function fullFormOf(analysis: CallAnalysis, org: Organisation): string | undefin
   const [first, second] = [...counts].sort((a, b) => b[1] - a[1]);
   return first && first[1] >= 2 && first[1] > (second?.[1] ?? 0) ? first[0] : undefined;
 }
+
+/** "How has X been for your team?", "how is X working out": asked about as something the customer uses. */
+const HOW_HAS_IT_BEEN = { before: /\bhow (?:has|have|is|are|was)\s+(?:the\s+)?$/i, after: /^\s+(?:been (?:for|with|working)|going|working)\b/i };
 
 /** The vendor asking how the customer gets on with a product: "How are things going with Acme Inbox over at …?" */
 const ASKS_HOW_IT_GOES = /\bhow (?:are|is|have|has) (?:things|it|everything)(?: been)? (?:going|working(?: out)?) with\s+$/i;
