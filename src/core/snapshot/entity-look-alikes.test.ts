@@ -44,6 +44,8 @@ describe('a name said twice is no product unless it is talked of as used', () =>
     expect(value(snapshot, 'product_name')).toBe('Chairbook');
     const asked = call(['Tobias Wren: A bit about us first: Chairbook is based out of Galway.', 'Tobias Wren: How has Chairbook Recall been for your front desk?', 'Ines Halvorsen: Good, the front desk uses it all day.']);
     expect(value(asked, 'product_name')).toBe('Chairbook Recall');
+    const daily = call(['Tobias Wren: Tobias from Chairbook, by the way.', "Ines Halvorsen: I'm in Chairbook Recall every single day, booking all nine practices."]);
+    expect(value(daily, 'product_name')).toBe('Chairbook Recall');
   });
 });
 

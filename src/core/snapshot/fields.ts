@@ -671,7 +671,7 @@ function productCandidates(analysis: CallAnalysis): Candidate[] {
       const before = sentence.text.slice(Math.max(0, run.start - 40), run.start);
       const after = sentence.text.slice(run.start + name.length);
       if (USE_VERBS.test(before) || PRODUCT_NOUN_AFTER.test(after)) entry.usage.push(sentence);
-      talkedOfAsUsed ||= entry.usage.length > 0 || PRODUCT_CONTEXT.test(before) || (HOW_HAS_IT_BEEN.before.test(before) && HOW_HAS_IT_BEEN.after.test(after));
+      talkedOfAsUsed ||= entry.usage.length > 0 || PRODUCT_CONTEXT.test(before) || [HOW_HAS_IT_BEEN, IN_IT_DAILY].some((cue) => cue.before.test(before) && cue.after.test(after));
       if (STRONG_USE_VERBS.test(before) && sentence.side === 'customer' && !sentence.isQuestion) entry.strong = true;
       counts.set(name, entry);
     }
@@ -779,6 +779,9 @@ function fullFormOf(analysis: CallAnalysis, org: Organisation): string | undefin
 
 /** "How has X been for your team?", "how is X working out": asked about as something the customer uses. */
 const HOW_HAS_IT_BEEN = { before: /\bhow (?:has|have|is|are|was)\s+(?:the\s+)?$/i, after: /^\s+(?:been (?:for|with|working)|going|working)\b/i };
+
+/** "I'm in X every single day", "we're in X all day": a system someone works in (not "in <city> every week"). */
+const IN_IT_DAILY = { before: /\bin\s+(?:the\s+)?$/i, after: /^,?\s+(?:every|all)\s+(?:single\s+)?(?:day|morning|shift)\b/i };
 
 /** The vendor asking how the customer gets on with a product: "How are things going with Acme Inbox over at …?" */
 const ASKS_HOW_IT_GOES = /\bhow (?:are|is|have|has) (?:things|it|everything)(?: been)? (?:going|working(?: out)?) with\s+$/i;
