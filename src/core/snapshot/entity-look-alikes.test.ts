@@ -68,6 +68,11 @@ describe('a company name the customer denies', () => {
     expect(call(["Oren Castellan: Almost, it's Marlow Weaving, not Marlow Textiles."]).fields.company_name.value).toBe('Marlow Weaving');
   });
 
+  it('takes no name as corrected to when the turn only contrasts two products', () => {
+    const snapshot = call(["Oren Castellan: It's not Loomwise, it's Threadcount Cloud that schedules the looms now."]);
+    expect(value(snapshot, 'company_name')).not.toBe('Threadcount Cloud');
+  });
+
   it('still takes a company described as "a <kind> company" by its own people', () => {
     const snapshot = customerCallSnapshotOf([
       'Priya Lund: Thanks for joining, Oren. This is for the customer story, so tell me about the business.',

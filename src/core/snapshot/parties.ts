@@ -89,9 +89,9 @@ const IS_COMPANY_AFTER = /^(?:'s)?\s+(?:is|are)\s+(?:a|an|the)\b(?!\s+(?:differe
  */
 const DENIED_AFTER =
   /^\s+(?:(?:is|are)\s+(?:(?:a|an)\s+(?:different|separate|other|unrelated)|another)\s+(?:[\w-]+\s+)?(?:company|business|firm|organi[sz]ation|outfit|group|one)\b|(?:is|are)(?:n't|\s+not)\s+us\b)/i;
-const DENIED_BEFORE = /\bnot\s+$/i;
-/** "Close, it's Y", "no, we're Y": the name a speaker corrects to, in the turn that denies another. */
-const CORRECTED_TO = /(?:^|[,.;:!]\s*|\b(?:no|actually|close|nope)\s+)(?:it's|it is|we're|we are)\s+(?:actually\s+)?$/i;
+const DENIED_BEFORE = /(?:\b(?:we're|we are|we were|it's|it is|that's|that is)\s+not|,\s*not)\s+$/i;
+/** "Close, it's Y.", "no, we're Y, not X": the name a speaker corrects to, said on its own, in the turn that denies another. */
+const CORRECTED_TO = { before: /(?:^|[,.;:!]\s*|\b(?:no|actually|close|nope)\s+)(?:it's|it is|we're|we are)\s+(?:actually\s+)?$/i, after: /^\s*(?:[.,;!]|$)/ };
 
 function deniedRun(text: string, run: CapitalRun): boolean {
   return DENIED_AFTER.test(text.slice(run.end, run.end + 60)) || (DENIED_BEFORE.test(text.slice(Math.max(0, run.start - 20), run.start)) && !/^['’]s\b/.test(text.slice(run.end)));
@@ -106,7 +106,12 @@ function denyingTurns(sentences: readonly NamedSentence[]): Set<number> {
 
 /** "Close, it's Y" in a turn that denies another name: Y is the speaker's own. */
 function correctedTo(sentence: NamedSentence, run: CapitalRun, denying: ReadonlySet<number>): boolean {
-  return denying.has(sentence.turnIndex) && !deniedRun(sentence.text, run) && CORRECTED_TO.test(sentence.text.slice(Math.max(0, run.start - 30), run.start));
+  return (
+    denying.has(sentence.turnIndex) &&
+    !deniedRun(sentence.text, run) &&
+    CORRECTED_TO.before.test(sentence.text.slice(Math.max(0, run.start - 30), run.start)) &&
+    CORRECTED_TO.after.test(sentence.text.slice(run.end))
+  );
 }
 
 /** "Acme Cloud platform", "Acme Support", "the Acme renewal": the organisation sells what follows (not "Acme's platform", which it owns). */
