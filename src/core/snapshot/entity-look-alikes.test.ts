@@ -139,3 +139,26 @@ describe('industry phrases that are not the industry', () => {
     expect(value(call(['Oren Castellan: We make upholstery fabric for furniture brands.']), 'industry')).toBe('Upholstery fabric manufacturer');
   });
 });
+
+describe("the company said only in the vendor's question", () => {
+  const call = (lines: readonly string[]) =>
+    customerCallSnapshotOf([
+      'Priya Lund: Thanks for joining. This is for the customer story, so tell me about the rollout.',
+      "Oren Castellan: Sure. We've been using your platform for two seasons, and the dye house runs on it now.",
+      ...lines,
+      'Priya Lund: How many planners use it?',
+      'Oren Castellan: Fourteen planners.',
+    ]);
+
+  it.each([
+    ["Priya Lund: Oren, you're the production manager at Marlow Weaving, right?", "Oren Castellan: That's right."],
+    ["Priya Lund: And remind me, where's Marlow Weaving based?", 'Oren Castellan: Bradford, one mill.'],
+  ])('is the customer when the vendor asks "%s"', (question, answer) => {
+    expect(value(call([question, answer]), 'company_name')).toBe('Marlow Weaving');
+  });
+
+  it("is not the customer's when the customer asks it of the vendor", () => {
+    const snapshot = call(["Oren Castellan: And Priya, you're the account manager at Loomwise Cloud, right?", "Priya Lund: That's right."]);
+    expect(value(snapshot, 'company_name')).toBeNull();
+  });
+});

@@ -277,13 +277,24 @@ function isAnchored(text: string, start: number, end: number): boolean {
   );
 }
 
-/** "over at X", "you guys at X", "everyone at X", "on the X side", "thanks for having us at X": the listeners' organisation. */
-const OTHER_SIDE_BEFORE = /\b(?:over at|you(?: guys| all| folks)? at|everyone at|everybody at|your (?:team|folks|people) at)\s+$/i;
+/**
+ * "over at X", "you guys at X", "everyone at X", "on the X side", "thanks for having us at X", "you're the IT director
+ * at X, right?", "where's X based?": the listeners' organisation.
+ */
+const OTHER_SIDE_BEFORE =
+  /\b(?:over at|you(?: guys| all| folks)? at|everyone at|everybody at|your (?:team|folks|people) at|you(?:'re| are) (?:the|a|an) (?:[\w-]+ ){1,4}(?:at|for))\s+$/i;
 const SIDE_OF_BEFORE = /\bon the\s+$/i;
 const SIDE_AFTER = /^\s+side\b/i;
+const WHERE_BEFORE = /\bwhere(?:'s| is)\s+$/i;
+const BASED_AFTER = /^\s+(?:based|located|headquartered)\b/i;
 
 function addressesOtherSide(before: string, after: string): boolean {
-  return OTHER_SIDE_BEFORE.test(before) || GUEST_AT.test(before) || (SIDE_OF_BEFORE.test(before) && SIDE_AFTER.test(after));
+  return (
+    OTHER_SIDE_BEFORE.test(before) ||
+    GUEST_AT.test(before) ||
+    (SIDE_OF_BEFORE.test(before) && SIDE_AFTER.test(after)) ||
+    (WHERE_BEFORE.test(before) && BASED_AFTER.test(after))
+  );
 }
 
 /** How far being addressed as the listeners' organisation moves it away from the speaker's side. */
