@@ -162,3 +162,21 @@ describe("the company said only in the vendor's question", () => {
     expect(value(snapshot, 'company_name')).toBeNull();
   });
 });
+
+describe('a company introduced with "the"', () => {
+  const call = (intro: string) =>
+    customerCallSnapshotOf([
+      'Priya Lund: Thanks for joining. This is for the customer story, so tell me about the rollout.',
+      `Oren Castellan: Sure. ${intro} Your platform runs our whole lending desk now.`,
+      'Priya Lund: How many staff use it?',
+      'Oren Castellan: Fourteen staff, across both branches.',
+    ]);
+
+  it('is the customer when the name ends the introduction: "I\'m the <title> at the X."', () => {
+    expect(value(call("I'm the collections manager at the Harwick Library Trust."), 'company_name')).toBe('Harwick Library Trust');
+  });
+
+  it('is no company when a noun follows: "I work at the <place> office"', () => {
+    expect(value(call('I work at the Harwick office most days.'), 'company_name')).toBeNull();
+  });
+});

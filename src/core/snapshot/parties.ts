@@ -73,6 +73,17 @@ const MAY_TAKE_A_SIDE = /\b(?:y?our|you guys|customers|clients)\b/i;
  */
 const SELF_AFFILIATION =
   /\b(?:(?:I'm|I am)(?!\s+(?:here\s+|joined\s+|sitting\s+|talking\s+|speaking\s+)?(?:with|by|to)\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*,)|I've (?:just )?taken over|I took over|this is(?! (?:the|a|an|our|your|my|for|about|what|how|why|where|when|just|really|not|going)\b)|my name is|I've been|I have been|I work|I'm with|I lead|I run|I manage|I joined)\b(?:[^.?!]|\b(?:Dr|Mr|Mrs|Ms|Prof)\.){0,90}?\b(?:at|from|with|for|of|joined)\s+$/i;
+/** After "at the X": X is the whole name ("… at the Ferncastle Foundation."), not a word before a noun ("at the Denver office"). */
+const NAME_ENDS_AFTER = /^(?:\s*[.,;:!?]|\s+(?:and|as|for|since|where|in|on|now)\b|\s*$)/i;
+
+/** "I'm … at X", or "I'm … at the X" where the name ends there. */
+function selfAffiliated(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 110), start);
+  if (SELF_AFFILIATION.test(before)) return true;
+  const article = /\bthe\s+$/i.exec(before);
+  return article !== null && SELF_AFFILIATION.test(before.slice(0, article.index)) && NAME_ENDS_AFTER.test(text.slice(end));
+}
+
 /** "Today I'm here with Ana Lind, Director of Fleet Operations at X": the one introduced belongs to X. */
 const HERE_WITH = /\b(?:I'm|I am)\s+(?:here\s+|joined\s+|sitting\s+|talking\s+|speaking\s+)?(?:with|by|to)\s+((?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*),[^.?!]{0,80}?\b(?:at|from|of|with)\s+$/;
 /** "Denise Holloway, Director of Instructional Technology for X": a speaker opening with their own name and title. */
@@ -268,7 +279,7 @@ function placeNames(sentences: readonly NamedSentence[]): Set<string> {
 function isAnchored(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 110), start);
   return (
-    SELF_AFFILIATION.test(before) ||
+    selfAffiliated(text, start, end) ||
     HERE_WITH.test(before) ||
     COMPANY_NAME_STATEMENT.test(before) ||
     IS_COMPANY_AFTER.test(text.slice(end)) ||
@@ -441,7 +452,7 @@ export function inferParties(
         affiliate(speaker, org, 2, sentence.id);
       }
       // "here at Fennick Marine Supply" belongs to "Fennick" when the call keeps the short form.
-      if ((exact || runName.startsWith(`${org.name} `)) && (SELF_AFFILIATION.test(before) || introducesSelf(sentence.text, run.start, speaker))) {
+      if ((exact || runName.startsWith(`${org.name} `)) && (selfAffiliated(sentence.text, run.start, run.end) || introducesSelf(sentence.text, run.start, speaker))) {
         affiliate(speaker, org, 3, sentence.id);
         if (speaker && /\b(?:at|from)\s+$/i.test(before)) introducedAt.set(speaker, [...(introducedAt.get(speaker) ?? []), org.name]);
         if (OWN_VENDOR_TITLE.test(before) || VENDOR_TITLE_AT.test(before)) org.lean += VENDOR_TITLE_LEAN;
