@@ -163,7 +163,7 @@ describe("the company said only in the vendor's question", () => {
   });
 });
 
-describe('a company introduced with "the"', () => {
+describe('a company introduced once: "at the X", "here at X"', () => {
   const call = (intro: string) =>
     customerCallSnapshotOf([
       'Priya Lund: Thanks for joining. This is for the customer story, so tell me about the rollout.',
@@ -174,6 +174,10 @@ describe('a company introduced with "the"', () => {
 
   it('is the customer when the name ends the introduction: "I\'m the <title> at the X."', () => {
     expect(value(call("I'm the collections manager at the Harwick Library Trust."), 'company_name')).toBe('Harwick Library Trust');
+  });
+
+  it('is the customer when said once as "here at X we…"', () => {
+    expect(value(call("Here at Harwick Library Trust we've been busy."), 'company_name')).toBe('Harwick Library Trust');
   });
 
   it('is no company when a noun follows: "I work at the <place> office"', () => {

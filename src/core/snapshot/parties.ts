@@ -88,6 +88,8 @@ function selfAffiliated(text: string, start: number, end: number): boolean {
 const HERE_WITH = /\b(?:I'm|I am)\s+(?:here\s+|joined\s+|sitting\s+|talking\s+|speaking\s+)?(?:with|by|to)\s+((?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*),[^.?!]{0,80}?\b(?:at|from|of|with)\s+$/;
 /** "Denise Holloway, Director of Instructional Technology for X": a speaker opening with their own name and title. */
 const NAMED_INTRODUCTION = /^(?:[A-Z][\w'’.-]*\s){1,3}?[A-Z][\w'’-]*,\s[^.?!]{0,80}?\b(?:at|for|with|from)\s+$/;
+/** "Here at Acme Foods we've…", "all of us at X": the speaker's own organisation, even said once. */
+const HERE_AT = /\b(?:here at|we at|us at)\s+$/i;
 const GROUP_AFFILIATION = /\b(?:here at|we at|we're at|us at|we are|we're|at)\s+$/i;
 /** "Thanks for having us at X", "welcoming me at X": the speaker is X's guest, not one of X's people. */
 const GUEST_AT = /\b(?:having|hosting|host|inviting|invited|welcom\w*)\s+(?:us|me)\s+(?:here\s+)?at\s+$/i;
@@ -280,6 +282,7 @@ function isAnchored(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 110), start);
   return (
     selfAffiliated(text, start, end) ||
+    HERE_AT.test(before) ||
     HERE_WITH.test(before) ||
     COMPANY_NAME_STATEMENT.test(before) ||
     IS_COMPANY_AFTER.test(text.slice(end)) ||
