@@ -7,7 +7,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { customerCallSnapshotOf, value } from '../../../test/support/plain-call.js';
+import { customerCallSnapshotOf, snapshotOf, value } from '../../../test/support/plain-call.js';
 
 describe('a name said twice is no product unless it is talked of as used', () => {
   const call = (mentions: readonly string[]) =>
@@ -182,5 +182,26 @@ describe('a company introduced once: "at the X", "here at X"', () => {
 
   it('is no company when a noun follows: "I work at the <place> office"', () => {
     expect(value(call('I work at the Harwick office most days.'), 'company_name')).toBeNull();
+  });
+});
+
+describe('the vendor named only in its caption', () => {
+  const call = (mention: string) =>
+    snapshotOf([
+      'Priya Lund (Account Manager, Loomwise): Thanks for joining, Oren. This is for the customer story.',
+      "Oren Castellan: Sure. I'm the production manager at Marlow Weaving. Your platform has been a big part of our year.",
+      mention,
+      'Priya Lund (Account Manager, Loomwise): How did the rollout go for your team?',
+      'Oren Castellan: Our rollout finished in March, and we renewed the contract last week.',
+      'Priya Lund (Account Manager, Loomwise): How many planners use it?',
+      'Oren Castellan: Fourteen planners.',
+    ]);
+
+  it("makes a product of its name said once with another word, the caption's company being the maker", () => {
+    expect(value(call('Oren Castellan: Loomwise Dyeplan is now the system of record for every batch.'), 'product_name')).toBe('Loomwise Dyeplan');
+  });
+
+  it('makes no product of an event the vendor holds', () => {
+    expect(value(call("Oren Castellan: I'm calling from a hotel, we're at the Loomwise Summit all week."), 'product_name')).toBeNull();
   });
 });

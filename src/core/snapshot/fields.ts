@@ -607,6 +607,8 @@ const PRODUCT_NOUN_AFTER = /^\s+(?:(?!(?:and|or|but|for|to|in|on|of|with|is|was|
 /** "Acme Cloud Platform" is the product "Acme Cloud". */
 const GENERIC_PRODUCT_TAIL = /^(?:platform|application|applications|app|apps|instance|tenant|environment|version|license|licence|dashboard|dashboards|users?|data)$/i;
 const NOT_PRODUCT_TAIL = /^(?:professional|services|service|support|team|teams|consultant|consultants|folks|people|colleagues|account|customer|success)$/i;
+/** "the Acme Summit", "Acme's user conference": an event the vendor holds, not a mention of what it sells. */
+const EVENT_TAIL = /^(?:summit|conference|event|events|webinar|webinars|forum|expo|meetup|roadshow|awards|academy|community)$/i;
 
 /**
  * The vendor profile's products, where the call names them: the product
@@ -660,6 +662,7 @@ function productCandidates(analysis: CallAnalysis): Candidate[] {
       if (words.slice(0, vendorWords.length).join(' ') !== vendor.name) continue;
       // The vendor's name plus one or two words: "Lanefield Dispatch", "Kelpwell Patient Messaging".
       const extra = words.slice(vendorWords.length, vendorWords.length + 2);
+      if (extra.some((word) => EVENT_TAIL.test(word))) continue;
       while (extra.length > 0 && (NOT_PRODUCT_TAIL.test(extra[extra.length - 1]!) || GENERIC_PRODUCT_TAIL.test(extra[extra.length - 1]!))) extra.pop();
       if (extra.length > 0 && NOT_PRODUCT_TAIL.test(extra[0]!)) extra.length = 0;
       const extended = [...vendorWords, ...extra];

@@ -375,8 +375,8 @@ export function inferParties(
   const places = placeNames(sentences);
   const orgNames = organisationNames(sentences, vocabulary, personWords, places);
   const isVendorName = vendorNameTest(profile);
-  // The vendor's own names are organisations whenever the call says them, even once.
-  for (const name of profile ? [profile.company, ...(profile.aliases ?? [])] : []) {
+  // The vendor's own names, from the profile or a vendor caption ("Account Manager, Acme"), are organisations whenever the call says them, even once.
+  for (const name of [...(profile ? [profile.company, ...(profile.aliases ?? [])] : []), ...speakers.flatMap((speaker) => captionedVendor(speaker.role, vocabulary))]) {
     if (name.trim() !== '' && sentences.some((sentence) => sentence.runs.some((run) => run.name === name || run.name.startsWith(`${name} `)))) orgNames.add(name);
   }
   const organisations = new Map<string, Organisation>([...orgNames].map((name) => [name, emptyOrg(name)]));
@@ -579,6 +579,14 @@ export function inferParties(
     mostNamedOther(notCustomer.filter((org) => !org.partner), customer) ??
     pickOrganisation(notCustomer, 'vendor', affiliation, sideOf);
   return { sideOf, organisations: ranked, ...(customer ? { customer } : {}), ...(vendor ? { vendor } : {}), places, profileVendorSpeakers, employers: new Set([...introducedAt.values()].flat()) };
+}
+
+/** "Account Manager, Acme", "Acme CSM": the organisation a vendor caption names, in one to three capitalised words. */
+function captionedVendor(role: string | null, vocabulary: ReadonlySet<string>): string[] {
+  if (!role || !VENDOR_ROLE.test(role)) return [];
+  const name = role.replace(VENDOR_ROLE, ' ').replace(/[(),]/g, ' ').trim().replace(/\s+/g, ' ');
+  const words = name.split(' ');
+  return words.length <= 3 && words.every((word) => /^\p{Lu}/u.test(word)) && words.some((word) => isNameLike(word, vocabulary)) ? [name] : [];
 }
 
 /** How far the vendor profile moves an organisation it names: more than any evidence in the call. */
