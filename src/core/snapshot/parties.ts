@@ -88,7 +88,7 @@ function selfAffiliated(text: string, start: number, end: number): boolean {
 const HERE_WITH = /\b(?:I'm|I am)\s+(?:here\s+|joined\s+|sitting\s+|talking\s+|speaking\s+)?(?:with|by|to)\s+((?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*),[^.?!]{0,80}?\b(?:at|from|of|with)\s+$/;
 /** "Denise Holloway, Director of Instructional Technology for X": a speaker opening with their own name and title. */
 const NAMED_INTRODUCTION = /^(?:[A-Z][\w'’.-]*\s){1,3}?[A-Z][\w'’-]*,\s[^.?!]{0,80}?\b(?:at|for|with|from)\s+$/;
-/** "Here at Acme Foods we've…", "all of us at X": the speaker's own organisation, even said once. */
+/** "Here at X we've…", "all of us at X": the speaker's own organisation, even said once. */
 const HERE_AT = /\b(?:here at|we at|us at)\s+$/i;
 const GROUP_AFFILIATION = /\b(?:here at|we at|we're at|us at|we are|we're|at)\s+$/i;
 /** "Thanks for having us at X", "welcoming me at X": the speaker is X's guest, not one of X's people. */
@@ -251,7 +251,7 @@ function organisationNames(sentences: readonly NamedSentence[], vocabulary: Read
     if (!isCandidate(name, true) || [...names].some((kept) => name === kept || name.startsWith(`${kept} `))) continue;
     names.add(name);
   }
-  // "I have you as Acme Foods?" "It's Acme Farms": the corrected name is kept whole, not as the "Acme" both share.
+  // "I have you as Acme Print?" "It's Acme Press": the corrected name is kept whole, not as the "Acme" both share.
   for (const name of corrected) {
     if (!isCandidate(name, true)) continue;
     for (const kept of names) if (name.startsWith(`${kept} `)) names.delete(kept);
