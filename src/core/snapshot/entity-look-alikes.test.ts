@@ -140,7 +140,7 @@ describe('industry phrases that are not the industry', () => {
   });
 });
 
-describe("the company said only in the vendor's question", () => {
+describe('the company said only by the vendor', () => {
   const call = (lines: readonly string[]) =>
     customerCallSnapshotOf([
       'Priya Lund: Thanks for joining. This is for the customer story, so tell me about the rollout.',
@@ -153,8 +153,15 @@ describe("the company said only in the vendor's question", () => {
   it.each([
     ["Priya Lund: Oren, you're the production manager at Marlow Weaving, right?", "Oren Castellan: That's right."],
     ["Priya Lund: And remind me, where's Marlow Weaving based?", 'Oren Castellan: Bradford, one mill.'],
-  ])('is the customer when the vendor asks "%s"', (question, answer) => {
+    ['Priya Lund: How is Loomwise Dyeplan working at Marlow Weaving?', 'Oren Castellan: Very well.'],
+    ["Priya Lund: Today I'm here with Oren from Marlow Weaving.", 'Oren Castellan: Hi all.'],
+  ])('is the customer when the vendor says "%s"', (question, answer) => {
     expect(value(call([question, answer]), 'company_name')).toBe('Marlow Weaving');
+  });
+
+  it('gives the place the customer says "the company" is headquartered in', () => {
+    const snapshot = call(["Priya Lund: Oren, you're the production manager at Marlow Weaving, right?", "Oren Castellan: That's right. I work remotely. The company is headquartered in Bradford."]);
+    expect(value(snapshot, 'location')).toBe('Bradford');
   });
 
   it("is not the customer's when the customer asks it of the vendor", () => {

@@ -196,7 +196,8 @@ function capitaliseFirst(text: string): string {
 function aboutCustomer(sentence: AnalysedSentence, customer: Organisation | undefined, vendor: Organisation | undefined): boolean {
   if (vendor && sentence.text.includes(vendor.name) && !(customer && sentence.text.includes(customer.name))) return false;
   if (customer && sentence.text.includes(customer.name)) return true;
-  return sentence.side === 'customer' && /\b(?:we|we're|our|us)\b/i.test(sentence.text);
+  // "The company is headquartered in …", said by the customer: their own company.
+  return sentence.side === 'customer' && /\b(?:we|we're|our|us)\b|^the company\b/i.test(sentence.text);
 }
 
 /** "We make industrial pumps and valves": what the company makes or sells, and what that makes it. */

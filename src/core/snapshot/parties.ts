@@ -79,13 +79,16 @@ const NAME_ENDS_AFTER = /^(?:\s*[.,;:!?]|\s+(?:and|as|for|since|where|in|on|now)
 /** "I'm … at X", or "I'm … at the X" where the name ends there. */
 function selfAffiliated(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 110), start);
+  // "I'm here with Ana from X": X is Ana's.
+  if (HERE_WITH.test(before)) return false;
   if (SELF_AFFILIATION.test(before)) return true;
   const article = /\bthe\s+$/i.exec(before);
   return article !== null && SELF_AFFILIATION.test(before.slice(0, article.index)) && NAME_ENDS_AFTER.test(text.slice(end));
 }
 
 /** "Today I'm here with Ana Lind, Director of Fleet Operations at X": the one introduced belongs to X. */
-const HERE_WITH = /\b(?:I'm|I am)\s+(?:here\s+|joined\s+|sitting\s+|talking\s+|speaking\s+)?(?:with|by|to)\s+((?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*),[^.?!]{0,80}?\b(?:at|from|of|with)\s+$/;
+const HERE_WITH =
+  /\b(?:I'm|I am)\s+(?:here\s+|joined\s+|sitting\s+|talking\s+|speaking\s+)?(?:with|by|to)\s+((?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*)(?:,[^.?!]{0,80}?\b(?:at|from|of|with)|\s+(?:from|at|of))\s+$/;
 /** "Denise Holloway, Director of Instructional Technology for X": a speaker opening with their own name and title. */
 const NAMED_INTRODUCTION = /^(?:[A-Z][\w'’.-]*\s){1,3}?[A-Z][\w'’-]*,\s[^.?!]{0,80}?\b(?:at|for|with|from)\s+$/;
 /** "Here at X we've…", "all of us at X": the speaker's own organisation, even said once. */
@@ -293,10 +296,10 @@ function isAnchored(text: string, start: number, end: number): boolean {
 
 /**
  * "over at X", "you guys at X", "everyone at X", "on the X side", "thanks for having us at X", "you're the IT director
- * at X, right?", "where's X based?": the listeners' organisation.
+ * at X, right?", "where's X based?", "how is <product> working at X?": the listeners' organisation.
  */
 const OTHER_SIDE_BEFORE =
-  /\b(?:over at|you(?: guys| all| folks)? at|everyone at|everybody at|your (?:team|folks|people) at|you(?:'re| are) (?:the|a|an) (?:[\w-]+ ){1,4}(?:at|for))\s+$/i;
+  /\b(?:over at|you(?: guys| all| folks)? at|everyone at|everybody at|your (?:team|folks|people) at|you(?:'re| are) (?:the|a|an) (?:[\w-]+ ){1,4}(?:at|for)|how (?:is|are|has|have) [^.?!]{1,40}?\b(?:working|going)(?: out)? (?:at|for))\s+$/i;
 const SIDE_OF_BEFORE = /\bon the\s+$/i;
 const SIDE_AFTER = /^\s+side\b/i;
 const WHERE_BEFORE = /\bwhere(?:'s| is)\s+$/i;
