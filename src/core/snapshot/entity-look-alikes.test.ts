@@ -183,6 +183,10 @@ describe('a company introduced once: "at the X", "here at X"', () => {
     expect(value(call("I'm the collections manager at the Harwick Library Trust."), 'company_name')).toBe('Harwick Library Trust');
   });
 
+  it('is the customer when named after what it is: "I\'m the <title> for the group, X."', () => {
+    expect(value(call("I'm the collections manager for the trust, Harwick Library Trust."), 'company_name')).toBe('Harwick Library Trust');
+  });
+
   it('is the customer when said once as "here at X we…"', () => {
     expect(value(call("Here at Harwick Library Trust we've been busy."), 'company_name')).toBe('Harwick Library Trust');
   });

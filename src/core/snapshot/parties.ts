@@ -76,13 +76,14 @@ const SELF_AFFILIATION =
 /** After "at the X": X is the whole name ("… at the Ferncastle Foundation."), not a word before a noun ("at the Denver office"). */
 const NAME_ENDS_AFTER = /^(?:\s*[.,;:!?]|\s+(?:and|as|for|since|where|in|on|now)\b|\s*$)/i;
 
-/** "I'm … at X", or "I'm … at the X" where the name ends there. */
+/** "I'm … at X", or "I'm … at the X" / "… for the group, X" where the name ends there. */
 function selfAffiliated(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 110), start);
   // "I'm here with Ana from X": X is Ana's.
   if (HERE_WITH.test(before)) return false;
   if (SELF_AFFILIATION.test(before)) return true;
-  const article = /\bthe\s+$/i.exec(before);
+  // "… at the X.", "… for the group, X.": the name said after an article or a word for what it is.
+  const article = /\bthe\s+(?:(?:group|company|business|practice|firm|organi[sz]ation|trust|chain|network),\s+)?$/i.exec(before);
   return article !== null && SELF_AFFILIATION.test(before.slice(0, article.index)) && NAME_ENDS_AFTER.test(text.slice(end));
 }
 
