@@ -197,20 +197,23 @@ describe('a company introduced once: "at the X", "here at X"', () => {
 });
 
 describe('the vendor named only in its caption', () => {
-  const call = (mention: string) =>
+  const call = (mention: string, caption = 'Account Manager, Loomwise') =>
     snapshotOf([
-      'Priya Lund (Account Manager, Loomwise): Thanks for joining, Oren. This is for the customer story.',
+      `Priya Lund (${caption}): Thanks for joining, Oren. This is for the customer story.`,
       "Oren Castellan: Sure. I'm the production manager at Marlow Weaving. Your platform has been a big part of our year.",
       mention,
-      'Priya Lund (Account Manager, Loomwise): How did the rollout go for your team?',
+      `Priya Lund (${caption}): How did the rollout go for your team?`,
       'Oren Castellan: Our rollout finished in March, and we renewed the contract last week.',
-      'Priya Lund (Account Manager, Loomwise): How many planners use it?',
+      `Priya Lund (${caption}): How many planners use it?`,
       'Oren Castellan: Fourteen planners.',
     ]);
 
-  it("makes a product of its name said once with another word, the caption's company being the maker", () => {
-    expect(value(call('Oren Castellan: Loomwise Dyeplan is now the system of record for every batch.'), 'product_name')).toBe('Loomwise Dyeplan');
-  });
+  it.each(['Account Manager, Loomwise', 'Sales Engineer, Loomwise', 'Loomwise CSM'])(
+    "makes a product of its name said once with another word, the caption's company being the maker (%s)",
+    (caption) => {
+      expect(value(call('Oren Castellan: Loomwise Dyeplan is now the system of record for every batch.', caption), 'product_name')).toBe('Loomwise Dyeplan');
+    },
+  );
 
   it('makes no product of an event the vendor holds', () => {
     expect(value(call("Oren Castellan: I'm calling from a hotel, we're at the Loomwise Summit all week."), 'product_name')).toBeNull();

@@ -585,12 +585,18 @@ export function inferParties(
   return { sideOf, organisations: ranked, ...(customer ? { customer } : {}), ...(vendor ? { vendor } : {}), places, profileVendorSpeakers, employers: new Set([...introducedAt.values()].flat()) };
 }
 
-/** "Account Manager, Acme", "Acme CSM": the organisation a vendor caption names, in one to three capitalised words. */
+/**
+ * "Account Manager, Acme", "Sales Engineer, Acme Corp", "Acme CSM": the organisation a vendor caption names, in one to
+ * three capitalised words: the part without the role, or the words before a role that ends the part.
+ */
 function captionedVendor(role: string | null, vocabulary: ReadonlySet<string>): string[] {
   if (!role || !VENDOR_ROLE.test(role)) return [];
-  const name = role.replace(VENDOR_ROLE, ' ').replace(/[(),]/g, ' ').trim().replace(/\s+/g, ' ');
-  const words = name.split(' ');
-  return words.length <= 3 && words.every((word) => /^\p{Lu}/u.test(word)) && words.some((word) => isNameLike(word, vocabulary)) ? [name] : [];
+  return role.split(/[,;()]/).flatMap((part) => {
+    const trailingRole = new RegExp(`\\s+(?:${VENDOR_ROLE.source})$`, 'i').exec(part.trim());
+    const name = VENDOR_ROLE.test(part) ? (trailingRole ? part.trim().slice(0, trailingRole.index) : '') : part.trim();
+    const words = name.split(/\s+/);
+    return name !== '' && words.length <= 3 && words.every((word) => /^\p{Lu}/u.test(word)) && words.some((word) => isNameLike(word, vocabulary)) ? [name] : [];
+  });
 }
 
 /** How far the vendor profile moves an organisation it names: more than any evidence in the call. */
