@@ -165,8 +165,20 @@ function spanOf(text: string, part: string): Span | undefined {
 
 /** Cheap gate before the industry patterns. */
 const MAY_DESCRIBE_INDUSTRY = /\bindustry\b|\b(?:sector|space|market|business)\b|\b(?:is|are|we're|we are) an?\b|\bwe(?:'re| are)? (?:make|manufacture|produce|build|sell|distribute|operate|run|provide)/i;
-const INDUSTRY_STATEMENT = /\bindustry\b[^.?!]{0,40}?\b(?:is|are|would be)\s+(?:in\s+)?(?:the\s+)?([^,.;!?]{3,60})/i;
+/**
+ * "Our industry is …", "the company's industry is …", "the industry we're in is …", in one clause: not "the restaurant
+ * industry is where most of our clients are", nor "clients are in the restaurant industry, so shift work is huge for us".
+ */
+const INDUSTRY_STATEMENT =
+  /(?:\b(?:our|my|(?:company|organi[sz]ation|business)(?:['’]s)?)\s+(?:company\s+)?industry|['’]s\s+(?:company\s+)?industry|\bthe industry (?:we're|we are|we work) in|^industry)\b[^.?!,;]{0,40}?\b(?:is|are|would be)\s+(?:in\s+)?(?:the\s+)?(?!(?:where|what|who|how|why|when|which|that)\b)([^,.;!?]{3,60})/i;
 const INDUSTRY_PHRASE = /\b(?:in|into)\s+the\s+([\w -]{3,40}?)\s+(?:industry|sector|space|market|business)\b/i;
+/**
+ * In the clause before "in the X industry": someone else is in it ("a lot of our clients are in …"), or the customer is
+ * said not to be ("we're not in …", "people think we're in …").
+ */
+const NOT_OWN_INDUSTRY = /\b(?:clients|customers|members|accounts|buyers|partners|they|they're|them|not|never|no longer|think|thinks|thought|assume[sd]?)\b|n['’]t\b/i;
+/** "We're a subsidiary of the X Group", "a division of X": a tie to another company, not a kind of business. */
+const PART_OF_ANOTHER = /\b(?:subsidiary|division|part|member|unit|arm|branch|affiliate|spin-?off|sister company)\s+of\b/i;
 const DESCRIPTOR_HEADS =
   'company|business|firm|provider|retailer|chain|network|carrier|manufacturer|distributor|group|organi[sz]ation|system|agency|bank|insurer|brand|startup|nonprofit|non-profit|charity|fintech|hospital|operator|supplier|maker|producer|platform|services|practice|school|university|college|utility|wholesaler|marketplace|consultancy|brokerage|lender|airline|shipper|3pl|developer|publisher|studio|restaurant|clinic|credit union|district|contractor|builder|installer|integrator|dealer|dealership|cooperative|co-op|association|foundation|institute|authority|council|municipality';
 /** "We're a home goods retailer", "<Company> is a regional freight carrier": group 1 marks the "we" form. */
@@ -184,12 +196,13 @@ function capitaliseFirst(text: string): string {
 function aboutCustomer(sentence: AnalysedSentence, customer: Organisation | undefined, vendor: Organisation | undefined): boolean {
   if (vendor && sentence.text.includes(vendor.name) && !(customer && sentence.text.includes(customer.name))) return false;
   if (customer && sentence.text.includes(customer.name)) return true;
-  return sentence.side === 'customer' && /\b(?:we|we're|our|us)\b/i.test(sentence.text);
+  // "The company is headquartered in …", said by the customer: their own company.
+  return sentence.side === 'customer' && /\b(?:we|we're|our|us)\b|^the company\b/i.test(sentence.text);
 }
 
 /** "We make industrial pumps and valves": what the company makes or sells, and what that makes it. */
 // "run" is left out: a team runs pilots, reports and software as often as a business.
-const ACTIVITY = /\bwe(?:'re| are)?\s+(make|manufacture|produce|build|sell|distribute|operate|provide)s?\s+((?:[\w&-]+\s+){0,4}?[\w&-]+?)(?=[,.;!?]|\s+(?:for|to|in|across|with|from|and (?:we|our))\b)/i;
+const ACTIVITY = /\bwe(?:'re| are)?\s+(make|manufacture|produce|build|sell|distribute|operate|provide)s?\s+((?:[\w&-]+\s+){0,4}?[\w&-]+?)(?=[,.;!?]|\s+(?:for|to|in|across|with|from|here|there|and (?:we|our))\b)/i;
 const ACTIVITY_ROLE: Record<string, string> = {
   make: 'manufacturer', manufacture: 'manufacturer', produce: 'producer', build: 'builder', sell: 'seller', distribute: 'distributor',
   operate: 'operator', run: 'operator', provide: 'provider',
@@ -246,7 +259,8 @@ function industryCandidates(analysis: CallAnalysis): Candidate[] {
       continue;
     }
     const phrase = INDUSTRY_PHRASE.exec(sentence.text);
-    if (phrase && aboutCustomer(sentence, customer, vendor) && !/\b(?:your|their)\b/i.test(sentence.text.slice(Math.max(0, phrase.index - 10), phrase.index + 5))) {
+    const phraseClause = phrase ? sentence.text.slice(0, phrase.index).split(/[,;:]/).pop()! : '';
+    if (phrase && aboutCustomer(sentence, customer, vendor) && !/\b(?:your|their)\b/i.test(sentence.text.slice(Math.max(0, phrase.index - 10), phrase.index + 5)) && !NOT_OWN_INDUSTRY.test(phraseClause)) {
       candidates.push({ value: capitaliseFirst(phrase[1]!.trim()), score: 0.8 * SIDE_WEIGHT[sentence.side], sentence, focus: { start: phrase.index, end: phrase.index + phrase[0].length } });
       continue;
     }
@@ -259,7 +273,7 @@ function industryCandidates(analysis: CallAnalysis): Candidate[] {
     // "We're a …", or "<Customer> is a …" with the customer's name as the subject ("Brookfield University is a …" for "Brookfield").
     const subject = description ? sentence.text.slice(0, description.index).trimEnd().replace(/['’]s$/, '') : '';
     const subjectIsCustomer = description && (description[1] ? sentence.side !== 'vendor' : customer !== undefined && new RegExp(`\\b${escapeRegExp(customer.name)}(?:\\s+\\p{Lu}[\\p{L}&-]*){0,3}$`, 'u').test(subject));
-    if (description && subjectIsCustomer) {
+    if (description && subjectIsCustomer && !PART_OF_ANOTHER.test(description[2]!)) {
       let value = description[2]!.trim();
       while (NON_INDUSTRY_WORDS.test(value)) value = value.replace(NON_INDUSTRY_WORDS, '');
       // "We're a public university": a lone head says the industry only when it names one.
@@ -282,7 +296,7 @@ const LOCATION_PATTERNS: Array<{ pattern: RegExp; score: number; personal: boole
   { pattern: new RegExp(`\\bin\\s+${PLACE},?\\s+which\\s+is\\s+(?:also\\s+)?(?:our\\s+|the\\s+)?(?:headquarters|head office|HQ)\\b`, 'u'), score: 0.95, personal: false },
   // The place in the same clause as the headquarters ("headquarters, and one in Ashland" is another site).
   { pattern: new RegExp(`\\b(?:headquartered|headquarters|head office|HQ)\\b[^.?!,;]{0,40}?\\b(?:in|at|out of)\\s+${PLACE}`, 'u'), score: 0.95, personal: false },
-  { pattern: new RegExp(`\\b(?:we're|we are|we've been|company is|organi[sz]ation is|business is|[A-Z][\\w&]+ is)\\s+(?:based|located)\\s+(?:in|out of)\\s+${PLACE}`, 'u'), score: 0.85, personal: false },
+  { pattern: new RegExp(`\\b(?:[Ww]e're|[Ww]e are|[Ww]e've been|company is|organi[sz]ation is|business is|[A-Z][\\w&]+ is)\\s+(?:based|located)\\s+(?:in|out of)\\s+${PLACE}`, 'u'), score: 0.85, personal: false },
   // "We're a public university in Boise", "Acme Dental, a chain of forty clinics in Denver", "We're a café chain based in Lyon".
   {
     pattern: new RegExp(`(?:\\b(?:[Ww]e're|[Ww]e are|is)|,)\\s+(?:a|an)\\s+(?:[\\p{L}\\p{N}_&-]+\\s+){0,6}?(?:${DESCRIPTOR_HEADS})(?:\\s+of\\s+(?:[\\p{L}\\p{N}_-]+\\s+){0,2}?[\\p{L}\\p{N}_-]+)?\\s+(?:(?:based|located|headquartered)\\s+)?(?:in|out of)\\s+${PLACE}`, 'u'),
@@ -292,6 +306,23 @@ const LOCATION_PATTERNS: Array<{ pattern: RegExp; score: number; personal: boole
   // "based here in Leeds", and said again after a slip: "based here — well, based there, in Amsterdam".
   { pattern: new RegExp(`\\b(?:based|located)\\s+(?:(?:here|there),?\\s+)?(?:in|out of)\\s+${PLACE}`, 'u'), score: 0.55, personal: true },
 ];
+
+/**
+ * Between a name and where it is said to be: "<supplier>, they're based in …", "<client>, which is headquartered
+ * in …", "<other firm> is a different company in …", "<client>'s headquarters are in …".
+ */
+const SUBJECT_TO_PLACE = /^(?:['’]s|,\s*(?:which|who|that)(?:\s+(?:is|are|was|were)|['’]s)?|,\s*(?:they|it)(?:['’](?:re|s)|\s+(?:is|are))|\s+(?:is|are)|,)?\s*$/;
+
+/** "38 branches in western Norway, headquartered in …": a name said as a place is no subject. */
+const IN_PLACE_BEFORE = /\b(?:in|across|near|around|throughout|outside)\s+(?:[\w-]+\s+)?$/i;
+
+/** Whether the place said at `at` is that of another organisation or person named just before, not the customer's. */
+function placeOfAnotherName(sentence: AnalysedSentence, at: number, customer: Organisation | undefined, vocabulary: ReadonlySet<string>): boolean {
+  const subject = sentence.runs.filter((run) => run.end <= at).pop();
+  if (!subject || !SUBJECT_TO_PLACE.test(sentence.text.slice(subject.end, at)) || !subject.words.some((word) => isNameLike(word, vocabulary))) return false;
+  if (IN_PLACE_BEFORE.test(sentence.text.slice(Math.max(0, subject.start - 30), subject.start))) return false;
+  return !(customer && (subject.name.includes(customer.name) || customer.name.includes(subject.name)));
+}
 
 function locationCandidates(analysis: CallAnalysis): Candidate[] {
   const { customer, vendor } = analysis.parties;
@@ -311,6 +342,7 @@ function locationCandidates(analysis: CallAnalysis): Candidate[] {
       const place = match[1]!.replace(/,?\s+(?:and|but|so)$/i, '').replace(/\.$/, '').trim();
       const isPersonal = personal && /\bI(?:'m| am)\b/.test(sentence.text.slice(Math.max(0, match.index - 20), match.index + 10));
       if (!aboutCustomer(sentence, customer, vendor) && !(customer && sentence.text.includes(customer.name))) break;
+      if (placeOfAnotherName(sentence, match.index, customer, analysis.vocabulary)) continue;
       candidates.push({
         value: place,
         score: (isPersonal ? score * 0.6 : score) * SIDE_WEIGHT[sentence.side],
@@ -710,6 +742,8 @@ const PRODUCT_NOUN_AFTER = /^\s+(?:(?!(?:and|or|but|for|to|in|on|of|with|is|was|
 /** "Acme Cloud Platform" is the product "Acme Cloud". */
 const GENERIC_PRODUCT_TAIL = /^(?:platform|application|applications|app|apps|instance|tenant|environment|version|license|licence|dashboard|dashboards|users?|data)$/i;
 const NOT_PRODUCT_TAIL = /^(?:professional|services|service|support|team|teams|consultant|consultants|folks|people|colleagues|account|customer|success)$/i;
+/** "the Acme Summit", "Acme's user conference": an event the vendor holds, not a mention of what it sells. */
+const EVENT_TAIL = /^(?:summit|conference|event|events|webinar|webinars|forum|expo|meetup|roadshow|awards|academy|community)$/i;
 
 /**
  * The vendor profile's products, where the call names them: the product
@@ -754,6 +788,7 @@ function productCandidates(analysis: CallAnalysis): Candidate[] {
   const productLine = (org: Organisation) => vendor !== undefined && org.name.startsWith(`${vendor.name} `) && org !== analysis.parties.customer && !org.partner && !analysis.parties.employers.has(org.name);
   const otherOrgs = analysis.parties.organisations.filter((org) => org !== vendor && !productLine(org)).map((org) => org.name);
   const counts = new Map<string, { count: number; sentences: AnalysedSentence[]; usage: AnalysedSentence[]; strong: boolean }>();
+  let talkedOfAsUsed = false;
   for (const sentence of analysis.sentences) {
     for (const run of sentence.runs) {
       const words = run.words;
@@ -762,6 +797,7 @@ function productCandidates(analysis: CallAnalysis): Candidate[] {
       if (words.slice(0, vendorWords.length).join(' ') !== vendor.name) continue;
       // The vendor's name plus one or two words: "Lanefield Dispatch", "Kelpwell Patient Messaging".
       const extra = words.slice(vendorWords.length, vendorWords.length + 2);
+      if (extra.some((word) => EVENT_TAIL.test(word))) continue;
       while (extra.length > 0 && (NOT_PRODUCT_TAIL.test(extra[extra.length - 1]!) || GENERIC_PRODUCT_TAIL.test(extra[extra.length - 1]!))) extra.pop();
       if (extra.length > 0 && NOT_PRODUCT_TAIL.test(extra[0]!)) extra.length = 0;
       const extended = [...vendorWords, ...extra];
@@ -773,11 +809,16 @@ function productCandidates(analysis: CallAnalysis): Candidate[] {
       const before = sentence.text.slice(Math.max(0, run.start - 40), run.start);
       const after = sentence.text.slice(run.start + name.length);
       if (USE_VERBS.test(before) || PRODUCT_NOUN_AFTER.test(after)) entry.usage.push(sentence);
+      talkedOfAsUsed ||= entry.usage.length > 0 || PRODUCT_CONTEXT.test(before) || [HOW_HAS_IT_BEEN, IN_IT_DAILY].some((cue) => cue.before.test(before) && cue.after.test(after));
       if (STRONG_USE_VERBS.test(before) && sentence.side === 'customer' && !sentence.isQuestion) entry.strong = true;
       counts.set(name, entry);
     }
   }
   const total = [...counts.values()].reduce((sum, entry) => sum + entry.count, 0) || 1;
+  // The vendor is only the name said most: nobody on the call belongs to it, nothing ties it to a side, and it is never
+  // talked of as something used ("before X", "in X every day", "we use X"). "My boss is <name>", "a subsidiary of the
+  // <name> Group", "our plant is in <city>", "Happy to.": such a name said twice is no product.
+  const neverUsed = vendor !== undefined && !talkedOfAsUsed && vendor.anchorIds.length === 0 && vendor.lean <= 0 && !analysis.parties.employers.has(vendor.name);
   const candidates: Candidate[] = vendor ? separatelyNamedProducts(analysis) : namedProductCandidates(analysis);
   for (const [name, entry] of counts) {
     const isBareVendor = name === vendor?.name;
@@ -788,6 +829,7 @@ function productCandidates(analysis: CallAnalysis): Candidate[] {
     const candidate: Candidate = { value: name, score: clamp(score, 0.1, 0.95), sentence, focus: spanOf(sentence.text, name) };
     // "I lead onboarding at Acme": the vendor's bare name, where people work and never said as something used, is its company.
     if (isBareVendor && !usage && analysis.parties.employers.has(name)) candidate.excluded = "the vendor's company, never named as something used";
+    else if (neverUsed) candidate.excluded = 'a name said more than once, never as something used';
     candidates.push(candidate);
   }
   // The vendor's bare name is its company; when the call names a product of its own, that is the product.
@@ -797,10 +839,11 @@ function productCandidates(analysis: CallAnalysis): Candidate[] {
 
 /**
  * Said just before a product: "before X", "booked through X", "we went with X",
- * "log into X", "work in X every day", "running X", "things going with X".
+ * "log into X", "work in X every day", "running X", "things going with X",
+ * "everything lives in X" (but "I mostly live in X" is a home).
  */
 const PRODUCT_CONTEXT =
-  /\b(?:through|before|since|after|via|went with|going with|running|run|runs|log(?:s|ged)? (?:in)?to|work(?:s|ing)? in|be in|lives? in|owns?|touch(?:es)?|bought|buy|on)\s+(?:the\s+)?$/i;
+  /\b(?:through|before|since|after|via|went with|going with|running|run|runs|log(?:s|ged)? (?:in)?to|work(?:s|ing)? in|be in|(?<!\b(?:I|we|you|they|he|she)\s+(?:[a-z]+\s+)?)lives? in|owns?|touch(?:es)?|bought|buy|on)\s+(?:the\s+)?$/i;
 
 /** "we were running X", "we used to be on X": the system the customer had before. */
 const USED_BEFORE = /\b(?:was|were|had been|used to(?: be)?)\s+(?:running|using|run|use|on)\s+(?:the\s+)?$/i;
@@ -871,6 +914,12 @@ function fullFormOf(analysis: CallAnalysis, org: Organisation): string | undefin
   const [first, second] = [...counts].sort((a, b) => b[1] - a[1]);
   return first && first[1] >= 2 && first[1] > (second?.[1] ?? 0) ? first[0] : undefined;
 }
+
+/** "How has X been for your team?", "how is X working out": asked about as something the customer uses. */
+const HOW_HAS_IT_BEEN = { before: /\bhow (?:has|have|is|are|was)\s+(?:the\s+)?$/i, after: /^\s+(?:been (?:for|with|working)|going|working)\b/i };
+
+/** "I'm in X every single day", "we're in X all day": a system someone works in (not "in <city> every week"). */
+const IN_IT_DAILY = { before: /\bin\s+(?:the\s+)?$/i, after: /^,?\s+(?:every|all)\s+(?:single\s+)?(?:day|morning|shift)\b/i };
 
 /** The vendor asking how the customer gets on with a product: "How are things going with Acme Inbox over at …?" */
 const ASKS_HOW_IT_GOES = /\bhow (?:are|is|have|has) (?:things|it|everything)(?: been)? (?:going|working(?: out)?) with\s+$/i;

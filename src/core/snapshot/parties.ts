@@ -12,7 +12,7 @@
  */
 
 import { checkFieldValue } from './field-check.js';
-import { isNameLike, ORG_SUFFIXES, withoutHonorific, type NamedSentence } from './names.js';
+import { isNameLike, ORG_SUFFIXES, withoutHonorific, type CapitalRun, type NamedSentence } from './names.js';
 import type { VendorProfile } from './types.js';
 
 export type Side = 'customer' | 'vendor' | 'unknown';
@@ -73,16 +73,64 @@ const MAY_TAKE_A_SIDE = /\b(?:y?our|you guys|customers|clients)\b/i;
  */
 const SELF_AFFILIATION =
   /\b(?:(?:I'm|I am)(?!\s+(?:here\s+|joined\s+|sitting\s+|talking\s+|speaking\s+)?(?:with|by|to)\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*,)|I've (?:just )?taken over|I took over|this is(?! (?:the|a|an|our|your|my|for|about|what|how|why|where|when|just|really|not|going)\b)|my name is|I've been|I have been|I work|I'm with|I lead|I run|I manage|I joined)\b(?:[^.?!]|\b(?:Dr|Mr|Mrs|Ms|Prof)\.){0,90}?\b(?:at|from|with|for|of|joined)\s+$/i;
+/** After "at the X": X is the whole name ("… at the Ferncastle Foundation."), not a word before a noun ("at the Denver office"). */
+const NAME_ENDS_AFTER = /^(?:\s*[.,;:!?]|\s+(?:and|as|for|since|where|in|on|now)\b|\s*$)/i;
+
+/** "I'm … at X", or "I'm … at the X" / "… for the group, X" where the name ends there. */
+function selfAffiliated(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 110), start);
+  // "I'm here with Ana from X": X is Ana's.
+  if (HERE_WITH.test(before)) return false;
+  if (SELF_AFFILIATION.test(before)) return true;
+  // "… at the X.", "… for the group, X.": the name said after an article or a word for what it is.
+  const article = /\bthe\s+(?:(?:group|company|business|practice|firm|organi[sz]ation|trust|chain|network),\s+)?$/i.exec(before);
+  return article !== null && SELF_AFFILIATION.test(before.slice(0, article.index)) && NAME_ENDS_AFTER.test(text.slice(end));
+}
+
 /** "Today I'm here with Ana Lind, Director of Fleet Operations at X": the one introduced belongs to X. */
-const HERE_WITH = /\b(?:I'm|I am)\s+(?:here\s+|joined\s+|sitting\s+|talking\s+|speaking\s+)?(?:with|by|to)\s+((?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*),[^.?!]{0,80}?\b(?:at|from|of|with)\s+$/;
+const HERE_WITH =
+  /\b(?:I'm|I am)\s+(?:here\s+|joined\s+|sitting\s+|talking\s+|speaking\s+)?(?:with|by|to)\s+((?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*)(?:,[^.?!]{0,80}?\b(?:at|from|of|with)|\s+(?:from|at|of))\s+$/;
 /** "Denise Holloway, Director of Instructional Technology for X": a speaker opening with their own name and title. */
 const NAMED_INTRODUCTION = /^(?:[A-Z][\w'’.-]*\s){1,3}?[A-Z][\w'’-]*,\s[^.?!]{0,80}?\b(?:at|for|with|from)\s+$/;
+/** "Here at X we've…", "all of us at X": the speaker's own organisation, even said once. */
+const HERE_AT = /\b(?:here at|we at|us at)\s+$/i;
 const GROUP_AFFILIATION = /\b(?:here at|we at|we're at|us at|we are|we're|at)\s+$/i;
 /** "Thanks for having us at X", "welcoming me at X": the speaker is X's guest, not one of X's people. */
 const GUEST_AT = /\b(?:having|hosting|host|inviting|invited|welcom\w*)\s+(?:us|me)\s+(?:here\s+)?at\s+$/i;
 const COMPANY_NAME_STATEMENT =
   /\b(?:(?:company|organi[sz]ation|business)(?:'s)?\s+(?:legal\s+|full\s+|official\s+)?name\s+is|(?:our|my)\s+(?:company|organi[sz]ation|business|employer)\s+is|(?:we're|we are)\s+called|company\s+(?:is\s+)?called)\s+$/i;
-const IS_COMPANY_AFTER = /^(?:'s)?\s+(?:is|are)\s+(?:a|an|the)\b[^.?!]{0,80}\b(?:company|business|firm|provider|retailer|chain|network|carrier|manufacturer|distributor|group|organi[sz]ation|system|agency|bank|insurer|brand|startup|nonprofit|non-profit|hospital|operator|platform|supplier|maker)\b/i;
+const IS_COMPANY_AFTER = /^(?:'s)?\s+(?:is|are)\s+(?:a|an|the)\b(?!\s+(?:different|separate|other|unrelated)\b)[^.?!]{0,80}\b(?:company|business|firm|provider|retailer|chain|network|carrier|manufacturer|distributor|group|organi[sz]ation|system|agency|bank|insurer|brand|startup|nonprofit|non-profit|hospital|operator|platform|supplier|maker)\b/i;
+/**
+ * A name the speaker denies is theirs: "X is a different company", "X is another business", "X isn't us";
+ * "it's Y, not X", "we're not X" (but not "not X's fault").
+ */
+const DENIED_AFTER =
+  /^\s+(?:(?:is|are)\s+(?:(?:a|an)\s+(?:different|separate|other|unrelated)|another)\s+(?:[\w-]+\s+)?(?:company|business|firm|organi[sz]ation|outfit|group|one)\b|(?:is|are)(?:n't|\s+not)\s+us\b)/i;
+const DENIED_BEFORE = /(?:\b(?:we're|we are|we were|it's|it is|that's|that is)\s+not|,\s*not)\s+$/i;
+/** "Close, it's Y.", "no, we're Y, not X": the name a speaker corrects to, said on its own, in the turn that denies another. */
+const CORRECTED_TO = { before: /(?:^|[,.;:!]\s*|\b(?:no|actually|close|nope)\s+)(?:it's|it is|we're|we are)\s+(?:actually\s+)?$/i, after: /^\s*(?:[.,;!]|$)/ };
+
+function deniedRun(text: string, run: CapitalRun): boolean {
+  return DENIED_AFTER.test(text.slice(run.end, run.end + 60)) || (DENIED_BEFORE.test(text.slice(Math.max(0, run.start - 20), run.start)) && !/^['’]s\b/.test(text.slice(run.end)));
+}
+
+/** The turns in which a speaker denies a name is theirs. */
+function denyingTurns(sentences: readonly NamedSentence[]): Set<number> {
+  const turns = new Set<number>();
+  for (const sentence of sentences) if (sentence.runs.some((run) => deniedRun(sentence.text, run))) turns.add(sentence.turnIndex);
+  return turns;
+}
+
+/** "Close, it's Y" in a turn that denies another name: Y is the speaker's own. */
+function correctedTo(sentence: NamedSentence, run: CapitalRun, denying: ReadonlySet<number>): boolean {
+  return (
+    denying.has(sentence.turnIndex) &&
+    !deniedRun(sentence.text, run) &&
+    CORRECTED_TO.before.test(sentence.text.slice(Math.max(0, run.start - 30), run.start)) &&
+    CORRECTED_TO.after.test(sentence.text.slice(run.end))
+  );
+}
+
 /** "Acme Cloud platform", "Acme Support", "the Acme renewal": the organisation sells what follows (not "Acme's platform", which it owns). */
 const PRODUCT_AFTER = /^\s+(?:[A-Z][\w-]*\s+){0,3}(?:platform|product|suite|app|application|software|tool|module|connector|support|professional services|consultants?|renewal|subscription)\b/i;
 /** "We've been on Acme since 2023": a product the customer has been using, so its maker sells. */
@@ -158,11 +206,16 @@ function emptyOrg(name: string): Organisation {
 function organisationNames(sentences: readonly NamedSentence[], vocabulary: ReadonlySet<string>, personWords: ReadonlySet<string>, places: ReadonlySet<string>): Set<string> {
   const prefixCounts = new Map<string, number>();
   const anchored = new Set<string>();
+  const denying = denyingTurns(sentences);
+  const corrected = new Set<string>();
   for (const sentence of sentences) {
     for (const run of sentence.runs) {
+      // A denied name ("X is a different company") does not count towards the names the call keeps using.
+      if (deniedRun(sentence.text, run)) continue;
       const prefixes = namePrefixes(run.words);
       for (const key of prefixes) prefixCounts.set(key, (prefixCounts.get(key) ?? 0) + 1);
-      if (isAnchored(sentence.text, run.start, run.end)) anchored.add(prefixes[prefixes.length - 1]!);
+      if (correctedTo(sentence, run, denying)) corrected.add(prefixes[prefixes.length - 1]!);
+      else if (isAnchored(sentence.text, run.start, run.end)) anchored.add(prefixes[prefixes.length - 1]!);
     }
   }
   /** prefix -> its most used one-word-longer form and that form's mentions. */
@@ -202,6 +255,12 @@ function organisationNames(sentences: readonly NamedSentence[], vocabulary: Read
     if (!isCandidate(name, true) || [...names].some((kept) => name === kept || name.startsWith(`${kept} `))) continue;
     names.add(name);
   }
+  // "I have you as Acme Print?" "It's Acme Press": the corrected name is kept whole, not as the "Acme" both share.
+  for (const name of corrected) {
+    if (!isCandidate(name, true)) continue;
+    for (const kept of names) if (name.startsWith(`${kept} `)) names.delete(kept);
+    names.add(name);
+  }
   return names;
 }
 
@@ -226,7 +285,8 @@ function placeNames(sentences: readonly NamedSentence[]): Set<string> {
 function isAnchored(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 110), start);
   return (
-    SELF_AFFILIATION.test(before) ||
+    selfAffiliated(text, start, end) ||
+    HERE_AT.test(before) ||
     HERE_WITH.test(before) ||
     COMPANY_NAME_STATEMENT.test(before) ||
     IS_COMPANY_AFTER.test(text.slice(end)) ||
@@ -235,13 +295,24 @@ function isAnchored(text: string, start: number, end: number): boolean {
   );
 }
 
-/** "over at X", "you guys at X", "everyone at X", "on the X side", "thanks for having us at X": the listeners' organisation. */
-const OTHER_SIDE_BEFORE = /\b(?:over at|you(?: guys| all| folks)? at|everyone at|everybody at|your (?:team|folks|people) at)\s+$/i;
+/**
+ * "over at X", "you guys at X", "everyone at X", "on the X side", "thanks for having us at X", "you're the IT director
+ * at X, right?", "where's X based?", "how is <product> working at X?": the listeners' organisation.
+ */
+const OTHER_SIDE_BEFORE =
+  /\b(?:over at|you(?: guys| all| folks)? at|everyone at|everybody at|your (?:team|folks|people) at|you(?:'re| are) (?:the|a|an) (?:[\w-]+ ){1,4}(?:at|for)|how (?:is|are|has|have) [^.?!]{1,40}?\b(?:working|going)(?: out)? (?:at|for))\s+$/i;
 const SIDE_OF_BEFORE = /\bon the\s+$/i;
 const SIDE_AFTER = /^\s+side\b/i;
+const WHERE_BEFORE = /\bwhere(?:'s| is)\s+$/i;
+const BASED_AFTER = /^\s+(?:based|located|headquartered)\b/i;
 
 function addressesOtherSide(before: string, after: string): boolean {
-  return OTHER_SIDE_BEFORE.test(before) || GUEST_AT.test(before) || (SIDE_OF_BEFORE.test(before) && SIDE_AFTER.test(after));
+  return (
+    OTHER_SIDE_BEFORE.test(before) ||
+    GUEST_AT.test(before) ||
+    (SIDE_OF_BEFORE.test(before) && SIDE_AFTER.test(after)) ||
+    (WHERE_BEFORE.test(before) && BASED_AFTER.test(after))
+  );
 }
 
 /** How far being addressed as the listeners' organisation moves it away from the speaker's side. */
@@ -331,8 +402,8 @@ export function inferParties(
   const places = placeNames(sentences);
   const orgNames = organisationNames(sentences, vocabulary, personWords, places);
   const isVendorName = vendorNameTest(profile);
-  // The vendor's own names are organisations whenever the call says them, even once.
-  for (const name of profile ? [profile.company, ...(profile.aliases ?? [])] : []) {
+  // The vendor's own names, from the profile or a vendor caption ("Account Manager, Acme"), are organisations whenever the call says them, even once.
+  for (const name of [...(profile ? [profile.company, ...(profile.aliases ?? [])] : []), ...speakers.flatMap((speaker) => captionedVendor(speaker.role, vocabulary))]) {
     if (name.trim() !== '' && sentences.some((sentence) => sentence.runs.some((run) => run.name === name || run.name.startsWith(`${name} `)))) orgNames.add(name);
   }
   const organisations = new Map<string, Organisation>([...orgNames].map((name) => [name, emptyOrg(name)]));
@@ -347,6 +418,16 @@ export function inferParties(
   const lean = new Map<string, number>(speakers.map((speaker) => [speaker.name, 0]));
   const questions = new Map<string, { asked: number; said: number }>();
   const productLean = new Map<Organisation, number>();
+  /** Organisations a speaker denies are theirs ("X is a different company"), and the turns that deny one. */
+  const denied = new Set<Organisation>();
+  const denying = denyingTurns(sentences);
+  for (const sentence of sentences) {
+    if (!denying.has(sentence.turnIndex)) continue;
+    for (const run of sentence.runs) {
+      const org = deniedRun(sentence.text, run) ? organisationOfRun(run.words, organisations) : undefined;
+      if (org && run.name === org.name) denied.add(org);
+    }
+  }
   /** Speakers by full and by first name, for "Ravi, who led your implementation". */
   const speakerByName = new Map<string, string>();
   for (const { name } of speakers) {
@@ -403,12 +484,12 @@ export function inferParties(
         org.lean += PARTNER_LEAN;
         if (!org.anchorIds.includes(sentence.id)) org.anchorIds.push(sentence.id);
       }
-      if (COMPANY_NAME_STATEMENT.test(before)) {
+      if (COMPANY_NAME_STATEMENT.test(before) || (exact && !denied.has(org) && correctedTo(sentence, run, denying))) {
         org.lean -= 6;
         affiliate(speaker, org, 2, sentence.id);
       }
       // "here at Fennick Marine Supply" belongs to "Fennick" when the call keeps the short form.
-      if ((exact || runName.startsWith(`${org.name} `)) && (SELF_AFFILIATION.test(before) || introducesSelf(sentence.text, run.start, speaker))) {
+      if ((exact || runName.startsWith(`${org.name} `)) && (selfAffiliated(sentence.text, run.start, run.end) || introducesSelf(sentence.text, run.start, speaker))) {
         affiliate(speaker, org, 3, sentence.id);
         if (speaker && /\b(?:at|from)\s+$/i.test(before)) introducedAt.set(speaker, [...(introducedAt.get(speaker) ?? []), org.name]);
         if (OWN_VENDOR_TITLE.test(before) || VENDOR_TITLE_AT.test(before)) org.lean += VENDOR_TITLE_LEAN;
@@ -521,7 +602,7 @@ export function inferParties(
   const ranked = [...organisations.values()].filter((org) => org.mentions > 0);
   // A partner is never the customer, and the vendor only when no other organisation is.
   // The vendor's own organisation is never the customer.
-  const mayBeCustomer = ranked.filter((org) => !isVendorName(org.name));
+  const mayBeCustomer = ranked.filter((org) => !isVendorName(org.name) && !denied.has(org));
   const customer = pickOrganisation(mayBeCustomer.filter((org) => !org.partner), 'customer', affiliation, sideOf) ?? lesserOfTwoClaimed(ranked, affiliation, isVendorName);
   if (customer) claimSides(customer, affiliation, sideOf, roleSide);
   const notCustomer = ranked.filter((org) => org !== customer);
@@ -532,6 +613,20 @@ export function inferParties(
     mostNamedOther(notCustomer.filter((org) => !org.partner), customer) ??
     pickOrganisation(notCustomer, 'vendor', affiliation, sideOf);
   return { sideOf, organisations: ranked, ...(customer ? { customer } : {}), ...(vendor ? { vendor } : {}), places, profileVendorSpeakers, employers: new Set([...introducedAt.values()].flat()) };
+}
+
+/**
+ * "Account Manager, Acme", "Sales Engineer, Acme Corp", "Acme CSM": the organisation a vendor caption names, in one to
+ * three capitalised words: the part without the role, or the words before a role that ends the part.
+ */
+function captionedVendor(role: string | null, vocabulary: ReadonlySet<string>): string[] {
+  if (!role || !VENDOR_ROLE.test(role)) return [];
+  return role.split(/[,;()]/).flatMap((part) => {
+    const trailingRole = new RegExp(`\\s+(?:${VENDOR_ROLE.source})$`, 'i').exec(part.trim());
+    const name = VENDOR_ROLE.test(part) ? (trailingRole ? part.trim().slice(0, trailingRole.index) : '') : part.trim();
+    const words = name.split(/\s+/);
+    return name !== '' && words.length <= 3 && words.every((word) => /^\p{Lu}/u.test(word)) && words.some((word) => isNameLike(word, vocabulary)) ? [name] : [];
+  });
 }
 
 /** How far the vendor profile moves an organisation it names: more than any evidence in the call. */
