@@ -73,7 +73,7 @@ const MAY_TAKE_A_SIDE = /\b(?:y?our|you guys|customers|clients)\b/i;
  */
 const SELF_AFFILIATION =
   /\b(?:(?:I'm|I am)(?!\s+(?:here\s+|joined\s+|sitting\s+|talking\s+|speaking\s+)?(?:with|by|to)\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*,)|I've (?:just )?taken over|I took over|this is(?! (?:the|a|an|our|your|my|for|about|what|how|why|where|when|just|really|not|going)\b)|my name is|I've been|I have been|I work|I'm with|I lead|I run|I manage|I joined)\b(?:[^.?!]|\b(?:Dr|Mr|Mrs|Ms|Prof)\.){0,90}?\b(?:at|from|with|for|of|joined)\s+$/i;
-/** After "at the X": X is the whole name ("… at the Ferncastle Foundation."), not a word before a noun ("at the Denver office"). */
+/** After "at the X": X is the whole name ("… at the Brackenholt Trust."), not a word before a noun ("at the Denver office"). */
 const NAME_ENDS_AFTER = /^(?:\s*[.,;:!?]|\s+(?:and|as|for|since|where|in|on|now)\b|\s*$)/i;
 
 /** "I'm … at X", or "I'm … at the X" / "… for the group, X" where the name ends there. */
