@@ -17,7 +17,24 @@ import { isNameLike, readTitle, withoutHonorific } from './names.js';
 import type { Organisation } from './parties.js';
 import type { Person } from './people.js';
 import { checkFieldValue, type FieldCheckContext } from './field-check.js';
-import { correctionCueEnd, isGenericClaim, isHypothetical, isRetracted, isSupersededMention, labelsPlan, type Span } from './statements.js';
+import {
+  correctionCueEnd,
+  creditsSomethingElse,
+  disclaimsCause,
+  isGenericClaim,
+  isInvestmentReturn,
+  isOffer,
+  isPlannedFigure,
+  isReportedClaim,
+  isRetracted,
+  isSupersededMention,
+  isVendorsOwnResult,
+  labelsPlan,
+  organisationOpening,
+  saysCostRose,
+  statesPrice,
+  type Span,
+} from './statements.js';
 import type { FieldAlternative, FieldName, FieldValue, FoundField, SnapshotField } from './types.js';
 
 export interface Candidate {
@@ -781,7 +798,8 @@ const FIGURE_RULES: readonly FigureRule[] = [
     field: 'revenue_increase',
     kinds: ['money', 'percentage'],
     // A nonprofit's revenue is its giving: "donations are up 18% year over year".
-    cue: /\b(?:revenue|sales|bookings|top[- ]line|income|turnover|donations|giving|fundraising|tuition)\b/gi,
+    // "Net revenue retention is up to 108 percent" is how much revenue stayed, not how much it grew.
+    cue: /\b(?:revenue|sales|bookings|top[- ]line|income|turnover|donations|giving|fundraising|tuition)\b(?!\s+retention)/gi,
     accepts: (figure, sentence) =>
       figure.kind === 'money'
         ? /\b(?:more|additional|extra|increase[sd]?|grew|growth|up|lift|boost|gain(?:ed)?|incremental|new|net|worth|retained|recovered|generated|brought in|added|won)\b/i.test(sentence.text)
@@ -812,7 +830,9 @@ const FIGURE_RULES: readonly FigureRule[] = [
       'gi',
     ),
     // A share of the people who use it, not of something they do ("70 percent of the hiring manager activity", "92 percent of volume").
-    accepts: (figure, sentence) => !SHARE_OF_THINGS.test(sentence.text.slice(figure.end)),
+    // "We cut delivery costs by 18 percent using the planner": a change by a share is not a share of people, unless adoption is named.
+    accepts: (figure, sentence) =>
+      !SHARE_OF_THINGS.test(sentence.text.slice(figure.end)) && (!CHANGE_BY.test(sentence.text.slice(0, figure.start)) || ADOPTION_WORD.test(sentence.text)),
   },
   {
     field: 'user_count',
@@ -822,6 +842,10 @@ const FIGURE_RULES: readonly FigureRule[] = [
     accepts: (figure) => Number.isInteger(figure.value) && figure.value >= 2 && figure.unit !== undefined && USER_NOUNS.test(figure.unit.split(' ').pop()!),
   },
 ];
+
+/** The words before a figure that make it the size of a change: "cut costs by 18 percent", "waste is down 14 percent". */
+const CHANGE_BY = /\b(?:by|down|up|dropped|fell|rose|grew|cut|reduced|increased|decreased)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|over\s+)?$/i;
+const ADOPTION_WORD = /\badopt|\bactive\b|\blog(?:s|ged|ging)? in\b|\blogins?\b|\busage\b|\butili[sz]|\buptake\b|\bpenetration\b|\benrolled\b|\bactivated\b|\bonboarded\b/i;
 
 /** What a share is of when it is not of people: "percent of the hiring manager activity", "of payment volume". */
 const SHARE_OF_THINGS =
@@ -838,6 +862,44 @@ function toldOfAnotherParty(sentence: AnalysedSentence): boolean {
   return sentence.side !== 'customer' && OTHER_PARTY.test(sentence.text) && !FIRST_OR_SECOND_PERSON.test(sentence.text);
 }
 
+/**
+ * Set at a named organisation that is not the customer ("At Quenby Mills, adoption hit 93 percent"): a known other
+ * organisation on any side; an unknown name unless the customer says it (its own site). The customer's name counts
+ * as the customer's only when someone on the customer's side says it: a name only the vendor says may be another
+ * customer the vendor tells of.
+ */
+function atAnotherOrganisation(analysis: CallAnalysis, sentence: AnalysedSentence): boolean {
+  const name = organisationOpening(sentence.text);
+  if (name === undefined || analysis.parties.places.has(name)) return false;
+  const words = name.split(/\s+/);
+  const customer = analysis.parties.customer;
+  const customerWords = new Set(customer?.name.split(/\s+/) ?? []);
+  const customerSaysIt = customer !== undefined && customer.sentenceIds.some((id) => analysis.sentenceById.get(id)?.side === 'customer');
+  if (customerSaysIt && words.some((word) => customerWords.has(word))) return false;
+  if (analysis.people.some((person) => person.name.split(' ').includes(words[0]!))) return false;
+  const known = analysis.parties.organisations.some((organisation) => organisation !== customer && organisation.name.split(/\s+/).some((word) => words.includes(word)));
+  return known || sentence.side !== 'customer';
+}
+
+/** Why the figures of `sentence` are someone else's, or a claim rather than a measurement; undefined when they may be this customer's. */
+function notThisCustomers(analysis: CallAnalysis, sentence: AnalysedSentence): string | undefined {
+  if (isGenericClaim(sentence.text)) return "the vendor's claim about customers in general, not this customer's result";
+  if (toldOfAnotherParty(sentence)) return "another organisation's result, told by the vendor";
+  if (atAnotherOrganisation(analysis, sentence)) return "another organisation's result";
+  if (sentence.side === 'vendor' && isVendorsOwnResult(sentence.text)) return "the vendor's own result, not the customer's";
+  if (isReportedClaim(sentence.text)) return "another party's claim, repeated";
+  return undefined;
+}
+
+/** The names by which a cause is the product: the vendor's and its products'. */
+function ownNames(analysis: CallAnalysis): string[] {
+  const vendor = analysis.vendor;
+  return [...(analysis.parties.vendor ? [analysis.parties.vendor.name] : []), ...(vendor ? [vendor.company, ...(vendor.aliases ?? []), ...(vendor.products ?? [])] : [])];
+}
+
+/** Fields whose result a speaker may put down to something other than the product. */
+const CAUSED_FIELDS: ReadonlySet<FieldName> = new Set(['cost_savings', 'revenue_increase', 'efficiency_improvement']);
+
 /** "About 6,800 employees across the whole system", "1,150 employees total": everyone, not the users. */
 const HEADCOUNT = /\b(?:employees|staff|people)\s+(?:total|overall|in total|company-wide|across the (?:whole |entire )?(?:company|system|organi[sz]ation|group|business))\b|\b(?:total )?headcount\b|\bacross the whole (?:system|company|organi[sz]ation)\b/i;
 
@@ -849,8 +911,64 @@ function isBaseline(text: string, figure: Figure): boolean {
   return CHANGED_TO.test(text.slice(figure.end)) && /\bfrom\s+(?:about\s+|around\s+|roughly\s+)?$|\b(?:was|were|at|is)\s+$|^\s*$|[,:]\s*$/i.test(text.slice(0, figure.start));
 }
 
+/** Between a level and the one it changed to: " to ", " a month down to about ". */
+const CHANGED_TO_LINK = /^\s*(?:(?:per|a|an)\s+\w+\s+)?(?:down |up )?to\s+(?:about\s+|around\s+|roughly\s+|just\s+|under\s+|over\s+)?$/i;
+const FROM = /\bfrom\s+(?:about\s+|around\s+|roughly\s+|over\s+|nearly\s+|almost\s+)?$/i;
+/** After a level, the one it changed from: "£9 million, up from £7.5 million". */
+const UP_OR_DOWN_FROM = /^\s*,?\s*(?:(?:up|down)\s+)?from\s+(?:about\s+|around\s+|roughly\s+|over\s+|nearly\s+|almost\s+)?$/i;
+
+/** The amount that `figures[index]` changed from, said in the sentence: "from $12,000 a month to $8,500", "£9 million, up from £7.5 million". */
+function levelBeforeChange(text: string, figures: readonly Figure[], index: number): Figure | undefined {
+  const figure = figures[index]!;
+  if (figure.kind !== 'money') return undefined;
+  const before = figures[index - 1];
+  if (before?.kind === 'money' && before.currency === figure.currency && CHANGED_TO_LINK.test(text.slice(before.end, figure.start)) && FROM.test(text.slice(0, before.start))) return before;
+  const after = figures[index + 1];
+  if (after?.kind === 'money' && after.currency === figure.currency && UP_OR_DOWN_FROM.test(text.slice(figure.end, after.start))) return after;
+  return undefined;
+}
+
+/** "…up from £7.5 million": the amount a level changed from is not a result of its own. */
+function isLevelChangedFrom(text: string, figures: readonly Figure[], index: number): boolean {
+  const figure = figures[index]!;
+  const level = figures[index - 1];
+  return figure.kind === 'money' && level?.kind === 'money' && UP_OR_DOWN_FROM.test(text.slice(level.end, figure.start));
+}
+
+/** The saving or the gain from `before` to `after`, at the rate said; undefined when it went the other way. */
+function changeBetween(before: Figure, after: Figure, field: FieldName): Figure | undefined {
+  const change = Math.round((field === 'cost_savings' ? before.value - after.value : after.value - before.value) * 100) / 100;
+  if (!(change > 0)) return undefined;
+  const period = after.period ?? before.period;
+  return { ...after, value: change, ...(period ? { period } : {}) };
+}
+
+/** A change said right after a share: "30 percent faster", "15 percent less". */
+const COMPARATIVE_AFTER = /^\s+(?:\w+\s+)?(?:faster|quicker|slower|less|more|fewer|lower|higher|better|cheaper|shorter|longer|savings?|reduction|improvement|increase|decrease|cut|drop)\b/i;
+
+/**
+ * "20 to 30 percent faster", "between 20 and 30 percent": a range; neither end is the figure said. Not a change
+ * from one level to another ("weekly active users, 40 percent to 85 percent").
+ */
+function isRangeEnd(text: string, figures: readonly Figure[], index: number): boolean {
+  const joined = (first: Figure | undefined, second: Figure | undefined) =>
+    first !== undefined &&
+    second?.kind === 'percentage' &&
+    !FROM.test(text.slice(0, first.start)) &&
+    (!isBaseline(text, first) || COMPARATIVE_AFTER.test(text.slice(second.end))) &&
+    ((first.kind === 'percentage' && /^\s?(?:to|-|–|or)\s?$/i.test(text.slice(first.end, second.start))) ||
+      // "between 20 and 30 percent": the first end is a bare number.
+      ((first.kind === 'percentage' || (first.kind === 'count' && first.unit === undefined)) && /^\s+and\s+$/i.test(text.slice(first.end, second.start)) && /\bbetween\s+$/i.test(text.slice(0, first.start))));
+  return joined(figures[index], figures[index + 1]) || joined(figures[index - 1], figures[index]);
+}
+
 /** "The pilot was 20 users", "we started with 12 people", "last year we had 31 users": not the users now. */
 const EARLIER_COUNT = /\b(?:pilot|trial|beta|at first|initially|started (?:with|out)|last year|used to|originally)\b/i;
+
+const TRIAL = /\b(?:during|in|for|on|through)\s+(?:the|our|a|your)\s+(?:[\w-]+\s+)?(?:pilot|trial|beta)\b|\b(?:pilot|trial|beta)\s+(?:had|has|was|were|with|group|cohort|ran)\b/i;
+/** What ends a trial's reach before a count: "the pilot was 20 users; now we have 180". */
+const SINCE_THEN = /;|\b(?:now|today|these days|since then|after that|afterwards)\b/i;
+const BOUGHT = /\b(?:bought|purchased|paid for|ordered)\b[^,;.]*$/i;
 
 /** A group with a special part, not everyone using it: "forty super users trained everybody else", "12 admins". */
 const SPECIAL_USERS = /^(?:(?:super|power|key|expert)[ -]?users?|champions|admins|administrators|trainers)$/i;
@@ -884,8 +1002,7 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
   const sentences = analysis.sentences;
   sentences.forEach((sentence, position) => {
     if (sentence.figures.length === 0) return;
-    const generic = isGenericClaim(sentence.text);
-    const otherParty = toldOfAnotherParty(sentence);
+    const othersResult = notThisCustomers(analysis, sentence);
     const correctionEnd = correctionCueEnd(sentence.text);
     const previous = sentences[position - 1];
     const correctedBefore = (previous && previous.turnIndex === sentence.turnIndex && CORRECTED_BEFORE.test(previous.text)) || saidWrongEarlier(sentences, position);
@@ -895,7 +1012,8 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
     // "…by about $3 million over the first year." — "That's a target.": the next sentence of the turn labels it a plan.
     const next = sentences[position + 1];
     const labelledPlan = next !== undefined && next.turnIndex === sentence.turnIndex && labelsPlan(next.text);
-    for (const said of sentence.figures) {
+    const otherCause = creditsSomethingElse(sentence.text, ownNames(analysis)) || (next !== undefined && next.turnIndex === sentence.turnIndex && disclaimsCause(next.text));
+    sentence.figures.forEach((said, index) => {
       const correcting = correctionEnd >= 0 ? said.start >= correctionEnd : correctedBefore === true;
       const correctedAmount = correcting && said.kind === 'count' && said.unit === undefined && said.value >= 1000 ? latestAmount(byField, sentence) : undefined;
       const figure = correctedAmount ? amountLike(sentence.text, said, correctedAmount) : said;
@@ -919,7 +1037,8 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
       // "…where the savings were, let's say, imaginative. The number I'm prepared to stand behind is 280,000 pounds a
       // year.": an amount with no cue of its own takes the field named in the sentence before, in the same turn (a bare
       // share is too often of something else: "eighty percent of users are willing to pay more").
-      if (!bestRule && figure.kind === 'money' && previous && previous.turnIndex === sentence.turnIndex && sentence.figures.length === 1) {
+      // Not a price ("All in, the renewal comes to $96,000 a year"), nor an amount after an offer.
+      if (!bestRule && figure.kind === 'money' && previous && previous.turnIndex === sentence.turnIndex && sentence.figures.length === 1 && !statesPrice(sentence.text) && !isOffer(previous.text)) {
         bestRule = FIGURE_RULES.find((rule) => rule.kinds.includes(figure.kind) && (!rule.accepts || rule.accepts(figure, sentence)) && cueCloseness(previous.text, { ...figure, start: previous.text.length, end: previous.text.length }, rule.cue) !== null) ?? null;
         bestCloseness = 0.2;
       }
@@ -927,33 +1046,51 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
         bestRule = FIGURE_RULES.find((rule) => rule.field === 'user_count')!;
         bestCloseness = 0.9;
       }
-      if (!bestRule) continue;
+      if (!bestRule) return;
+      const field = bestRule.field;
       const focus = { start: figure.start, end: figure.end };
+      // "from $12,000 a month to $8,500 a month": the saving is the difference, not the new bill.
+      const levelBefore = field === 'cost_savings' || field === 'revenue_increase' ? levelBeforeChange(sentence.text, sentence.figures, index) : undefined;
+      const change = levelBefore ? changeBetween(levelBefore, figure, field) : undefined;
+      const shown = change ?? figure;
       const candidate: Candidate = {
-        value: formatFigure(figure),
+        value: formatFigure(shown),
         score: 0.55 + 0.35 * bestCloseness,
         sentence,
         focus,
-        figure,
+        figure: shown,
       };
       candidate.score *= SIDE_WEIGHT[sentence.side];
-      if (generic) candidate.excluded = "the vendor's claim about customers in general, not this customer's result";
-      else if (otherParty) candidate.excluded = "another organisation's result, told by the vendor";
+      const text = sentence.text;
+      if (othersResult) candidate.excluded = othersResult;
       else if (sentence.isQuestion) candidate.excluded = 'only asked about, never stated';
-      else if (isHypothetical(sentence.text, focus) || labelledPlan) candidate.excluded = PLAN;
-      if (bestRule.field === 'user_count' && figure.unit !== undefined && CAPACITY_UNIT.test(figure.unit.split(' ').pop()!)) {
+      else if (isPlannedFigure(text, focus) || labelledPlan) candidate.excluded = PLAN;
+      else if (CAUSED_FIELDS.has(field) && otherCause) candidate.excluded = 'put down by the speaker to something other than the product';
+      else if (field === 'cost_savings' && isOffer(text)) candidate.excluded = "the vendor's offer, not money saved";
+      else if (field === 'cost_savings' && saysCostRose(text)) candidate.excluded = 'a cost that rose, not a saving';
+      else if (field === 'roi_percentage' && isInvestmentReturn(text)) candidate.excluded = "an investment's return, not the product's";
+      else if (levelBefore && !change) candidate.excluded = field === 'cost_savings' ? 'a cost that rose, not a saving' : 'revenue that fell, not an increase';
+      else if (isRangeEnd(text, sentence.figures, index)) candidate.excluded = 'one end of a range, not a figure said';
+      else if (isLevelChangedFrom(text, sentence.figures, index)) candidate.excluded = 'the level it changed from, not the change';
+      if (field === 'user_count' && figure.unit !== undefined && CAPACITY_UNIT.test(figure.unit.split(' ').pop()!)) {
+        // "We bought 250 licences": capacity bought, never a count of users; "250 licences in use" may be.
+        if (BOUGHT.test(text.slice(0, figure.start))) candidate.excluded ??= 'seats bought, not people using it';
         candidate.score -= 0.15;
         candidate.note = 'seats bought, not people using it';
-      } else if (bestRule.field === 'user_count' && figure.unit !== undefined && SPECIAL_USERS.test(figure.unit)) {
+      } else if (field === 'user_count' && figure.unit !== undefined && SPECIAL_USERS.test(figure.unit)) {
         candidate.score -= 0.2;
         candidate.note = 'a group with a special part (super users, admins), not everyone using it';
-      } else if (bestRule.field === 'user_count' && HEADCOUNT.test(sentence.text)) {
+      } else if (field === 'user_count' && HEADCOUNT.test(text)) {
+        candidate.excluded ??= "the organisation's headcount, not the people using it";
         candidate.score -= 0.2;
         candidate.note = "the organisation's headcount, not the people using it";
-      } else if (bestRule.field === 'user_count' && EARLIER_COUNT.test(sentence.text.slice(Math.max(0, figure.start - 40), figure.start).split(/[;.]/).pop()!)) {
+      } else if (field === 'user_count' && EARLIER_COUNT.test(text.slice(Math.max(0, figure.start - 40), figure.start).split(/[;.]/).pop()!)) {
+        // A trial's users are who tried it, not who uses it.
         candidate.score -= 0.2;
         candidate.note = 'a count from a pilot or an earlier time, not the users now';
       }
+      // "During the free trial, 46 users logged in", "the pilot had 25 users": who tried it, not who uses it.
+      if (field === 'user_count' && TRIAL.test(text.slice(0, figure.start).split(SINCE_THEN).pop()!)) candidate.excluded ??= 'a count from a pilot or a trial, not the users now';
       if (!candidate.note && isBaseline(sentence.text, figure)) {
         candidate.score -= 0.3;
         candidate.note = 'the baseline it changed from, not the result';
@@ -973,8 +1110,8 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
         candidate.score -= 0.4;
         candidate.note = 'corrected later in the same statement';
       }
-      (byField[bestRule.field] ??= []).push(candidate);
-    }
+      (byField[field] ??= []).push(candidate);
+    });
   });
   markSupersededByCorrections(byField);
   markRestatements(byField);
@@ -1059,9 +1196,10 @@ function timeChangeCandidates(analysis: CallAnalysis): Candidate[] {
   const propose = (sentence: AnalysedSentence, before: Duration, after: Duration, focus: Span, score: number) => {
     if (!(after.hours < before.hours) || before.hours <= 0 || after.hours <= 0) return;
     const candidate: Candidate = { value: formatTimeChange(before, after), score: score * SIDE_WEIGHT[sentence.side], sentence, focus };
-    if (isGenericClaim(sentence.text)) candidate.excluded = "the vendor's claim about customers in general, not this customer's result";
+    const othersResult = notThisCustomers(analysis, sentence);
+    if (othersResult) candidate.excluded = othersResult;
     else if (sentence.isQuestion) candidate.excluded = 'only asked about, never stated';
-    else if (isHypothetical(sentence.text, focus)) candidate.excluded = PLAN;
+    else if (isPlannedFigure(sentence.text, focus)) candidate.excluded = PLAN;
     candidates.push(candidate);
   };
   sentences.forEach((sentence, position) => {
@@ -1098,9 +1236,10 @@ function timeChangeCandidates(analysis: CallAnalysis): Candidate[] {
       if (!rate || !TIME_SAVED.test(text.slice(Math.max(0, duration.start - 40), duration.start))) continue;
       const focus = { start: duration.start, end: duration.end + rate[0].length };
       const candidate: Candidate = { value: `${duration.text}${rate[0]} saved`, score: 0.65 * SIDE_WEIGHT[sentence.side], sentence, focus };
-      if (isGenericClaim(text)) candidate.excluded = "the vendor's claim about customers in general, not this customer's result";
+      const othersResult = notThisCustomers(analysis, sentence);
+      if (othersResult) candidate.excluded = othersResult;
       else if (sentence.isQuestion) candidate.excluded = 'only asked about, never stated';
-      else if (isHypothetical(text, focus)) candidate.excluded = PLAN;
+      else if (isPlannedFigure(text, focus)) candidate.excluded = PLAN;
       candidates.push(candidate);
     }
     // Across sentences of one speaker: what it used to take, then what it takes now.
