@@ -863,22 +863,26 @@ function toldOfAnotherParty(sentence: AnalysedSentence): boolean {
 }
 
 /**
- * Set at a named organisation that is not the customer ("At Quenby Mills, adoption hit 93 percent"): a known other
+ * Set at a named organisation that is not the customer ("At Quenby Mills, adoption hit 93 percent", "Quenby Mills cut
+ * proofing time by 33 percent"): a known other
  * organisation on any side; an unknown name unless the customer says it (its own site). The customer's name counts
  * as the customer's only when someone on the customer's side says it: a name only the vendor says may be another
  * customer the vendor tells of.
  */
 function atAnotherOrganisation(analysis: CallAnalysis, sentence: AnalysedSentence): boolean {
-  const name = organisationOpening(sentence.text);
-  if (name === undefined || analysis.parties.places.has(name)) return false;
-  const words = name.split(/\s+/);
+  const opening = organisationOpening(sentence.text);
+  if (opening === undefined || analysis.parties.places.has(opening.name)) return false;
+  const words = opening.name.split(/\s+/);
   const customer = analysis.parties.customer;
   const customerWords = new Set(customer?.name.split(/\s+/) ?? []);
   const customerSaysIt = customer !== undefined && customer.sentenceIds.some((id) => analysis.sentenceById.get(id)?.side === 'customer');
   if (customerSaysIt && words.some((word) => customerWords.has(word))) return false;
   if (analysis.people.some((person) => person.name.split(' ').includes(words[0]!))) return false;
-  const known = analysis.parties.organisations.some((organisation) => organisation !== customer && organisation.name.split(/\s+/).some((word) => words.includes(word)));
-  return known || sentence.side !== 'customer';
+  const vendor = opening.subject ? analysis.parties.vendor : undefined;
+  const known = analysis.parties.organisations.some((organisation) => organisation !== customer && organisation !== vendor && organisation.name.split(/\s+/).some((word) => words.includes(word)));
+  if (known || sentence.side === 'customer') return known;
+  // A name as the subject may be the product ("Crumbline cut proofing time…"): the vendor's names and names the customer's side uses are not another organisation.
+  return !opening.subject || (!ownNames(analysis).some((own) => own.split(/\s+/).includes(words[0]!)) && !analysis.sentences.some((other) => other.side === 'customer' && other.text.includes(words[0]!)));
 }
 
 /** Why the figures of `sentence` are someone else's, or a claim rather than a measurement; undefined when they may be this customer's. */

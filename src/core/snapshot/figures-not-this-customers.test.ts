@@ -27,7 +27,11 @@ describe("another organisation's results and the vendor's own", () => {
     expect(value(call("Odile Fanshawe: Quenby Mills' adoption hit 93 percent within five weeks."), 'adoption_rate')).toBeNull();
     expect(value(call('Odile Fanshawe: In the Quenby Mills case study, bakers save about four hours a week each.'), 'efficiency_improvement')).toBeNull();
     expect(value(call('Odile Fanshawe: At Quenby Mills, ordering went from 4 days to 6 hours.'), 'efficiency_improvement')).toBeNull();
-    // The customer's own site, or the customer by name, is the customer.
+    expect(value(call('Odile Fanshawe: Quenby Mills cut proofing time by 33 percent with the same module.'), 'efficiency_improvement')).toBeNull();
+    expect(value(call('Odile Fanshawe: Quenby Mills saw adoption hit 93 percent within five weeks.'), 'adoption_rate')).toBeNull();
+    // The product as the subject is the customer's result; so are the customer's own site and the customer by name.
+    expect(value(call('Odile Fanshawe: Crumbline cut proofing time by 33 percent across your bakeries.'), 'efficiency_improvement')).toBe('33%');
+    expect(value(call('Tomasz Rendell: Crumbline has been solid for us.', 'Odile Fanshawe: Crumbline cut proofing time by 33 percent in the first month.'), 'efficiency_improvement')).toBe('33%');
     expect(value(call('Tomasz Rendell: At our Hexham bakery, adoption hit 93 percent within five weeks.'), 'adoption_rate')).toBe('93%');
     expect(value(call('Tomasz Rendell: At Larchfield, adoption hit 93 percent within five weeks.'), 'adoption_rate')).toBe('93%');
     expect(value(call('Tomasz Rendell: Ordering went from 4 days to 6 hours.'), 'efficiency_improvement')).toBe('from 4 days to 6 hours (94% less time)');

@@ -137,10 +137,22 @@ const AT_ORGANISATION = /^(?:(?:[Aa]nd|[Ss]o|[Bb]ut|[Nn]ow|[Ww]ell|[Ll]ook|[Rr]e
 /** "Quenby Mills' adoption hit…": a sentence that opens with an organisation's result. */
 const ORGANISATION_POSSESSIVE = /^(\p{Lu}[\p{L}\p{N}&-]*(?:\s+\p{Lu}[\p{L}\p{N}&-]*)*)(?:'s|')\s/u;
 
-/** The organisation a sentence is set at, or whose result it opens with, when it names one. */
-export function organisationOpening(text: string): string | undefined {
-  const name = (AT_ORGANISATION.exec(text.trim()) ?? ORGANISATION_POSSESSIVE.exec(text.trim()))?.[1];
-  return name === undefined || NOT_AN_ORGANISATION.test(name) ? undefined : name;
+/** "Quenby Mills cut proofing time by 33 percent": a sentence whose subject is a name and whose verb is a result. */
+const NAME_AS_SUBJECT =
+  /^(\p{Lu}[\p{L}\p{N}&-]*(?:\s+\p{Lu}[\p{L}\p{N}&-]*)*)\s+(?:cut|saw|saved|got|hit|reduced|grew|increased|achieved|reached|dropped|doubled|halved|went from)\b/u;
+/** This call's people: a result said of them is this customer's. */
+const FIRST_OR_SECOND_PERSON = /\b(?:we|we've|we're|our|us|you|your|you've|you're)\b/i;
+
+/**
+ * The organisation a sentence is set at, or whose result it opens with, when it names one; `subject` when the
+ * name is only the subject of a result verb with no "we" or "you" of this call (the name may be the product's).
+ */
+export function organisationOpening(text: string): { name: string; subject: boolean } | undefined {
+  const trimmed = text.trim();
+  const set = (AT_ORGANISATION.exec(trimmed) ?? ORGANISATION_POSSESSIVE.exec(trimmed))?.[1];
+  const subject = set === undefined && !FIRST_OR_SECOND_PERSON.test(trimmed) ? NAME_AS_SUBJECT.exec(trimmed)?.[1] : undefined;
+  const name = set ?? subject;
+  return name === undefined || NOT_AN_ORGANISATION.test(name) ? undefined : { name, subject: subject !== undefined };
 }
 
 /** "Internally we run our own billing on it", "Our own agents close tickets faster": the vendor's results on its own work. */
