@@ -1071,7 +1071,7 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
       else if (isPlannedFigure(text, focus) || labelledPlan) candidate.excluded = PLAN;
       else if (CAUSED_FIELDS.has(field) && otherCause) candidate.excluded = 'put down by the speaker to something other than the product';
       else if (field === 'cost_savings' && isOffer(text)) candidate.excluded = "the vendor's offer, not money saved";
-      else if (field === 'cost_savings' && saysCostRose(text)) candidate.excluded = 'a cost that rose, not a saving';
+      else if (field === 'cost_savings' && saysCostRose(text, focus)) candidate.excluded = 'a cost that rose, not a saving';
       else if (field === 'roi_percentage' && isInvestmentReturn(text)) candidate.excluded = "an investment's return, not the product's";
       else if (levelBefore && !change) candidate.excluded = field === 'cost_savings' ? 'a cost that rose, not a saving' : 'revenue that fell, not an increase';
       else if (isRangeEnd(text, sentence.figures, index)) candidate.excluded = 'one end of a range, not a figure said';

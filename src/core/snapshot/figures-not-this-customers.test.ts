@@ -69,6 +69,7 @@ describe('claims that are not measurements of this customer', () => {
     expect(value(call('Odile Fanshawe: Our ROI calculator says 350 percent for companies your size.'), 'roi_percentage')).toBeNull();
     expect(value(call('Odile Fanshawe: For a chain of your size the model shows an ROI of 350 percent.'), 'roi_percentage')).toBeNull();
     expect(value(call('Tomasz Rendell: Our finance team worked out an ROI of 350 percent on the first year.'), 'roi_percentage')).toBe('350%');
+    expect(value(call('Tomasz Rendell: It works like you said: proofing is 30 percent faster.'), 'efficiency_improvement')).toBe('30%');
   });
 });
 
@@ -88,6 +89,7 @@ describe('offers, prices and plans', () => {
     expect(value(call('Tomasz Rendell: This year we need to cut agency costs by 12 percent.'), 'cost_savings')).toBeNull();
     expect(value(call('Odile Fanshawe: Adding the Carlisle bakery means another $55,000 in savings for you.'), 'cost_savings')).toBeNull();
     expect(value(call('Tomasz Rendell: The first phase saved us $70,000 on flour.'), 'cost_savings')).toBe('$70,000');
+    expect(value(call('Tomasz Rendell: We should be at about 210 staff using it today.'), 'user_count')).toBe(210);
   });
 });
 
@@ -95,6 +97,7 @@ describe('direction and arithmetic', () => {
   it('leaves out a cost that went up', () => {
     expect(value(call("Tomasz Rendell: Our packaging costs went up 6 percent, we didn't save anything there."), 'cost_savings')).toBeNull();
     expect(value(call('Tomasz Rendell: Our packaging costs went down 6 percent, so we saved there.'), 'cost_savings')).toBe('6%');
+    expect(value(call('Tomasz Rendell: Our energy costs went up overall, but we saved $30,000 on packaging waste.'), 'cost_savings')).toBe('$30,000');
   });
 
   it('shows the difference of an amount said from before to after, not the new level', () => {
@@ -124,7 +127,11 @@ describe('results put down to something else', () => {
     expect(value(call('Tomasz Rendell: Café sales grew 19 percent this year, mostly because we opened two new cafés.'), 'revenue_increase')).toBeNull();
     expect(value(call('Tomasz Rendell: Output per shift rose 9 percent, but that is the new oven, not the software.'), 'efficiency_improvement')).toBeNull();
     expect(value(call('Tomasz Rendell: Café sales grew 19 percent this year.', 'Tomasz Rendell: Nothing to do with the ordering screens, honestly.'), 'revenue_increase')).toBeNull();
+    expect(value(call('Tomasz Rendell: Output per shift rose 9 percent because of the new oven.'), 'efficiency_improvement')).toBeNull();
+    // The product, or how the work is now done, as the cause: the result stands.
     expect(value(call('Tomasz Rendell: Café sales grew 19 percent this year, mostly because of the pre-ordering on your platform.'), 'revenue_increase')).toBe('19%');
+    expect(value(call('Tomasz Rendell: We cut delivery costs by 12 percent, mostly because drivers wait less at the depot.'), 'cost_savings')).toBe('12%');
+    expect(value(call("Tomasz Rendell: Café sales grew 19 percent, but that's not the whole story."), 'revenue_increase')).toBe('19%');
   });
 
   it('does not read a retention rate as a revenue increase', () => {

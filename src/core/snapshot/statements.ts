@@ -110,7 +110,7 @@ export function isHypothetical(text: string, span: Span): boolean {
  * monitoring dashboard"): "the second phase should add another $70,000", "we need to cut agency costs by 12 percent",
  * "adding the bakery means another $55,000 in savings".
  */
-const PLANNED_FIGURE = /\bshould(?! have)\b|(?<!n't |not )\bneeds? to\b|\bmeans? (?:another|more|an? (?:extra|additional|further))\b/i;
+const PLANNED_FIGURE = /\bshould (?!have\b|be\b)|\bshould be (?:\w+ ){0,2}?(?:another|more|an? (?:extra|additional|further))\b|(?<!n't |not )\bneeds? to\b|\bmeans? (?:another|more|an? (?:extra|additional|further))\b/i;
 
 /** True when the figure at `span` is a possibility, a plan or a target (`isHypothetical`), or what should or needs to come. */
 export function isPlannedFigure(text: string, span: Span): boolean {
@@ -119,7 +119,7 @@ export function isPlannedFigure(text: string, span: Span): boolean {
 
 /** A claim about customers in general, or customers like this one: "teams like yours", "for companies your size", "in the case study". */
 const GENERIC_CLAIM =
-  /\b(?:our|other|most|many|typical|the average)\s+(?:[\w-]+\s+){0,2}?(?:customers|clients|users)\b|\b(?:customers|clients|companies|organi[sz]ations)(?: (?:who|that) [^.?!]{1,60}?)? (?:typically|usually|generally|normally|often|tend to|on average)\b|\b(?:typically|usually|generally|normally) (?:see|get|achieve|report)\b|\b(?:customers|clients) (?:average|see|get|report)\b|\bindustry (?:average|benchmark|standard)\b|\b(?:another|one of our) (?:customer|client)s?\b|\ba (?:customer|client) of ours\b|\b(?:study|studies|research|white ?paper|analyst report)\b[^.?!]{0,60}\b(?:found|finds|shows?|showed|says)\b|\bbenchmarks?\b|\bacross (?:our|all) (?:[\w-]+ )?(?:customers|clients|accounts)\b|\bin (?:\d+|ninety-nine)% of\b|\bin \w+ percent of\b|\b\w+s like (?:yours|you)\b|\byour size\b|\bmost \w+(?: \w+)? (?:we|I) (?:work|worked|partner) with\b|\b(?:ROI|savings|value|cost) calculator\b|\bcase stud(?:y|ies)\b/i;
+  /\b(?:our|other|most|many|typical|the average)\s+(?:[\w-]+\s+){0,2}?(?:customers|clients|users)\b|\b(?:customers|clients|companies|organi[sz]ations)(?: (?:who|that) [^.?!]{1,60}?)? (?:typically|usually|generally|normally|often|tend to|on average)\b|\b(?:typically|usually|generally|normally) (?:see|get|achieve|report)\b|\b(?:customers|clients) (?:average|see|get|report)\b|\bindustry (?:average|benchmark|standard)\b|\b(?:another|one of our) (?:customer|client)s?\b|\ba (?:customer|client) of ours\b|\b(?:study|studies|research|white ?paper|analyst report)\b[^.?!]{0,60}\b(?:found|finds|shows?|showed|says)\b|\bbenchmarks?\b|\bacross (?:our|all) (?:[\w-]+ )?(?:customers|clients|accounts)\b|\bin (?:\d+|ninety-nine)% of\b|\bin \w+ percent of\b|\b\w+s like (?:yours\b|you\b(?!\s+(?:said|say|mentioned|asked|know|did|do|were|are|had|have)\b))|\byour size\b|\bmost \w+(?: \w+)? (?:we|I) (?:work|worked|partner) with\b|\b(?:ROI|savings|value|cost) calculator\b|\b(?:in|from) (?:the|a|our|their|that|this) (?:[\w-]+ ){0,3}case stud(?:y|ies)\b|\bcase stud(?:y|ies) (?:shows?|showed|says|found|finds)\b/i;
 
 /** "On average" is generic unless the speaker measures their own: "we cut it from 45 to 30 minutes on average". */
 const ON_AVERAGE = /\bon average\b/i;
@@ -180,9 +180,15 @@ export function isReportedClaim(text: string): boolean {
 
 /** "…nothing to do with the screens", "but that's the new oven, not the software", "the price increase did most of that". */
 const DISCLAIMED_CAUSE =
-  /\bnothing to do with\b|\bnot (?:because of|due to|thanks to|down to)\b|\bbut that(?:'s| is| was)\b[^.?!]*?\bnot\b|\b(?:did|drove|explains?) (?:most|all|much) of (?:that|it)\b/i;
-/** "…mostly because we opened two new cafés": the cause the speaker credits, read for whether it is the product. */
-const CREDITED_CAUSE = /\b(?:mostly|mainly|largely|partly|entirely|all|just|purely)\s+(?:because|due to|thanks to|down to|from)\b([^.?!]*)/i;
+  /\bnothing to do with\b|\bnot (?:because of|due to|thanks to|down to)\b|\bbut that(?:'s| is| was)\s+(?:mostly\s+|all\s+|really\s+|just\s+)?(?:the|our|from|because)\b[^.?!]*?\bnot\b|\b(?:did|drove|explains?) (?:most|all|much) of (?:that|it)\b/i;
+/** "…mostly because we opened two new cafés", "because of the new oven": the cause the speaker credits. */
+const CREDITED_CAUSE = /\b(?:because|due to|thanks to|driven by|down to)\b([^.?!]*)/i;
+/**
+ * A cause that is an event of the business, not how the work is done: "we opened two cafés", "the new bottling line",
+ * "the price increase". "Because reps spend less time on data entry" is how the product works, and stays.
+ */
+const BUSINESS_EVENT =
+  /\b(?:we|they)\s+(?:opened|acquired|bought|hired|launched|added|won|raised|merged)\b|\b(?:new|extra|more)\s+(?:[\w-]+\s+)?(?:stores?|shops?|cafés?|cafes?|sites?|branch(?:es)?|locations?|lines?|plants?|ovens?|machines?|markets?|contracts?|clients?|customers?|hires|catalogues?)\b|\bprice (?:increases?|rises?)\b|\b(?:season|seasonal|weather|economy|inflation|acquisition|merger)\b/i;
 /** Words by which a credited cause is the product: "because of the pre-ordering on your platform". */
 const PRODUCT_AS_CAUSE = /\b(?:platform|system|software|tool|app|module|product|it|your|you|using|rollout)\b/i;
 /** A sentence that only says what a result before it was not from: "Nothing to do with the screens, honestly." */
@@ -196,7 +202,7 @@ const DISCLAIMER_SENTENCE =
 export function creditsSomethingElse(text: string, ownNames: readonly string[]): boolean {
   if (DISCLAIMED_CAUSE.test(text)) return true;
   const cause = CREDITED_CAUSE.exec(text)?.[1];
-  return cause !== undefined && !PRODUCT_AS_CAUSE.test(cause) && !ownNames.some((name) => cause.includes(name));
+  return cause !== undefined && BUSINESS_EVENT.test(cause) && !PRODUCT_AS_CAUSE.test(cause) && !ownNames.some((name) => cause.includes(name));
 }
 
 /** True when `sentence` only disclaims the cause of what was just said. */
@@ -225,12 +231,17 @@ export function statesPrice(text: string): boolean {
 const COST_ROSE =
   /\b(?:costs?|spend(?:ing)?|expenses?|bills?)\s+(?:\w+\s+)?(?:went up|gone up|goes up|are up|were up|is up|was up|rose|increased|grew|climbed)\b|\b(?:didn't|did not|haven't|have not|hasn't|has not|never|no|zero)\s+(?:sav(?:e|ed|ing|ings)|cut)\b/i;
 
-export function saysCostRose(text: string): boolean {
-  return COST_ROSE.test(text);
+/**
+ * True when the clause of the figure at `span`, or what follows it up to a "but", says the cost rose or nothing was
+ * saved. "Costs went up 5 percent overall, but we saved $30,000 on waste" keeps the saving.
+ */
+export function saysCostRose(text: string, span: Span): boolean {
+  const after = text.slice(span.end).split(/\b(?:but|whereas|although|though)\b/i)[0]!;
+  return COST_ROSE.test(clauseAround(text, span).clause) || COST_ROSE.test(after);
 }
 
 /** "For the staff pension fund, a return of 6 percent after fees": an investment's return, not the product's. */
-const INVESTMENT_RETURN = /\b(?:fund|funds|portfolio|pension|endowment|stocks?|bonds?|dividends?|after fees|treasur(?:y|ies))\b/i;
+const INVESTMENT_RETURN = /\b(?:fund|funds|portfolio|pension|endowment|equities|bonds?|dividends?|after fees|treasur(?:y|ies))\b/i;
 
 export function isInvestmentReturn(text: string): boolean {
   return INVESTMENT_RETURN.test(text);
