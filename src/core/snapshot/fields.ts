@@ -802,7 +802,7 @@ const FIGURE_RULES: readonly FigureRule[] = [
     cue: /\b(?:revenue|sales|bookings|top[- ]line|income|turnover|donations|giving|fundraising|tuition)\b(?!\s+retention)/gi,
     accepts: (figure, sentence) =>
       figure.kind === 'money'
-        ? /\b(?:more|additional|extra|increase[sd]?|grew|growth|up|lift|boost|gain(?:ed)?|incremental|new|net|worth|retained|recovered|generated|brought in|added|won)\b/i.test(sentence.text)
+        ? /\b(?:more|additional|extra|increase[sd]?|grew|growth|up|lift|boost|gain(?:ed)?|incremental|new|net|worth|retained|recovered|generated|brought in|added|won|expansion|upsell)\b/i.test(sentence.text)
         : /\b(?:increase[sd]?|grew|growth|up|lift|boost|gain(?:ed)?|more)\b/i.test(sentence.text),
   },
   {
@@ -1093,8 +1093,8 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
         candidate.score -= 0.2;
         candidate.note = 'a count from a pilot or an earlier time, not the users now';
       }
-      // "During the free trial, 46 users logged in", "the pilot had 25 users": who tried it, not who uses it.
-      if (field === 'user_count' && TRIAL.test(text.slice(0, figure.start).split(SINCE_THEN).pop()!)) candidate.excluded ??= 'a count from a pilot or a trial, not the users now';
+      // "During the free trial, 46 users logged in", "the pilot had 25 users, and adoption there was 92 percent": who tried it, not who uses it.
+      if ((field === 'user_count' || field === 'adoption_rate') && TRIAL.test(text.slice(0, figure.start).split(SINCE_THEN).pop()!)) candidate.excluded ??= 'a count from a pilot or a trial, not the users now';
       if (!candidate.note && isBaseline(sentence.text, figure)) {
         candidate.score -= 0.3;
         candidate.note = 'the baseline it changed from, not the result';

@@ -128,6 +128,8 @@ describe('results put down to something else', () => {
     expect(value(call('Tomasz Rendell: Output per shift rose 9 percent, but that is the new oven, not the software.'), 'efficiency_improvement')).toBeNull();
     expect(value(call('Tomasz Rendell: Café sales grew 19 percent this year.', 'Tomasz Rendell: Nothing to do with the ordering screens, honestly.'), 'revenue_increase')).toBeNull();
     expect(value(call('Tomasz Rendell: Output per shift rose 9 percent because of the new oven.'), 'efficiency_improvement')).toBeNull();
+    const total = call('Tomasz Rendell: We booked an extra £85,000 in cake sales through the pre-order page.', 'Tomasz Rendell: Total revenue was £9 million, up from £7.5 million, but most of that is the new cafés.');
+    expect(value(total, 'revenue_increase')).toBe('£85,000');
     // The product, or how the work is now done, as the cause: the result stands.
     expect(value(call('Tomasz Rendell: Café sales grew 19 percent this year, mostly because of the pre-ordering on your platform.'), 'revenue_increase')).toBe('19%');
     expect(value(call('Tomasz Rendell: We cut delivery costs by 12 percent, mostly because drivers wait less at the depot.'), 'cost_savings')).toBe('12%');
@@ -137,6 +139,8 @@ describe('results put down to something else', () => {
   it('does not read a retention rate as a revenue increase', () => {
     expect(value(call('Tomasz Rendell: Net revenue retention is up to 108 percent.'), 'revenue_increase')).toBeNull();
     expect(value(call('Tomasz Rendell: Wholesale revenue is up 8 percent.'), 'revenue_increase')).toBe('8%');
+    const both = call('Tomasz Rendell: Net revenue retention is up to 108 percent.', 'Tomasz Rendell: We can tie about $60,000 in expansion revenue to the pre-order page.');
+    expect(value(both, 'revenue_increase')).toBe('$60,000');
   });
 
   it("does not read an investment fund's return as the product's ROI", () => {
@@ -153,6 +157,14 @@ describe('counts that are not the users', () => {
     expect(value(call('Tomasz Rendell: We bought 250 licences in the first contract.'), 'user_count')).toBeNull();
     expect(value(call('Tomasz Rendell: We have 900 employees in total, and all of them could use it.'), 'user_count')).toBeNull();
     expect(value(call('Tomasz Rendell: Today 210 staff use it every morning.'), 'user_count')).toBe(210);
+  });
+
+  it("prefers the adoption across the company to a pilot's", () => {
+    const rollout = call(
+      'Tomasz Rendell: The pilot had 20 users at the Hexham bakery, and adoption there was 95 percent.',
+      'Tomasz Rendell: Then we rolled it out everywhere; adoption across the company is about 71 percent.',
+    );
+    expect(value(rollout, 'adoption_rate')).toBe('71%');
   });
 });
 

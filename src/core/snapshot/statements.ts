@@ -181,8 +181,8 @@ export function isReportedClaim(text: string): boolean {
 /** "…nothing to do with the screens", "but that's the new oven, not the software", "the price increase did most of that". */
 const DISCLAIMED_CAUSE =
   /\bnothing to do with\b|\bnot (?:because of|due to|thanks to|down to)\b|\bbut that(?:'s| is| was)\s+(?:mostly\s+|all\s+|really\s+|just\s+)?(?:the|our|from|because)\b[^.?!]*?\bnot\b|\b(?:did|drove|explains?) (?:most|all|much) of (?:that|it)\b/i;
-/** "…mostly because we opened two new cafés", "because of the new oven": the cause the speaker credits. */
-const CREDITED_CAUSE = /\b(?:because|due to|thanks to|driven by|down to)\b([^.?!]*)/i;
+/** "…mostly because we opened two new cafés", "because of the new oven", "most of that is the new shops": the cause the speaker credits. */
+const CREDITED_CAUSE = /\b(?:because|due to|thanks to|driven by|down to|most of (?:that|it|this) (?:is|was|came from|comes from))\b([^.?!]*)/i;
 /**
  * A cause that is an event of the business, not how the work is done: "we opened two cafés", "the new bottling line",
  * "the price increase". "Because reps spend less time on data entry" is how the product works, and stays.
