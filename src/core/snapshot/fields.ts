@@ -21,6 +21,7 @@ import {
   correctionCueEnd,
   creditsSomethingElse,
   disclaimsCause,
+  FIRST_OR_SECOND_PERSON,
   isGenericClaim,
   isInvestmentReturn,
   isOffer,
@@ -855,7 +856,8 @@ const SHARE_OF_THINGS =
  * results, with no "we" or "you" of this call in the sentence.
  */
 const OTHER_PARTY = /\b(?:they|they've|they're|they'd|them|their)\b/i;
-const FIRST_OR_SECOND_PERSON = /\b(?:we|we've|we're|our|us|you|your|you've|you're)\b/i;
+
+const SECOND_PERSON = /\b(?:you|your|you've|you're|yours)\b/i;
 
 /** Not the customer, speaking of a third party ("they", "their") with no "we" or "you" of this call. */
 function toldOfAnotherParty(sentence: AnalysedSentence): boolean {
@@ -881,17 +883,19 @@ function atAnotherOrganisation(analysis: CallAnalysis, sentence: AnalysedSentenc
   const vendor = opening.subject ? analysis.parties.vendor : undefined;
   const known = analysis.parties.organisations.some((organisation) => organisation !== customer && organisation !== vendor && organisation.name.split(/\s+/).some((word) => words.includes(word)));
   if (known || sentence.side === 'customer') return known;
+  // "At Hexham, your adoption is at 93 percent": the vendor speaks of the customer's own site.
+  if (SECOND_PERSON.test(sentence.text)) return false;
   // A name as the subject may be the product ("Crumbline cut proofing time…"): the vendor's names and names the customer's side uses are not another organisation.
   return !opening.subject || (!ownNames(analysis).some((own) => own.split(/\s+/).includes(words[0]!)) && !analysis.sentences.some((other) => other.side === 'customer' && other.text.includes(words[0]!)));
 }
 
-/** Why the figures of `sentence` are someone else's, or a claim rather than a measurement; undefined when they may be this customer's. */
-function notThisCustomers(analysis: CallAnalysis, sentence: AnalysedSentence): string | undefined {
+/** Why the figure at `focus` is someone else's, or a claim rather than a measurement; undefined when it may be this customer's. */
+function notThisCustomers(analysis: CallAnalysis, sentence: AnalysedSentence, focus: Span): string | undefined {
   if (isGenericClaim(sentence.text)) return "the vendor's claim about customers in general, not this customer's result";
   if (toldOfAnotherParty(sentence)) return "another organisation's result, told by the vendor";
   if (atAnotherOrganisation(analysis, sentence)) return "another organisation's result";
   if (sentence.side === 'vendor' && isVendorsOwnResult(sentence.text)) return "the vendor's own result, not the customer's";
-  if (isReportedClaim(sentence.text)) return "another party's claim, repeated";
+  if (isReportedClaim(sentence.text, focus)) return "another party's claim, repeated";
   return undefined;
 }
 
@@ -906,6 +910,8 @@ const CAUSED_FIELDS: ReadonlySet<FieldName> = new Set(['cost_savings', 'revenue_
 
 /** "About 6,800 employees across the whole system", "1,150 employees total": everyone, not the users. */
 const HEADCOUNT = /\b(?:employees|staff|people)\s+(?:total|overall|in total|company-wide|across the (?:whole |entire )?(?:company|system|organi[sz]ation|group|business))\b|\b(?:total )?headcount\b|\bacross the whole (?:system|company|organi[sz]ation)\b/i;
+
+const HEADCOUNT_IS = /\bheadcount\s+(?:is|was|of|at)\s+(?:about\s+|around\s+|roughly\s+)?$/i;
 
 /** After a figure, the start of the figure it changed to: "from 40 percent to 85", "31 to 22", "from $2.1 million up to $2.6 million". */
 const CHANGED_TO = /^\s*(?:(?:per|a|an)\s+\w+\s+)?(?:down |up )?to\s+(?:about\s+|around\s+|roughly\s+|just\s+|under\s+|over\s+)?(?:[$€£]?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty)\b)/i;
@@ -1006,7 +1012,6 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
   const sentences = analysis.sentences;
   sentences.forEach((sentence, position) => {
     if (sentence.figures.length === 0) return;
-    const othersResult = notThisCustomers(analysis, sentence);
     const correctionEnd = correctionCueEnd(sentence.text);
     const previous = sentences[position - 1];
     const correctedBefore = (previous && previous.turnIndex === sentence.turnIndex && CORRECTED_BEFORE.test(previous.text)) || saidWrongEarlier(sentences, position);
@@ -1066,11 +1071,12 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
       };
       candidate.score *= SIDE_WEIGHT[sentence.side];
       const text = sentence.text;
+      const othersResult = notThisCustomers(analysis, sentence, focus);
       if (othersResult) candidate.excluded = othersResult;
       else if (sentence.isQuestion) candidate.excluded = 'only asked about, never stated';
       else if (isPlannedFigure(text, focus) || labelledPlan) candidate.excluded = PLAN;
       else if (CAUSED_FIELDS.has(field) && otherCause) candidate.excluded = 'put down by the speaker to something other than the product';
-      else if (field === 'cost_savings' && isOffer(text)) candidate.excluded = "the vendor's offer, not money saved";
+      else if (field === 'cost_savings' && isOffer(text, focus)) candidate.excluded = "the vendor's offer, not money saved";
       else if (field === 'cost_savings' && saysCostRose(text, focus)) candidate.excluded = 'a cost that rose, not a saving';
       else if (field === 'roi_percentage' && isInvestmentReturn(text)) candidate.excluded = "an investment's return, not the product's";
       else if (levelBefore && !change) candidate.excluded = field === 'cost_savings' ? 'a cost that rose, not a saving' : 'revenue that fell, not an increase';
@@ -1085,7 +1091,8 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
         candidate.score -= 0.2;
         candidate.note = 'a group with a special part (super users, admins), not everyone using it';
       } else if (field === 'user_count' && HEADCOUNT.test(text)) {
-        candidate.excluded ??= "the organisation's headcount, not the people using it";
+        // "900 employees in total": the headcount itself; "…and 640 of them use it" is not.
+        if (HEADCOUNT.test(text.slice(figure.start, figure.end + 30)) || HEADCOUNT_IS.test(text.slice(0, figure.start))) candidate.excluded ??= "the organisation's headcount, not the people using it";
         candidate.score -= 0.2;
         candidate.note = "the organisation's headcount, not the people using it";
       } else if (field === 'user_count' && EARLIER_COUNT.test(text.slice(Math.max(0, figure.start - 40), figure.start).split(/[;.]/).pop()!)) {
@@ -1200,7 +1207,7 @@ function timeChangeCandidates(analysis: CallAnalysis): Candidate[] {
   const propose = (sentence: AnalysedSentence, before: Duration, after: Duration, focus: Span, score: number) => {
     if (!(after.hours < before.hours) || before.hours <= 0 || after.hours <= 0) return;
     const candidate: Candidate = { value: formatTimeChange(before, after), score: score * SIDE_WEIGHT[sentence.side], sentence, focus };
-    const othersResult = notThisCustomers(analysis, sentence);
+    const othersResult = notThisCustomers(analysis, sentence, focus);
     if (othersResult) candidate.excluded = othersResult;
     else if (sentence.isQuestion) candidate.excluded = 'only asked about, never stated';
     else if (isPlannedFigure(sentence.text, focus)) candidate.excluded = PLAN;
@@ -1240,7 +1247,7 @@ function timeChangeCandidates(analysis: CallAnalysis): Candidate[] {
       if (!rate || !TIME_SAVED.test(text.slice(Math.max(0, duration.start - 40), duration.start))) continue;
       const focus = { start: duration.start, end: duration.end + rate[0].length };
       const candidate: Candidate = { value: `${duration.text}${rate[0]} saved`, score: 0.65 * SIDE_WEIGHT[sentence.side], sentence, focus };
-      const othersResult = notThisCustomers(analysis, sentence);
+      const othersResult = notThisCustomers(analysis, sentence, focus);
       if (othersResult) candidate.excluded = othersResult;
       else if (sentence.isQuestion) candidate.excluded = 'only asked about, never stated';
       else if (isPlannedFigure(text, focus)) candidate.excluded = PLAN;

@@ -34,6 +34,7 @@ describe("another organisation's results and the vendor's own", () => {
     expect(value(call('Tomasz Rendell: Crumbline has been solid for us.', 'Odile Fanshawe: Crumbline cut proofing time by 33 percent in the first month.'), 'efficiency_improvement')).toBe('33%');
     expect(value(call('Tomasz Rendell: At our Hexham bakery, adoption hit 93 percent within five weeks.'), 'adoption_rate')).toBe('93%');
     expect(value(call('Tomasz Rendell: At Larchfield, adoption hit 93 percent within five weeks.'), 'adoption_rate')).toBe('93%');
+    expect(value(call('Odile Fanshawe: At Hexham, your adoption hit 93 percent within five weeks.'), 'adoption_rate')).toBe('93%');
     expect(value(call('Tomasz Rendell: Ordering went from 4 days to 6 hours.'), 'efficiency_improvement')).toBe('from 4 days to 6 hours (94% less time)');
   });
 
@@ -61,6 +62,7 @@ describe('claims that are not measurements of this customer', () => {
     expect(value(call('Tomasz Rendell: Their sales rep said 85 percent of bakers use the ordering screen within a week.'), 'adoption_rate')).toBeNull();
     expect(value(call('Tomasz Rendell: Marlow Systems claimed 35 percent savings on ingredient costs in their pitch deck.'), 'cost_savings')).toBeNull();
     expect(value(call('Tomasz Rendell: We cut ingredient costs by 35 percent this year.'), 'cost_savings')).toBe('35%');
+    expect(value(call('Tomasz Rendell: Marta promised the board 20 percent, and we saved 26 percent on packaging costs.'), 'cost_savings')).toBe('26%');
   });
 
   it('leaves out what customers like this one get, and a calculator or a model', () => {
@@ -81,6 +83,7 @@ describe('offers, prices and plans', () => {
     expect(value(call('Odile Fanshawe: Sign before June and you save 12 percent on renewal costs.'), 'cost_savings')).toBeNull();
     expect(value(call('Odile Fanshawe: You will not pay the training fee again.', 'Odile Fanshawe: All in, the renewal comes to $96,000 a year.'), 'cost_savings')).toBeNull();
     expect(value(call("Tomasz Rendell: We're not paying the $6,500 a year we spent on the old courier contract."), 'cost_savings')).toBe('$6,500 per year');
+    expect(value(call('Tomasz Rendell: We got a discount from the mill, and separately we saved $30,000 on flour with the planner.'), 'cost_savings')).toBe('$30,000');
   });
 
   it('leaves out savings that should, need to or would come', () => {
@@ -157,6 +160,8 @@ describe('counts that are not the users', () => {
     expect(value(call('Tomasz Rendell: We bought 250 licences in the first contract.'), 'user_count')).toBeNull();
     expect(value(call('Tomasz Rendell: We have 900 employees in total, and all of them could use it.'), 'user_count')).toBeNull();
     expect(value(call('Tomasz Rendell: Today 210 staff use it every morning.'), 'user_count')).toBe(210);
+    expect(value(call('Tomasz Rendell: We have 900 employees in total and 640 of them use it every day.'), 'user_count')).toBe(640);
+    expect(value(call('Tomasz Rendell: Our headcount is 900 people, and all of them can use it.'), 'user_count')).toBeNull();
   });
 
   it("prefers the adoption across the company to a pilot's", () => {

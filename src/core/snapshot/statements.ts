@@ -141,7 +141,7 @@ const ORGANISATION_POSSESSIVE = /^(\p{Lu}[\p{L}\p{N}&-]*(?:\s+\p{Lu}[\p{L}\p{N}&
 const NAME_AS_SUBJECT =
   /^(\p{Lu}[\p{L}\p{N}&-]*(?:\s+\p{Lu}[\p{L}\p{N}&-]*)*)\s+(?:cut|saw|saved|got|hit|reduced|grew|increased|achieved|reached|dropped|doubled|halved|went from)\b/u;
 /** This call's people: a result said of them is this customer's. */
-const FIRST_OR_SECOND_PERSON = /\b(?:we|we've|we're|our|us|you|your|you've|you're)\b/i;
+export const FIRST_OR_SECOND_PERSON = /\b(?:we|we've|we're|our|us|you|your|you've|you're)\b/i;
 
 /**
  * The organisation a sentence is set at, or whose result it opens with, when it names one; `subject` when the
@@ -173,9 +173,22 @@ const REPORTED_CLAIM =
 const CLAIMED_BY_OTHER =
   /\b(?:[Tt]hey|[Hh]e|[Ss]he|\p{Lu}[\p{L}-]*)\s+(?:also\s+)?(?:claimed|promised|pitched|advertised|boasted)\b|\p{Lu}[\p{L}-]*'s\s+(?:(?:sales|account)\s+)?(?:reps?|salesperson|pitch(?: deck)?|deck|brochure|website)\b[^.?!]*\b(?:said|says|claimed|told|promised)\b/u;
 
-/** True when the sentence repeats another party's claim. */
-export function isReportedClaim(text: string): boolean {
-  return REPORTED_CLAIM.test(text) || CLAIMED_BY_OTHER.test(text);
+/** The speaker's own side as a subject: a clause with it reports the speaker's result, whatever the clause before said. */
+const OWN_SUBJECT = /\b(?:we|we've|we're|I|I've|our)\b/i;
+
+/**
+ * True when the clause of the figure at `span`, or the words leading to it when that clause has no "we" or "I" of
+ * its own, match: "Marta promised the board 20 percent, and we saved 26 percent" keeps the 26.
+ */
+function framedBy(text: string, span: Span, test: (words: string) => boolean): boolean {
+  const { clause } = clauseAround(text, span);
+  if (test(clause)) return true;
+  return !OWN_SUBJECT.test(clause) && test(text.slice(0, span.end));
+}
+
+/** True when the figure at `span` repeats another party's claim. */
+export function isReportedClaim(text: string, span: Span): boolean {
+  return framedBy(text, span, (words) => REPORTED_CLAIM.test(words) || CLAIMED_BY_OTHER.test(words));
 }
 
 /** "…nothing to do with the screens", "but that's the new oven, not the software", "the price increase did most of that". */
@@ -219,8 +232,9 @@ const OFFER =
 /** "All in, the renewal comes to $96,000 a year": what the customer will pay. */
 const PRICE = /\b(?:comes? to|pric(?:e|es|ed|ing)|list price)\b/i;
 
-export function isOffer(text: string): boolean {
-  return OFFER.test(text);
+/** True when the figure at `span` is said in an offer; with no span, when the sentence makes one. */
+export function isOffer(text: string, span?: Span): boolean {
+  return span ? framedBy(text, span, (words) => OFFER.test(words)) : OFFER.test(text);
 }
 
 export function statesPrice(text: string): boolean {
