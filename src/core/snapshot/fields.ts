@@ -990,9 +990,9 @@ const HOW_MANY_USERS = /\bhow many\s+(?:people|users|staff|employees|folks|of (?
 
 /**
  * A clause boundary between a figure and a cue: "No-shows dropped by 18% and our front desks save 12 hours",
- * "40 buyers log in every day, and stockouts are down 12 percent" (a comma, then a new subject and its verb).
+ * "40 buyers log in every day, and stockouts are down 12 percent" (a comma, then a new subject and its verb; "café sales" too).
  */
-const NEW_CLAUSE = /;|,?\s(?:and|but|while|whereas)\s+(?:our|the|we|they|their|its|it|my|his|her)\b|,\s(?:and|but|while|whereas)\s+[a-z][\w-]*(?:\s[a-z][\w-]*)?\s(?:are|is|was|were|have|has|had|went|got|dropped|fell|rose|came|grew)\b/i;
+const NEW_CLAUSE = /;|,?\s(?:and|but|while|whereas)\s+(?:our|the|we|they|their|its|it|my|his|her)\b|,\s(?:and|but|while|whereas)\s+\p{L}[\p{L}\w-]*(?:\s\p{L}[\p{L}\w-]*)?\s(?:are|is|was|were|have|has|had|went|got|dropped|fell|rose|came|grew)\b/iu;
 
 /** How close the nearest cue is to the figure: 1 when touching, falling to 0.4 at 120 characters. */
 function cueCloseness(text: string, figure: Figure, cue: RegExp): number | null {
@@ -1000,7 +1000,8 @@ function cueCloseness(text: string, figure: Figure, cue: RegExp): number | null 
   cue.lastIndex = 0;
   for (let match = cue.exec(text); match !== null; match = cue.exec(text)) {
     const distance = match.index >= figure.end ? match.index - figure.end : figure.start >= match.index + match[0].length ? figure.start - (match.index + match[0].length) : 0;
-    const between = match.index >= figure.end ? text.slice(figure.end, match.index) : text.slice(match.index + match[0].length, figure.start);
+    // A cue after the figure is read with the verb that may follow it: ", and café sales grew" opens a clause of its own.
+    const between = match.index >= figure.end ? text.slice(figure.end, match.index + match[0].length).concat(/^\s\w+/.exec(text.slice(match.index + match[0].length))?.[0] ?? '') : text.slice(match.index + match[0].length, figure.start);
     if (NEW_CLAUSE.test(between)) continue;
     if (best === null || distance < best) best = distance;
   }
@@ -1021,7 +1022,7 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
     // "…by about $3 million over the first year." — "That's a target.": the next sentence of the turn labels it a plan.
     const next = sentences[position + 1];
     const labelledPlan = next !== undefined && next.turnIndex === sentence.turnIndex && labelsPlan(next.text);
-    const otherCause = creditsSomethingElse(sentence.text, ownNames(analysis)) || (next !== undefined && next.turnIndex === sentence.turnIndex && disclaimsCause(next.text));
+    const disclaimedNext = next !== undefined && next.turnIndex === sentence.turnIndex && disclaimsCause(next.text);
     sentence.figures.forEach((said, index) => {
       const correcting = correctionEnd >= 0 ? said.start >= correctionEnd : correctedBefore === true;
       const correctedAmount = correcting && said.kind === 'count' && said.unit === undefined && said.value >= 1000 ? latestAmount(byField, sentence) : undefined;
@@ -1075,7 +1076,7 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
       if (othersResult) candidate.excluded = othersResult;
       else if (sentence.isQuestion) candidate.excluded = 'only asked about, never stated';
       else if (isPlannedFigure(text, focus) || labelledPlan) candidate.excluded = PLAN;
-      else if (CAUSED_FIELDS.has(field) && otherCause) candidate.excluded = 'put down by the speaker to something other than the product';
+      else if (CAUSED_FIELDS.has(field) && (disclaimedNext || creditsSomethingElse(text, levelBefore ? { start: focus.start, end: Math.max(focus.end, levelBefore.end) } : focus, ownNames(analysis)))) candidate.excluded = 'put down by the speaker to something other than the product';
       else if (field === 'cost_savings' && isOffer(text, focus)) candidate.excluded = "the vendor's offer, not money saved";
       else if (field === 'cost_savings' && saysCostRose(text, focus)) candidate.excluded = 'a cost that rose, not a saving';
       else if (field === 'roi_percentage' && isInvestmentReturn(text)) candidate.excluded = "an investment's return, not the product's";

@@ -136,6 +136,7 @@ describe('results put down to something else', () => {
     // The product, or how the work is now done, as the cause: the result stands.
     expect(value(call('Tomasz Rendell: Café sales grew 19 percent this year, mostly because of the pre-ordering on your platform.'), 'revenue_increase')).toBe('19%');
     expect(value(call('Tomasz Rendell: We cut delivery costs by 12 percent, mostly because drivers wait less at the depot.'), 'cost_savings')).toBe('12%');
+    expect(value(call('Tomasz Rendell: We cut delivery costs by 12 percent, and café sales grew 19 percent because we opened two cafés.'), 'cost_savings')).toBe('12%');
     expect(value(call("Tomasz Rendell: Café sales grew 19 percent, but that's not the whole story."), 'revenue_increase')).toBe('19%');
   });
 

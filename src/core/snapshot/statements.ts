@@ -201,7 +201,7 @@ const CREDITED_CAUSE = /\b(?:because|due to|thanks to|driven by|down to|most of 
  * "the price increase". "Because reps spend less time on data entry" is how the product works, and stays.
  */
 const BUSINESS_EVENT =
-  /\b(?:we|they)\s+(?:opened|acquired|bought|hired|launched|added|won|raised|merged)\b|\b(?:new|extra|more)\s+(?:[\w-]+\s+)?(?:stores?|shops?|cafés?|cafes?|sites?|branch(?:es)?|locations?|lines?|plants?|ovens?|machines?|markets?|contracts?|clients?|customers?|hires|catalogues?)\b|\bprice (?:increases?|rises?)\b|\b(?:season|seasonal|weather|economy|inflation|acquisition|merger)\b/i;
+  /\b(?:we|they)\s+(?:opened|acquired|launched|raised (?:our |their )?prices|merged)\b|\b(?:new|extra|more)\s+(?:[\w-]+\s+)?(?:stores?|shops?|cafés?|cafes?|sites?|branch(?:es)?|locations?|lines?|plants?|ovens?|machines?|markets?|catalogues?)\b|\bprice (?:increases?|rises?)\b|\b(?:season|seasonal|weather|economy|inflation|acquisition|merger)\b/i;
 /** Words by which a credited cause is the product: "because of the pre-ordering on your platform". */
 const PRODUCT_AS_CAUSE = /\b(?:platform|system|software|tool|app|module|product|it|your|you|using|rollout)\b/i;
 /** A sentence that only says what a result before it was not from: "Nothing to do with the screens, honestly." */
@@ -209,12 +209,14 @@ const DISCLAIMER_SENTENCE =
   /^(?:(?:and|but|so|honestly|frankly)[,]?\s+)?(?:(?:that's|that is|that was|it's|it is|it was)\s+)?(?:(?:got|had)\s+)?(?:nothing to do with|not (?:because of|due to|thanks to|down to|from))\b/i;
 
 /**
- * True when the speaker puts the result down to something other than the product: a disclaimer, or a
- * cause credited that names neither the product nor one of `ownNames` (the vendor's and its products' names).
+ * True when, after the figure at `span` and before any other figure, the speaker puts the result down to something
+ * other than the product: a disclaimer, or a business event credited that names neither the product nor one of
+ * `ownNames` (the vendor's and its products' names).
  */
-export function creditsSomethingElse(text: string, ownNames: readonly string[]): boolean {
-  if (DISCLAIMED_CAUSE.test(text)) return true;
-  const cause = CREDITED_CAUSE.exec(text)?.[1];
+export function creditsSomethingElse(text: string, span: Span, ownNames: readonly string[]): boolean {
+  const after = text.slice(span.end).split(/\d/)[0]!;
+  if (DISCLAIMED_CAUSE.test(after)) return true;
+  const cause = CREDITED_CAUSE.exec(after)?.[1];
   return cause !== undefined && BUSINESS_EVENT.test(cause) && !PRODUCT_AS_CAUSE.test(cause) && !ownNames.some((name) => cause.includes(name));
 }
 
