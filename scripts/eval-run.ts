@@ -8,8 +8,9 @@
  * corpus (`<shared>/eval/corpus/*.gold.json`), the project's own keys
  * (test/fixtures/quest-gold.json, test/fixtures/eval/*.gold.json), the
  * held-out keys (test/fixtures/eval-holdout/: calls written after the rules,
- * to measure how they generalise; negatives there count with the negatives)
- * and the negatives (`<shared>/eval/other-meetings/`: its keys, and every meeting
+ * to measure how they generalise; negatives there count with the negatives),
+ * the probe calls (test/fixtures/eval-probes/: short calls that each set traps
+ * for a few fields, keyed for those fields only) and the negatives (`<shared>/eval/other-meetings/`: its keys, and every meeting
  * there without a key, scored as a key with every field missing).
  */
 
@@ -97,6 +98,7 @@ export function discoverKeys(): KeyEntry[] {
     readKey('own', join(REPO_ROOT, 'test/fixtures/quest-gold.json')),
     ...goldFiles(join(REPO_ROOT, 'test/fixtures/eval')).map((keyPath) => readKey('own', keyPath)),
     ...goldFiles(join(REPO_ROOT, 'test/fixtures/eval-holdout')).map((keyPath) => readKey('holdout', keyPath)),
+    ...goldFiles(join(REPO_ROOT, 'test/fixtures/eval-probes')).map((keyPath) => readKey('probes', keyPath)),
     ...goldFiles(others).map((keyPath) => readKey('negatives', keyPath)),
     ...unkeyed.map(negativeWithoutKey),
   ];

@@ -180,13 +180,14 @@ export const CONFIDENT_RIGHT_TARGET = 0.95;
 /** What the shared corpus is held to per key: fields and facts together. */
 export const CORPUS_RECALL_TARGET = 0.9;
 
-export type SetName = 'corpus' | 'quest' | 'own' | 'holdout' | 'negatives';
+export type SetName = 'corpus' | 'quest' | 'own' | 'holdout' | 'probes' | 'negatives';
 
 export const SET_LABELS: Record<SetName, string> = {
   corpus: 'shared corpus',
   quest: 'shared quest',
   own: 'own keys',
   holdout: 'held-out keys',
+  probes: 'probe calls',
   negatives: 'negatives',
 };
 
@@ -195,8 +196,9 @@ export const SET_LABELS: Record<SetName, string> = {
  * Negatives: nothing filled, the gate fires. Customer calls: nothing
  * invented or ruled out, grounded, the vendor never the customer, the gate
  * silent; the corpus at fields + facts >= 90 %, the own keys and the demo
- * key at the per-key targets of {@link meetsTargets}. Held-out keys are held
- * to the precision targets only: their recall is what we measure, not tune.
+ * key at the per-key targets of {@link meetsTargets}. Held-out keys and probe
+ * calls are held to the precision targets only: their recall is what we
+ * measure, not tune.
  */
 export function missedTargets(set: SetName, score: EvalScore): string[] {
   const missed: string[] = [];
@@ -216,7 +218,7 @@ export function missedTargets(set: SetName, score: EvalScore): string[] {
   if (set === 'corpus') {
     const both = { hit: score.fields.hit + score.facts.hit, total: score.fields.total + score.facts.total };
     if (share(both) < CORPUS_RECALL_TARGET) missed.push(`fields + facts ${both.hit}/${both.total} < ${CORPUS_RECALL_TARGET * 100} %`);
-  } else if (set !== 'holdout' && !meetsTargets(score)) {
+  } else if (set !== 'holdout' && set !== 'probes' && !meetsTargets(score)) {
     missed.push('fields or facts < 95 %, or a search question not in the top 5');
   }
   return missed;
