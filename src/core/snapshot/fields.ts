@@ -865,7 +865,7 @@ function toldOfAnotherParty(sentence: AnalysedSentence): boolean {
 }
 
 /**
- * Set at a named organisation that is not the customer ("At Quenby Mills, adoption hit 93 percent", "Quenby Mills cut
+ * Set at a named organisation that is not the customer ("At Quenby Ropeworks, adoption hit 93 percent", "Quenby Ropeworks cut
  * proofing time by 33 percent"): a known other
  * organisation on any side; an unknown name unless the customer says it (its own site). The customer's name counts
  * as the customer's only when someone on the customer's side says it: a name only the vendor says may be another

@@ -132,12 +132,12 @@ export function isGenericClaim(text: string): boolean {
 
 /** Capitalised words that open "At …" without naming an organisation: holidays, months, days. */
 const NOT_AN_ORGANISATION = /^(?:Christmas|Easter|Thanksgiving|New Year|Ramadan|Diwali|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|That|First|Last|Peak|Launch|Go-live)\b/;
-/** "At Quenby Mills, adoption hit…", "Over at Stourhead Logistics, …": a sentence set at a named organisation. */
+/** "At Quenby Ropeworks, adoption hit…", "Over at Stourhead Logistics, …": a sentence set at a named organisation. */
 const AT_ORGANISATION = /^(?:(?:[Aa]nd|[Ss]o|[Bb]ut|[Nn]ow|[Ww]ell|[Ll]ook|[Rr]emember)[,]?\s+)?(?:(?:[Oo]ver|[Oo]ut|[Dd]own|[Uu]p|[Bb]ack)\s+)?[Aa]t\s+(\p{Lu}[\p{L}\p{N}&-]*(?:\s+\p{Lu}[\p{L}\p{N}&-]*)*)/u;
-/** "Quenby Mills' adoption hit…": a sentence that opens with an organisation's result. */
+/** "Quenby Ropeworks' adoption hit…": a sentence that opens with an organisation's result. */
 const ORGANISATION_POSSESSIVE = /^(\p{Lu}[\p{L}\p{N}&-]*(?:\s+\p{Lu}[\p{L}\p{N}&-]*)*)(?:'s|')\s/u;
 
-/** "Quenby Mills cut proofing time by 33 percent": a sentence whose subject is a name and whose verb is a result. */
+/** "Quenby Ropeworks cut proofing time by 33 percent": a sentence whose subject is a name and whose verb is a result. */
 const NAME_AS_SUBJECT =
   /^(\p{Lu}[\p{L}\p{N}&-]*(?:\s+\p{Lu}[\p{L}\p{N}&-]*)*)\s+(?:cut|saw|saved|got|hit|reduced|grew|increased|achieved|reached|dropped|doubled|halved|went from)\b/u;
 /** This call's people: a result said of them is this customer's. */
