@@ -10,7 +10,7 @@
 
 import type { AnalysedSentence, CallAnalysis } from './analysis.js';
 import { evidenceOf } from './evidence.js';
-import { amountLike, durationLike, findDurations, formatFigure, formatTimeChange, type Duration, type Figure } from './figures.js';
+import { amountLike, durationLike, findDurations, formatFigure, formatTimeChange, PART_OF, type Duration, type Figure } from './figures.js';
 import { findNumbers } from './spoken-numbers.js';
 import { findSpokenAddresses, type SpokenAddress } from './spoken-addresses.js';
 import { isNameLike, readTitle, withoutHonorific } from './names.js';
@@ -790,7 +790,7 @@ interface FigureRule {
 }
 
 const USER_NOUN_WORDS =
-  'users?|seats?|licen[cs]es?|logins?|accounts?|people|employees|staff|members|agents|clinicians|nurses|physicians|doctors|drivers|dispatchers|managers|planners|reps|representatives|technicians|students|teachers|analysts|engineers|associates|operators|admins|administrators|sellers|buyers|workers|pickers|packers|inspectors|adjusters|advisers|advisors|recruiters|underwriters|schedulers|caseworkers|coordinators|therapists|pharmacists|midwives|paramedics|tellers|cashiers|instructors|faculty';
+  'users?|seats?|licen[cs]es?|logins?|accounts?|people|employees|staff|members|agents|clinicians|nurses|physicians|doctors|drivers|dispatchers|managers|planners|reps|representatives|technicians|students|teachers|analysts|engineers|associates|operators|admins|administrators|sellers|buyers|workers|pickers|packers|inspectors|adjusters|advisers|advisors|recruiters|underwriters|schedulers|caseworkers|coordinators|therapists|pharmacists|midwives|paramedics|tellers|cashiers|instructors|faculty|accountants|bookkeepers|clerks|receptionists|hygienists|dentists|assistants|supervisors|officers|lawyers|attorneys|paralegals|brokers|estimators|surveyors|designers|developers|marketers|editors|writers|volunteers|auditors|mechanics|electricians|installers|carers|caregivers|counsell?ors|librarians|lecturers|professors|tutors|researchers|scientists|chefs|cooks|bakers|stylists|cleaners|specialists|executives|personnel|interns|csms|sdrs|bdrs';
 const USER_NOUNS = new RegExp(`^(?:${USER_NOUN_WORDS})$`, 'i');
 
 const FIGURE_RULES: readonly FigureRule[] = [
@@ -810,7 +810,7 @@ const FIGURE_RULES: readonly FigureRule[] = [
     field: 'cost_savings',
     kinds: ['money', 'percentage'],
     // "$185,000 a year in agency fees we're not paying", "licensing we don't pay anymore": money no longer spent.
-    cue: /\bsav(?:e|ed|es|ing|ings)\b|\bcut\b|\bcutting\b|\breduc(?:e|ed|es|ing|tion)\b|\blower(?:ed)?\b|\bavoid(?:ed)?\b|\bcost(?:s)? (?:down|less)\b|\b(?:(?:are|were|are)n't|not|no longer|don't|do not|didn't|never) (?:(?:have to|need to)\s+)?(?:paying|pay|spend|spending)\b|\bstopped (?:paying|spending)\b/gi,
+    cue: /\bsav(?:e|ed|es|ing|ings)\b|\bcut\b|\bcutting\b|\breduc(?:e|ed|es|ing|tion)\b|\blower(?:ed)?\b|\bavoid(?:ed)?\b|\bcost(?:s)? (?:down|less)\b|\b(?:(?:are|were|are)n't|not|no longer|don't|do not|didn't|never) (?:(?:have to|need to)\s+)?(?:paying|pay|spend|spending)\b|\bstopped (?:paying|spending)\b|\b(?:spend(?:ing)?|pay(?:ing)?)\b[^.;]{0,30}?\bless\b(?!\s+(?:time|hours?|minutes?|days?|effort))|\b(?:costs?|bills?|expenses?)\s+(?:have\s+|has\s+)?(?:went|gone|are|were|is|was)\s+down\b/gi,
     accepts: (figure, sentence) => figure.kind === 'money' || /\b(?:cost|costs|spend|spending|expenses?|overtime|fuel)\b/i.test(sentence.text),
   },
   // Efficiency is time or effort saved, or throughput gained. A fall in an outcome rate (no-shows, errors,
@@ -819,7 +819,7 @@ const FIGURE_RULES: readonly FigureRule[] = [
     field: 'efficiency_improvement',
     kinds: ['percentage'],
     cue: /\bfaster\b|\bquicker\b|\bless time\b|\btime\b|\befficien\w*|\bproductiv\w*|\bthroughput\b|\bturnaround\b|\bcycle\b|\bhours\b|\bspeed\b/gi,
-    accepts: (_figure, sentence) => /\b(?:faster|quicker|less|cut|reduc\w*|drop\w*|down|saved|saves|fewer|shorter|improv\w*|efficien\w*|productiv\w*)\b/i.test(sentence.text),
+    accepts: (_figure, sentence) => /\b(?:faster|quicker|less|lower|cut|reduc\w*|drop\w*|down|saved|saves|fewer|shorter|improv\w*|efficien\w*|productiv\w*)\b/i.test(sentence.text),
   },
   {
     field: 'adoption_rate',
@@ -1101,6 +1101,9 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
         candidate.score -= 0.2;
         candidate.note = 'a count from a pilot or an earlier time, not the users now';
       }
+      // "310 of our 420 paralegals log in": the 420 is the whole group, the 310 the ones who use it.
+      const part = sentence.figures[index - 1];
+      if (field === 'user_count' && part?.kind === 'count' && PART_OF.test(text.slice(part.end, figure.start))) candidate.excluded ??= 'the whole group; the count before it is the part that uses it';
       // "During the free trial, 46 users logged in", "the pilot had 25 users, and adoption there was 92 percent": who tried it, not who uses it.
       if ((field === 'user_count' || field === 'adoption_rate') && TRIAL.test(text.slice(0, figure.start).split(SINCE_THEN).pop()!)) candidate.excluded ??= 'a count from a pilot or a trial, not the users now';
       if (!candidate.note && isBaseline(sentence.text, figure)) {

@@ -180,3 +180,21 @@ describe('a correction in the next sentence', () => {
     expect(value(call('Tomasz Rendell: Adoption is at 75 percent. No surprises there.'), 'adoption_rate')).toBe('75%');
   });
 });
+
+describe('results said in wordings the rules had no cue for', () => {
+  it('reads a count of people by their role, a spend that is less, costs that went down and a time that is lower', () => {
+    expect(value(call('Tomasz Rendell: About 45 bookkeepers and clerks use it across the shops.'), 'user_count')).toBe(45);
+    expect(value(call('Tomasz Rendell: Around 380 kitchen staff use Crumbline.'), 'user_count')).toBe(380);
+    expect(value(call('Tomasz Rendell: We are spending about $9,000 less per month on couriers.'), 'cost_savings')).toBe('$9,000 per month');
+    expect(value(call('Tomasz Rendell: Packaging costs went down by about 14 percent.'), 'cost_savings')).toBe('14%');
+    expect(value(call('Tomasz Rendell: Average proofing time is 20 percent lower than before.'), 'efficiency_improvement')).toBe('20%');
+    // Look-alikes: a count of places, a spend that is not less, an error rate that is lower.
+    expect(value(call('Tomasz Rendell: About 45 shops use it.'), 'user_count')).toBeNull();
+    expect(value(call('Tomasz Rendell: We are spending about $9,000 per month on couriers.'), 'cost_savings')).toBeNull();
+    expect(value(call('Tomasz Rendell: The error rate is 20 percent lower than before.'), 'efficiency_improvement')).toBeNull();
+    const time = call('Tomasz Rendell: Our bakers spend 30 percent less time on stock counts than before.');
+    expect(value(time, 'cost_savings')).toBeNull();
+    expect(value(time, 'efficiency_improvement')).toBe('30%');
+    expect(value(call('Tomasz Rendell: 160 of our 210 bakers log in every week.'), 'user_count')).toBe(160);
+  });
+});
