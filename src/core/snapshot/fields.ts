@@ -986,7 +986,7 @@ const SPECIAL_USERS = /^(?:(?:super|power|key|expert)[ -]?users?|champions|admin
 /** Bought capacity, not people using it: "we licensed seventy-five seats", "80 seats in phase one". */
 const CAPACITY_UNIT = /^(?:seats?|licen[cs]es?)$/i;
 
-const HOW_MANY_USERS = /\bhow many\s+(?:people|users|staff|employees|folks|of (?:you|them|your (?:team|staff|people)))\b[^?]{0,40}\b(?:use|uses|using|in|on|log)\b/i;
+const HOW_MANY_USERS = new RegExp(`\\bhow many\\s+(?:folks|${USER_NOUN_WORDS}|of (?:you|them|your (?:team|staff|people)))\\b[^?]{0,40}\\b(?:use|uses|using|in|on|log)\\b`, 'i');
 
 /**
  * A clause boundary between a figure and a cue: "No-shows dropped by 18% and our front desks save 12 hours",
@@ -1187,6 +1187,9 @@ const TIME_SAVED = /\b(?:sav(?:e|es|ed|ing)|gives? (?:us |them )?back|free(?:s|d
 /** " a week", " per month", " every day": the rate of a time saved. */
 const TIME_SAVED_RATE = /^\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|shift|quarter)\b/i;
 
+/** Between the time now and the time it replaced: " now instead of ", " instead of the usual ". */
+const INSTEAD_OF = /^\s+(?:now\s+)?(?:instead of|rather than)\s+(?:the\s+)?(?:usual\s+|old\s+)?(?:about\s+|around\s+|roughly\s+)?/i;
+
 /** How many sentences later the same speaker may say the time it takes now. */
 const TIME_CHANGE_REACH = 4;
 
@@ -1237,6 +1240,16 @@ function timeChangeCandidates(analysis: CallAnalysis): Candidate[] {
     durations.forEach((after) => {
       const bare = numbers.find((mention) => mention.end < after.start && !durations.some((duration) => duration.start === mention.start) && TIME_CHANGE_LINK.exec(text.slice(mention.end))?.[0].length === after.start - mention.end);
       if (bare && FROM_BEFORE.test(text.slice(Math.max(0, bare.start - 20), bare.start))) propose(sentence, durationLike(text, bare, after), after, { start: bare.start, end: after.end }, 0.85);
+    });
+    // "It takes two days now instead of nine": the time now, then the time it replaced.
+    durations.forEach((after) => {
+      const instead = INSTEAD_OF.exec(text.slice(after.end));
+      if (!instead) return;
+      const at = after.end + instead[0].length;
+      const said = durations.find((duration) => duration.start === at);
+      const bare = said ? undefined : findNumbers(text.slice(at)).find((mention) => mention.start === 0);
+      const before = said ?? (bare ? durationLike(text, { ...bare, start: at, end: at + bare.end }, after) : undefined);
+      if (before) propose(sentence, before, after, { start: after.start, end: before.end }, 0.8);
     });
     // "…now takes about forty minutes. Down from two and a half hours."
     const next = sentences[position + 1];

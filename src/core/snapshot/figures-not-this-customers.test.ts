@@ -196,5 +196,8 @@ describe('results said in wordings the rules had no cue for', () => {
     expect(value(time, 'cost_savings')).toBeNull();
     expect(value(time, 'efficiency_improvement')).toBe('30%');
     expect(value(call('Tomasz Rendell: 160 of our 210 bakers log in every week.'), 'user_count')).toBe(160);
+    expect(value(call('Odile Fanshawe: And how many bakers are on it?', 'Tomasz Rendell: 190 bakers, all of them, it is how orders come in now.'), 'user_count')).toBe(190);
+    expect(value(call('Tomasz Rendell: The weekly stock count takes three hours now instead of eight.'), 'efficiency_improvement')).toBe('from eight hours to three hours (63% less time)');
+    expect(value(call('Tomasz Rendell: We could do the count in three hours instead of eight.'), 'efficiency_improvement')).toBeNull();
   });
 });
