@@ -857,6 +857,7 @@ const SHARE_OF_THINGS =
  */
 const OTHER_PARTY = /\b(?:they|they've|they're|they'd|them|their)\b/i;
 
+/** "At Hexham, your adoption…": the vendor speaking to the customer of its own site. */
 const SECOND_PERSON = /\b(?:you|your|you've|you're|yours)\b/i;
 
 /** Not the customer, speaking of a third party ("they", "their") with no "we" or "you" of this call. */
@@ -865,11 +866,10 @@ function toldOfAnotherParty(sentence: AnalysedSentence): boolean {
 }
 
 /**
- * Set at a named organisation that is not the customer ("At Quenby Ropeworks, adoption hit 93 percent", "Quenby Ropeworks cut
- * proofing time by 33 percent"): a known other
- * organisation on any side; an unknown name unless the customer says it (its own site). The customer's name counts
- * as the customer's only when someone on the customer's side says it: a name only the vendor says may be another
- * customer the vendor tells of.
+ * Set at a named organisation that is not the customer ("At Quenby Ropeworks, adoption hit 93 percent", "Quenby
+ * Ropeworks cut proofing time by 33 percent"): a known other organisation on any side; an unknown name only on the
+ * vendor's side (the customer's "At Leeds" is its own site). The customer's name counts as the customer's only when
+ * someone on the customer's side says it: a name only the vendor says may be another customer the vendor tells of.
  */
 function atAnotherOrganisation(analysis: CallAnalysis, sentence: AnalysedSentence): boolean {
   const opening = organisationOpening(sentence.text);
@@ -911,6 +911,7 @@ const CAUSED_FIELDS: ReadonlySet<FieldName> = new Set(['cost_savings', 'revenue_
 /** "About 6,800 employees across the whole system", "1,150 employees total": everyone, not the users. */
 const HEADCOUNT = /\b(?:employees|staff|people)\s+(?:total|overall|in total|company-wide|across the (?:whole |entire )?(?:company|system|organi[sz]ation|group|business))\b|\b(?:total )?headcount\b|\bacross the whole (?:system|company|organi[sz]ation)\b/i;
 
+/** "Our headcount is 900": the words before a count that make it the headcount. */
 const HEADCOUNT_IS = /\bheadcount\s+(?:is|was|of|at)\s+(?:about\s+|around\s+|roughly\s+)?$/i;
 
 /** After a figure, the start of the figure it changed to: "from 40 percent to 85", "31 to 22", "from $2.1 million up to $2.6 million". */
@@ -921,9 +922,6 @@ function isBaseline(text: string, figure: Figure): boolean {
   return CHANGED_TO.test(text.slice(figure.end)) && /\bfrom\s+(?:about\s+|around\s+|roughly\s+)?$|\b(?:was|were|at|is)\s+$|^\s*$|[,:]\s*$/i.test(text.slice(0, figure.start));
 }
 
-/** Between a level and the one it changed to: " to ", " a month down to about ". */
-const CHANGED_TO_LINK = /^\s*(?:(?:per|a|an)\s+\w+\s+)?(?:down |up )?to\s+(?:about\s+|around\s+|roughly\s+|just\s+|under\s+|over\s+)?$/i;
-const FROM = /\bfrom\s+(?:about\s+|around\s+|roughly\s+|over\s+|nearly\s+|almost\s+)?$/i;
 /** After a level, the one it changed from: "£9 million, up from £7.5 million". */
 const UP_OR_DOWN_FROM = /^\s*,?\s*(?:(?:up|down)\s+)?from\s+(?:about\s+|around\s+|roughly\s+|over\s+|nearly\s+|almost\s+)?$/i;
 
@@ -932,7 +930,8 @@ function levelBeforeChange(text: string, figures: readonly Figure[], index: numb
   const figure = figures[index]!;
   if (figure.kind !== 'money') return undefined;
   const before = figures[index - 1];
-  if (before?.kind === 'money' && before.currency === figure.currency && CHANGED_TO_LINK.test(text.slice(before.end, figure.start)) && FROM.test(text.slice(0, before.start))) return before;
+  const link = before ? text.slice(before.end, figure.start) : '';
+  if (before?.kind === 'money' && before.currency === figure.currency && TIME_CHANGE_LINK.exec(link)?.[0].length === link.length && FROM_BEFORE.test(text.slice(0, before.start))) return before;
   const after = figures[index + 1];
   if (after?.kind === 'money' && after.currency === figure.currency && UP_OR_DOWN_FROM.test(text.slice(figure.end, after.start))) return after;
   return undefined;
@@ -964,7 +963,7 @@ function isRangeEnd(text: string, figures: readonly Figure[], index: number): bo
   const joined = (first: Figure | undefined, second: Figure | undefined) =>
     first !== undefined &&
     second?.kind === 'percentage' &&
-    !FROM.test(text.slice(0, first.start)) &&
+    !FROM_BEFORE.test(text.slice(0, first.start)) &&
     (!isBaseline(text, first) || COMPARATIVE_AFTER.test(text.slice(second.end))) &&
     ((first.kind === 'percentage' && /^\s?(?:to|-|–|or)\s?$/i.test(text.slice(first.end, second.start))) ||
       // "between 20 and 30 percent": the first end is a bare number.
@@ -975,9 +974,11 @@ function isRangeEnd(text: string, figures: readonly Figure[], index: number): bo
 /** "The pilot was 20 users", "we started with 12 people", "last year we had 31 users": not the users now. */
 const EARLIER_COUNT = /\b(?:pilot|trial|beta|at first|initially|started (?:with|out)|last year|used to|originally)\b/i;
 
+/** "During the free trial, …", "the pilot had …": a count of the people who tried it. */
 const TRIAL = /\b(?:during|in|for|on|through)\s+(?:the|our|a|your)\s+(?:[\w-]+\s+)?(?:pilot|trial|beta)\b|\b(?:pilot|trial|beta)\s+(?:had|has|was|were|with|group|cohort|ran)\b/i;
 /** What ends a trial's reach before a count: "the pilot was 20 users; now we have 180". */
 const SINCE_THEN = /;|\b(?:now|today|these days|since then|after that|afterwards)\b/i;
+/** "We bought 250 licences": licences bought, in the clause before the count. */
 const BOUGHT = /\b(?:bought|purchased|paid for|ordered)\b[^,;.]*$/i;
 
 /** A group with a special part, not everyone using it: "forty super users trained everybody else", "12 admins". */

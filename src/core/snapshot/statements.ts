@@ -2,10 +2,12 @@
  * What kind of statement a figure sits in. A snapshot reports results, so a
  * figure in a hypothetical or a plan ("that could mean another 2,000 seats",
  * "if we cut costs by a third") is not one; nor is a vendor's claim about its
- * customers in general ("our customers typically see 40% faster closes"). A
- * correction ("sorry, actually it's 1.4 million") makes the figure after it
- * beat the one it corrects. Judged on the clause around the figure, so "if you
- * look at the numbers, we saved $400,000" still counts.
+ * customers in general ("our customers typically see 40% faster closes"),
+ * another organisation's result, a third party's claim repeated, an offer, a
+ * cost that rose, a result put down to something else, or an investment's
+ * return. A correction ("sorry, actually it's 1.4 million") makes the figure
+ * after it beat the one it corrects. Judged on the clause around the figure, so
+ * "if you look at the numbers, we saved $400,000" still counts.
  */
 
 export interface Span {
@@ -173,7 +175,10 @@ const REPORTED_CLAIM =
 const CLAIMED_BY_OTHER =
   /\b(?:[Tt]hey|[Hh]e|[Ss]he|\p{Lu}[\p{L}-]*)\s+(?:also\s+)?(?:claimed|promised|pitched|advertised|boasted)\b|\p{Lu}[\p{L}-]*'s\s+(?:(?:sales|account)\s+)?(?:reps?|salesperson|pitch(?: deck)?|deck|brochure|website)\b[^.?!]*\b(?:said|says|claimed|told|promised)\b/u;
 
-/** The speaker's own side as a subject: a clause with it reports the speaker's result, whatever the clause before said. */
+/**
+ * The speaker's own side as a subject: a clause with it reports the speaker's result, whatever the clause before said
+ * ("our", unlike OWN_MEASUREMENT, since "and our costs fell" is the speaker's result).
+ */
 const OWN_SUBJECT = /\b(?:we|we've|we're|I|I've|our)\b/i;
 
 /**
@@ -239,6 +244,7 @@ export function isOffer(text: string, span?: Span): boolean {
   return span ? framedBy(text, span, (words) => OFFER.test(words)) : OFFER.test(text);
 }
 
+/** True when the sentence states a price. */
 export function statesPrice(text: string): boolean {
   return PRICE.test(text);
 }
@@ -259,6 +265,7 @@ export function saysCostRose(text: string, span: Span): boolean {
 /** "For the staff pension fund, a return of 6 percent after fees": an investment's return, not the product's. */
 const INVESTMENT_RETURN = /\b(?:fund|funds|portfolio|pension|endowment|equities|bonds?|dividends?|after fees|treasur(?:y|ies))\b/i;
 
+/** True when the sentence speaks of an investment's return. */
 export function isInvestmentReturn(text: string): boolean {
   return INVESTMENT_RETURN.test(text);
 }
