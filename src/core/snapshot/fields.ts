@@ -810,7 +810,7 @@ const FIGURE_RULES: readonly FigureRule[] = [
     field: 'cost_savings',
     kinds: ['money', 'percentage'],
     // "$185,000 a year in agency fees we're not paying", "licensing we don't pay anymore": money no longer spent.
-    cue: /\bsav(?:e|ed|es|ing|ings)\b|\bcut\b|\bcutting\b|\breduc(?:e|ed|es|ing|tion)\b|\blower(?:ed)?\b|\bavoid(?:ed)?\b|\bcost(?:s)? (?:down|less)\b|\b(?:(?:are|were|are)n't|not|no longer|don't|do not|didn't|never) (?:(?:have to|need to)\s+)?(?:paying|pay|spend|spending)\b|\bstopped (?:paying|spending)\b|\b(?:spend(?:ing)?|pay(?:ing)?)\b[^.;]{0,30}?\bless\b(?!\s+(?:time|hours?|minutes?|days?|effort))|\b(?:costs?|bills?|expenses?)\s+(?:have\s+|has\s+)?(?:went|gone|are|were|is|was)\s+down\b/gi,
+    cue: /\bsav(?:e|ed|es|ing|ings)\b|\bcut\b|\bcutting\b|\breduc(?:e|ed|es|ing|tion)\b|\blower(?:ed)?\b|\bavoid(?:ed)?\b|\bcost(?:s)? (?:down|less)\b|\b(?:(?:are|were|are)n't|not|no longer|don't|do not|didn't|never) (?:(?:have to|need to)\s+)?(?:paying|pay|spend|spending)\b|\bstopped (?:paying|spending)\b|\b(?:spend(?:ing)?|pay(?:ing)?)\b[^.;]{0,30}?\bless\b(?!\s+(?:time|hours?|minutes?|days?|effort))|\b(?:costs?|bills?|expenses?)\s+(?:have\s+|has\s+)?(?:fell|fallen|dropped|decreased|(?:went|gone|are|were|is|was)\s+down)\b/gi,
     accepts: (figure, sentence) => figure.kind === 'money' || /\b(?:cost|costs|spend|spending|expenses?|overtime|fuel)\b/i.test(sentence.text),
   },
   // Efficiency is time or effort saved, or throughput gained. A fall in an outcome rate (no-shows, errors,
@@ -894,7 +894,7 @@ function notThisCustomers(analysis: CallAnalysis, sentence: AnalysedSentence, fo
   if (isGenericClaim(sentence.text)) return "the vendor's claim about customers in general, not this customer's result";
   if (toldOfAnotherParty(sentence)) return "another organisation's result, told by the vendor";
   if (atAnotherOrganisation(analysis, sentence)) return "another organisation's result";
-  if (sentence.side === 'vendor' && isVendorsOwnResult(sentence.text)) return "the vendor's own result, not the customer's";
+  if (sentence.side === 'vendor' && isVendorsOwnResult(sentence.text) && !SECOND_PERSON.test(sentence.text)) return "the vendor's own result, not the customer's";
   if (isReportedClaim(sentence.text, focus)) return "another party's claim, repeated";
   return undefined;
 }

@@ -54,6 +54,7 @@ describe("another organisation's results and the vendor's own", () => {
     expect(value(call('Odile Fanshawe: Internally we run our own billing on our platform, and we cut our billing costs by 22 percent.'), 'cost_savings')).toBeNull();
     expect(value(call('Odile Fanshawe: Our own support agents close tickets 28 percent faster since we switched.'), 'efficiency_improvement')).toBeNull();
     expect(value(call('Tomasz Rendell: Our own drivers close deliveries 28 percent faster since we switched.'), 'efficiency_improvement')).toBe('28%');
+    expect(value(call('Odile Fanshawe: Our own dashboard shows you saved $61,000 on overtime.'), 'cost_savings')).toBe('$61,000');
   });
 });
 
@@ -92,6 +93,7 @@ describe('offers, prices and plans', () => {
     expect(value(call('Tomasz Rendell: This year we need to cut agency costs by 12 percent.'), 'cost_savings')).toBeNull();
     expect(value(call('Odile Fanshawe: Adding the Carlisle bakery means another $55,000 in savings for you.'), 'cost_savings')).toBeNull();
     expect(value(call('Tomasz Rendell: The first phase saved us $70,000 on flour.'), 'cost_savings')).toBe('$70,000');
+    expect(value(call('Tomasz Rendell: The board wanted a 10 percent cut and we delivered 14 percent lower delivery costs.'), 'cost_savings')).toBe('14%');
     expect(value(call('Tomasz Rendell: We should be at about 210 staff using it today.'), 'user_count')).toBe(210);
   });
 });
@@ -187,6 +189,7 @@ describe('results said in wordings the rules had no cue for', () => {
     expect(value(call('Tomasz Rendell: Around 380 kitchen staff use Crumbline.'), 'user_count')).toBe(380);
     expect(value(call('Tomasz Rendell: We are spending about $9,000 less per month on couriers.'), 'cost_savings')).toBe('$9,000 per month');
     expect(value(call('Tomasz Rendell: Packaging costs went down by about 14 percent.'), 'cost_savings')).toBe('14%');
+    expect(value(call('Tomasz Rendell: With the new routing, delivery costs fell by $40,000.'), 'cost_savings')).toBe('$40,000');
     expect(value(call('Tomasz Rendell: Average proofing time is 20 percent lower than before.'), 'efficiency_improvement')).toBe('20%');
     // Look-alikes: a count of places, a spend that is not less, an error rate that is lower.
     expect(value(call('Tomasz Rendell: About 45 shops use it.'), 'user_count')).toBeNull();

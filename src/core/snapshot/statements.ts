@@ -114,9 +114,12 @@ export function isHypothetical(text: string, span: Span): boolean {
  */
 const PLANNED_FIGURE = /\bshould (?!have\b|be\b)|\bshould be (?:\w+ ){0,2}?(?:another|more|an? (?:extra|additional|further))\b|(?<!n't |not )\bneeds? to\b|\bmeans? (?:another|more|an? (?:extra|additional|further))\b/i;
 
-/** True when the figure at `span` is a possibility, a plan or a target (`isHypothetical`), or what should or needs to come. */
+/** "The board wanted a 10 percent cut": what someone asked for, right before the figure. */
+const ASKED_FOR = /\b(?:wanted|asked (?:us )?for|hoped for|was hoping for|expected)\s+(?:a\s+|an\s+)?(?:about\s+|around\s+)?$/i;
+
+/** True when the figure at `span` is a possibility, a plan or a target (`isHypothetical`), what should or needs to come, or what was asked for. */
 export function isPlannedFigure(text: string, span: Span): boolean {
-  return isHypothetical(text, span) || PLANNED_FIGURE.test(clauseAround(text, span).clause);
+  return isHypothetical(text, span) || PLANNED_FIGURE.test(clauseAround(text, span).clause) || ASKED_FOR.test(text.slice(0, span.start));
 }
 
 /** A claim about customers in general, or customers like this one: "teams like yours", "for companies your size", "in the case study". */
