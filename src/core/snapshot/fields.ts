@@ -19,11 +19,13 @@ import type { Person } from './people.js';
 import { checkFieldValue, type FieldCheckContext } from './field-check.js';
 import {
   correctionCueEnd,
+  citesCaseStudy,
   creditsSomethingElse,
   disclaimsCause,
   FIRST_OR_SECOND_PERSON,
   isGenericClaim,
   isInvestmentReturn,
+  isNeverReached,
   isOffer,
   isPlannedFigure,
   isReportedClaim,
@@ -892,6 +894,7 @@ function atAnotherOrganisation(analysis: CallAnalysis, sentence: AnalysedSentenc
 /** Why the figure at `focus` is someone else's, or a claim rather than a measurement; undefined when it may be this customer's. */
 function notThisCustomers(analysis: CallAnalysis, sentence: AnalysedSentence, focus: Span): string | undefined {
   if (isGenericClaim(sentence.text)) return "the vendor's claim about customers in general, not this customer's result";
+  if (sentence.side !== 'customer' && citesCaseStudy(sentence.text)) return "a case study's result, not this customer's";
   if (toldOfAnotherParty(sentence)) return "another organisation's result, told by the vendor";
   if (atAnotherOrganisation(analysis, sentence)) return "another organisation's result";
   if (sentence.side === 'vendor' && isVendorsOwnResult(sentence.text) && !SECOND_PERSON.test(sentence.text)) return "the vendor's own result, not the customer's";
@@ -1082,6 +1085,7 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
       else if (field === 'cost_savings' && saysCostRose(text, focus)) candidate.excluded = 'a cost that rose, not a saving';
       else if (field === 'roi_percentage' && isInvestmentReturn(text)) candidate.excluded = "an investment's return, not the product's";
       else if (levelBefore && !change) candidate.excluded = field === 'cost_savings' ? 'a cost that rose, not a saving' : 'revenue that fell, not an increase';
+      else if (isNeverReached(text, focus)) candidate.excluded = 'a level never reached, not a result';
       else if (isRangeEnd(text, sentence.figures, index)) candidate.excluded = 'one end of a range, not a figure said';
       else if (isLevelChangedFrom(text, sentence.figures, index)) candidate.excluded = 'the level it changed from, not the change';
       if (field === 'user_count' && figure.unit !== undefined && CAPACITY_UNIT.test(figure.unit.split(' ').pop()!)) {

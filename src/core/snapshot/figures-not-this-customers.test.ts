@@ -34,6 +34,7 @@ describe("another organisation's results and the vendor's own", () => {
     expect(value(call('Tomasz Rendell: Crumbline has been solid for us.', 'Odile Fanshawe: Crumbline cut proofing time by 33 percent in the first month.'), 'efficiency_improvement')).toBe('33%');
     expect(value(call('Tomasz Rendell: At our Hexham bakery, adoption hit 93 percent within five weeks.'), 'adoption_rate')).toBe('93%');
     expect(value(call('Tomasz Rendell: At Larchfield, adoption hit 93 percent within five weeks.'), 'adoption_rate')).toBe('93%');
+    expect(value(call('Tomasz Rendell: Like we said in the case study, we cut packaging costs by 18 percent.'), 'cost_savings')).toBe('18%');
     expect(value(call('Odile Fanshawe: At Hexham, your adoption hit 93 percent within five weeks.'), 'adoption_rate')).toBe('93%');
     expect(value(call('Tomasz Rendell: Ordering went from 4 days to 6 hours.'), 'efficiency_improvement')).toBe('from 4 days to 6 hours (94% less time)');
   });
@@ -59,6 +60,11 @@ describe("another organisation's results and the vendor's own", () => {
 });
 
 describe('claims that are not measurements of this customer', () => {
+  it('leaves out a level an earlier product never reached', () => {
+    expect(value(call('Tomasz Rendell: Marlow Systems never got us past 50 percent adoption.'), 'adoption_rate')).toBeNull();
+    expect(value(call('Tomasz Rendell: We got past 50 percent adoption in the first month.'), 'adoption_rate')).toBe('50%');
+  });
+
   it("leaves out a third party's claim the customer repeats", () => {
     expect(value(call('Tomasz Rendell: Their sales rep said 85 percent of bakers use the ordering screen within a week.'), 'adoption_rate')).toBeNull();
     expect(value(call('Tomasz Rendell: Marlow Systems claimed 35 percent savings on ingredient costs in their pitch deck.'), 'cost_savings')).toBeNull();
@@ -138,6 +144,7 @@ describe('results put down to something else', () => {
     // The product, or how the work is now done, as the cause: the result stands.
     expect(value(call('Tomasz Rendell: Café sales grew 19 percent this year, mostly because of the pre-ordering on your platform.'), 'revenue_increase')).toBe('19%');
     expect(value(call('Tomasz Rendell: We cut delivery costs by 12 percent, mostly because drivers wait less at the depot.'), 'cost_savings')).toBe('12%');
+    expect(value(call('Tomasz Rendell: We saved $20,000 because we opened fewer overtime shifts.'), 'cost_savings')).toBe('$20,000');
     expect(value(call('Tomasz Rendell: We cut delivery costs by 12 percent, and café sales grew 19 percent because we opened two cafés.'), 'cost_savings')).toBe('12%');
     expect(value(call("Tomasz Rendell: Café sales grew 19 percent, but that's not the whole story."), 'revenue_increase')).toBe('19%');
   });

@@ -122,9 +122,9 @@ export function isPlannedFigure(text: string, span: Span): boolean {
   return isHypothetical(text, span) || PLANNED_FIGURE.test(clauseAround(text, span).clause) || ASKED_FOR.test(text.slice(0, span.start));
 }
 
-/** A claim about customers in general, or customers like this one: "teams like yours", "for companies your size", "in the case study". */
+/** A claim about customers in general, or customers like this one: "teams like yours", "for companies your size". */
 const GENERIC_CLAIM =
-  /\b(?:our|other|most|many|typical|the average)\s+(?:[\w-]+\s+){0,2}?(?:customers|clients|users)\b|\b(?:customers|clients|companies|organi[sz]ations)(?: (?:who|that) [^.?!]{1,60}?)? (?:typically|usually|generally|normally|often|tend to|on average)\b|\b(?:typically|usually|generally|normally) (?:see|get|achieve|report)\b|\b(?:customers|clients) (?:average|see|get|report)\b|\bindustry (?:average|benchmark|standard)\b|\b(?:another|one of our) (?:customer|client)s?\b|\ba (?:customer|client) of ours\b|\b(?:study|studies|research|white ?paper|analyst report)\b[^.?!]{0,60}\b(?:found|finds|shows?|showed|says)\b|\bbenchmarks?\b|\bacross (?:our|all) (?:[\w-]+ )?(?:customers|clients|accounts)\b|\bin (?:\d+|ninety-nine)% of\b|\bin \w+ percent of\b|\b\w+s like (?:yours\b|you\b(?!\s+(?:said|say|mentioned|asked|know|did|do|were|are|had|have)\b))|\byour size\b|\bmost \w+(?: \w+)? (?:we|I) (?:work|worked|partner) with\b|\b(?:ROI|savings|value|cost) calculator\b|\b(?:in|from) (?:the|a|our|their|that|this) (?:[\w-]+ ){0,3}case stud(?:y|ies)\b|\bcase stud(?:y|ies) (?:shows?|showed|says|found|finds)\b/i;
+  /\b(?:our|other|most|many|typical|the average)\s+(?:[\w-]+\s+){0,2}?(?:customers|clients|users)\b|\b(?:customers|clients|companies|organi[sz]ations)(?: (?:who|that) [^.?!]{1,60}?)? (?:typically|usually|generally|normally|often|tend to|on average)\b|\b(?:typically|usually|generally|normally) (?:see|get|achieve|report)\b|\b(?:customers|clients) (?:average|see|get|report)\b|\bindustry (?:average|benchmark|standard)\b|\b(?:another|one of our) (?:customer|client)s?\b|\ba (?:customer|client) of ours\b|\b(?:study|studies|research|white ?paper|analyst report)\b[^.?!]{0,60}\b(?:found|finds|shows?|showed|says)\b|\bbenchmarks?\b|\bacross (?:our|all) (?:[\w-]+ )?(?:customers|clients|accounts)\b|\bin (?:\d+|ninety-nine)% of\b|\bin \w+ percent of\b|\b\w+s like (?:yours\b|you\b(?!\s+(?:said|say|mentioned|asked|know|did|do|were|are|had|have)\b))|\byour size\b|\bmost \w+(?: \w+)? (?:we|I) (?:work|worked|partner) with\b|\b(?:ROI|savings|value|cost) calculator\b/i;
 
 /** "On average" is generic unless the speaker measures their own: "we cut it from 45 to 30 minutes on average". */
 const ON_AVERAGE = /\bon average\b/i;
@@ -209,7 +209,7 @@ const CREDITED_CAUSE = /\b(?:because|due to|thanks to|driven by|down to|most of 
  * "the price increase". "Because reps spend less time on data entry" is how the product works, and stays.
  */
 const BUSINESS_EVENT =
-  /\b(?:we|they)\s+(?:opened|acquired|launched|raised (?:our |their )?prices|merged)\b|\b(?:new|extra|more)\s+(?:[\w-]+\s+)?(?:stores?|shops?|cafés?|cafes?|sites?|branch(?:es)?|locations?|lines?|plants?|ovens?|machines?|markets?|catalogues?)\b|\bprice (?:increases?|rises?)\b|\b(?:season|seasonal|weather|economy|inflation|acquisition|merger)\b/i;
+  /\b(?:opened|opening|launched|added)\s+(?:[\w-]+\s+){0,3}?(?:stores?|shops?|cafés?|cafes?|sites?|branch(?:es)?|locations?|lines?|plants?|restaurants?|clinics?|markets?)\b|\b(?:we|they)\s+(?:acquired|raised (?:our |their )?prices|merged)\b|\b(?:new|extra|more)\s+(?:[\w-]+\s+)?(?:stores?|shops?|cafés?|cafes?|sites?|branch(?:es)?|locations?|lines?|plants?|ovens?|machines?|markets?|catalogues?)\b|\bprice (?:increases?|rises?)\b|\b(?:season|seasonal|weather|economy|inflation|acquisition|merger)\b/i;
 /** Words by which a credited cause is the product: "because of the pre-ordering on your platform". */
 const PRODUCT_AS_CAUSE = /\b(?:platform|system|software|tool|app|module|product|it|your|you|using|rollout)\b/i;
 /** A sentence that only says what a result before it was not from: "Nothing to do with the screens, honestly." */
@@ -226,6 +226,22 @@ export function creditsSomethingElse(text: string, span: Span, ownNames: readonl
   if (DISCLAIMED_CAUSE.test(after)) return true;
   const cause = CREDITED_CAUSE.exec(after)?.[1];
   return cause !== undefined && BUSINESS_EVENT.test(cause) && !PRODUCT_AS_CAUSE.test(cause) && !ownNames.some((name) => cause.includes(name));
+}
+
+/** "In the Quenby Ropeworks case study, bakers save…": a result from a case study. */
+const CASE_STUDY = /\b(?:in|from) (?:the|a|our|their|that|this) (?:[\w-]+ ){0,3}case stud(?:y|ies)\b|\bcase stud(?:y|ies) (?:shows?|showed|says|found|finds)\b/i;
+
+/** True when the sentence cites a case study (the customer citing its own keeps its result: the caller checks the side). */
+export function citesCaseStudy(text: string): boolean {
+  return CASE_STUDY.test(text);
+}
+
+/** "Marlow never got us past 50 percent": a level not reached, right before the figure. */
+const NEVER_REACHED = /\b(?:never|didn't|did not|couldn't|could not|wasn't|weren't)\s+(?:get|got|gets|reach|reached|hit|go|went|break|broke)\s+(?:us\s+|them\s+)?(?:past|above|over|beyond|more than)\s+(?:about\s+|around\s+)?$/i;
+
+/** True when the figure at `span` is a level said never to have been reached. */
+export function isNeverReached(text: string, span: Span): boolean {
+  return NEVER_REACHED.test(text.slice(0, span.start));
 }
 
 /** True when `sentence` only disclaims the cause of what was just said. */
