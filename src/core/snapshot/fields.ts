@@ -10,14 +10,34 @@
 
 import type { AnalysedSentence, CallAnalysis } from './analysis.js';
 import { evidenceOf } from './evidence.js';
-import { amountLike, durationLike, findDurations, formatFigure, formatTimeChange, type Duration, type Figure } from './figures.js';
+import { amountLike, durationLike, findDurations, formatFigure, formatTimeChange, PART_OF, type Duration, type Figure } from './figures.js';
 import { findNumbers } from './spoken-numbers.js';
 import { findSpokenAddresses, type SpokenAddress } from './spoken-addresses.js';
 import { isNameLike, readTitle, withoutHonorific } from './names.js';
 import type { Organisation } from './parties.js';
 import type { Person } from './people.js';
 import { checkFieldValue, type FieldCheckContext } from './field-check.js';
-import { correctionCueEnd, isGenericClaim, isHypothetical, isRetracted, isSupersededMention, labelsPlan, type Span } from './statements.js';
+import {
+  correctionCueEnd,
+  citesCaseStudy,
+  creditsSomethingElse,
+  disclaimsCause,
+  FIRST_OR_SECOND_PERSON,
+  isGenericClaim,
+  isInvestmentReturn,
+  isNeverReached,
+  isOffer,
+  isPlannedFigure,
+  isReportedClaim,
+  isRetracted,
+  isSupersededMention,
+  isVendorsOwnResult,
+  labelsPlan,
+  organisationOpening,
+  saysCostRose,
+  statesPrice,
+  type Span,
+} from './statements.js';
 import type { FieldAlternative, FieldName, FieldValue, FoundField, SnapshotField } from './types.js';
 
 export interface Candidate {
@@ -955,7 +975,7 @@ interface FigureRule {
 }
 
 const USER_NOUN_WORDS =
-  'users?|seats?|licen[cs]es?|logins?|accounts?|people|employees|staff|members|agents|clinicians|nurses|physicians|doctors|drivers|dispatchers|managers|planners|reps|representatives|technicians|students|teachers|analysts|engineers|associates|operators|admins|administrators|sellers|buyers|workers|pickers|packers|inspectors|adjusters|advisers|advisors|recruiters|underwriters|schedulers|caseworkers|coordinators|therapists|pharmacists|midwives|paramedics|tellers|cashiers|instructors|faculty';
+  'users?|seats?|licen[cs]es?|logins?|accounts?|people|employees|staff|members|agents|clinicians|nurses|physicians|doctors|drivers|dispatchers|managers|planners|reps|representatives|technicians|students|teachers|analysts|engineers|associates|operators|admins|administrators|sellers|buyers|workers|pickers|packers|inspectors|adjusters|advisers|advisors|recruiters|underwriters|schedulers|caseworkers|coordinators|therapists|pharmacists|midwives|paramedics|tellers|cashiers|instructors|faculty|accountants|bookkeepers|clerks|receptionists|hygienists|dentists|assistants|supervisors|officers|lawyers|attorneys|paralegals|brokers|estimators|surveyors|designers|developers|marketers|editors|writers|volunteers|auditors|mechanics|electricians|installers|carers|caregivers|counsell?ors|librarians|lecturers|professors|tutors|researchers|scientists|chefs|cooks|bakers|stylists|cleaners|specialists|executives|personnel|interns|csms|sdrs|bdrs';
 const USER_NOUNS = new RegExp(`^(?:${USER_NOUN_WORDS})$`, 'i');
 
 const FIGURE_RULES: readonly FigureRule[] = [
@@ -964,17 +984,18 @@ const FIGURE_RULES: readonly FigureRule[] = [
     field: 'revenue_increase',
     kinds: ['money', 'percentage'],
     // A nonprofit's revenue is its giving: "donations are up 18% year over year".
-    cue: /\b(?:revenue|sales|bookings|top[- ]line|income|turnover|donations|giving|fundraising|tuition)\b/gi,
+    // "Net revenue retention is up to 108 percent" is how much revenue stayed, not how much it grew.
+    cue: /\b(?:revenue|sales|bookings|top[- ]line|income|turnover|donations|giving|fundraising|tuition)\b(?!\s+retention)/gi,
     accepts: (figure, sentence) =>
       figure.kind === 'money'
-        ? /\b(?:more|additional|extra|increase[sd]?|grew|growth|up|lift|boost|gain(?:ed)?|incremental|new|net|worth|retained|recovered|generated|brought in|added|won)\b/i.test(sentence.text)
+        ? /\b(?:more|additional|extra|increase[sd]?|grew|growth|up|lift|boost|gain(?:ed)?|incremental|new|net|worth|retained|recovered|generated|brought in|added|won|expansion|upsell)\b/i.test(sentence.text)
         : /\b(?:increase[sd]?|grew|growth|up|lift|boost|gain(?:ed)?|more)\b/i.test(sentence.text),
   },
   {
     field: 'cost_savings',
     kinds: ['money', 'percentage'],
     // "$185,000 a year in agency fees we're not paying", "licensing we don't pay anymore": money no longer spent.
-    cue: /\bsav(?:e|ed|es|ing|ings)\b|\bcut\b|\bcutting\b|\breduc(?:e|ed|es|ing|tion)\b|\blower(?:ed)?\b|\bavoid(?:ed)?\b|\bcost(?:s)? (?:down|less)\b|\b(?:(?:are|were|are)n't|not|no longer|don't|do not|didn't|never) (?:(?:have to|need to)\s+)?(?:paying|pay|spend|spending)\b|\bstopped (?:paying|spending)\b/gi,
+    cue: /\bsav(?:e|ed|es|ing|ings)\b|\bcut\b|\bcutting\b|\breduc(?:e|ed|es|ing|tion)\b|\blower(?:ed)?\b|\bavoid(?:ed)?\b|\bcost(?:s)? (?:down|less)\b|\b(?:(?:are|were|are)n't|not|no longer|don't|do not|didn't|never) (?:(?:have to|need to)\s+)?(?:paying|pay|spend|spending)\b|\bstopped (?:paying|spending)\b|\b(?:spend(?:ing)?|pay(?:ing)?)\b[^.;]{0,30}?\bless\b(?!\s+(?:time|hours?|minutes?|days?|effort))|\b(?:costs?|bills?|expenses?)\s+(?:have\s+|has\s+)?(?:fell|fallen|dropped|decreased|(?:went|gone|are|were|is|was)\s+down)\b/gi,
     accepts: (figure, sentence) => figure.kind === 'money' || /\b(?:cost|costs|spend|spending|expenses?|overtime|fuel)\b/i.test(sentence.text),
   },
   // Efficiency is time or effort saved, or throughput gained. A fall in an outcome rate (no-shows, errors,
@@ -983,7 +1004,7 @@ const FIGURE_RULES: readonly FigureRule[] = [
     field: 'efficiency_improvement',
     kinds: ['percentage'],
     cue: /\bfaster\b|\bquicker\b|\bless time\b|\btime\b|\befficien\w*|\bproductiv\w*|\bthroughput\b|\bturnaround\b|\bcycle\b|\bhours\b|\bspeed\b/gi,
-    accepts: (_figure, sentence) => /\b(?:faster|quicker|less|cut|reduc\w*|drop\w*|down|saved|saves|fewer|shorter|improv\w*|efficien\w*|productiv\w*)\b/i.test(sentence.text),
+    accepts: (_figure, sentence) => /\b(?:faster|quicker|less|lower|cut|reduc\w*|drop\w*|down|saved|saves|fewer|shorter|improv\w*|efficien\w*|productiv\w*)\b/i.test(sentence.text),
   },
   {
     field: 'adoption_rate',
@@ -995,7 +1016,9 @@ const FIGURE_RULES: readonly FigureRule[] = [
       'gi',
     ),
     // A share of the people who use it, not of something they do ("70 percent of the hiring manager activity", "92 percent of volume").
-    accepts: (figure, sentence) => !SHARE_OF_THINGS.test(sentence.text.slice(figure.end)),
+    // "We cut delivery costs by 18 percent using the planner": a change by a share is not a share of people, unless adoption is named.
+    accepts: (figure, sentence) =>
+      !SHARE_OF_THINGS.test(sentence.text.slice(figure.end)) && (!CHANGE_BY.test(sentence.text.slice(0, figure.start)) || ADOPTION_WORD.test(sentence.text)),
   },
   {
     field: 'user_count',
@@ -1006,6 +1029,10 @@ const FIGURE_RULES: readonly FigureRule[] = [
   },
 ];
 
+/** The words before a figure that make it the size of a change: "cut costs by 18 percent", "waste is down 14 percent". */
+const CHANGE_BY = /\b(?:by|down|up|dropped|fell|rose|grew|cut|reduced|increased|decreased)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|over\s+)?$/i;
+const ADOPTION_WORD = /\badopt|\bactive\b|\blog(?:s|ged|ging)? in\b|\blogins?\b|\busage\b|\butili[sz]|\buptake\b|\bpenetration\b|\benrolled\b|\bactivated\b|\bonboarded\b/i;
+
 /** What a share is of when it is not of people: "percent of the hiring manager activity", "of payment volume". */
 const SHARE_OF_THINGS =
   /^\s*of\s+(?:the\s+|our\s+|their\s+|all\s+|total\s+)?(?:[\w-]+\s+){0,2}?(?:activity|activities|volume|traffic|transactions?|payments?|revenue|sales|time|hours|spend|spending|budget|costs?|calls|tickets|claims|orders|inventory|cases|requests|work|sessions)\b/i;
@@ -1014,15 +1041,64 @@ const SHARE_OF_THINGS =
  * results, with no "we" or "you" of this call in the sentence.
  */
 const OTHER_PARTY = /\b(?:they|they've|they're|they'd|them|their)\b/i;
-const FIRST_OR_SECOND_PERSON = /\b(?:we|we've|we're|our|us|you|your|you've|you're)\b/i;
+
+/** "At Hexham, your adoption…": the vendor speaking to the customer of its own site. */
+const SECOND_PERSON = /\b(?:you|your|you've|you're|yours)\b/i;
 
 /** Not the customer, speaking of a third party ("they", "their") with no "we" or "you" of this call. */
 function toldOfAnotherParty(sentence: AnalysedSentence): boolean {
   return sentence.side !== 'customer' && OTHER_PARTY.test(sentence.text) && !FIRST_OR_SECOND_PERSON.test(sentence.text);
 }
 
+/**
+ * Set at a named organisation that is not the customer ("At Quenby Ropeworks, adoption hit 93 percent", "Quenby
+ * Ropeworks cut proofing time by 33 percent"): a known other organisation on any side; an unknown name only on the
+ * vendor's side (the customer's "At Leeds" is its own site). The customer's name counts as the customer's only when
+ * someone on the customer's side says it: a name only the vendor says may be another customer the vendor tells of.
+ */
+function atAnotherOrganisation(analysis: CallAnalysis, sentence: AnalysedSentence): boolean {
+  const opening = organisationOpening(sentence.text);
+  if (opening === undefined || analysis.parties.places.has(opening.name)) return false;
+  const words = opening.name.split(/\s+/);
+  const customer = analysis.parties.customer;
+  const customerWords = new Set(customer?.name.split(/\s+/) ?? []);
+  const customerSaysIt = customer !== undefined && customer.sentenceIds.some((id) => analysis.sentenceById.get(id)?.side === 'customer');
+  if (customerSaysIt && words.some((word) => customerWords.has(word))) return false;
+  if (analysis.people.some((person) => person.name.split(' ').includes(words[0]!))) return false;
+  const vendor = opening.subject ? analysis.parties.vendor : undefined;
+  const known = analysis.parties.organisations.some((organisation) => organisation !== customer && organisation !== vendor && organisation.name.split(/\s+/).some((word) => words.includes(word)));
+  if (known || sentence.side === 'customer') return known;
+  // "At Hexham, your adoption is at 93 percent": the vendor speaks of the customer's own site.
+  if (SECOND_PERSON.test(sentence.text)) return false;
+  // A name as the subject may be the product ("Crumbline cut proofing time…"): the vendor's names and names the customer's side uses are not another organisation.
+  return !opening.subject || (!ownNames(analysis).some((own) => own.split(/\s+/).includes(words[0]!)) && !analysis.sentences.some((other) => other.side === 'customer' && other.text.includes(words[0]!)));
+}
+
+/** Why the figure at `focus` is someone else's, or a claim rather than a measurement; undefined when it may be this customer's. */
+function notThisCustomers(analysis: CallAnalysis, sentence: AnalysedSentence, focus: Span): string | undefined {
+  if (isGenericClaim(sentence.text)) return "the vendor's claim about customers in general, not this customer's result";
+  if (sentence.side !== 'customer' && citesCaseStudy(sentence.text)) return "a case study's result, not this customer's";
+  if (toldOfAnotherParty(sentence)) return "another organisation's result, told by the vendor";
+  if (atAnotherOrganisation(analysis, sentence)) return "another organisation's result";
+  if (sentence.side === 'vendor' && isVendorsOwnResult(sentence.text) && !SECOND_PERSON.test(sentence.text)) return "the vendor's own result, not the customer's";
+  if (isReportedClaim(sentence.text, focus)) return "another party's claim, repeated";
+  return undefined;
+}
+
+/** The names by which a cause is the product: the vendor's and its products'. */
+function ownNames(analysis: CallAnalysis): string[] {
+  const vendor = analysis.vendor;
+  return [...(analysis.parties.vendor ? [analysis.parties.vendor.name] : []), ...(vendor ? [vendor.company, ...(vendor.aliases ?? []), ...(vendor.products ?? [])] : [])];
+}
+
+/** Fields whose result a speaker may put down to something other than the product. */
+const CAUSED_FIELDS: ReadonlySet<FieldName> = new Set(['cost_savings', 'revenue_increase', 'efficiency_improvement']);
+
 /** "About 6,800 employees across the whole system", "1,150 employees total": everyone, not the users. */
 const HEADCOUNT = /\b(?:employees|staff|people)\s+(?:total|overall|in total|company-wide|across the (?:whole |entire )?(?:company|system|organi[sz]ation|group|business))\b|\b(?:total )?headcount\b|\bacross the whole (?:system|company|organi[sz]ation)\b/i;
+
+/** "Our headcount is 900": the words before a count that make it the headcount. */
+const HEADCOUNT_IS = /\bheadcount\s+(?:is|was|of|at)\s+(?:about\s+|around\s+|roughly\s+)?$/i;
 
 /** After a figure, the start of the figure it changed to: "from 40 percent to 85", "31 to 22", "from $2.1 million up to $2.6 million". */
 const CHANGED_TO = /^\s*(?:(?:per|a|an)\s+\w+\s+)?(?:down |up )?to\s+(?:about\s+|around\s+|roughly\s+|just\s+|under\s+|over\s+)?(?:[$€£]?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty)\b)/i;
@@ -1032,8 +1108,64 @@ function isBaseline(text: string, figure: Figure): boolean {
   return CHANGED_TO.test(text.slice(figure.end)) && /\bfrom\s+(?:about\s+|around\s+|roughly\s+)?$|\b(?:was|were|at|is)\s+$|^\s*$|[,:]\s*$/i.test(text.slice(0, figure.start));
 }
 
+/** After a level, the one it changed from: "£9 million, up from £7.5 million". */
+const UP_OR_DOWN_FROM = /^\s*,?\s*(?:(?:up|down)\s+)?from\s+(?:about\s+|around\s+|roughly\s+|over\s+|nearly\s+|almost\s+)?$/i;
+
+/** The amount that `figures[index]` changed from, said in the sentence: "from $12,000 a month to $8,500", "£9 million, up from £7.5 million". */
+function levelBeforeChange(text: string, figures: readonly Figure[], index: number): Figure | undefined {
+  const figure = figures[index]!;
+  if (figure.kind !== 'money') return undefined;
+  const before = figures[index - 1];
+  const link = before ? text.slice(before.end, figure.start) : '';
+  if (before?.kind === 'money' && before.currency === figure.currency && TIME_CHANGE_LINK.exec(link)?.[0].length === link.length && FROM_BEFORE.test(text.slice(0, before.start))) return before;
+  const after = figures[index + 1];
+  if (after?.kind === 'money' && after.currency === figure.currency && UP_OR_DOWN_FROM.test(text.slice(figure.end, after.start))) return after;
+  return undefined;
+}
+
+/** "…up from £7.5 million": the amount a level changed from is not a result of its own. */
+function isLevelChangedFrom(text: string, figures: readonly Figure[], index: number): boolean {
+  const figure = figures[index]!;
+  const level = figures[index - 1];
+  return figure.kind === 'money' && level?.kind === 'money' && UP_OR_DOWN_FROM.test(text.slice(level.end, figure.start));
+}
+
+/** The saving or the gain from `before` to `after`, at the rate said; undefined when it went the other way. */
+function changeBetween(before: Figure, after: Figure, field: FieldName): Figure | undefined {
+  const change = Math.round((field === 'cost_savings' ? before.value - after.value : after.value - before.value) * 100) / 100;
+  if (!(change > 0)) return undefined;
+  const period = after.period ?? before.period;
+  return { ...after, value: change, ...(period ? { period } : {}) };
+}
+
+/** A change said right after a share: "30 percent faster", "15 percent less". */
+const COMPARATIVE_AFTER = /^\s+(?:\w+\s+)?(?:faster|quicker|slower|less|more|fewer|lower|higher|better|cheaper|shorter|longer|savings?|reduction|improvement|increase|decrease|cut|drop)\b/i;
+
+/**
+ * "20 to 30 percent faster", "between 20 and 30 percent": a range; neither end is the figure said. Not a change
+ * from one level to another ("weekly active users, 40 percent to 85 percent").
+ */
+function isRangeEnd(text: string, figures: readonly Figure[], index: number): boolean {
+  const joined = (first: Figure | undefined, second: Figure | undefined) =>
+    first !== undefined &&
+    second?.kind === 'percentage' &&
+    !FROM_BEFORE.test(text.slice(0, first.start)) &&
+    (!isBaseline(text, first) || COMPARATIVE_AFTER.test(text.slice(second.end))) &&
+    ((first.kind === 'percentage' && /^\s?(?:to|-|–|or)\s?$/i.test(text.slice(first.end, second.start))) ||
+      // "between 20 and 30 percent": the first end is a bare number.
+      ((first.kind === 'percentage' || (first.kind === 'count' && first.unit === undefined)) && /^\s+and\s+$/i.test(text.slice(first.end, second.start)) && /\bbetween\s+$/i.test(text.slice(0, first.start))));
+  return joined(figures[index], figures[index + 1]) || joined(figures[index - 1], figures[index]);
+}
+
 /** "The pilot was 20 users", "we started with 12 people", "last year we had 31 users": not the users now. */
 const EARLIER_COUNT = /\b(?:pilot|trial|beta|at first|initially|started (?:with|out)|last year|used to|originally)\b/i;
+
+/** "During the free trial, …", "the pilot had …": a count of the people who tried it. */
+const TRIAL = /\b(?:during|in|for|on|through)\s+(?:the|our|a|your)\s+(?:[\w-]+\s+)?(?:pilot|trial|beta)\b|\b(?:pilot|trial|beta)\s+(?:had|has|was|were|with|group|cohort|ran)\b/i;
+/** What ends a trial's reach before a count: "the pilot was 20 users; now we have 180". */
+const SINCE_THEN = /;|\b(?:now|today|these days|since then|after that|afterwards)\b/i;
+/** "We bought 250 licences": licences bought, in the clause before the count. */
+const BOUGHT = /\b(?:bought|purchased|paid for|ordered)\b[^,;.]*$/i;
 
 /** A group with a special part, not everyone using it: "forty super users trained everybody else", "12 admins". */
 const SPECIAL_USERS = /^(?:(?:super|power|key|expert)[ -]?users?|champions|admins|administrators|trainers)$/i;
@@ -1041,13 +1173,13 @@ const SPECIAL_USERS = /^(?:(?:super|power|key|expert)[ -]?users?|champions|admin
 /** Bought capacity, not people using it: "we licensed seventy-five seats", "80 seats in phase one". */
 const CAPACITY_UNIT = /^(?:seats?|licen[cs]es?)$/i;
 
-const HOW_MANY_USERS = /\bhow many\s+(?:people|users|staff|employees|folks|of (?:you|them|your (?:team|staff|people)))\b[^?]{0,40}\b(?:use|uses|using|in|on|log)\b/i;
+const HOW_MANY_USERS = new RegExp(`\\bhow many\\s+(?:folks|${USER_NOUN_WORDS}|of (?:you|them|your (?:team|staff|people)))\\b[^?]{0,40}\\b(?:use|uses|using|in|on|log)\\b`, 'i');
 
 /**
  * A clause boundary between a figure and a cue: "No-shows dropped by 18% and our front desks save 12 hours",
- * "40 buyers log in every day, and stockouts are down 12 percent" (a comma, then a new subject and its verb).
+ * "40 buyers log in every day, and stockouts are down 12 percent" (a comma, then a new subject and its verb; "café sales" too).
  */
-const NEW_CLAUSE = /;|,?\s(?:and|but|while|whereas)\s+(?:our|the|we|they|their|its|it|my|his|her)\b|,\s(?:and|but|while|whereas)\s+[a-z][\w-]*(?:\s[a-z][\w-]*)?\s(?:are|is|was|were|have|has|had|went|got|dropped|fell|rose|came|grew)\b/i;
+const NEW_CLAUSE = /;|,?\s(?:and|but|while|whereas)\s+(?:our|the|we|they|their|its|it|my|his|her)\b|,\s(?:and|but|while|whereas)\s+\p{L}[\p{L}\w-]*(?:\s\p{L}[\p{L}\w-]*)?\s(?:are|is|was|were|have|has|had|went|got|dropped|fell|rose|came|grew)\b/iu;
 
 /** How close the nearest cue is to the figure: 1 when touching, falling to 0.4 at 120 characters. */
 function cueCloseness(text: string, figure: Figure, cue: RegExp): number | null {
@@ -1055,7 +1187,8 @@ function cueCloseness(text: string, figure: Figure, cue: RegExp): number | null 
   cue.lastIndex = 0;
   for (let match = cue.exec(text); match !== null; match = cue.exec(text)) {
     const distance = match.index >= figure.end ? match.index - figure.end : figure.start >= match.index + match[0].length ? figure.start - (match.index + match[0].length) : 0;
-    const between = match.index >= figure.end ? text.slice(figure.end, match.index) : text.slice(match.index + match[0].length, figure.start);
+    // A cue after the figure is read with the verb that may follow it: ", and café sales grew" opens a clause of its own.
+    const between = match.index >= figure.end ? text.slice(figure.end, match.index + match[0].length).concat(/^\s\w+/.exec(text.slice(match.index + match[0].length))?.[0] ?? '') : text.slice(match.index + match[0].length, figure.start);
     if (NEW_CLAUSE.test(between)) continue;
     if (best === null || distance < best) best = distance;
   }
@@ -1067,8 +1200,6 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
   const sentences = analysis.sentences;
   sentences.forEach((sentence, position) => {
     if (sentence.figures.length === 0) return;
-    const generic = isGenericClaim(sentence.text);
-    const otherParty = toldOfAnotherParty(sentence);
     const correctionEnd = correctionCueEnd(sentence.text);
     const previous = sentences[position - 1];
     const correctedBefore = (previous && previous.turnIndex === sentence.turnIndex && CORRECTED_BEFORE.test(previous.text)) || saidWrongEarlier(sentences, position);
@@ -1078,7 +1209,8 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
     // "…by about $3 million over the first year." — "That's a target.": the next sentence of the turn labels it a plan.
     const next = sentences[position + 1];
     const labelledPlan = next !== undefined && next.turnIndex === sentence.turnIndex && labelsPlan(next.text);
-    for (const said of sentence.figures) {
+    const disclaimedNext = next !== undefined && next.turnIndex === sentence.turnIndex && disclaimsCause(next.text);
+    sentence.figures.forEach((said, index) => {
       const correcting = correctionEnd >= 0 ? said.start >= correctionEnd : correctedBefore === true;
       const correctedAmount = correcting && said.kind === 'count' && said.unit === undefined && said.value >= 1000 ? latestAmount(byField, sentence) : undefined;
       const figure = correctedAmount ? amountLike(sentence.text, said, correctedAmount) : said;
@@ -1102,7 +1234,8 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
       // "…where the savings were, let's say, imaginative. The number I'm prepared to stand behind is 280,000 pounds a
       // year.": an amount with no cue of its own takes the field named in the sentence before, in the same turn (a bare
       // share is too often of something else: "eighty percent of users are willing to pay more").
-      if (!bestRule && figure.kind === 'money' && previous && previous.turnIndex === sentence.turnIndex && sentence.figures.length === 1) {
+      // Not a price ("All in, the renewal comes to $96,000 a year"), nor an amount after an offer.
+      if (!bestRule && figure.kind === 'money' && previous && previous.turnIndex === sentence.turnIndex && sentence.figures.length === 1 && !statesPrice(sentence.text) && !isOffer(previous.text)) {
         bestRule = FIGURE_RULES.find((rule) => rule.kinds.includes(figure.kind) && (!rule.accepts || rule.accepts(figure, sentence)) && cueCloseness(previous.text, { ...figure, start: previous.text.length, end: previous.text.length }, rule.cue) !== null) ?? null;
         bestCloseness = 0.2;
       }
@@ -1110,33 +1243,57 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
         bestRule = FIGURE_RULES.find((rule) => rule.field === 'user_count')!;
         bestCloseness = 0.9;
       }
-      if (!bestRule) continue;
+      if (!bestRule) return;
+      const field = bestRule.field;
       const focus = { start: figure.start, end: figure.end };
+      // "from $12,000 a month to $8,500 a month": the saving is the difference, not the new bill.
+      const levelBefore = field === 'cost_savings' || field === 'revenue_increase' ? levelBeforeChange(sentence.text, sentence.figures, index) : undefined;
+      const change = levelBefore ? changeBetween(levelBefore, figure, field) : undefined;
+      const shown = change ?? figure;
       const candidate: Candidate = {
-        value: formatFigure(figure),
+        value: formatFigure(shown),
         score: 0.55 + 0.35 * bestCloseness,
         sentence,
         focus,
-        figure,
+        figure: shown,
       };
       candidate.score *= SIDE_WEIGHT[sentence.side];
-      if (generic) candidate.excluded = "the vendor's claim about customers in general, not this customer's result";
-      else if (otherParty) candidate.excluded = "another organisation's result, told by the vendor";
+      const text = sentence.text;
+      const othersResult = notThisCustomers(analysis, sentence, focus);
+      if (othersResult) candidate.excluded = othersResult;
       else if (sentence.isQuestion) candidate.excluded = 'only asked about, never stated';
-      else if (isHypothetical(sentence.text, focus) || labelledPlan) candidate.excluded = PLAN;
-      if (bestRule.field === 'user_count' && figure.unit !== undefined && CAPACITY_UNIT.test(figure.unit.split(' ').pop()!)) {
+      else if (isPlannedFigure(text, focus) || labelledPlan) candidate.excluded = PLAN;
+      else if (CAUSED_FIELDS.has(field) && (disclaimedNext || creditsSomethingElse(text, levelBefore ? { start: focus.start, end: Math.max(focus.end, levelBefore.end) } : focus, ownNames(analysis)))) candidate.excluded = 'put down by the speaker to something other than the product';
+      else if (field === 'cost_savings' && isOffer(text, focus)) candidate.excluded = "the vendor's offer, not money saved";
+      else if (field === 'cost_savings' && saysCostRose(text, focus)) candidate.excluded = 'a cost that rose, not a saving';
+      else if (field === 'roi_percentage' && isInvestmentReturn(text)) candidate.excluded = "an investment's return, not the product's";
+      else if (levelBefore && !change) candidate.excluded = field === 'cost_savings' ? 'a cost that rose, not a saving' : 'revenue that fell, not an increase';
+      else if (isNeverReached(text, focus)) candidate.excluded = 'a level never reached, not a result';
+      else if (isRangeEnd(text, sentence.figures, index)) candidate.excluded = 'one end of a range, not a figure said';
+      else if (isLevelChangedFrom(text, sentence.figures, index)) candidate.excluded = 'the level it changed from, not the change';
+      if (field === 'user_count' && figure.unit !== undefined && CAPACITY_UNIT.test(figure.unit.split(' ').pop()!)) {
+        // "We bought 250 licences": capacity bought, never a count of users; "250 licences in use" may be.
+        if (BOUGHT.test(text.slice(0, figure.start))) candidate.excluded ??= 'seats bought, not people using it';
         candidate.score -= 0.15;
         candidate.note = 'seats bought, not people using it';
-      } else if (bestRule.field === 'user_count' && figure.unit !== undefined && SPECIAL_USERS.test(figure.unit)) {
+      } else if (field === 'user_count' && figure.unit !== undefined && SPECIAL_USERS.test(figure.unit)) {
         candidate.score -= 0.2;
         candidate.note = 'a group with a special part (super users, admins), not everyone using it';
-      } else if (bestRule.field === 'user_count' && HEADCOUNT.test(sentence.text)) {
+      } else if (field === 'user_count' && HEADCOUNT.test(text)) {
+        // "900 employees in total": the headcount itself; "…and 640 of them use it" is not.
+        if (HEADCOUNT.test(text.slice(figure.start, figure.end + 30)) || HEADCOUNT_IS.test(text.slice(0, figure.start))) candidate.excluded ??= "the organisation's headcount, not the people using it";
         candidate.score -= 0.2;
         candidate.note = "the organisation's headcount, not the people using it";
-      } else if (bestRule.field === 'user_count' && EARLIER_COUNT.test(sentence.text.slice(Math.max(0, figure.start - 40), figure.start).split(/[;.]/).pop()!)) {
+      } else if (field === 'user_count' && EARLIER_COUNT.test(text.slice(Math.max(0, figure.start - 40), figure.start).split(/[;.]/).pop()!)) {
+        // A trial's users are who tried it, not who uses it.
         candidate.score -= 0.2;
         candidate.note = 'a count from a pilot or an earlier time, not the users now';
       }
+      // "310 of our 420 paralegals log in": the 420 is the whole group, the 310 the ones who use it.
+      const part = sentence.figures[index - 1];
+      if (field === 'user_count' && part?.kind === 'count' && PART_OF.test(text.slice(part.end, figure.start))) candidate.excluded ??= 'the whole group; the count before it is the part that uses it';
+      // "During the free trial, 46 users logged in", "the pilot had 25 users, and adoption there was 92 percent": who tried it, not who uses it.
+      if ((field === 'user_count' || field === 'adoption_rate') && TRIAL.test(text.slice(0, figure.start).split(SINCE_THEN).pop()!)) candidate.excluded ??= 'a count from a pilot or a trial, not the users now';
       if (!candidate.note && isBaseline(sentence.text, figure)) {
         candidate.score -= 0.3;
         candidate.note = 'the baseline it changed from, not the result';
@@ -1156,8 +1313,8 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
         candidate.score -= 0.4;
         candidate.note = 'corrected later in the same statement';
       }
-      (byField[bestRule.field] ??= []).push(candidate);
-    }
+      (byField[field] ??= []).push(candidate);
+    });
   });
   markSupersededByCorrections(byField);
   markRestatements(byField);
@@ -1218,6 +1375,9 @@ const TIME_SAVED = /\b(?:sav(?:e|es|ed|ing)|gives? (?:us |them )?back|free(?:s|d
 /** " a week", " per month", " every day": the rate of a time saved. */
 const TIME_SAVED_RATE = /^\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|shift|quarter)\b/i;
 
+/** Between the time now and the time it replaced: " now instead of ", " instead of the usual ". */
+const INSTEAD_OF = /^\s+(?:now\s+)?(?:instead of|rather than)\s+(?:the\s+)?(?:usual\s+|old\s+)?(?:about\s+|around\s+|roughly\s+)?/i;
+
 /** How many sentences later the same speaker may say the time it takes now. */
 const TIME_CHANGE_REACH = 4;
 
@@ -1242,9 +1402,10 @@ function timeChangeCandidates(analysis: CallAnalysis): Candidate[] {
   const propose = (sentence: AnalysedSentence, before: Duration, after: Duration, focus: Span, score: number) => {
     if (!(after.hours < before.hours) || before.hours <= 0 || after.hours <= 0) return;
     const candidate: Candidate = { value: formatTimeChange(before, after), score: score * SIDE_WEIGHT[sentence.side], sentence, focus };
-    if (isGenericClaim(sentence.text)) candidate.excluded = "the vendor's claim about customers in general, not this customer's result";
+    const othersResult = notThisCustomers(analysis, sentence, focus);
+    if (othersResult) candidate.excluded = othersResult;
     else if (sentence.isQuestion) candidate.excluded = 'only asked about, never stated';
-    else if (isHypothetical(sentence.text, focus)) candidate.excluded = PLAN;
+    else if (isPlannedFigure(sentence.text, focus)) candidate.excluded = PLAN;
     candidates.push(candidate);
   };
   sentences.forEach((sentence, position) => {
@@ -1268,6 +1429,16 @@ function timeChangeCandidates(analysis: CallAnalysis): Candidate[] {
       const bare = numbers.find((mention) => mention.end < after.start && !durations.some((duration) => duration.start === mention.start) && TIME_CHANGE_LINK.exec(text.slice(mention.end))?.[0].length === after.start - mention.end);
       if (bare && FROM_BEFORE.test(text.slice(Math.max(0, bare.start - 20), bare.start))) propose(sentence, durationLike(text, bare, after), after, { start: bare.start, end: after.end }, 0.85);
     });
+    // "It takes two days now instead of nine": the time now, then the time it replaced.
+    durations.forEach((after) => {
+      const instead = INSTEAD_OF.exec(text.slice(after.end));
+      if (!instead) return;
+      const at = after.end + instead[0].length;
+      const said = durations.find((duration) => duration.start === at);
+      const bare = said ? undefined : findNumbers(text.slice(at)).find((mention) => mention.start === 0);
+      const before = said ?? (bare ? durationLike(text, { ...bare, start: at, end: at + bare.end }, after) : undefined);
+      if (before) propose(sentence, before, after, { start: after.start, end: before.end }, 0.8);
+    });
     // "…now takes about forty minutes. Down from two and a half hours."
     const next = sentences[position + 1];
     const downFrom = next && next.turnIndex === sentence.turnIndex ? /^(?:\w+,?\s+)?down from\s+(?:about\s+|around\s+)?/i.exec(next.text) : null;
@@ -1281,9 +1452,10 @@ function timeChangeCandidates(analysis: CallAnalysis): Candidate[] {
       if (!rate || !TIME_SAVED.test(text.slice(Math.max(0, duration.start - 40), duration.start))) continue;
       const focus = { start: duration.start, end: duration.end + rate[0].length };
       const candidate: Candidate = { value: `${duration.text}${rate[0]} saved`, score: 0.65 * SIDE_WEIGHT[sentence.side], sentence, focus };
-      if (isGenericClaim(text)) candidate.excluded = "the vendor's claim about customers in general, not this customer's result";
+      const othersResult = notThisCustomers(analysis, sentence, focus);
+      if (othersResult) candidate.excluded = othersResult;
       else if (sentence.isQuestion) candidate.excluded = 'only asked about, never stated';
-      else if (isHypothetical(text, focus)) candidate.excluded = PLAN;
+      else if (isPlannedFigure(text, focus)) candidate.excluded = PLAN;
       candidates.push(candidate);
     }
     // Across sentences of one speaker: what it used to take, then what it takes now.

@@ -72,14 +72,23 @@ export function findFigures(sentence: string, skip: readonly Span[] = []): Figur
   return withSharedCurrency(withReferredUnits(sentence, figures.sort((a, b) => a.start - b.start)));
 }
 
-/** "3,000 employees and about 400 of them use it": a count "of them" counts the noun of the count before it. */
+/**
+ * "3,000 employees and about 400 of them use it": a count "of them" counts the noun of the count before it;
+ * "310 of our 420 paralegals": a count of a part counts the noun of the whole after it.
+ */
 function withReferredUnits(sentence: string, figures: Figure[]): Figure[] {
   return figures.map((figure, index) => {
+    if (figure.kind !== 'count' || figure.unit !== undefined) return figure;
     const before = figures[index - 1];
-    if (figure.kind !== 'count' || figure.unit !== undefined || !before?.unit || !/^\s+of\s+(?:them|those|these)\b/i.test(sentence.slice(figure.end))) return figure;
-    return { ...figure, unit: before.unit };
+    if (before?.unit && /^\s+of\s+(?:them|those|these)\b/i.test(sentence.slice(figure.end))) return { ...figure, unit: before.unit };
+    const whole = figures[index + 1];
+    if (whole?.kind === 'count' && whole.unit && PART_OF.test(sentence.slice(figure.end, whole.start))) return { ...figure, unit: whole.unit };
+    return figure;
   });
 }
+
+/** Between a part and its whole: "310 of our 420", "12 out of the 15". */
+export const PART_OF = /^\s+(?:out\s+)?of\s+(?:our|the|your|their|its|all|all of our|all of the)\s+$/i;
 
 /** "In 2024 we spent…", "for 2025": a bare four-digit year is a date, not a count or an amount. */
 function isYear(sentence: string, figure: Figure): boolean {
@@ -185,10 +194,10 @@ function countedNoun(after: string): { noun: string; length: number } | null {
     if (!UNIT_MODIFIERS.has(lower)) break;
   }
   if (kept.length === 0 || UNIT_MODIFIERS.has(kept[kept.length - 1]!)) return null;
-  // "ninety store managers": a singular noun used as a modifier of the plural that follows.
+  // "ninety store managers", "900 council staff": a singular noun used as a modifier of the plural or collective noun that follows.
   const next = parts[kept.length]?.toLowerCase();
   const last = kept[kept.length - 1]!;
-  if (next && /^[a-z]+s$/.test(next) && !NOT_UNITS.has(next) && !last.endsWith('s')) kept.push(next);
+  if (next && (/^[a-z]+s$/.test(next) || /^(?:staff|people|personnel)$/.test(next)) && !NOT_UNITS.has(next) && !last.endsWith('s')) kept.push(next);
   const noun = kept.join(' ');
   const length = after.indexOf(parts[kept.length - 1]!) + parts[kept.length - 1]!.length;
   return { noun, length };

@@ -2,10 +2,12 @@
  * What kind of statement a figure sits in. A snapshot reports results, so a
  * figure in a hypothetical or a plan ("that could mean another 2,000 seats",
  * "if we cut costs by a third") is not one; nor is a vendor's claim about its
- * customers in general ("our customers typically see 40% faster closes"). A
- * correction ("sorry, actually it's 1.4 million") makes the figure after it
- * beat the one it corrects. Judged on the clause around the figure, so "if you
- * look at the numbers, we saved $400,000" still counts.
+ * customers in general ("our customers typically see 40% faster closes"),
+ * another organisation's result, a third party's claim repeated, an offer, a
+ * cost that rose, a result put down to something else, or an investment's
+ * return. A correction ("sorry, actually it's 1.4 million") makes the figure
+ * after it beat the one it corrects. Judged on the clause around the figure, so
+ * "if you look at the numbers, we saved $400,000" still counts.
  */
 
 export interface Span {
@@ -60,7 +62,7 @@ const MONTH_MAY = /(?<=\S\s+)May\b/g;
  * projected a 180 percent return").
  */
 const TARGET_FRAME =
-  /\b(?:(?:my|our|the|their|your|a|an|one|first|second|third|main|big|stretch)\s+(?:[\w-]+\s+)?(?:goals?|targets?|aims?|objectives?|ambitions?)\b|goal is|target(?:ed|ing)?\s+(?:is|was|of|at|for)\b|business case|projected|projecting|projections?|forecast(?:ed|s)?\s+(?:to|at|of|is|was|says|said|shows|showed|puts)\b|(?:we|they|finance|it) forecast\b|budgeted|(?:is|was|are|were) (?:supposed|meant) to|on track to|hypothetically)/gi;
+  /\b(?:(?:my|our|the|their|your|a|an|one|first|second|third|main|big|stretch)\s+(?:[\w-]+\s+)?(?:goals?|targets?|aims?|objectives?|ambitions?)\b|goal is|target(?:ed|ing)?\s+(?:is|was|of|at|for)\b|business case|projected|projecting|projections?|forecast(?:ed|s)?\s+(?:to|at|of|is|was|says|said|shows|showed|puts)\b|(?:we|they|finance|it) forecast\b|budgeted|(?:is|was|are|were) (?:supposed|meant) to|on track to|hypothetically|(?:the|our) plan (?:is|was)\b|the model (?:shows|says|predicts|puts)\b)/gi;
 /** What ends a plan's reach before the figure: another clause, or the words of a result ("we hit our goal: we're at 94 percent"). */
 const FRAME_BREAK =
   /;|\.\s|\b(?:but|whereas|and (?:we|it|they|now)|we(?:'ve| have)? (?:hit|reached|achieved|beat|exceeded|surpassed|got to)|actual(?:ly)?|in fact|today|right now|so far|we(?:'re| are) (?:now )?at|came in at|ended (?:up )?at)\b/i;
@@ -105,8 +107,24 @@ export function isHypothetical(text: string, span: Span): boolean {
   return HYPOTHETICAL.test(clause.replace(FORECAST_AS_A_THING, '')) || (conditional && !PAST_RESULT.test(clause)) || inTargetFrame(plain, span);
 }
 
+/**
+ * Words that make a figure a plan but leave the sentence itself useful to a story ("so we should be able to use the
+ * monitoring dashboard"): "the second phase should add another $70,000", "we need to cut agency costs by 12 percent",
+ * "adding the bakery means another $55,000 in savings".
+ */
+const PLANNED_FIGURE = /\bshould (?!have\b|be\b)|\bshould be (?:\w+ ){0,2}?(?:another|more|an? (?:extra|additional|further))\b|(?<!n't |not )\bneeds? to\b|\bmeans? (?:another|more|an? (?:extra|additional|further))\b/i;
+
+/** "The board wanted a 10 percent cut": what someone asked for, right before the figure. */
+const ASKED_FOR = /\b(?:wanted|asked (?:us )?for|hoped for|was hoping for|expected)\s+(?:a\s+|an\s+)?(?:about\s+|around\s+)?$/i;
+
+/** True when the figure at `span` is a possibility, a plan or a target (`isHypothetical`), what should or needs to come, or what was asked for. */
+export function isPlannedFigure(text: string, span: Span): boolean {
+  return isHypothetical(text, span) || PLANNED_FIGURE.test(clauseAround(text, span).clause) || ASKED_FOR.test(text.slice(0, span.start));
+}
+
+/** A claim about customers in general, or customers like this one: "teams like yours", "for companies your size". */
 const GENERIC_CLAIM =
-  /\b(?:our|other|most|many|typical|the average)\s+(?:[\w-]+\s+){0,2}?(?:customers|clients|users)\b|\b(?:customers|clients|companies|organi[sz]ations)(?: (?:who|that) [^.?!]{1,60}?)? (?:typically|usually|generally|normally|often|tend to|on average)\b|\b(?:typically|usually|generally|normally) (?:see|get|achieve|report)\b|\b(?:customers|clients) (?:average|see|get|report)\b|\bindustry (?:average|benchmark|standard)\b|\b(?:another|one of our) (?:customer|client)s?\b|\ba (?:customer|client) of ours\b|\b(?:study|studies|research|white ?paper|analyst report)\b[^.?!]{0,60}\b(?:found|finds|shows?|showed|says)\b|\bbenchmarks?\b|\bacross (?:our|all) (?:[\w-]+ )?(?:customers|clients|accounts)\b|\bin (?:\d+|ninety-nine)% of\b|\bin \w+ percent of\b/i;
+  /\b(?:our|other|most|many|typical|the average)\s+(?:[\w-]+\s+){0,2}?(?:customers|clients|users)\b|\b(?:customers|clients|companies|organi[sz]ations)(?: (?:who|that) [^.?!]{1,60}?)? (?:typically|usually|generally|normally|often|tend to|on average)\b|\b(?:typically|usually|generally|normally) (?:see|get|achieve|report)\b|\b(?:customers|clients) (?:average|see|get|report)\b|\bindustry (?:average|benchmark|standard)\b|\b(?:another|one of our) (?:customer|client)s?\b|\ba (?:customer|client) of ours\b|\b(?:study|studies|research|white ?paper|analyst report)\b[^.?!]{0,60}\b(?:found|finds|shows?|showed|says)\b|\bbenchmarks?\b|\bacross (?:our|all) (?:[\w-]+ )?(?:customers|clients|accounts)\b|\bin (?:\d+|ninety-nine)% of\b|\bin \w+ percent of\b|\b\w+s like (?:yours\b|you\b(?!\s+(?:said|say|mentioned|asked|know|did|do|were|are|had|have)\b))|\byour size\b|\bmost \w+(?: \w+)? (?:we|I) (?:work|worked|partner) with\b|\b(?:ROI|savings|value|cost) calculator\b/i;
 
 /** "On average" is generic unless the speaker measures their own: "we cut it from 45 to 30 minutes on average". */
 const ON_AVERAGE = /\bon average\b/i;
@@ -117,8 +135,164 @@ export function isGenericClaim(text: string): boolean {
   return GENERIC_CLAIM.test(text) || (ON_AVERAGE.test(text) && !OWN_MEASUREMENT.test(text));
 }
 
+/** Capitalised words that open "At …" without naming an organisation: holidays, months, days. */
+const NOT_AN_ORGANISATION = /^(?:Christmas|Easter|Thanksgiving|New Year|Ramadan|Diwali|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|That|First|Last|Peak|Launch|Go-live)\b/;
+/** "At Quenby Ropeworks, adoption hit…", "Over at Stourhead Logistics, …": a sentence set at a named organisation. */
+const AT_ORGANISATION = /^(?:(?:[Aa]nd|[Ss]o|[Bb]ut|[Nn]ow|[Ww]ell|[Ll]ook|[Rr]emember)[,]?\s+)?(?:(?:[Oo]ver|[Oo]ut|[Dd]own|[Uu]p|[Bb]ack)\s+)?[Aa]t\s+(\p{Lu}[\p{L}\p{N}&-]*(?:\s+\p{Lu}[\p{L}\p{N}&-]*)*)/u;
+/** "Quenby Ropeworks' adoption hit…": a sentence that opens with an organisation's result. */
+const ORGANISATION_POSSESSIVE = /^(\p{Lu}[\p{L}\p{N}&-]*(?:\s+\p{Lu}[\p{L}\p{N}&-]*)*)(?:'s|')\s/u;
+
+/** "Quenby Ropeworks cut proofing time by 33 percent": a sentence whose subject is a name and whose verb is a result. */
+const NAME_AS_SUBJECT =
+  /^(\p{Lu}[\p{L}\p{N}&-]*(?:\s+\p{Lu}[\p{L}\p{N}&-]*)*)\s+(?:cut|saw|saved|got|hit|reduced|grew|increased|achieved|reached|dropped|doubled|halved|went from)\b/u;
+/** This call's people: a result said of them is this customer's. */
+export const FIRST_OR_SECOND_PERSON = /\b(?:we|we've|we're|our|us|you|your|you've|you're)\b/i;
+
+/**
+ * The organisation a sentence is set at, or whose result it opens with, when it names one; `subject` when the
+ * name is only the subject of a result verb with no "we" or "you" of this call (the name may be the product's).
+ */
+export function organisationOpening(text: string): { name: string; subject: boolean } | undefined {
+  const trimmed = text.trim();
+  const set = (AT_ORGANISATION.exec(trimmed) ?? ORGANISATION_POSSESSIVE.exec(trimmed))?.[1];
+  const subject = set === undefined && !FIRST_OR_SECOND_PERSON.test(trimmed) ? NAME_AS_SUBJECT.exec(trimmed)?.[1] : undefined;
+  const name = set ?? subject;
+  return name === undefined || NOT_AN_ORGANISATION.test(name) ? undefined : { name, subject: subject !== undefined };
+}
+
+/** "Internally we run our own billing on it", "Our own agents close tickets faster": the vendor's results on its own work. */
+const OWN_WORK = /\b(?:internally|our own|ourselves)\b/i;
+
+/** True when the vendor speaks of its own organisation's results, not the customer's. */
+export function isVendorsOwnResult(text: string): boolean {
+  return OWN_WORK.test(text);
+}
+
+/**
+ * "Their sales rep said 85 percent of…", "<Org> claimed 35 percent savings in their pitch deck": a third
+ * party's claim repeated, not a measurement. "We claimed…" is the speaker's own.
+ */
+const REPORTED_CLAIM =
+  /\b(?:their|the other)\s+(?:(?:sales|account)\s+)?(?:reps?|salesperson|sales team|account (?:exec|executive|manager)|pitch(?: deck)?|deck|brochure|website|marketing)\b[^.?!]*\b(?:said|says|claimed|claims|told|promised|shows?|showed)\b|\bin (?:their|its) (?:pitch(?: deck)?|deck|brochure|marketing)\b/i;
+/** "Marlow Systems claimed…", "Marlow's rep said…", "they promised…": case-sensitive, so "fewer claims" is no claim. */
+const CLAIMED_BY_OTHER =
+  /\b(?:[Tt]hey|[Hh]e|[Ss]he|\p{Lu}[\p{L}-]*)\s+(?:also\s+)?(?:claimed|promised|pitched|advertised|boasted)\b|\p{Lu}[\p{L}-]*'s\s+(?:(?:sales|account)\s+)?(?:reps?|salesperson|pitch(?: deck)?|deck|brochure|website)\b[^.?!]*\b(?:said|says|claimed|told|promised)\b/u;
+
+/**
+ * The speaker's own side as a subject: a clause with it reports the speaker's result, whatever the clause before said
+ * ("our", unlike OWN_MEASUREMENT, since "and our costs fell" is the speaker's result).
+ */
+const OWN_SUBJECT = /\b(?:we|we've|we're|I|I've|our)\b/i;
+
+/**
+ * True when the clause of the figure at `span`, or the words leading to it when that clause has no "we" or "I" of
+ * its own, match: "Marta promised the board 20 percent, and we saved 26 percent" keeps the 26.
+ */
+function framedBy(text: string, span: Span, test: (words: string) => boolean): boolean {
+  const { clause } = clauseAround(text, span);
+  if (test(clause)) return true;
+  return !OWN_SUBJECT.test(clause) && test(text.slice(0, span.end));
+}
+
+/** True when the figure at `span` repeats another party's claim. */
+export function isReportedClaim(text: string, span: Span): boolean {
+  return framedBy(text, span, (words) => REPORTED_CLAIM.test(words) || CLAIMED_BY_OTHER.test(words));
+}
+
+/** "…nothing to do with the screens", "but that's the new oven, not the software", "the price increase did most of that". */
+const DISCLAIMED_CAUSE =
+  /\bnothing to do with\b|\bnot (?:because of|due to|thanks to|down to)\b|\bbut that(?:'s| is| was)\s+(?:mostly\s+|all\s+|really\s+|just\s+)?(?:the|our|from|because)\b[^.?!]*?\bnot\b|\b(?:did|drove|explains?) (?:most|all|much) of (?:that|it)\b/i;
+/** "…mostly because we opened two new cafés", "because of the new oven", "most of that is the new shops": the cause the speaker credits. */
+const CREDITED_CAUSE = /\b(?:because|due to|thanks to|driven by|down to|most of (?:that|it|this) (?:is|was|came from|comes from))\b([^.?!]*)/i;
+/**
+ * A cause that is an event of the business, not how the work is done: "we opened two cafés", "the new bottling line",
+ * "the price increase". "Because reps spend less time on data entry" is how the product works, and stays.
+ */
+const BUSINESS_EVENT =
+  /\b(?:opened|opening|launched|added)\s+(?:[\w-]+\s+){0,3}?(?:stores?|shops?|cafés?|cafes?|sites?|branch(?:es)?|locations?|lines?|plants?|restaurants?|clinics?|markets?)\b|\b(?:we|they)\s+(?:acquired|raised (?:our |their )?prices|merged)\b|\b(?:new|extra|more)\s+(?:[\w-]+\s+)?(?:stores?|shops?|cafés?|cafes?|sites?|branch(?:es)?|locations?|lines?|plants?|ovens?|machines?|markets?|catalogues?)\b|\bprice (?:increases?|rises?)\b|\b(?:season|seasonal|weather|economy|inflation|acquisition|merger)\b/i;
+/** Words by which a credited cause is the product: "because of the pre-ordering on your platform". */
+const PRODUCT_AS_CAUSE = /\b(?:platform|system|software|tool|app|module|product|it|your|you|using|rollout)\b/i;
+/** A sentence that only says what a result before it was not from: "Nothing to do with the screens, honestly." */
+const DISCLAIMER_SENTENCE =
+  /^(?:(?:and|but|so|honestly|frankly)[,]?\s+)?(?:(?:that's|that is|that was|it's|it is|it was)\s+)?(?:(?:got|had)\s+)?(?:nothing to do with|not (?:because of|due to|thanks to|down to|from))\b/i;
+
+/**
+ * True when, after the figure at `span` and before any other figure, the speaker puts the result down to something
+ * other than the product: a disclaimer, or a business event credited that names neither the product nor one of
+ * `ownNames` (the vendor's and its products' names).
+ */
+export function creditsSomethingElse(text: string, span: Span, ownNames: readonly string[]): boolean {
+  const after = text.slice(span.end).split(/\d/)[0]!;
+  if (DISCLAIMED_CAUSE.test(after)) return true;
+  const cause = CREDITED_CAUSE.exec(after)?.[1];
+  return cause !== undefined && BUSINESS_EVENT.test(cause) && !PRODUCT_AS_CAUSE.test(cause) && !ownNames.some((name) => cause.includes(name));
+}
+
+/** "In the Quenby Ropeworks case study, bakers save…": a result from a case study. */
+const CASE_STUDY = /\b(?:in|from) (?:the|a|our|their|that|this) (?:[\w-]+ ){0,3}case stud(?:y|ies)\b|\bcase stud(?:y|ies) (?:shows?|showed|says|found|finds)\b/i;
+
+/** True when the sentence cites a case study (the customer citing its own keeps its result: the caller checks the side). */
+export function citesCaseStudy(text: string): boolean {
+  return CASE_STUDY.test(text);
+}
+
+/** "Marlow never got us past 50 percent": a level not reached, right before the figure. */
+const NEVER_REACHED = /\b(?:never|didn't|did not|couldn't|could not|wasn't|weren't)\s+(?:get|got|gets|reach|reached|hit|go|went|break|broke)\s+(?:us\s+|them\s+)?(?:past|above|over|beyond|more than)\s+(?:about\s+|around\s+)?$/i;
+
+/** True when the figure at `span` is a level said never to have been reached. */
+export function isNeverReached(text: string, span: Span): boolean {
+  return NEVER_REACHED.test(text.slice(0, span.start));
+}
+
+/** True when `sentence` only disclaims the cause of what was just said. */
+export function disclaimsCause(sentence: string): boolean {
+  return DISCLAIMER_SENTENCE.test(sentence.trim());
+}
+
+/**
+ * An offer, not money no longer spent: "a 10 percent discount … saves you $14,000", "you're not paying
+ * the setup fee", "sign before June and you save 12 percent".
+ */
+const OFFER =
+  /\bdiscount(?:s|ed)?\b|\bsign(?:s|ing)?\s+(?:before|by|now|today|this)\b|\bwaiv(?:e|ed|es|ing)\b|\byou(?:'re| are| aren't| won't be| will not be)\s+(?:also\s+|still\s+|even\s+)?(?:not\s+)?paying\b|\byou (?:will not|won't|don't|do not|no longer) (?:have to )?pay\b|\bfree of charge\b|\bpromo(?:tion(?:al)?)?\b/i;
+/** "All in, the renewal comes to $96,000 a year": what the customer will pay. */
+const PRICE = /\b(?:comes? to|pric(?:e|es|ed|ing)|list price)\b/i;
+
+/** True when the figure at `span` is said in an offer; with no span, when the sentence makes one. */
+export function isOffer(text: string, span?: Span): boolean {
+  return span ? framedBy(text, span, (words) => OFFER.test(words)) : OFFER.test(text);
+}
+
+/** True when the sentence states a price. */
+export function statesPrice(text: string): boolean {
+  return PRICE.test(text);
+}
+
+/** "Our packaging costs went up 6 percent, we didn't save anything": a cost that rose, or no saving. */
+const COST_ROSE =
+  /\b(?:costs?|spend(?:ing)?|expenses?|bills?)\s+(?:\w+\s+)?(?:went up|gone up|goes up|are up|were up|is up|was up|rose|increased|grew|climbed)\b|\b(?:didn't|did not|haven't|have not|hasn't|has not|never|no|zero)\s+(?:sav(?:e|ed|ing|ings)|cut)\b/i;
+
+/**
+ * True when the clause of the figure at `span`, or what follows it up to a "but", says the cost rose or nothing was
+ * saved. "Costs went up 5 percent overall, but we saved $30,000 on waste" keeps the saving.
+ */
+export function saysCostRose(text: string, span: Span): boolean {
+  const after = text.slice(span.end).split(/\b(?:but|whereas|although|though)\b/i)[0]!;
+  return COST_ROSE.test(clauseAround(text, span).clause) || COST_ROSE.test(after);
+}
+
+/** "For the staff pension fund, a return of 6 percent after fees": an investment's return, not the product's. */
+const INVESTMENT_RETURN = /\b(?:fund|funds|portfolio|pension|endowment|equities|bonds?|dividends?|after fees|treasur(?:y|ies))\b/i;
+
+/** True when the sentence speaks of an investment's return. */
+export function isInvestmentReturn(text: string): boolean {
+  return INVESTMENT_RETURN.test(text);
+}
+
 const CORRECTION =
   /\b(?:actually|correction|I misspoke|let me correct|to correct|sorry|I mean|rather|the (?:real|right|correct|actual|updated|final) (?:number|figure)|turns out|scratch that|I was wrong|not \S+ but)\b/gi;
+/** "Hmm, no, 64 percent, I had the wrong week open": a sentence that opens with "no" and a figure corrects the one before. */
+const NO_THEN_FIGURE = /^\s*(?:(?:hmm|um|uh|er|oh|ah|wait)[,.]?\s+)*no[,.]\s+(?:sorry[,.]?\s+)?(?:(?:it's|it is|make that)\s+)?(?=[$€£]?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty)\b)/i;
 const SUPERSEDED = /\b(?:I said|we said|I told you|last time|earlier|previously|I had|the old)\b/i;
 
 /**
@@ -126,7 +300,7 @@ const SUPERSEDED = /\b(?:I said|we said|I told you|last time|earlier|previously|
  * replaces one said before it ("Sorry, I said 120 earlier, it's actually 210").
  */
 export function correctionCueEnd(text: string): number {
-  let end = -1;
+  let end = NO_THEN_FIGURE.exec(text)?.[0].length ?? -1;
   for (const match of text.matchAll(CORRECTION)) end = match.index + match[0].length;
   return end;
 }
