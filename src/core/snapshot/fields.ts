@@ -1184,7 +1184,7 @@ const OWN_AUDIENCE =
  * "Logins are up 40 percent", "usage grew by 40 percent", "40 percent more logins": a growth in use, not the share of
  * people who use it ("adoption is up to 85 percent" is a level).
  */
-const GROWTH_BEFORE = /\b(?:up|down|rose|grew|increased|jumped|climbed|fell|dropped|doubled|improved)\s+(?:by\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|over\s+)?$/i;
+const GROWTH_BEFORE = /\b(?:up|down|rose|risen|grew|grown|increased|jumped|climbed|fell|fallen|dropped|doubled|improved|gone up)\s+(?:by\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|over\s+)?$/i;
 const GROWTH_AFTER = /^\s+(?:more|fewer|higher|lower|increase|growth|rise|jump|up|down)\b/i;
 
 /**
@@ -1193,6 +1193,9 @@ const GROWTH_AFTER = /^\s+(?:more|fewer|higher|lower|increase|growth|rise|jump|u
  */
 const NOT_USING =
   /\binstead of (?:your|the new|using your|using the new)\b|\bstill (?:use|using|on|stick to|prefer)\s+(?:the|their|our)\s+(?:old|previous|legacy|former|paper)\b|\b(?:haven't|have not|hasn't|has not|don't|do not|doesn't|does not|never|won't|will not|refuse to|aren't|are not|not yet|not)\s+(?:even\s+|yet\s+|ever\s+|really\s+)?(?:use|used|using|logged|log|touched|opened|adopted|signed)\b/i;
+
+/** "A return of about 14 percent of orders": a share of things sent back, not a return on the money put in. */
+const SHARE_RETURNED = /^\s+of\s+(?:(?:the|our|all|their|its|every|each)\s+)?(?!(?:investment|spend|spending|costs?|outlay|capital|money|budget|what)\b)\p{L}/iu;
 
 /** A group with a special part, not everyone using it: "forty super users trained everybody else", "12 admins". */
 const SPECIAL_USERS = /^(?:(?:super|power|key|expert)[ -]?users?|champions|admins|administrators|trainers)$/i;
@@ -1257,14 +1260,14 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
       }
       // "Actually, it's 1.4 million": a correction names no metric; it takes the field of what it corrects.
       if (!bestRule && (correctionEnd >= 0 || correctedBefore)) {
-        bestRule = correctedRule(byField, figure, sentence);
+        bestRule = correctedRule(byField, figure, sentence, correctionEnd);
         bestCloseness = 1;
       }
       // "…where the savings were, let's say, imaginative. The number I'm prepared to stand behind is 280,000 pounds a
       // year.": an amount with no cue of its own takes the field named in the sentence before, in the same turn (a bare
       // share is too often of something else: "eighty percent of users are willing to pay more").
-      // Not a price ("All in, the renewal comes to $96,000 a year"), nor an amount after an offer.
-      if (!bestRule && figure.kind === 'money' && previous && previous.turnIndex === sentence.turnIndex && sentence.figures.length === 1 && !statesPrice(sentence.text) && !isOffer(previous.text)) {
+      // Not a price ("All in, the renewal comes to $96,000 a year"), nor an amount after an offer or after "it hasn't saved us anything".
+      if (!bestRule && figure.kind === 'money' && previous && previous.turnIndex === sentence.turnIndex && sentence.figures.length === 1 && !statesPrice(sentence.text) && !isOffer(previous.text) && !saysCostRose(previous.text, { start: 0, end: 0 })) {
         bestRule = FIGURE_RULES.find((rule) => rule.kinds.includes(figure.kind) && (!rule.accepts || rule.accepts(figure, sentence)) && cueCloseness(previous.text, { ...figure, start: previous.text.length, end: previous.text.length }, rule.cue) !== null) ?? null;
         bestCloseness = 0.2;
       }
@@ -1296,6 +1299,7 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
       else if (field === 'cost_savings' && isOffer(text, focus)) candidate.excluded = "the vendor's offer, not money saved";
       else if (field === 'cost_savings' && saysCostRose(text, focus)) candidate.excluded = 'a cost that rose, not a saving';
       else if (field === 'roi_percentage' && isInvestmentReturn(text)) candidate.excluded = "an investment's return, not the product's";
+      else if (field === 'roi_percentage' && figure.kind === 'percentage' && SHARE_RETURNED.test(text.slice(figure.end))) candidate.excluded = 'a share of things returned, not a return on investment';
       else if (levelBefore && !change) candidate.excluded = field === 'cost_savings' ? 'a cost that rose, not a saving' : 'revenue that fell, not an increase';
       else if (isNeverReached(text, focus)) candidate.excluded = 'a level never reached, not a result';
       else if (saysUnmeasured(text) || (next !== undefined && next.turnIndex === sentence.turnIndex && saysUnmeasured(next.text))) candidate.excluded = 'a guess nobody measured, not a result';
@@ -1547,13 +1551,15 @@ function latestAmount(byField: Partial<FieldCandidates>, sentence: AnalysedSente
 }
 
 /** The rule of the latest figure of the same kind within the few sentences before a correction. */
-function correctedRule(byField: Partial<FieldCandidates>, figure: Figure, sentence: AnalysedSentence): FigureRule | null {
+function correctedRule(byField: Partial<FieldCandidates>, figure: Figure, sentence: AnalysedSentence, correctionEnd: number): FigureRule | null {
   let latest: { rule: FigureRule; id: number } | null = null;
   for (const rule of FIGURE_RULES) {
     for (const candidate of byField[rule.field] ?? []) {
       const id = candidate.sentence.id;
+      // "People say we saved 20 percent, but actually it is 8 percent": a figure before the cue of the same sentence is corrected too.
+      const earlierInSentence = id === sentence.id && correctionEnd >= 0 && (candidate.focus?.end ?? Infinity) <= correctionEnd;
       // A figure denied right before the correction is the one it corrects.
-      if (id >= sentence.id || sentence.id - id > CORRECTION_REACH || (candidate.excluded && candidate.excluded !== DENIED)) continue;
+      if ((id >= sentence.id && !earlierInSentence) || sentence.id - id > CORRECTION_REACH || (candidate.excluded && candidate.excluded !== DENIED)) continue;
       // "It's 186.": a bare count that corrects "212 named users" counts what it corrects.
       const counted = figure.unit === undefined && candidate.figure?.kind === figure.kind && candidate.figure.unit !== undefined ? { ...figure, unit: candidate.figure.unit } : figure;
       if (rule.accepts && !rule.accepts(counted, sentence)) continue;
@@ -1571,7 +1577,8 @@ function markSupersededByCorrections(byField: Partial<FieldCandidates>): void {
     for (const correction of candidates ?? []) {
       if (!correction.corrects || correction.excluded) continue;
       for (const earlier of candidates ?? []) {
-        if (earlier.sentence.id >= correction.sentence.id || earlier.excluded || valueKey(earlier.value) === valueKey(correction.value)) continue;
+        const before = earlier.sentence.id < correction.sentence.id || (earlier.sentence.id === correction.sentence.id && (earlier.focus?.end ?? Infinity) <= (correction.focus?.start ?? -Infinity));
+        if (!before || earlier.excluded || valueKey(earlier.value) === valueKey(correction.value)) continue;
         earlier.score -= 0.4;
         earlier.note = `superseded by a correction later in the call`;
       }

@@ -127,8 +127,8 @@ const PLANNED_FIGURE = /\bshould (?!have\b|be\b)|\bshould be (?:\w+ ){0,2}?(?:an
  */
 const ASKED_OF = /(?<!\bif (?:you|they|we) )\b(?:wants?|wanted|requires?|required|expects?|expected|asks?|asked|needs?|told|tells|telling)\s+(?:(?:us|them|me|you|him|her|everyone|everybody)\s+|(?:every|each|all|any|our|the|their)\s+(?:[\w-]+\s+){0,2}?)to\b/i;
 
-/** "The board wanted a 10 percent cut": what someone asked for, right before the figure. */
-const ASKED_FOR = /\b(?:wanted|asked (?:us )?for|hoped for|was hoping for|expected)\s+(?:a\s+|an\s+)?(?:about\s+|around\s+)?$/i;
+/** "The board wanted a 10 percent cut", "the CIO requires a 30 percent ROI": what someone asks for, right before the figure. */
+const ASKED_FOR = /\b(?:wants|wanted|asks? (?:us )?for|asked (?:us )?for|hoped for|was hoping for|expects|expected|requires|required|demands|demanded|insists on)\s+(?:a\s+|an\s+)?(?:about\s+|around\s+)?$/i;
 
 /** True when the figure at `span` is a possibility, a plan or a target (`isHypothetical`), what should or needs to come, or what was asked for. */
 export function isPlannedFigure(text: string, span: Span): boolean {
@@ -233,9 +233,12 @@ const BUSINESS_EVENT =
   /\b(?:opened|opening|launched|added)\s+(?:[\w-]+\s+){0,3}?(?:stores?|shops?|cafés?|cafes?|sites?|branch(?:es)?|locations?|lines?|plants?|restaurants?|clinics?|markets?)\b|\b(?:we|they)\s+(?:acquired|raised (?:our |their )?prices|merged)\b|\b(?:new|extra|more)\s+(?:[\w-]+\s+)?(?:stores?|shops?|cafés?|cafes?|sites?|branch(?:es)?|locations?|lines?|plants?|ovens?|machines?|markets?|catalogues?)\b|\bprice (?:increases?|rises?)\b|\b(?:season|seasonal|weather|economy|inflation|acquisition|merger)\b/i;
 /** Words by which a credited cause is the product: "because of the pre-ordering on your platform". */
 const PRODUCT_AS_CAUSE = /\b(?:platform|system|software|tool|app|module|product|it|your|you|using|rollout)\b/i;
-/** A sentence that only says what a result before it was not from: "Nothing to do with the screens, honestly." */
+/**
+ * A sentence that only says what a result before it was not from: "Nothing to do with the screens, honestly.", "That is
+ * the new menu, not the software."
+ */
 const DISCLAIMER_SENTENCE =
-  /^(?:(?:and|but|so|honestly|frankly)[,]?\s+)?(?:(?:that's|that is|that was|it's|it is|it was)\s+)?(?:(?:got|had)\s+)?(?:nothing to do with|not (?:because of|due to|thanks to|down to|from))\b/i;
+  /^(?:(?:and|but|so|honestly|frankly)[,]?\s+)?(?:(?:that's|that is|that was|it's|it is|it was)\s+)?(?:(?:got|had)\s+)?(?:nothing to do with|not (?:because of|due to|thanks to|down to|from))\b|^(?:(?:and|but|so|honestly|frankly)[,]?\s+)?(?:that's|that is|that was|it's|it is|it was)\s+(?:all\s+|mostly\s+|really\s+|just\s+)?(?:the|our)\s+[^,.;]{1,40},\s+not\s+(?:the|your|you)\b/i;
 
 /**
  * True when, after the figure at `span` and before any other figure, the speaker puts the result down to something
