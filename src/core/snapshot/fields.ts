@@ -1113,8 +1113,8 @@ function isBaseline(text: string, figure: Figure): boolean {
   return CHANGED_TO.test(text.slice(figure.end)) && /\bfrom\s+(?:about\s+|around\s+|roughly\s+)?$|\b(?:was|were|at|is)\s+$|^\s*$|[,:]\s*$/i.test(text.slice(0, figure.start));
 }
 
-/** After a level, the one it changed from: "£9 million, up from £7.5 million". */
-const UP_OR_DOWN_FROM = /^\s*,?\s*(?:(?:up|down)\s+)?from\s+(?:about\s+|around\s+|roughly\s+|over\s+|nearly\s+|almost\s+)?$/i;
+/** After a level, the one it changed from: "£9 million, up from £7.5 million", "$4.1 million a year now, up from $3.2 million". */
+const UP_OR_DOWN_FROM = /^\s*(?:(?:now|today|these days|this year)\s*)?,?\s*(?:(?:up|down)\s+)?from\s+(?:about\s+|around\s+|roughly\s+|over\s+|nearly\s+|almost\s+)?$/i;
 
 /** The amount that `figures[index]` changed from, said in the sentence: "from $12,000 a month to $8,500", "£9 million, up from £7.5 million". */
 function levelBeforeChange(text: string, figures: readonly Figure[], index: number): Figure | undefined {

@@ -41,6 +41,12 @@ describe('a return that is not a return on investment', () => {
   });
 });
 
+describe('a level and the one it changed from', () => {
+  it('shows the change when the level is said with "now" before "up from"', () => {
+    expect(value(call('Rufus Okonkwo-Adair: Grooming sales are $2.6 million a year now, up from $1.9 million before we moved bookings onto your platform.'), 'revenue_increase')).toBe('$700,000 per year');
+  });
+});
+
 describe('a gain still to come, or a guess nobody measured', () => {
   it('leaves out a gain that waits on a later phase', () => {
     expect(value(call('Rufus Okonkwo-Adair: The practice managers put it at a 35 percent productivity gain once the booking module lands.'), 'efficiency_improvement')).toBeNull();
