@@ -20,7 +20,9 @@ import { checkFieldValue, type FieldCheckContext } from './field-check.js';
 import {
   correctionCueEnd,
   citesCaseStudy,
+  clauseOf,
   creditsSomethingElse,
+  deniesWhatWasSaid,
   disclaimsCause,
   FIRST_OR_SECOND_PERSON,
   isGenericClaim,
@@ -28,6 +30,7 @@ import {
   isNeverReached,
   isOffer,
   isPlannedFigure,
+  isPricePaid,
   isReportedClaim,
   isRetracted,
   isSupersededMention,
@@ -35,6 +38,7 @@ import {
   labelsPlan,
   organisationOpening,
   saysCostRose,
+  saysUnmeasured,
   statesPrice,
   type Span,
 } from './statements.js';
@@ -60,6 +64,7 @@ export type FieldCandidates = Record<FieldName, Candidate[]>;
 
 /** Why a figure said as a possibility, a target or a plan may not be a field's value. */
 const PLAN = 'a hypothetical or a plan, not a result';
+const DENIED = 'denied in the next sentence';
 
 const SIDE_WEIGHT = { customer: 1, unknown: 0.85, vendor: 0.7 } as const;
 
@@ -1108,8 +1113,8 @@ function isBaseline(text: string, figure: Figure): boolean {
   return CHANGED_TO.test(text.slice(figure.end)) && /\bfrom\s+(?:about\s+|around\s+|roughly\s+)?$|\b(?:was|were|at|is)\s+$|^\s*$|[,:]\s*$/i.test(text.slice(0, figure.start));
 }
 
-/** After a level, the one it changed from: "£9 million, up from £7.5 million". */
-const UP_OR_DOWN_FROM = /^\s*,?\s*(?:(?:up|down)\s+)?from\s+(?:about\s+|around\s+|roughly\s+|over\s+|nearly\s+|almost\s+)?$/i;
+/** After a level, the one it changed from: "£9 million, up from £7.5 million", "$4.1 million a year now, up from $3.2 million". */
+const UP_OR_DOWN_FROM = /^\s*(?:(?:now|today|these days|this year)\s*)?,?\s*(?:(?:up|down)\s+)?from\s+(?:about\s+|around\s+|roughly\s+|over\s+|nearly\s+|almost\s+)?$/i;
 
 /** The amount that `figures[index]` changed from, said in the sentence: "from $12,000 a month to $8,500", "£9 million, up from £7.5 million". */
 function levelBeforeChange(text: string, figures: readonly Figure[], index: number): Figure | undefined {
@@ -1167,6 +1172,31 @@ const SINCE_THEN = /;|\b(?:now|today|these days|since then|after that|afterwards
 /** "We bought 250 licences": licences bought, in the clause before the count. */
 const BOUGHT = /\b(?:bought|purchased|paid for|ordered)\b[^,;.]*$/i;
 
+/** "41,000 seats sold across the season": seats sold or booked are an audience's tickets, not licences. */
+const SOLD_BEFORE = /\b(?:sold|booked|filled|reserved)\b[^,;.]*$/i;
+const SOLD_AFTER = /^\s*(?:[\w-]+\s+)?(?:sold|booked|filled|reserved)\b/i;
+
+/** "Our website gets about 90,000 users a month": the customer's own audience, not people using the product. */
+const OWN_AUDIENCE =
+  /\b(?:our|their|its|the)\s+(?:own\s+)?(?:[\w-]+\s+)?(?:website|web ?site|site|online (?:store|shop)|web ?shop|app|newsletter|blog|channel|podcast)\s+(?:gets|got|has|had|sees|saw|draws|drew|attracts|attracted|reaches|reached|serves|served|brings in)\s+(?:about\s+|around\s+|roughly\s+|over\s+|nearly\s+|almost\s+|some\s+)?$/i;
+
+/**
+ * "Logins are up 40 percent", "usage grew by 40 percent", "40 percent more logins": a growth in use, not the share of
+ * people who use it ("adoption is up to 85 percent" is a level).
+ */
+const GROWTH_BEFORE = /\b(?:up|down|rose|risen|grew|grown|increased|jumped|climbed|fell|fallen|dropped|doubled|improved|gone up)\s+(?:by\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|over\s+)?$/i;
+const GROWTH_AFTER = /^\s+(?:more|fewer|higher|lower|increase|growth|rise|jump|up|down)\b/i;
+
+/**
+ * "30 percent of the reps still use the old spreadsheet instead of your module", "a quarter haven't logged in": the
+ * share not using the product.
+ */
+const NOT_USING =
+  /\binstead of (?:your|the new|using your|using the new)\b|\bstill (?:use|using|on|stick to|prefer)\s+(?:the|their|our)\s+(?:old|previous|legacy|former|paper)\b|\b(?:haven't|have not|hasn't|has not|don't|do not|doesn't|does not|never|won't|will not|refuse to|aren't|are not|not yet|not)\s+(?:even\s+|yet\s+|ever\s+|really\s+)?(?:use|used|using|logged|log|touched|opened|adopted|signed)\b/i;
+
+/** "A return of about 14 percent of orders": a share of things sent back, not a return on the money put in. */
+const SHARE_RETURNED = /^\s+of\s+(?:(?:the|our|all|their|its|every|each)\s+)?(?!(?:investment|spend|spending|costs?|outlay|capital|money|budget|what)\b)\p{L}/iu;
+
 /** A group with a special part, not everyone using it: "forty super users trained everybody else", "12 admins". */
 const SPECIAL_USERS = /^(?:(?:super|power|key|expert)[ -]?users?|champions|admins|administrators|trainers)$/i;
 
@@ -1210,6 +1240,8 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
     const next = sentences[position + 1];
     const labelledPlan = next !== undefined && next.turnIndex === sentence.turnIndex && labelsPlan(next.text);
     const disclaimedNext = next !== undefined && next.turnIndex === sentence.turnIndex && disclaimsCause(next.text);
+    // "People keep saying we saved 20 percent on fuel. We didn't.": the next sentence of the turn denies it.
+    const deniedNext = next !== undefined && next.turnIndex === sentence.turnIndex && deniesWhatWasSaid(next.text);
     sentence.figures.forEach((said, index) => {
       const correcting = correctionEnd >= 0 ? said.start >= correctionEnd : correctedBefore === true;
       const correctedAmount = correcting && said.kind === 'count' && said.unit === undefined && said.value >= 1000 ? latestAmount(byField, sentence) : undefined;
@@ -1228,14 +1260,14 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
       }
       // "Actually, it's 1.4 million": a correction names no metric; it takes the field of what it corrects.
       if (!bestRule && (correctionEnd >= 0 || correctedBefore)) {
-        bestRule = correctedRule(byField, figure, sentence);
+        bestRule = correctedRule(byField, figure, sentence, correctionEnd);
         bestCloseness = 1;
       }
       // "…where the savings were, let's say, imaginative. The number I'm prepared to stand behind is 280,000 pounds a
       // year.": an amount with no cue of its own takes the field named in the sentence before, in the same turn (a bare
       // share is too often of something else: "eighty percent of users are willing to pay more").
-      // Not a price ("All in, the renewal comes to $96,000 a year"), nor an amount after an offer.
-      if (!bestRule && figure.kind === 'money' && previous && previous.turnIndex === sentence.turnIndex && sentence.figures.length === 1 && !statesPrice(sentence.text) && !isOffer(previous.text)) {
+      // Not a price ("All in, the renewal comes to $96,000 a year"), nor an amount after an offer or after "it hasn't saved us anything".
+      if (!bestRule && figure.kind === 'money' && previous && previous.turnIndex === sentence.turnIndex && sentence.figures.length === 1 && !statesPrice(sentence.text) && !isOffer(previous.text) && !saysCostRose(previous.text, { start: 0, end: 0 })) {
         bestRule = FIGURE_RULES.find((rule) => rule.kinds.includes(figure.kind) && (!rule.accepts || rule.accepts(figure, sentence)) && cueCloseness(previous.text, { ...figure, start: previous.text.length, end: previous.text.length }, rule.cue) !== null) ?? null;
         bestCloseness = 0.2;
       }
@@ -1267,8 +1299,16 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
       else if (field === 'cost_savings' && isOffer(text, focus)) candidate.excluded = "the vendor's offer, not money saved";
       else if (field === 'cost_savings' && saysCostRose(text, focus)) candidate.excluded = 'a cost that rose, not a saving';
       else if (field === 'roi_percentage' && isInvestmentReturn(text)) candidate.excluded = "an investment's return, not the product's";
+      else if (field === 'roi_percentage' && figure.kind === 'percentage' && SHARE_RETURNED.test(text.slice(figure.end))) candidate.excluded = 'a share of things returned, not a return on investment';
       else if (levelBefore && !change) candidate.excluded = field === 'cost_savings' ? 'a cost that rose, not a saving' : 'revenue that fell, not an increase';
       else if (isNeverReached(text, focus)) candidate.excluded = 'a level never reached, not a result';
+      else if (saysUnmeasured(text) || (next !== undefined && next.turnIndex === sentence.turnIndex && saysUnmeasured(next.text))) candidate.excluded = 'a guess nobody measured, not a result';
+      else if (deniedNext) candidate.excluded = DENIED;
+      else if (field === 'cost_savings' && isPricePaid(text, focus)) candidate.excluded = 'what the customer pays, not a saving';
+      else if (field === 'adoption_rate' && (GROWTH_BEFORE.test(text.slice(0, figure.start)) || GROWTH_AFTER.test(text.slice(figure.end)))) candidate.excluded = 'a growth in use, not the share of people using it';
+      else if (field === 'adoption_rate' && NOT_USING.test(clauseOf(text, figure))) candidate.excluded = 'the share not using the product';
+      else if (field === 'user_count' && OWN_AUDIENCE.test(text.slice(0, figure.start))) candidate.excluded = "the customer's own audience, not people using the product";
+      else if (field === 'user_count' && figure.unit !== undefined && CAPACITY_UNIT.test(figure.unit.split(' ').pop()!) && (SOLD_BEFORE.test(text.slice(0, figure.start)) || SOLD_AFTER.test(text.slice(figure.end)))) candidate.excluded = 'seats sold to an audience, not people using it';
       else if (isRangeEnd(text, sentence.figures, index)) candidate.excluded = 'one end of a range, not a figure said';
       else if (isLevelChangedFrom(text, sentence.figures, index)) candidate.excluded = 'the level it changed from, not the change';
       if (field === 'user_count' && figure.unit !== undefined && CAPACITY_UNIT.test(figure.unit.split(' ').pop()!)) {
@@ -1511,12 +1551,15 @@ function latestAmount(byField: Partial<FieldCandidates>, sentence: AnalysedSente
 }
 
 /** The rule of the latest figure of the same kind within the few sentences before a correction. */
-function correctedRule(byField: Partial<FieldCandidates>, figure: Figure, sentence: AnalysedSentence): FigureRule | null {
+function correctedRule(byField: Partial<FieldCandidates>, figure: Figure, sentence: AnalysedSentence, correctionEnd: number): FigureRule | null {
   let latest: { rule: FigureRule; id: number } | null = null;
   for (const rule of FIGURE_RULES) {
     for (const candidate of byField[rule.field] ?? []) {
       const id = candidate.sentence.id;
-      if (id >= sentence.id || sentence.id - id > CORRECTION_REACH || candidate.excluded) continue;
+      // "People say we saved 20 percent, but actually it is 8 percent": a figure before the cue of the same sentence is corrected too.
+      const earlierInSentence = id === sentence.id && correctionEnd >= 0 && (candidate.focus?.end ?? Infinity) <= correctionEnd;
+      // A figure denied right before the correction is the one it corrects.
+      if ((id >= sentence.id && !earlierInSentence) || sentence.id - id > CORRECTION_REACH || (candidate.excluded && candidate.excluded !== DENIED)) continue;
       // "It's 186.": a bare count that corrects "212 named users" counts what it corrects.
       const counted = figure.unit === undefined && candidate.figure?.kind === figure.kind && candidate.figure.unit !== undefined ? { ...figure, unit: candidate.figure.unit } : figure;
       if (rule.accepts && !rule.accepts(counted, sentence)) continue;
@@ -1534,7 +1577,8 @@ function markSupersededByCorrections(byField: Partial<FieldCandidates>): void {
     for (const correction of candidates ?? []) {
       if (!correction.corrects || correction.excluded) continue;
       for (const earlier of candidates ?? []) {
-        if (earlier.sentence.id >= correction.sentence.id || earlier.excluded || valueKey(earlier.value) === valueKey(correction.value)) continue;
+        const before = earlier.sentence.id < correction.sentence.id || (earlier.sentence.id === correction.sentence.id && (earlier.focus?.end ?? Infinity) <= (correction.focus?.start ?? -Infinity));
+        if (!before || earlier.excluded || valueKey(earlier.value) === valueKey(correction.value)) continue;
         earlier.score -= 0.4;
         earlier.note = `superseded by a correction later in the call`;
       }

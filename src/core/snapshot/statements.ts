@@ -39,10 +39,17 @@ function clauseAround(text: string, span: Span): { clause: string; previous: str
   return { clause, previous };
 }
 
+/** The clause of `text` that holds `span`. */
+export function clauseOf(text: string, span: Span): string {
+  return clauseAround(text, span).clause;
+}
+
 const HYPOTHETICAL =
   /\b(?:if|could|would|might|may|potentially|possibly|hopefully|hope|hoping|expect|expecting|expected to|plan to|plans to|planning to|planned to|(?:our|the|a) (?:target|goal|aim) (?:is|of)|targeting|aiming|projected|projection|forecast(?:ed|s)?(?!\s+(?:accuracy|error|bias|quality))|forecasting(?!\s+(?:accuracy|error|bias|quality))|anticipate|anticipated|estimated to|want to|wants to|(?:don't|do not|doesn't|does not) (?:want|need)|going to|will|proposing|propose|proposed|imagine|suppose|assum(?:e|ed|es|ing|ption)|ideally|(?:rough|my|best|wild) guess|ballpark)\b|\b\w+'(?:ll|d)\b/i;
 /** "The forecasting is used by all 160 managers", "the forecast screen": forecasting as what a product does, not a projection. */
 const FORECAST_AS_A_THING = /\b(?:the|our|their|your|its)\s+forecast(?:ing|s)?\s+(?:(?:is|are|was|were|gets|got)\s+used\b|(?:tool|feature|module|model|screen|dashboard|report|view)s?\b)/gi;
+/** "…a 25 percent gain once phase two lands": a gain that waits on something still to come. */
+const ONCE_TO_COME = /\bonce\s+(?:[\w-]+\s+){1,4}?(?:lands|goes live|rolls out|launches|ships|arrives|starts|kicks in|is (?:live|done|finished|in place|rolled out|switched on))\b/i;
 const CONDITIONAL_OPENING = /^\s*(?:if|once|assuming|suppose|supposing|imagine|when we|whenever)\b/i;
 /** "If you sign for three years, we can take 15 percent off, which saves you 24,000 a year": the "if" governs every clause after it. */
 const OPENS_WITH_IF = /^\s*(?:(?:and|so|but|well|now|okay|look)[,]?\s+)?if\b/i;
@@ -104,7 +111,7 @@ export function isHypothetical(text: string, span: Span): boolean {
   const plain = text.replace(CONVERSATIONAL_IF, (match) => ' '.repeat(match.length)).replace(MONTH_MAY, '   ');
   const { clause, previous } = clauseAround(plain, span);
   const conditional = CONDITIONAL_OPENING.test(previous) || OPENS_WITH_IF.test(plain);
-  return HYPOTHETICAL.test(clause.replace(FORECAST_AS_A_THING, '')) || (conditional && !PAST_RESULT.test(clause)) || inTargetFrame(plain, span);
+  return HYPOTHETICAL.test(clause.replace(FORECAST_AS_A_THING, '')) || ONCE_TO_COME.test(clause) || (conditional && !PAST_RESULT.test(clause)) || inTargetFrame(plain, span);
 }
 
 /**
@@ -114,12 +121,19 @@ export function isHypothetical(text: string, span: Span): boolean {
  */
 const PLANNED_FIGURE = /\bshould (?!have\b|be\b)|\bshould be (?:\w+ ){0,2}?(?:another|more|an? (?:extra|additional|further))\b|(?<!n't |not )\bneeds? to\b|\bmeans? (?:another|more|an? (?:extra|additional|further))\b/i;
 
-/** "The board wanted a 10 percent cut": what someone asked for, right before the figure. */
-const ASKED_FOR = /\b(?:wanted|asked (?:us )?for|hoped for|was hoping for|expected)\s+(?:a\s+|an\s+)?(?:about\s+|around\s+)?$/i;
+/**
+ * "The board wants us to cut spend 10 percent", "the CIO requires every tool to clear a 30 percent return": what
+ * someone asks of the customer, a mandate or a hurdle, not a result.
+ */
+const ASKED_OF = /(?<!\bif (?:you|they|we) )\b(?:wants?|wanted|requires?|required|expects?|expected|asks?|asked|needs?|told|tells|telling)\s+(?:(?:us|them|me|you|him|her|everyone|everybody)\s+|(?:every|each|all|any|our|the|their)\s+(?:[\w-]+\s+){0,2}?)to\b/i;
+
+/** "The board wanted a 10 percent cut", "the CIO requires a 30 percent ROI": what someone asks for, right before the figure. */
+const ASKED_FOR = /\b(?:wants|wanted|asks? (?:us )?for|asked (?:us )?for|hoped for|was hoping for|expects|expected|requires|required|demands|demanded|insists on)\s+(?:a\s+|an\s+)?(?:about\s+|around\s+)?$/i;
 
 /** True when the figure at `span` is a possibility, a plan or a target (`isHypothetical`), what should or needs to come, or what was asked for. */
 export function isPlannedFigure(text: string, span: Span): boolean {
-  return isHypothetical(text, span) || PLANNED_FIGURE.test(clauseAround(text, span).clause) || ASKED_FOR.test(text.slice(0, span.start));
+  const { clause } = clauseAround(text, span);
+  return isHypothetical(text, span) || PLANNED_FIGURE.test(clause) || ASKED_OF.test(clause) || ASKED_FOR.test(text.slice(0, span.start));
 }
 
 /** A claim about customers in general, or customers like this one: "teams like yours", "for companies your size". */
@@ -173,7 +187,7 @@ export function isVendorsOwnResult(text: string): boolean {
  * party's claim repeated, not a measurement. "We claimed…" is the speaker's own.
  */
 const REPORTED_CLAIM =
-  /\b(?:their|the other)\s+(?:(?:sales|account)\s+)?(?:reps?|salesperson|sales team|account (?:exec|executive|manager)|pitch(?: deck)?|deck|brochure|website|marketing)\b[^.?!]*\b(?:said|says|claimed|claims|told|promised|shows?|showed)\b|\bin (?:their|its) (?:pitch(?: deck)?|deck|brochure|marketing)\b/i;
+  /\b(?:their|the other)\s+(?:(?:sales|account)\s+)?(?:reps?|salesperson|sales team|account (?:exec|executive|manager)|pitch(?: deck)?|deck|brochure|website|marketing)\b[^.?!]*\b(?:said|says|claimed|claims|told|promised|shows?|showed)\b|\bin (?:their|its) (?:pitch(?: deck)?|deck|brochure|marketing)\b|\b(?:they|he|she)\s+(?:told|tell|showed)\s+(?:us|me)\s+(?:that\s+)?(?:they|he|she|their|his|her)\b/i;
 /** "Marlow Systems claimed…", "Marlow's rep said…", "they promised…": case-sensitive, so "fewer claims" is no claim. */
 const CLAIMED_BY_OTHER =
   /\b(?:[Tt]hey|[Hh]e|[Ss]he|\p{Lu}[\p{L}-]*)\s+(?:also\s+)?(?:claimed|promised|pitched|advertised|boasted)\b|\p{Lu}[\p{L}-]*'s\s+(?:(?:sales|account)\s+)?(?:reps?|salesperson|pitch(?: deck)?|deck|brochure|website)\b[^.?!]*\b(?:said|says|claimed|told|promised)\b/u;
@@ -201,7 +215,14 @@ export function isReportedClaim(text: string, span: Span): boolean {
 
 /** "…nothing to do with the screens", "but that's the new oven, not the software", "the price increase did most of that". */
 const DISCLAIMED_CAUSE =
-  /\bnothing to do with\b|\bnot (?:because of|due to|thanks to|down to)\b|\bbut that(?:'s| is| was)\s+(?:mostly\s+|all\s+|really\s+|just\s+)?(?:the|our|from|because)\b[^.?!]*?\bnot\b|\b(?:did|drove|explains?) (?:most|all|much) of (?:that|it)\b/i;
+  /\bnothing to do with\b|\bnot (?:because of|due to|thanks to|down to)\b|\bbut that(?:'s| is| was)\s+(?:mostly\s+|all\s+|really\s+|just\s+)?(?:the|our|from|because)\b[^.?!]*?\bnot\b|\b(?:did|drove|explains?) (?:most|all|much) of (?:that|it)\b|\bbut (?:that|this|it|the (?:number|figure|total))(?:'s| is)? (?:also )?(?:includes|included|including|counts|counting|lumps in)\b/i;
+/**
+ * "…up 11 percent, but let's be honest, that's the musical": after "but", the result credited to a thing named alone.
+ * The thing must end the clause, so "but that's the best quarter we've had" credits nothing.
+ */
+const BUT_THATS_THE = /\bbut\b[^.?!]{0,30}?\bthat(?:'s| is| was)\s+(?:all\s+|mostly\s+|really\s+|just\s+|entirely\s+|largely\s+)?the\s+([\p{L}-]+(?:\s[\p{L}-]+){0,2})\s*(?:[.,;!]|$)/iu;
+/** What "that's the …" may name without crediting a cause: "that's the point", "that's the plan". */
+const NOT_A_CAUSE = /\b(?:best|biggest|highest|most|worst|first|whole|point|thing|idea|goal|target|plan|hope|aim|truth|reality|problem|question|catch|number|figure|headline)\b/i;
 /** "…mostly because we opened two new cafés", "because of the new oven", "most of that is the new shops": the cause the speaker credits. */
 const CREDITED_CAUSE = /\b(?:because|due to|thanks to|driven by|down to|most of (?:that|it|this) (?:is|was|came from|comes from))\b([^.?!]*)/i;
 /**
@@ -212,9 +233,12 @@ const BUSINESS_EVENT =
   /\b(?:opened|opening|launched|added)\s+(?:[\w-]+\s+){0,3}?(?:stores?|shops?|cafés?|cafes?|sites?|branch(?:es)?|locations?|lines?|plants?|restaurants?|clinics?|markets?)\b|\b(?:we|they)\s+(?:acquired|raised (?:our |their )?prices|merged)\b|\b(?:new|extra|more)\s+(?:[\w-]+\s+)?(?:stores?|shops?|cafés?|cafes?|sites?|branch(?:es)?|locations?|lines?|plants?|ovens?|machines?|markets?|catalogues?)\b|\bprice (?:increases?|rises?)\b|\b(?:season|seasonal|weather|economy|inflation|acquisition|merger)\b/i;
 /** Words by which a credited cause is the product: "because of the pre-ordering on your platform". */
 const PRODUCT_AS_CAUSE = /\b(?:platform|system|software|tool|app|module|product|it|your|you|using|rollout)\b/i;
-/** A sentence that only says what a result before it was not from: "Nothing to do with the screens, honestly." */
+/**
+ * A sentence that only says what a result before it was not from: "Nothing to do with the screens, honestly.", "That is
+ * the new menu, not the software."
+ */
 const DISCLAIMER_SENTENCE =
-  /^(?:(?:and|but|so|honestly|frankly)[,]?\s+)?(?:(?:that's|that is|that was|it's|it is|it was)\s+)?(?:(?:got|had)\s+)?(?:nothing to do with|not (?:because of|due to|thanks to|down to|from))\b/i;
+  /^(?:(?:and|but|so|honestly|frankly)[,]?\s+)?(?:(?:that's|that is|that was|it's|it is|it was)\s+)?(?:(?:got|had)\s+)?(?:nothing to do with|not (?:because of|due to|thanks to|down to|from))\b|^(?:(?:and|but|so|honestly|frankly)[,]?\s+)?(?:that's|that is|that was|it's|it is|it was)\s+(?:all\s+|mostly\s+|really\s+|just\s+)?(?:the|our)\s+[^,.;]{1,40},\s+not\s+(?:the|your|you)\b/i;
 
 /**
  * True when, after the figure at `span` and before any other figure, the speaker puts the result down to something
@@ -224,8 +248,11 @@ const DISCLAIMER_SENTENCE =
 export function creditsSomethingElse(text: string, span: Span, ownNames: readonly string[]): boolean {
   const after = text.slice(span.end).split(/\d/)[0]!;
   if (DISCLAIMED_CAUSE.test(after)) return true;
+  const notTheProduct = (cause: string) => !PRODUCT_AS_CAUSE.test(cause) && !ownNames.some((name) => cause.includes(name));
   const cause = CREDITED_CAUSE.exec(after)?.[1];
-  return cause !== undefined && BUSINESS_EVENT.test(cause) && !PRODUCT_AS_CAUSE.test(cause) && !ownNames.some((name) => cause.includes(name));
+  if (cause !== undefined && BUSINESS_EVENT.test(cause) && notTheProduct(cause)) return true;
+  const named = BUT_THATS_THE.exec(after)?.[1];
+  return named !== undefined && !NOT_A_CAUSE.test(named) && notTheProduct(named);
 }
 
 /** "In the Quenby Ropeworks case study, bakers save…": a result from a case study. */
@@ -263,6 +290,15 @@ export function isOffer(text: string, span?: Span): boolean {
   return span ? framedBy(text, span, (words) => OFFER.test(words)) : OFFER.test(text);
 }
 
+/** "It costs us $36,000 a year", "we pay about $4,000 a month": what the customer pays, not what it saved ("costs us $4,000 less" is a saving). */
+const PAID_BEFORE = /\b(?:costs?|costing|charges?|charging|pays?|paying|paid)\s+(?:us|me|them|you)?\s*(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|over\s+|just\s+(?:under|over)\s+)?$/i;
+const LESS_AFTER = /^\s*(?:(?:a|an|per)\s+\w+\s+)?(?:less|fewer|lower|cheaper|under what)\b/i;
+
+/** True when the figure at `span` is what the customer pays. */
+export function isPricePaid(text: string, span: Span): boolean {
+  return PAID_BEFORE.test(text.slice(0, span.start)) && !LESS_AFTER.test(text.slice(span.end));
+}
+
 /** True when the sentence states a price. */
 export function statesPrice(text: string): boolean {
   return PRICE.test(text);
@@ -279,6 +315,30 @@ const COST_ROSE =
 export function saysCostRose(text: string, span: Span): boolean {
   const after = text.slice(span.end).split(/\b(?:but|whereas|although|though)\b/i)[0]!;
   return COST_ROSE.test(clauseAround(text, span).clause) || COST_ROSE.test(after);
+}
+
+/**
+ * Words that say a figure was never measured: "that's gut feel, nobody timed it", "but that's their spreadsheet, not a
+ * result", "we haven't actually measured it".
+ */
+const UNMEASURED =
+  /\bgut (?:feel(?:ing)?|sense|instinct)\b|\b(?:nobody|no one|no-one|none of us)\s+(?:has\s+|had\s+|ever\s+|actually\s+)*(?:timed|measured|counted|tracked|checked)\b|\b(?:we|they|I)\s+(?:haven't|have not|didn't|did not|never|don't|do not)\s+(?:actually\s+|really\s+|properly\s+)?(?:timed|measured|tracked|time|measure|track)\b|\bnot (?:been )?(?:measured|timed|tracked)\b|\banecdotal(?:ly)?\b|\bnot (?:a|an) (?:real |actual |measured |hard )?(?:result|measurement)\b/i;
+
+/** True when the sentence says its figure was never measured, only felt or estimated. */
+export function saysUnmeasured(text: string): boolean {
+  return UNMEASURED.test(text);
+}
+
+/**
+ * "We didn't.", "That's not true.", "No, it isn't.": a short sentence that denies what was just said; the figures of
+ * the sentence before it are taken back.
+ */
+const DENIAL =
+  /^(?:(?:no|nope|well|but|honestly|actually)[,.]?\s+)*(?:(?:we|it|they|that|he|she|I)\s+(?:didn't|did not|don't|do not|doesn't|does not|isn't|is not|wasn't|was not|haven't|have not|hasn't|has not|weren't|were not|aren't|are not)(?:\s+(?:really|actually|at all))?|(?:that's|that is|that was|it's|it is)\s+not\s+(?:true|right|correct|accurate|the case|what happened))(?:[.!]\s*|$)/i;
+
+/** True when `sentence` opens by denying what was just said (a short sentence may be joined to the next: "We didn't. It's 8 percent…"). */
+export function deniesWhatWasSaid(sentence: string): boolean {
+  return DENIAL.test(sentence.trim());
 }
 
 /** "For the staff pension fund, a return of 6 percent after fees": an investment's return, not the product's. */
@@ -300,7 +360,8 @@ const SUPERSEDED = /\b(?:I said|we said|I told you|last time|earlier|previously|
  * replaces one said before it ("Sorry, I said 120 earlier, it's actually 210").
  */
 export function correctionCueEnd(text: string): number {
-  let end = NO_THEN_FIGURE.exec(text)?.[0].length ?? -1;
+  // "We didn't. It's 8 percent on fuel costs": what follows a denial is the figure it puts right.
+  let end = NO_THEN_FIGURE.exec(text)?.[0].length ?? DENIAL.exec(text)?.[0].length ?? -1;
   for (const match of text.matchAll(CORRECTION)) end = match.index + match[0].length;
   return end;
 }
