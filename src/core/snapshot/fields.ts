@@ -380,12 +380,16 @@ const SELF = /\b(?:I|I'm|I'll|me|myself)\b/;
 const ASKS_WHO = /\bwho\b/i;
 /** How many sentences after the vendor's question the customer's answer may come. */
 const ANSWER_REACH = 4;
+/** A reply that names the speaker: "Me.", "That'd be me", "Myself, …", "I am." */
+const SELF_ANSWER = /^(?:(?:oh|well|yes|yeah|so|just|probably|that(?:'s|'d be| is| would be)|it's|it'd be)[,\s]+)*(?:me|myself|I am|I'll be|I will be)\b(?!\s+(?:and|or)\b)/i;
 
 interface Designations {
   /** People the customer names as the contact, with the sentence that does. */
   named: Map<string, AnalysedSentence>;
   /** Customer speakers who named someone else as the contact. */
   handedOff: Set<string>;
+  /** Customer speakers who answered the vendor's "who is the contact?" with themselves ("Me.", "That'd be me."). */
+  answeredSelf: Map<string, AnalysedSentence>;
 }
 
 /** Whether a text names the person, by full name or first name. */
@@ -402,6 +406,7 @@ function namesPerson(text: string, person: Person): boolean {
 function contactDesignations(analysis: CallAnalysis, speakerOf: (speaker: string) => string): Designations {
   const named = new Map<string, AnalysedSentence>();
   const handedOff = new Set<string>();
+  const answeredSelf = new Map<string, AnalysedSentence>();
   const othersNamedIn = (text: string, speaker: string) =>
     analysis.people.filter((person) => person.name !== speaker && analysis.parties.sideOf.get(person.name) !== 'vendor' && namesPerson(text, person));
   const designate = (sentence: AnalysedSentence, text: string) => {
@@ -420,9 +425,10 @@ function contactDesignations(analysis: CallAnalysis, speakerOf: (speaker: string
     const asked = before[askedAt];
     if (!asked || !ASKS_WHO.test(asked.text) || !CONTACT_DESIGNATION.test(asked.text)) return;
     const replySoFar = before.slice(askedAt + 1).filter((between) => between.side === 'customer');
+    if (replySoFar.length === 0 && SELF_ANSWER.test(sentence.text)) answeredSelf.set(speakerOf(sentence.speaker), sentence);
     if (replySoFar.every((between) => othersNamedIn(between.text, speakerOf(between.speaker!)).length === 0)) designate(sentence, sentence.text);
   });
-  return { named, handedOff };
+  return { named, handedOff, answeredSelf };
 }
 
 function contactCandidates(analysis: CallAnalysis): Candidate[] {
@@ -432,13 +438,14 @@ function contactCandidates(analysis: CallAnalysis): Candidate[] {
   for (const sentence of analysis.sentences) if (sentence.speaker) words.set(personOf(sentence.speaker), (words.get(personOf(sentence.speaker)) ?? 0) + sentence.wordCount);
   const customerWords = customerSpeakers(analysis).reduce((total, person) => total + (words.get(person.name) ?? 0), 0) || 1;
   const candidates: Candidate[] = [];
-  const { named, handedOff } = contactDesignations(analysis, personOf);
+  const { named, handedOff, answeredSelf } = contactDesignations(analysis, personOf);
   for (const person of customerSpeakers(analysis)) {
     const own = analysis.sentences.filter((sentence) => sentence.speaker !== null && personOf(sentence.speaker) === person.name);
     if (own.length === 0) continue;
     const share = (words.get(person.name) ?? 0) / customerWords;
     const designation =
       named.get(person.name) ??
+      answeredSelf.get(person.name) ??
       own.find((sentence) => !sentence.isQuestion && sentence.text.split(CLAUSE_BREAK).some((clause) => CONTACT_DESIGNATION.test(clause) && SELF.test(clause)));
     const naming = new Set(person.sentenceIds);
     const intro =
@@ -462,6 +469,7 @@ function contactCandidates(analysis: CallAnalysis): Candidate[] {
       const focus = spanOf(sentence.text, person.name.split(' ')[0]!);
       if (focus) candidate.focus = focus;
       if (handedOff.has(person.name)) candidate.excluded = 'named someone else as the contact';
+      else if (answeredSelf.size > 0) candidate.excluded = 'another speaker answered "who is the contact?" with themselves';
     }
     candidates.push(candidate);
   }
@@ -479,6 +487,9 @@ const OWN_TITLE = /\b(?:my (?:job )?title is |my role is |I(?:'m| am) (?:the |a 
 const LEADS_AREA = /\bI (?:lead|run|head(?: up)?|oversee)\s+(?:the\s+|our\s+)?((?:[a-z][\w&-]*\s+){0,3}?[a-z][\w&-]*)(?=\s+(?:at|for)\s+[A-Z]|\s*[,.;]|$)/;
 const NOT_AN_AREA = /^(?:to|it|that|this|a|an|all|everything|things|into|out|late|over|through)\b/;
 const SIDE_WORDS = /^(?:customer|client|vendor|guest|host|buyer|account manager|customer success)$/i;
+/** "Before this job I was at a bank, as Head of IT", "in my last role I was …": a title held before, unless "now" comes back to today. */
+const EARLIER_JOB =
+  /\b(?:before (?:this (?:job|role|position)|I (?:joined|came|moved)|joining|coming)|previously|formerly|I used to (?:be|work)|(?:in|at) my (?:last|previous|old|former|first) (?:job|role|company|employer|position))\b(?![^.!?]*\b(?:now|currently|these days|today)\b)/i;
 
 function positionCandidates(analysis: CallAnalysis, contactName: string | null): Candidate[] {
   if (!contactName) return [];
@@ -498,6 +509,7 @@ function positionCandidates(analysis: CallAnalysis, contactName: string | null):
       const afterName = rest.replace(new RegExp(`^${escapeRegExp(contactName)},?\\s+|^${escapeRegExp(contactName.split(' ')[0]!)}\\w*,?\\s+`), '');
       const title = readTitle(afterName);
       if (!title || /^(?:going|trying|not|sure|happy|glad|here|on|in)\b/i.test(title)) continue;
+      if (EARLIER_JOB.test(sentence.text.slice(0, match.index))) continue;
       const explicit = /title|role/i.test(match[0]);
       const at = sentence.text.indexOf(title, match.index);
       candidates.push({ value: title, score: explicit ? 0.95 : 0.85, sentence, focus: { start: match.index, end: at + title.length } });
