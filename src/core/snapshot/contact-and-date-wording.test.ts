@@ -1,7 +1,9 @@
 /**
- * Wording that turns a contact's title or the contact into someone else's: a
- * title phrase that runs on past a verb, a job held before, a reply of "Me."
- * to "who is the contact?". Each rule beside a look-alike that keeps its value.
+ * Wording that turns a contact's title, the contact, or a date into someone
+ * else's: a title phrase that runs on past a verb, a job held before, a reply
+ * of "Me." to "who is the contact?", a negated start with "until", the last
+ * site finished after a pilot, and another organisation's dates told by the
+ * vendor. Each rule beside a look-alike that keeps its value.
  */
 
 import { describe, expect, it } from 'vitest';
@@ -50,5 +52,44 @@ describe("the contact's title and the contact", () => {
     expect(value(answered, 'contact_email')).toBe('tess.okafor@brightwell.example');
     const unanswered = customerCallSnapshotOf([...lines, 'Ravi Menon: Who else joined the rollout?', 'Tess Okafor: Mostly the depot leads.']);
     expect(value(unanswered, 'primary_contact')).toBe('Lars Quist');
+  });
+});
+
+describe('start and completion dates', () => {
+  it('reads "we didn\'t kick off until <date>" as the start, over the day the contract was signed', () => {
+    const call = customerCallSnapshotOf([
+      ...OPENING,
+      "Tess Okafor: We signed with you on February 3rd, 2025, but procurement took ages. We didn't actually kick off until March 17th, 2025.",
+      "Tess Okafor: And we didn't go live until June 2nd, 2025.",
+    ]);
+    expect(value(call, 'start_date')).toBe('2025-03-17');
+    expect(value(call, 'completion_date')).toBe('2025-06-02');
+    const kept = customerCallSnapshotOf([...OPENING, 'Tess Okafor: We started on February 3rd, 2025 and kept the paper rotas until March 17th, 2025.']);
+    expect(value(kept, 'start_date')).toBe('2025-02-03');
+  });
+
+  it("takes the day the last site was done as the completion, not the pilot's end", () => {
+    for (const pilot of ['Tess Okafor: The pilot at one depot wrapped up on April 4th, 2025.', 'Tess Okafor: We finished the pilot on April 4th, 2025.']) {
+      const call = customerCallSnapshotOf([...OPENING, pilot, 'Tess Okafor: Then the last of the twelve depots was done on June 20th, 2025.']);
+      expect(value(call, 'completion_date'), pilot).toBe('2025-06-20');
+    }
+    const survey = customerCallSnapshotOf([...OPENING, 'Tess Okafor: The site survey was done on March 1st, 2025.']);
+    expect(value(survey, 'completion_date')).toBeNull();
+  });
+
+  it("never takes another organisation's dates the vendor tells, named with its town and without 'they'", () => {
+    const call = customerCallSnapshotOf([
+      'Ravi Menon: Thanks for making time, Tess, this is Ravi from Shiftwise. Before we start, good news: Pellham Dairies in Cork went live on March 3rd, 2025 with the same setup as yours.',
+      'Tess Okafor: Oh good, that helps.',
+      'Ravi Menon: And Pellham kicked off on January 6th, 2025, so about eight weeks end to end.',
+      "Tess Okafor: We're not there yet. Your team is still mapping our depots. Your scheduling app looks good in the sandbox.",
+    ]);
+    expect(value(call, 'completion_date')).toBeNull();
+    expect(value(call, 'start_date')).toBeNull();
+    const ours = customerCallSnapshotOf([
+      'Ravi Menon: Thanks for making time, Tess. So Brinkvale Haulage went live on March 3rd, 2025, right?',
+      'Tess Okafor: Yes, Brinkvale was live across all depots that day. Your scheduling app has been a big part of our year.',
+    ]);
+    expect(value(ours, 'completion_date')).toBe('2025-03-03');
   });
 });

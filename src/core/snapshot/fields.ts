@@ -582,7 +582,8 @@ const START_CUE = /\b(?:start date|start(?:ed|s|ing)?|kick(?:ed|s|ing)?[- ]?off|
 /** A contract signed or in effect: the start only when no project start is stated. */
 const SIGNED_CUE = /\b(?:signed|went into effect|since)\b/gi;
 const START_OR_SIGNED_CUE = new RegExp(`${START_CUE.source}|${SIGNED_CUE.source}`, 'gi');
-const END_CUE = /\b(?:end date|completion date|ends? on|ended|complet(?:e|ed|es|ion)|finish(?:ed|es)?|wrap(?:ped)? up|went live|go(?:es|ing)?[- ]live|gone live|live across|(?:was|were|is|are|been|fully|all) live\b|rolled (?:it )?out|roll(?:ed)?-out|launched|deliver(?:ed)? by|deadline|due (?:on|by)|(?:up and )?running(?: on it)? by|live by)\b/gi;
+/** "done" ends the project only for its last part or all of it: "the last of the depots was done on …", not "the survey was done on …". */
+const END_CUE = /\b(?:end date|completion date|ends? on|ended|complet(?:e|ed|es|ion)|finish(?:ed|es)?|wrap(?:ped)? up|went live|go(?:es|ing)?[- ]live|gone live|live across|(?:was|were|is|are|been|fully|all) live\b|rolled (?:it )?out|roll(?:ed)?-out|launched|deliver(?:ed)? by|deadline|due (?:on|by)|(?:up and )?running(?: on it)? by|live by|(?:last|all|every|everything|the rest)\b[^.,;]{0,50}?\b(?:was|were|got) (?:all |finally |fully )?done)\b/gi;
 /** The day the customer started using the product: their start date when no earlier start is stated. */
 const GO_LIVE_CUE = /\b(?:went live|go(?:es|ing)?[- ]live|gone live|launched)\b/gi;
 /**
@@ -593,6 +594,8 @@ const PRODUCT_RELEASE =
   /\b(?:(?:next|upcoming|coming|new|newest|latest) (?:release|patch|version|update|build)|(?:spring|summer|fall|autumn|winter|quarterly|annual|major|minor|feature) (?:release|update)|version \d[\w.]*|v\d+(?:\.\d+)*|hotfix|bug ?fix|the fix|a fix|fixed in)\b/i;
 /** "Before we start, …", "let me start with …": the speaker opening a topic, not anything starting. */
 const OPENS_A_TOPIC = /\b(?:before we (?:start|begin|get started)\s*,|(?:let's|let me|I'll|I will|I'd like to|I want to) (?:start|begin)\s*(?:,|with\b|by\b|off\b)|to (?:start|begin) with\b)/i;
+/** "We didn't actually kick off until April 7th": a negated cue whose "until" says the day it did happen. */
+const NOT_UNTIL = /\b(?:didn't|did not|wasn't|was not|weren't|were not|never|couldn't|could not)\s+(?:\w+\s+)?$/i;
 /** Between a cue and its date there must be no new clause. */
 const CLAUSE_BETWEEN = /[,;]\s*(?:and|but|so|then|since|while|which|whereas|we|they|it|this|that)\b|;|\bsince\b|\buntil\b|\?/i;
 
@@ -611,12 +614,16 @@ function startDateCandidates(analysis: CallAnalysis): Candidate[] {
 const CHANGED_PLAN = /\b(?:original(?:ly)?|initial(?:ly)?|first)\s+(?:plan(?:ned)?|target(?:ed)?|date|go-live|schedule)|\b(?:was|were) (?:supposed|meant|planned|scheduled) to\b|\bthe plan was\b|\bslipped\b|\bpushed (?:back|out)\b/i;
 /** "We started the cutover on …": the start of one phase of the project, not of the project. */
 const PHASE_STARTED = /\b(?:start(?:ed|s|ing)?|beg[au]n|kick(?:ed|s|ing)? off)\s+(?:the\s+|our\s+)?(?:cutover|(?:data\s+)?migration|testing|hypercare|parallel run|design phase|build phase|data load)\b/i;
+const PHASES = 'training|testing|uat|migration|cutover|pilot|hypercare|parallel run|design phase|build phase|data load|onboarding';
 /**
- * "The admin training wrapped up on …", "we wrapped up our part on …": the end of one phase of the project or of one
- * party's share of it, not of the project.
+ * "The admin training wrapped up on …", "the pilot at one site finished on …", "we finished the pilot on …", "we wrapped up our part
+ * on …": the end of one phase of the project or of one party's share of it, not of the project.
  */
-const PHASE_ENDED =
-  /\b(?:(?:training|testing|uat|migration|cutover|pilot|hypercare|parallel run|design phase|build phase|data load|onboarding)\s+(?:\w+\s+)?(?:wrap(?:ped|s)? up|finish(?:ed|es)?|end(?:ed|s)?|complet(?:ed|es)|(?:was|is) (?:complete|done))|(?:our|their|his|her|my) (?:part|piece|bit|share|portion)\b)/i;
+const PHASE_ENDED = new RegExp(
+  `\\b(?:(?:${PHASES})\\s+(?:\\w+\\s+){0,3}?(?:wrap(?:ped|s)? up|finish(?:ed|es)?|end(?:ed|s)?|complet(?:ed|es)|(?:was|is) (?:complete|done))` +
+    `|(?:wrap(?:ped|s)? up|finish(?:ed|es)?|end(?:ed|s)?|complet(?:ed|es))\\s+(?:the\\s+|our\\s+)?(?:${PHASES})\\b|(?:our|their|his|her|my) (?:part|piece|bit|share|portion)\\b)`,
+  'i',
+);
 /** "If we rolled it out to everyone, we'd want to be live by …": a date that holds only if something happens. */
 const ON_A_CONDITION = /\bif (?:we|they|you|it|the|our|this)\b[^.?!]*\b(?:would|could|might|we'd|they'd|you'd|it'd)\b/i;
 /** The end of a contract term is not the end of a project: "the renewal on January 31st", "our term ends on the 31st of March". */
@@ -635,18 +642,24 @@ const ANOTHER_DAY_FROM = /\b(?:after|before|following|ahead of|prior to)\s+(?:(?
  */
 const ANOTHER_CUSTOMER = /\b(?:another|other|one of (?:our|my|their))\s+(?:one of (?:our|my|their)\s+)?(?:[\w-]+\s+){0,2}?(?:customers?|clients?|accounts?)\b|\b(?:customers?|clients?|accounts?) of (?:ours|mine)\b/i;
 
-/** "Greyhaven Coaches went live on …": the name of whoever did what the date tells, at the start of its clause. */
+/** "Greyhaven Coaches (in Leeds) went live on …": the name of whoever did what the date tells, at the start of its clause. */
 const NAMED_DOER =
-  /(?:^|[,;:]\s*)(?:(?:And|So|But|Then|Also|Plus|Now|Well|Oh)\s+)?((?:[A-Z][\w&'’-]*\s+){0,3}[A-Z][\w&'’-]*)\s+(?:(?:has|had|have|also|just|finally|only)\s+)?(?:went live|go(?:es)? live|gone live|started|kicked off|launched|began|finished|completed)\b[^,;:]*$/;
+  /(?:^|[,;:]\s*)(?:(?:And|So|But|Then|Also|Plus|Now|Well|Oh)\s+)?((?:[A-Z][\w&'’-]*\s+){0,3}[A-Z][\w&'’-]*)\s+(?:(?:in|from|over in|up in|down in)\s+(?:[A-Z][\w'’-]*\s+){1,2})?(?:(?:has|had|have|also|just|finally|only)\s+)?(?:went live|go(?:es)? live|gone live|started|kicked off|launched|began|finished|completed)\b[^,;:]*$/;
 
-/** The vendor telling of an organisation other than the customer or itself: "Greyhaven Coaches went live on …". */
+/**
+ * The vendor telling of an organisation other than the customer or itself: "Greyhaven Coaches went live on …". With the
+ * customer's name unknown, a name the customer's side says too may be theirs, so only a name they never say counts.
+ */
 function namesAnotherOrganisation(analysis: CallAnalysis, sentence: AnalysedSentence, before: string): boolean {
   const customer = analysis.parties.customer?.name;
-  const doer = sentence.side === 'vendor' && customer ? NAMED_DOER.exec(ownClause(before))?.[1] : undefined;
+  const doer = sentence.side === 'vendor' ? NAMED_DOER.exec(ownClause(before))?.[1] : undefined;
   if (!doer || !doer.split(' ').some((word) => isNameLike(word, analysis.vocabulary))) return false;
   const firstWord = (name: string) => name.split(' ')[0]!.toLowerCase();
-  const ours = [customer!, analysis.parties.vendor?.name, analysis.vendor?.company, ...(analysis.vendor?.products ?? []), ...analysis.people.map((person) => person.name)];
-  return !ours.some((name) => name !== undefined && firstWord(name) === firstWord(doer));
+  const ours = [customer, analysis.parties.vendor?.name, analysis.vendor?.company, ...(analysis.vendor?.products ?? []), ...analysis.people.map((person) => person.name)];
+  if (ours.some((name) => name !== undefined && firstWord(name) === firstWord(doer))) return false;
+  if (customer) return true;
+  const doerWord = new RegExp(`\\b${escapeRegExp(doer.split(' ')[0]!)}\\b`);
+  return !analysis.sentences.some((other) => other.side === 'customer' && doerWord.test(other.text));
 }
 
 function dateCandidates(analysis: CallAnalysis, cue: RegExp, other: RegExp): Candidate[] {
@@ -737,7 +750,8 @@ function cueDistance(text: string, date: Span, cue: RegExp, dates: readonly Span
     const opensNextPair = cueStart >= date.end && /^,\s*$/.test(between);
     const span = { start: cueStart, end: cueEnd };
     const anotherDatesCue = dates.some((other) => other !== date && gapToCue(text, other, span) < gapToCue(text, date, span));
-    if (between.length > 90 || opensNextPair || anotherDatesCue || CLAUSE_BETWEEN.test(between)) continue;
+    const happenedOn = /^\s+until\s+(?:the\s+)?$/i.test(between) && NOT_UNTIL.test(text.slice(Math.max(0, cueStart - 30), cueStart));
+    if (between.length > 90 || opensNextPair || anotherDatesCue || (CLAUSE_BETWEEN.test(between) && !happenedOn)) continue;
     if (best === null || between.length < best) best = between.length;
   }
   return best;
