@@ -489,7 +489,7 @@ const NOT_AN_AREA = /^(?:to|it|that|this|a|an|all|everything|things|into|out|lat
 const SIDE_WORDS = /^(?:customer|client|vendor|guest|host|buyer|account manager|customer success)$/i;
 /** "Before this job I was at a bank, as Head of IT", "in my last role I was …": a title held before, unless "now" comes back to today. */
 const EARLIER_JOB =
-  /\b(?:before (?:this (?:job|role|position)|I (?:joined|came|moved)|joining|coming)|previously|formerly|I used to (?:be|work)|(?:in|at) my (?:last|previous|old|former|first) (?:job|role|company|employer|position))\b(?![^.!?]*\b(?:now|currently|these days|today)\b)/i;
+  /\b(?:before (?:this (?:job|role|position)|I (?:joined|came|moved)|joining|coming)|(?:previously|formerly),?\s+(?:I was|I worked|at|with)|I used to (?:be|work)|(?:in|at) my (?:last|previous|old|former|first) (?:job|role|company|employer|position))\b(?![^.!?]*\b(?:now|currently|these days|today)\b)/i;
 
 function positionCandidates(analysis: CallAnalysis, contactName: string | null): Candidate[] {
   if (!contactName) return [];
