@@ -93,5 +93,10 @@ describe('start and completion dates', () => {
       'Tess Okafor: Yes, Brinkvale was live across all depots that day. Your scheduling app has been a big part of our year.',
     ]);
     expect(value(ours, 'completion_date')).toBe('2025-03-03');
+    const confirmed = customerCallSnapshotOf([
+      'Ravi Menon: Thanks for making time, Tess, this is Ravi from Shiftwise. So Brinkvale went live on March 3rd, 2025.',
+      'Tess Okafor: Yes, that is right, all twelve depots. Your scheduling app has been a big part of our year.',
+    ]);
+    expect(value(confirmed, 'completion_date')).toBe('2025-03-03');
   });
 });

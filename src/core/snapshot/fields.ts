@@ -646,9 +646,13 @@ const ANOTHER_CUSTOMER = /\b(?:another|other|one of (?:our|my|their))\s+(?:one o
 const NAMED_DOER =
   /(?:^|[,;:]\s*)(?:(?:And|So|But|Then|Also|Plus|Now|Well|Oh)\s+)?((?:[A-Z][\w&'’-]*\s+){0,3}[A-Z][\w&'’-]*)\s+(?:(?:in|from|over in|up in|down in)\s+(?:[A-Z][\w'’-]*\s+){1,2})?(?:(?:has|had|have|also|just|finally|only)\s+)?(?:went live|go(?:es)? live|gone live|started|kicked off|launched|began|finished|completed)\b[^,;:]*$/;
 
+/** A reply that confirms what was just said: "Yes, that's right", "Correct". */
+const CONFIRMS = /^(?:yes|yeah|yep|yup|right|correct|exactly|indeed|that's (?:right|correct)|that is (?:right|correct))\b/i;
+
 /**
  * The vendor telling of an organisation other than the customer or itself: "Greyhaven Coaches went live on …". With the
- * customer's name unknown, a name the customer's side says too may be theirs, so only a name they never say counts.
+ * customer's name unknown, the name may be theirs: it counts only when the customer's side never says it, and the vendor
+ * does not ask it nor hear it confirmed ("So Brinkvale went live on March 3rd." "Yes, that's right.").
  */
 function namesAnotherOrganisation(analysis: CallAnalysis, sentence: AnalysedSentence, before: string): boolean {
   const customer = analysis.parties.customer?.name;
@@ -659,7 +663,9 @@ function namesAnotherOrganisation(analysis: CallAnalysis, sentence: AnalysedSent
   if (ours.some((name) => name !== undefined && firstWord(name) === firstWord(doer))) return false;
   if (customer) return true;
   const doerWord = new RegExp(`\\b${escapeRegExp(doer.split(' ')[0]!)}\\b`);
-  return !analysis.sentences.some((other) => other.side === 'customer' && doerWord.test(other.text));
+  if (sentence.isQuestion || analysis.sentences.some((other) => other.side === 'customer' && doerWord.test(other.text))) return false;
+  const reply = analysis.sentences.slice(analysis.sentences.indexOf(sentence) + 1).find((later) => later.side === 'customer');
+  return !reply || !CONFIRMS.test(reply.text);
 }
 
 function dateCandidates(analysis: CallAnalysis, cue: RegExp, other: RegExp): Candidate[] {
