@@ -43,6 +43,15 @@ describe("the contact's title and the contact", () => {
     }
   });
 
+  it('takes a title given as the whole answer to "and your role?", not to "what was your title there?"', () => {
+    const answered = customerCallSnapshotOf([...OPENING, 'Ravi Menon: And your role these days?', 'Tess Okafor: Director of Depot Operations.']);
+    expect(value(answered, 'contact_position')).toBe('Director of Depot Operations');
+    const earlier = customerCallSnapshotOf([...OPENING, 'Ravi Menon: And what was your title at the old firm?', 'Tess Okafor: Director of Depot Operations.']);
+    expect(value(earlier, 'contact_position')).toBeNull();
+    const notATitle = customerCallSnapshotOf([...OPENING, 'Ravi Menon: And your role?', 'Tess Okafor: Mostly the rotas and the depot budgets.']);
+    expect(value(notATitle, 'contact_position')).toBeNull();
+  });
+
   it('takes the customer who answers "who should we list as the contact?" with "Me."', () => {
     const lines = [
       ...OPENING,

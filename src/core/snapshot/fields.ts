@@ -491,6 +491,19 @@ const SIDE_WORDS = /^(?:customer|client|vendor|guest|host|buyer|account manager|
 const EARLIER_JOB =
   /\b(?:before (?:this (?:job|role|position)|I (?:joined|came|moved)|joining|coming)|(?:previously|formerly),?\s+(?:I was|I worked|at|with)|I used to (?:be|work)|(?:in|at) my (?:last|previous|old|former|first) (?:job|role|company|employer|position))\b(?![^.!?]*\b(?:now|currently|these days|today)\b)/i;
 
+/** The vendor asking for a title now held: "And your role?", "What's your job title these days?", not "What was your title there?". */
+const ASKS_TITLE = /\b(?:your|his|her)\s+(?:(?:job|official|exact|current)\s+)?(?:role|title|position)\b/i;
+const ASKS_EARLIER = /\b(?:was|were|used to|previous|former|old|before|back then)\b/i;
+
+/** "Head of Tenant Services.": a reply that is a title and nothing else, to the vendor asking for one. */
+function answeredTitle(analysis: CallAnalysis, sentence: AnalysedSentence): string | null {
+  const asked = analysis.sentences[analysis.sentences.indexOf(sentence) - 1];
+  if (!asked?.isQuestion || asked.side === 'customer' || !ASKS_TITLE.test(asked.text) || ASKS_EARLIER.test(asked.text)) return null;
+  const said = sentence.text.trim().replace(/[.!]+$/, '');
+  const title = readTitle(said);
+  return title === said ? title : null;
+}
+
 function positionCandidates(analysis: CallAnalysis, contactName: string | null): Candidate[] {
   if (!contactName) return [];
   const person = analysis.people.find((candidate) => candidate.name === contactName);
@@ -517,6 +530,8 @@ function positionCandidates(analysis: CallAnalysis, contactName: string | null):
   }
   for (const sentence of analysis.sentences) {
     if (sentence.speaker !== contactName || sentence.isQuestion) continue;
+    const answered = answeredTitle(analysis, sentence);
+    if (answered) candidates.push({ value: answered, score: 0.9, sentence, focus: { start: 0, end: sentence.text.length } });
     const led = LEADS_AREA.exec(sentence.text);
     if (!led || NOT_AN_AREA.test(led[1]!)) continue;
     candidates.push({ value: `Head of ${led[1]}`, score: 0.6, sentence, focus: { start: led.index, end: led.index + led[0].length }, note: 'worded from "I lead …", not a stated title' });
