@@ -405,12 +405,16 @@ const SELF = /\b(?:I|I'm|I'll|me|myself)\b/;
 const ASKS_WHO = /\bwho\b/i;
 /** How many sentences after the vendor's question the customer's answer may come. */
 const ANSWER_REACH = 4;
+/** A reply that names the speaker: "Me.", "That'd be me", "Myself, …", "I am." */
+const SELF_ANSWER = /^(?:(?:oh|well|yes|yeah|so|just|probably|that(?:'s|'d be| is| would be)|it's|it'd be)[,\s]+)*(?:me|myself|I am|I'll be|I will be)\b(?!\s+(?:and|or)\b)/i;
 
 interface Designations {
   /** People the customer names as the contact, with the sentence that does. */
   named: Map<string, AnalysedSentence>;
   /** Customer speakers who named someone else as the contact. */
   handedOff: Set<string>;
+  /** Customer speakers who answered the vendor's "who is the contact?" with themselves ("Me.", "That'd be me."). */
+  answeredSelf: Map<string, AnalysedSentence>;
 }
 
 /** Whether a text names the person, by full name or first name. */
@@ -427,6 +431,7 @@ function namesPerson(text: string, person: Person): boolean {
 function contactDesignations(analysis: CallAnalysis, speakerOf: (speaker: string) => string): Designations {
   const named = new Map<string, AnalysedSentence>();
   const handedOff = new Set<string>();
+  const answeredSelf = new Map<string, AnalysedSentence>();
   const othersNamedIn = (text: string, speaker: string) =>
     analysis.people.filter((person) => person.name !== speaker && analysis.parties.sideOf.get(person.name) !== 'vendor' && namesPerson(text, person));
   const designate = (sentence: AnalysedSentence, text: string) => {
@@ -445,9 +450,10 @@ function contactDesignations(analysis: CallAnalysis, speakerOf: (speaker: string
     const asked = before[askedAt];
     if (!asked || !ASKS_WHO.test(asked.text) || !CONTACT_DESIGNATION.test(asked.text)) return;
     const replySoFar = before.slice(askedAt + 1).filter((between) => between.side === 'customer');
+    if (replySoFar.length === 0 && SELF_ANSWER.test(sentence.text)) answeredSelf.set(speakerOf(sentence.speaker), sentence);
     if (replySoFar.every((between) => othersNamedIn(between.text, speakerOf(between.speaker!)).length === 0)) designate(sentence, sentence.text);
   });
-  return { named, handedOff };
+  return { named, handedOff, answeredSelf };
 }
 
 function contactCandidates(analysis: CallAnalysis): Candidate[] {
@@ -457,13 +463,14 @@ function contactCandidates(analysis: CallAnalysis): Candidate[] {
   for (const sentence of analysis.sentences) if (sentence.speaker) words.set(personOf(sentence.speaker), (words.get(personOf(sentence.speaker)) ?? 0) + sentence.wordCount);
   const customerWords = customerSpeakers(analysis).reduce((total, person) => total + (words.get(person.name) ?? 0), 0) || 1;
   const candidates: Candidate[] = [];
-  const { named, handedOff } = contactDesignations(analysis, personOf);
+  const { named, handedOff, answeredSelf } = contactDesignations(analysis, personOf);
   for (const person of customerSpeakers(analysis)) {
     const own = analysis.sentences.filter((sentence) => sentence.speaker !== null && personOf(sentence.speaker) === person.name);
     if (own.length === 0) continue;
     const share = (words.get(person.name) ?? 0) / customerWords;
     const designation =
       named.get(person.name) ??
+      answeredSelf.get(person.name) ??
       own.find((sentence) => !sentence.isQuestion && sentence.text.split(CLAUSE_BREAK).some((clause) => CONTACT_DESIGNATION.test(clause) && SELF.test(clause)));
     const naming = new Set(person.sentenceIds);
     const intro =
@@ -487,6 +494,7 @@ function contactCandidates(analysis: CallAnalysis): Candidate[] {
       const focus = spanOf(sentence.text, person.name.split(' ')[0]!);
       if (focus) candidate.focus = focus;
       if (handedOff.has(person.name)) candidate.excluded = 'named someone else as the contact';
+      else if (answeredSelf.size > 0) candidate.excluded = 'another speaker answered "who is the contact?" with themselves';
     }
     candidates.push(candidate);
   }
@@ -504,6 +512,22 @@ const OWN_TITLE = /\b(?:my (?:job )?title is |my role is |I(?:'m| am) (?:the |a 
 const LEADS_AREA = /\bI (?:lead|run|head(?: up)?|oversee)\s+(?:the\s+|our\s+)?((?:[a-z][\w&-]*\s+){0,3}?[a-z][\w&-]*)(?=\s+(?:at|for)\s+[A-Z]|\s*[,.;]|$)/;
 const NOT_AN_AREA = /^(?:to|it|that|this|a|an|all|everything|things|into|out|late|over|through)\b/;
 const SIDE_WORDS = /^(?:customer|client|vendor|guest|host|buyer|account manager|customer success)$/i;
+/** "Before this job I was at a bank, as Head of IT", "in my last role I was …": a title held before, unless "now" comes back to today. */
+const EARLIER_JOB =
+  /\b(?:before (?:this (?:job|role|position)|I (?:joined|came|moved)|joining|coming)|(?:previously|formerly),?\s+(?:I was|I worked|at|with)|I used to (?:be|work)|(?:in|at) my (?:last|previous|old|former|first) (?:job|role|company|employer|position))\b(?![^.!?]*\b(?:now|currently|these days|today)\b)/i;
+
+/** The vendor asking for a title now held: "And your role?", "What's your job title these days?", not "What was your title there?". */
+const ASKS_TITLE = /\b(?:your|his|her)\s+(?:(?:job|official|exact|current)\s+)?(?:role|title|position)\b/i;
+const ASKS_EARLIER = /\b(?:was|were|used to|previous|former|old|before|back then)\b/i;
+
+/** "Head of Tenant Services.": a reply that is a title and nothing else, to the vendor asking for one. */
+function answeredTitle(analysis: CallAnalysis, sentence: AnalysedSentence): string | null {
+  const asked = analysis.sentences[analysis.sentences.indexOf(sentence) - 1];
+  if (!asked?.isQuestion || asked.side === 'customer' || !ASKS_TITLE.test(asked.text) || ASKS_EARLIER.test(asked.text)) return null;
+  const said = sentence.text.trim().replace(/[.!]+$/, '');
+  const title = readTitle(said);
+  return title === said ? title : null;
+}
 
 function positionCandidates(analysis: CallAnalysis, contactName: string | null): Candidate[] {
   if (!contactName) return [];
@@ -523,6 +547,7 @@ function positionCandidates(analysis: CallAnalysis, contactName: string | null):
       const afterName = rest.replace(new RegExp(`^${escapeRegExp(contactName)},?\\s+|^${escapeRegExp(contactName.split(' ')[0]!)}\\w*,?\\s+`), '');
       const title = readTitle(afterName);
       if (!title || /^(?:going|trying|not|sure|happy|glad|here|on|in)\b/i.test(title)) continue;
+      if (EARLIER_JOB.test(sentence.text.slice(0, match.index))) continue;
       const explicit = /title|role/i.test(match[0]);
       const at = sentence.text.indexOf(title, match.index);
       candidates.push({ value: title, score: explicit ? 0.95 : 0.85, sentence, focus: { start: match.index, end: at + title.length } });
@@ -530,6 +555,8 @@ function positionCandidates(analysis: CallAnalysis, contactName: string | null):
   }
   for (const sentence of analysis.sentences) {
     if (sentence.speaker !== contactName || sentence.isQuestion) continue;
+    const answered = answeredTitle(analysis, sentence);
+    if (answered) candidates.push({ value: answered, score: 0.9, sentence, focus: { start: 0, end: sentence.text.length } });
     const led = LEADS_AREA.exec(sentence.text);
     if (!led || NOT_AN_AREA.test(led[1]!)) continue;
     candidates.push({ value: `Head of ${led[1]}`, score: 0.6, sentence, focus: { start: led.index, end: led.index + led[0].length }, note: 'worded from "I lead …", not a stated title' });
@@ -595,7 +622,8 @@ const START_CUE = /\b(?:start date|start(?:ed|s|ing)?|kick(?:ed|s|ing)?[- ]?off|
 /** A contract signed or in effect: the start only when no project start is stated. */
 const SIGNED_CUE = /\b(?:signed|went into effect|since)\b/gi;
 const START_OR_SIGNED_CUE = new RegExp(`${START_CUE.source}|${SIGNED_CUE.source}`, 'gi');
-const END_CUE = /\b(?:end date|completion date|ends? on|ended|complet(?:e|ed|es|ion)|finish(?:ed|es)?|wrap(?:ped)? up|went live|go(?:es|ing)?[- ]live|gone live|live across|(?:was|were|is|are|been|fully|all) live\b|rolled (?:it )?out|roll(?:ed)?-out|launched|deliver(?:ed)? by|deadline|due (?:on|by)|(?:up and )?running(?: on it)? by|live by)\b/gi;
+/** "done" ends the project only for its last part or all of it: "the last of the depots was done on …", not "the survey was done on …". */
+const END_CUE = /\b(?:end date|completion date|ends? on|ended|complet(?:e|ed|es|ion)|finish(?:ed|es)?|wrap(?:ped)? up|went live|go(?:es|ing)?[- ]live|gone live|live across|(?:was|were|is|are|been|fully|all) live\b|rolled (?:it )?out|roll(?:ed)?-out|launched|deliver(?:ed)? by|deadline|due (?:on|by)|(?:up and )?running(?: on it)? by|live by|(?:last|all|every|everything|the rest)\b[^.,;]{0,50}?\b(?:was|were|got) (?:all |finally |fully )?done)\b/gi;
 /** The day the customer started using the product: their start date when no earlier start is stated. */
 const GO_LIVE_CUE = /\b(?:went live|go(?:es|ing)?[- ]live|gone live|launched)\b/gi;
 /**
@@ -606,6 +634,8 @@ const PRODUCT_RELEASE =
   /\b(?:(?:next|upcoming|coming|new|newest|latest) (?:release|patch|version|update|build)|(?:spring|summer|fall|autumn|winter|quarterly|annual|major|minor|feature) (?:release|update)|version \d[\w.]*|v\d+(?:\.\d+)*|hotfix|bug ?fix|the fix|a fix|fixed in)\b/i;
 /** "Before we start, …", "let me start with …": the speaker opening a topic, not anything starting. */
 const OPENS_A_TOPIC = /\b(?:before we (?:start|begin|get started)\s*,|(?:let's|let me|I'll|I will|I'd like to|I want to) (?:start|begin)\s*(?:,|with\b|by\b|off\b)|to (?:start|begin) with\b)/i;
+/** "We didn't actually kick off until April 7th": a negated cue whose "until" says the day it did happen. */
+const NOT_UNTIL = /\b(?:didn't|did not|wasn't|was not|weren't|were not|never|couldn't|could not)\s+(?:\w+\s+)?$/i;
 /** Between a cue and its date there must be no new clause. */
 const CLAUSE_BETWEEN = /[,;]\s*(?:and|but|so|then|since|while|which|whereas|we|they|it|this|that)\b|;|\bsince\b|\buntil\b|\?/i;
 
@@ -624,12 +654,16 @@ function startDateCandidates(analysis: CallAnalysis): Candidate[] {
 const CHANGED_PLAN = /\b(?:original(?:ly)?|initial(?:ly)?|first)\s+(?:plan(?:ned)?|target(?:ed)?|date|go-live|schedule)|\b(?:was|were) (?:supposed|meant|planned|scheduled) to\b|\bthe plan was\b|\bslipped\b|\bpushed (?:back|out)\b/i;
 /** "We started the cutover on …": the start of one phase of the project, not of the project. */
 const PHASE_STARTED = /\b(?:start(?:ed|s|ing)?|beg[au]n|kick(?:ed|s|ing)? off)\s+(?:the\s+|our\s+)?(?:cutover|(?:data\s+)?migration|testing|hypercare|parallel run|design phase|build phase|data load)\b/i;
+const PHASES = 'training|testing|uat|migration|cutover|pilot|hypercare|parallel run|design phase|build phase|data load|onboarding';
 /**
- * "The admin training wrapped up on …", "we wrapped up our part on …": the end of one phase of the project or of one
- * party's share of it, not of the project.
+ * "The admin training wrapped up on …", "the pilot at one site finished on …", "we finished the pilot on …", "we wrapped up our part
+ * on …": the end of one phase of the project or of one party's share of it, not of the project.
  */
-const PHASE_ENDED =
-  /\b(?:(?:training|testing|uat|migration|cutover|pilot|hypercare|parallel run|design phase|build phase|data load|onboarding)\s+(?:\w+\s+)?(?:wrap(?:ped|s)? up|finish(?:ed|es)?|end(?:ed|s)?|complet(?:ed|es)|(?:was|is) (?:complete|done))|(?:our|their|his|her|my) (?:part|piece|bit|share|portion)\b)/i;
+const PHASE_ENDED = new RegExp(
+  `\\b(?:(?:${PHASES})\\s+(?:\\w+\\s+){0,3}?(?:wrap(?:ped|s)? up|finish(?:ed|es)?|end(?:ed|s)?|complet(?:ed|es)|(?:was|is) (?:complete|done))` +
+    `|(?:wrap(?:ped|s)? up|finish(?:ed|es)?|end(?:ed|s)?|complet(?:ed|es))\\s+(?:the\\s+|our\\s+)?(?:${PHASES})\\b|(?:our|their|his|her|my) (?:part|piece|bit|share|portion)\\b)`,
+  'i',
+);
 /** "If we rolled it out to everyone, we'd want to be live by …": a date that holds only if something happens. */
 const ON_A_CONDITION = /\bif (?:we|they|you|it|the|our|this)\b[^.?!]*\b(?:would|could|might|we'd|they'd|you'd|it'd)\b/i;
 /** The end of a contract term is not the end of a project: "the renewal on January 31st", "our term ends on the 31st of March". */
@@ -648,18 +682,30 @@ const ANOTHER_DAY_FROM = /\b(?:after|before|following|ahead of|prior to)\s+(?:(?
  */
 const ANOTHER_CUSTOMER = /\b(?:another|other|one of (?:our|my|their))\s+(?:one of (?:our|my|their)\s+)?(?:[\w-]+\s+){0,2}?(?:customers?|clients?|accounts?)\b|\b(?:customers?|clients?|accounts?) of (?:ours|mine)\b/i;
 
-/** "Greyhaven Coaches went live on …": the name of whoever did what the date tells, at the start of its clause. */
+/** "Greyhaven Coaches (in Leeds) went live on …": the name of whoever did what the date tells, at the start of its clause. */
 const NAMED_DOER =
-  /(?:^|[,;:]\s*)(?:(?:And|So|But|Then|Also|Plus|Now|Well|Oh)\s+)?((?:[A-Z][\w&'’-]*\s+){0,3}[A-Z][\w&'’-]*)\s+(?:(?:has|had|have|also|just|finally|only)\s+)?(?:went live|go(?:es)? live|gone live|started|kicked off|launched|began|finished|completed)\b[^,;:]*$/;
+  /(?:^|[,;:]\s*)(?:(?:And|So|But|Then|Also|Plus|Now|Well|Oh)\s+)?((?:[A-Z][\w&'’-]*\s+){0,3}[A-Z][\w&'’-]*)\s+(?:(?:in|from|over in|up in|down in)\s+(?:[A-Z][\w'’-]*\s+){1,2})?(?:(?:has|had|have|also|just|finally|only)\s+)?(?:went live|go(?:es)? live|gone live|started|kicked off|launched|began|finished|completed)\b[^,;:]*$/;
 
-/** The vendor telling of an organisation other than the customer or itself: "Greyhaven Coaches went live on …". */
+/** A reply that confirms what was just said: "Yes, that's right", "Correct". */
+const CONFIRMS = /^(?:yes|yeah|yep|yup|right|correct|exactly|indeed|that's (?:right|correct)|that is (?:right|correct))\b/i;
+
+/**
+ * The vendor telling of an organisation other than the customer or itself: "Greyhaven Coaches went live on …". With the
+ * customer's name unknown, the name may be theirs: it counts only when the customer's side never says it, and the vendor
+ * does not ask it nor hear it confirmed ("So Brinkvale went live on March 3rd." "Yes, that's right.").
+ */
 function namesAnotherOrganisation(analysis: CallAnalysis, sentence: AnalysedSentence, before: string): boolean {
   const customer = analysis.parties.customer?.name;
-  const doer = sentence.side === 'vendor' && customer ? NAMED_DOER.exec(ownClause(before))?.[1] : undefined;
+  const doer = sentence.side === 'vendor' ? NAMED_DOER.exec(ownClause(before))?.[1] : undefined;
   if (!doer || !doer.split(' ').some((word) => isNameLike(word, analysis.vocabulary))) return false;
   const firstWord = (name: string) => name.split(' ')[0]!.toLowerCase();
-  const ours = [customer!, analysis.parties.vendor?.name, analysis.vendor?.company, ...(analysis.vendor?.products ?? []), ...analysis.people.map((person) => person.name)];
-  return !ours.some((name) => name !== undefined && firstWord(name) === firstWord(doer));
+  const ours = [customer, analysis.parties.vendor?.name, analysis.vendor?.company, ...(analysis.vendor?.products ?? []), ...analysis.people.map((person) => person.name)];
+  if (ours.some((name) => name !== undefined && firstWord(name) === firstWord(doer))) return false;
+  if (customer) return true;
+  const doerWord = new RegExp(`\\b${escapeRegExp(doer.split(' ')[0]!)}\\b`);
+  if (sentence.isQuestion || analysis.sentences.some((other) => other.side === 'customer' && doerWord.test(other.text))) return false;
+  const reply = analysis.sentences.slice(analysis.sentences.indexOf(sentence) + 1).find((later) => later.side === 'customer');
+  return !reply || !CONFIRMS.test(reply.text);
 }
 
 function dateCandidates(analysis: CallAnalysis, cue: RegExp, other: RegExp): Candidate[] {
@@ -750,7 +796,8 @@ function cueDistance(text: string, date: Span, cue: RegExp, dates: readonly Span
     const opensNextPair = cueStart >= date.end && /^,\s*$/.test(between);
     const span = { start: cueStart, end: cueEnd };
     const anotherDatesCue = dates.some((other) => other !== date && gapToCue(text, other, span) < gapToCue(text, date, span));
-    if (between.length > 90 || opensNextPair || anotherDatesCue || CLAUSE_BETWEEN.test(between)) continue;
+    const happenedOn = /^\s+until\s+(?:the\s+)?$/i.test(between) && NOT_UNTIL.test(text.slice(Math.max(0, cueStart - 30), cueStart));
+    if (between.length > 90 || opensNextPair || anotherDatesCue || (CLAUSE_BETWEEN.test(between) && !happenedOn)) continue;
     if (best === null || between.length < best) best = between.length;
   }
   return best;

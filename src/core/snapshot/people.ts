@@ -29,8 +29,10 @@ const ARTICLE = /^(?:a|an|the|our|my|their|his|her|your)\s+/i;
 /**
  * Words that may sit between an article and a title ("our new executive sponsor"); the article may
  * open the sentence ("Our general manager, X"), and an honorific may precede the name ("our CFO, Dr. X").
+ * A verb or a second article ends the phrase: in "the contact is our CFO, X" the title is "CFO".
  */
-const ROLE_BEFORE_NAME = /(?:\b(?:[Mm]y|[Oo]ur|[Tt]heir|[Hh]is|[Hh]er|[Yy]our|[Tt]he|[Tt]his engagement's|[Tt]he engagement's|([A-Z][a-z]+'s))\s+)((?:[\w-]+\s+){0,3}?[\w-]+),?\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?$/;
+const ROLE_BEFORE_NAME =
+  /(?:\b(?:[Mm]y|[Oo]ur|[Tt]heir|[Hh]is|[Hh]er|[Yy]our|[Tt]he|[Tt]his engagement's|[Tt]he engagement's|([A-Z][a-z]+'s))\s+)((?:(?!(?:is|are|was|were|be|as|our|my|their|his|her|your|the|a|an)\s)[\w-]+\s+){0,3}?[\w-]+),?\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?$/;
 const SELF_INTRO = /\b(?:I'm|I am|my name is|this is)\s+$/i;
 /** "Hi, Wren Talbot, transport director.": a speaker who opens a sentence with their own name introduces themselves. */
 const OPENS_WITH_OWN_NAME = /^(?:(?:hi|hello|hey|yes|yeah|and|so|sure|good (?:morning|afternoon|evening)|morning|afternoon)[,!.]?\s+)*$/i;
@@ -149,10 +151,9 @@ function ownTitle(text: string): string | null {
 /** The role said next to a name, before it ("my director, X") or after it ("X is a Senior Analyst"). */
 function roleNear(before: string, after: string): string | null {
   const afterMatch = /^,?\s+(?:is|was|will be|has been|as)\s+(?:(?:a|an|the|our|my|their)\s+|([A-Z][\w-]*(?:\s[A-Z][\w-]*)?'s)\s+)?(.{2,80})/.exec(after);
-  if (afterMatch) {
-    const title = readTitle(afterMatch[2]!) ?? readRoleNoun(afterMatch[2]!);
-    if (title) return afterMatch[1] ? `${afterMatch[1]} ${title}` : title;
-  }
+  // "Our CFO, X, as the main contact": being the contact is no title, so the title before the name is read instead.
+  const title = afterMatch ? readTitle(afterMatch[2]!) ?? readRoleNoun(afterMatch[2]!) : null;
+  if (title && !(/\bcontact$/i.test(title) && roleBefore(before))) return afterMatch![1] ? `${afterMatch![1]} ${title}` : title;
   // "Ivo Kessler, who's our head of yard operations", "Ivo's our head of yard operations": a title said in lower case after "who's our".
   const whose = /^(?:,\s+who(?:['’]s| is)|['’]s)\s+(?:our|the|my|their)\s+(.{2,80})/.exec(after);
   if (whose) {
@@ -164,16 +165,21 @@ function roleNear(before: string, after: string): string | null {
     const title = readTitle(appositive[1]!);
     if (title && !/^(?:and|but|so)\b/i.test(appositive[1]!)) return title;
   }
-  const beforeMatch = ROLE_BEFORE_NAME.exec(before);
-  if (beforeMatch) {
-    const phrase = beforeMatch[2]!.replace(ARTICLE, '');
-    const head = phrase.split(/\s+/).pop()!.toLowerCase();
-    // "Corlane's consultant, Mira Schott": whose role it is tells the side, so it stays.
-    if (TITLE_HEADS.has(head) || head === 'sponsor') return beforeMatch[1] ? `${beforeMatch[1]} ${phrase}` : phrase;
-  }
+  const titleBefore = roleBefore(before);
+  if (titleBefore) return titleBefore;
   const from = /^,?\s+from\s+((?:(?:the|our|their|your)\s+)?(?:[A-Z][\w&-]*\s?){1,4}(?:team|Team)?)/.exec(after);
   if (from) return `from ${from[1]!.trim()}`;
   return null;
+}
+
+/** The title said just before a name: "my director, X", "Corlane's consultant, X". */
+function roleBefore(before: string): string | null {
+  const beforeMatch = ROLE_BEFORE_NAME.exec(before);
+  if (!beforeMatch) return null;
+  const phrase = beforeMatch[2]!.replace(ARTICLE, '');
+  const head = phrase.split(/\s+/).pop()!.toLowerCase();
+  // "Corlane's consultant, Mira Schott": whose role it is tells the side, so it stays.
+  return TITLE_HEADS.has(head) || head === 'sponsor' ? (beforeMatch[1] ? `${beforeMatch[1]} ${phrase}` : phrase) : null;
 }
 
 /** "primary stakeholder", "decision maker", "executive sponsor": role nouns that are not job titles. */
