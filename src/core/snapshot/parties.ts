@@ -12,7 +12,7 @@
  */
 
 import { checkFieldValue } from './field-check.js';
-import { isNameLike, ORG_SUFFIXES, withoutHonorific, type CapitalRun, type NamedSentence } from './names.js';
+import { isNameLike, ORG_SUFFIXES, readTitle, withoutHonorific, type CapitalRun, type NamedSentence } from './names.js';
 import type { VendorProfile } from './types.js';
 
 export type Side = 'customer' | 'vendor' | 'unknown';
@@ -100,6 +100,15 @@ const GUEST_AT = /\b(?:having|hosting|host|inviting|invited|welcom\w*)\s+(?:us|m
 const COMPANY_NAME_STATEMENT =
   /\b(?:(?:company|organi[sz]ation|business)(?:'s)?\s+(?:legal\s+|full\s+|official\s+)?name\s+is|(?:our|my)\s+(?:company|organi[sz]ation|business|employer)\s+is|(?:we're|we are)\s+called|company\s+(?:is\s+)?called)\s+$/i;
 const IS_COMPANY_AFTER = /^(?:'s)?\s+(?:is|are)\s+(?:a|an|the)\b(?!\s+(?:different|separate|other|unrelated)\b)[^.?!]{0,80}\b(?:company|business|firm|provider|retailer|chain|network|carrier|manufacturer|distributor|group|organi[sz]ation|system|agency|bank|insurer|brand|startup|nonprofit|non-profit|hospital|operator|platform|supplier|maker)\b/i;
+/** "Anna is the Managing Director, she runs the business side": a person with a title, whatever the clause after it names. */
+const IS_TITLED_AFTER = /^\s+(?:is|was)\s+(?:the|our|their|a|an)\s+/i;
+
+/** "X is a family-run joinery business": X is said to be an organisation, not "X is the Finance Director". */
+function saidToBeOrganisation(after: string): boolean {
+  if (!IS_COMPANY_AFTER.test(after)) return false;
+  const titled = IS_TITLED_AFTER.exec(after);
+  return titled === null || readTitle(after.slice(titled[0].length)) === null;
+}
 /**
  * A name the speaker denies is theirs: "X is a different company", "X is another business", "X isn't us";
  * "it's Y, not X", "we're not X" (but not "not X's fault").
@@ -142,9 +151,11 @@ const PLACE_BEFORE = /\b(?:based|located|headquartered|head office is|HQ is)\s+(
  * partner", "Ravi from Northbeam, who led your implementation", "we're a Brinmark implementation
  * partner". Partners sit on the vendor's side of the call: they deliver to the customer.
  */
+/** "X is the reseller that sold us …": a reseller or distributor sells the vendor's product, a partner without the word. */
+const RESELLER = '(?:(?:authori[sz]ed\\s+|local\\s+|regional\\s+)?(?:resellers?|distributors?|value-added resellers?))';
 const PARTNER_KINDS = '(?:implementation|integration|consulting|delivery|services|solutions?|certified|channel|reseller|rollout|deployment)';
-const PARTNER_BEFORE = new RegExp(`\\b(?:(?:our|your|their|the|an?)\\s+(?:[A-Z][\\w-]*\\s+)?${PARTNER_KINDS}\\s+partners?|(?:our|your) partners?\\s+(?:at|from))[,:]?\\s+$`, 'i');
-const PARTNER_AFTER = new RegExp(`^(?:,\\s+|\\s+(?:is|are|was|were)\\s+)(?:our|your|their|the|an?)\\s+(?:[A-Z][\\w-]*\\s+)?${PARTNER_KINDS}\\s+partners?\\b`, 'i');
+const PARTNER_BEFORE = new RegExp(`\\b(?:(?:our|your|their|the|an?)\\s+(?:[A-Z][\\w-]*\\s+)?(?:${PARTNER_KINDS}\\s+partners?|${RESELLER})|(?:our|your) partners?\\s+(?:at|from))[,:]?\\s+$`, 'i');
+const PARTNER_AFTER = new RegExp(`^(?:,\\s+|\\s+(?:is|are|was|were)\\s+)(?:our|your|their|the|an?)\\s+(?:[A-Z][\\w-]*\\s+)?(?:${PARTNER_KINDS}\\s+partners?|${RESELLER})\\b`, 'i');
 /** "…, who led your implementation": only "your", since the customer's own people lead "our" or "the" rollout. */
 const LED_YOUR_PROJECT =
   /^[^.?!]{0,45}?\bwho\s+(?:led|leads|ran|runs|did|does|handled|handles|managed|manages|delivered|configured|built|owned|owns|drove)\s+your\s+(?:[\w-]+\s+)?(?:implementation|rollout|roll-out|deployment|integration|migration|configuration|onboarding|set-?up)\b/i;
@@ -289,7 +300,7 @@ function isAnchored(text: string, start: number, end: number): boolean {
     HERE_AT.test(before) ||
     HERE_WITH.test(before) ||
     COMPANY_NAME_STATEMENT.test(before) ||
-    IS_COMPANY_AFTER.test(text.slice(end)) ||
+    saidToBeOrganisation(text.slice(end)) ||
     (start <= 110 && NAMED_INTRODUCTION.test(before)) ||
     addressesOtherSide(before, text.slice(end))
   );
@@ -479,7 +490,9 @@ export function inferParties(
       if (org.sentenceIds[org.sentenceIds.length - 1] !== sentence.id) org.sentenceIds.push(sentence.id);
       const after = sentence.text.slice(run.start + org.name.length);
       const exact = runName === org.name;
-      if (exact && !org.partner && (partnerNamed || PARTNER_AFTER.test(after))) {
+      // Named whole or in a longer form the call shortens ("Fennick Marine Supply" for "Fennick").
+      const namedAs = exact || runName.startsWith(`${org.name} `);
+      if (namedAs && !org.partner && (partnerNamed || PARTNER_AFTER.test(sentence.text.slice(run.end)))) {
         org.partner = true;
         org.lean += PARTNER_LEAN;
         if (!org.anchorIds.includes(sentence.id)) org.anchorIds.push(sentence.id);
@@ -489,7 +502,7 @@ export function inferParties(
         affiliate(speaker, org, 2, sentence.id);
       }
       // "here at Fennick Marine Supply" belongs to "Fennick" when the call keeps the short form.
-      if ((exact || runName.startsWith(`${org.name} `)) && (selfAffiliated(sentence.text, run.start, run.end) || introducesSelf(sentence.text, run.start, speaker))) {
+      if (namedAs && (selfAffiliated(sentence.text, run.start, run.end) || introducesSelf(sentence.text, run.start, speaker))) {
         affiliate(speaker, org, 3, sentence.id);
         if (speaker && /\b(?:at|from)\s+$/i.test(before)) introducedAt.set(speaker, [...(introducedAt.get(speaker) ?? []), org.name]);
         if (OWN_VENDOR_TITLE.test(before) || VENDOR_TITLE_AT.test(before)) org.lean += VENDOR_TITLE_LEAN;
@@ -507,13 +520,12 @@ export function inferParties(
       }
       if (exact && ACCOUNT_FOR.test(before)) org.lean -= VENDOR_TITLE_LEAN;
       else if (exact && GROUP_AFFILIATION.test(before) && !GUEST_AT.test(before) && /\b(?:we|our|us|I)\b/i.test(sentence.text)) affiliate(speaker, org, 2, sentence.id);
-      const namedAs = exact || runName.startsWith(`${org.name} `);
       // "How is it going over at X?", "on the X side": the organisation of the people the speaker talks to.
       if (namedAs && addressesOtherSide(before, sentence.text.slice(run.end)) && speaker) {
         addressed.push([speaker, org]);
         if (!org.anchorIds.includes(sentence.id)) org.anchorIds.push(sentence.id);
       }
-      if (namedAs && IS_COMPANY_AFTER.test(sentence.text.slice(run.end))) {
+      if (namedAs && saidToBeOrganisation(sentence.text.slice(run.end))) {
         org.lean -= 1;
         if (!org.anchorIds.includes(sentence.id)) org.anchorIds.push(sentence.id);
         if (/\b(?:we|we're|our|I'm)\b/i.test(sentence.text)) affiliate(speaker, org, 2, sentence.id);
@@ -533,12 +545,16 @@ export function inferParties(
   }
 
   const roleSide = new Map<string, Side>();
+  /** Organisations a vendor caption names ("Account Manager, Acme"). */
+  const inVendorCaptions = new Set<string>();
   for (const { name, role } of speakers) {
     if (!role) continue;
     if (VENDOR_ROLE.test(role)) roleSide.set(name, 'vendor');
     else if (CUSTOMER_ROLE.test(role)) roleSide.set(name, 'customer');
     const named = [...organisations.values()].find((org) => role.includes(org.name));
-    if (named) affiliation.set(name, new Map([[named.name, 3]]));
+    if (!named) continue;
+    affiliation.set(name, new Map([[named.name, 3]]));
+    if (roleSide.get(name) === 'vendor') inVendorCaptions.add(named.name);
   }
   const profileVendorSpeakers = profile ? speakersOfVendor(sentences, introducedAt, isVendorName, profile.domains ?? []) : new Set<string>();
   for (const name of profileVendorSpeakers) if (!roleSide.has(name)) roleSide.set(name, 'vendor');
@@ -603,7 +619,7 @@ export function inferParties(
   // A partner is never the customer, and the vendor only when no other organisation is.
   // The vendor's own organisation is never the customer.
   const mayBeCustomer = ranked.filter((org) => !isVendorName(org.name) && !denied.has(org));
-  const customer = pickOrganisation(mayBeCustomer.filter((org) => !org.partner), 'customer', affiliation, sideOf) ?? lesserOfTwoClaimed(ranked, affiliation, isVendorName);
+  const customer = pickOrganisation(mayBeCustomer.filter((org) => !org.partner), 'customer', affiliation, sideOf) ?? lesserOfTwoClaimed(ranked, affiliation, isVendorName, inVendorCaptions);
   if (customer) claimSides(customer, affiliation, sideOf, roleSide);
   const notCustomer = ranked.filter((org) => org !== customer);
   const fromProfile = notCustomer.filter((org) => isVendorName(org.name)).sort((a, b) => b.mentions - a.mentions)[0];
@@ -677,10 +693,13 @@ function lesserOfTwoClaimed(
   organisations: readonly Organisation[],
   affiliation: ReadonlyMap<string, ReadonlyMap<string, number>>,
   isVendorName: (name: string) => boolean,
+  inVendorCaptions: ReadonlySet<string>,
 ): Organisation | undefined {
   const claimed = claimedOrganisations(organisations, affiliation).sort((a, b) => a.lean - b.lean);
   const lesser = claimed[0];
   if (!lesser || claimed.length < 2 || lesser.lean === claimed[claimed.length - 1]!.lean || isVendorName(lesser.name)) return undefined;
+  // A vendor and its reseller, both named in vendor captions ("Cutline Customer Success", "Marrowgate Partner Manager"): neither is the customer.
+  if (inVendorCaptions.has(lesser.name)) return undefined;
   return lesser;
 }
 

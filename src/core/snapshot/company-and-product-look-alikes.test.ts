@@ -1,0 +1,51 @@
+/**
+ * Round-two look-alikes of the customer's company, industry, place and product:
+ * a person introduced with a title, a reseller on the call, the customer's own
+ * client, a previous employer. Each rule is shown from both sides (the wrong
+ * value it drops and the look-alike it keeps).
+ */
+
+import { describe, expect, it } from 'vitest';
+import { customerCallSnapshotOf, snapshotOf, value } from '../../../test/support/plain-call.js';
+
+describe('a person said to hold a title is no company, whatever the clause after it names', () => {
+  const call = (aboutHer: string) =>
+    customerCallSnapshotOf([
+      'Rowan Pike: Thanks for making time. This is for the customer story.',
+      'Tamsin Oduya: Happy to. Your scheduling tool has been solid for us.',
+      `Tamsin Oduya: ${aboutHer}`,
+      'Rowan Pike: Will Marisol join us today?',
+      'Tamsin Oduya: No, Marisol is travelling, so you have me.',
+      'Rowan Pike: How many planners use the tool?',
+      'Tamsin Oduya: Fourteen planners, across three depots.',
+    ]);
+
+  it('does not take the person for the company', () => {
+    expect(value(call('My sister Marisol is the Finance Director, she runs the business side.'), 'company_name')).toBeNull();
+  });
+
+  it('still takes a name said to be a business', () => {
+    expect(value(call('Marisol is a family-run removals business, and we have run it for twenty years.'), 'company_name')).toBe('Marisol');
+  });
+});
+
+describe('a reseller on the call is neither the customer nor the product', () => {
+  const call = (resellerLine: string) =>
+    snapshotOf([
+      'Priya Raman (Holloway Partner Manager): Morning all, thanks for joining.',
+      `Priya Raman (Holloway Partner Manager): ${resellerLine}`,
+      "Lukas Berg (Quillon Customer Success): And I'm Lukas, I look after your account on the Quillon side.",
+      'Lukas Berg (Quillon Customer Success): How has Quillon Routing been working for you?',
+      'Dara Novak: Really well. Your software plans every van route now.',
+      'Dara Novak: We used to plan the routes by hand on a whiteboard.',
+      'Lukas Berg (Quillon Customer Success): And how many dispatchers use it?',
+      'Dara Novak: Nine dispatchers, every morning.',
+      'Priya Raman (Holloway Partner Manager): Holloway is happy to help with the next phase too.',
+    ]);
+
+  it('names the vendor product, not the reseller, and no captioned vendor as the customer', () => {
+    const snapshot = call("I'm Priya, Holloway Systems is the reseller that sold Quillon to Dara's team.");
+    expect(value(snapshot, 'product_name')).toBe('Quillon Routing');
+    expect(value(snapshot, 'company_name')).toBeNull();
+  });
+});
