@@ -49,3 +49,33 @@ describe('a reseller on the call is neither the customer nor the product', () =>
     expect(value(snapshot, 'company_name')).toBeNull();
   });
 });
+
+describe("a speaker's former employer and the older product they used there", () => {
+  const call = (history: string, oldProduct: string) =>
+    snapshotOf([
+      'Ilse Varga (Brightfold Customer Success): Hi Tomasz, good to see you again.',
+      `Tomasz Rybak: ${history}`,
+      'Ilse Varga (Brightfold Customer Success): How has Brightfold Ledger been working for you here?',
+      'Tomasz Rybak: Very well. We use Brightfold Ledger for every supplier invoice now.',
+      `Tomasz Rybak: ${oldProduct}`,
+      'Ilse Varga (Brightfold Customer Success): And how many clerks use it?',
+      'Tomasz Rybak: Twelve clerks, every day. Your support team has been quick too.',
+      'Ilse Varga (Brightfold Customer Success): Good to hear your rollout went smoothly.',
+      'Tomasz Rybak: It is a lot smaller than Harvel, which I like.',
+    ]);
+
+  it('takes neither the former employer for the customer nor the older product for the product', () => {
+    const snapshot = call(
+      'Before this job I was at Harvel Insurance in Gdynia, and we used your software there too.',
+      'At Harvel we only used Brightfold Archive, the older product.',
+    );
+    expect(value(snapshot, 'company_name')).toBeNull();
+    expect(value(snapshot, 'industry')).toBeNull();
+    expect(value(snapshot, 'product_name')).toBe('Brightfold Ledger');
+  });
+
+  it('still takes the employer the speaker is at now', () => {
+    const snapshot = call('These days I am at Harvel Insurance in Gdynia, and we use your software there.', 'At Harvel we also tried Brightfold Archive for a month.');
+    expect(value(snapshot, 'company_name')).toBe('Harvel');
+  });
+});

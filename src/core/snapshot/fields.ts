@@ -829,6 +829,7 @@ function productCandidates(analysis: CallAnalysis): Candidate[] {
     const candidate: Candidate = { value: name, score: clamp(score, 0.1, 0.95), sentence, focus: spanOf(sentence.text, name) };
     // "I lead onboarding at Acme": the vendor's bare name, where people work and never said as something used, is its company.
     if (isBareVendor && !usage && analysis.parties.employers.has(name)) candidate.excluded = "the vendor's company, never named as something used";
+    else if (entry.sentences.some((mine) => SUPERSEDED_AFTER.test(mine.text.slice(mine.text.indexOf(name) + name.length)))) candidate.excluded = 'named as the older product';
     else if (neverUsed) candidate.excluded = 'a name said more than once, never as something used';
     candidates.push(candidate);
   }
@@ -844,6 +845,9 @@ function productCandidates(analysis: CallAnalysis): Candidate[] {
  */
 const PRODUCT_CONTEXT =
   /\b(?:through|before|since|after|via|went with|going with|running|run|runs|log(?:s|ged)? (?:in)?to|work(?:s|ing)? in|be in|(?<!\b(?:I|we|you|they|he|she)\s+(?:[a-z]+\s+)?)lives? in|owns?|touch(?:es)?|bought|buy|on)\s+(?:the\s+)?$/i;
+
+/** "X, the older product", "X, our previous version": a product the customer has moved on from. */
+const SUPERSEDED_AFTER = /^,?\s+(?:the|our|your|their)\s+(?:older|old|previous|legacy|former|earlier|original)\s+(?:product|version|system|platform|tool|edition|one)\b/i;
 
 /** "we were running X", "we used to be on X": the system the customer had before. */
 const USED_BEFORE = /\b(?:was|were|had been|used to(?: be)?)\s+(?:running|using|run|use|on)\s+(?:the\s+)?$/i;

@@ -119,7 +119,16 @@ const DENIED_BEFORE = /(?:\b(?:we're|we are|we were|it's|it is|that's|that is)\s
 /** "Close, it's Y.", "no, we're Y, not X": the name a speaker corrects to, said on its own, in the turn that denies another. */
 const CORRECTED_TO = { before: /(?:^|[,.;:!]\s*|\b(?:no|actually|close|nope)\s+)(?:it's|it is|we're|we are)\s+(?:actually\s+)?$/i, after: /^\s*(?:[.,;!]|$)/ };
 
+/** "Before this job I was at X", "I used to work for X", "at my previous company, X": the speaker's former employer. */
+const FORMER_EMPLOYER_BEFORE =
+  /(?:\b(?:before (?:this|that|here|joining|I (?:joined|moved|came))\b[^.?!]{0,40}?\bI (?:was|worked)|I used to (?:be|work)|I (?:previously|formerly) (?:was|worked))\b[^.?!]{0,40}?\b(?:at|with|for)|\b(?:at|with|for) my (?:previous|former|old|last) (?:job|employer|company|role),?)\s+$/i;
+
+function formerEmployerRun(text: string, run: CapitalRun): boolean {
+  return FORMER_EMPLOYER_BEFORE.test(text.slice(Math.max(0, run.start - 110), run.start));
+}
+
 function deniedRun(text: string, run: CapitalRun): boolean {
+  if (formerEmployerRun(text, run)) return true;
   return DENIED_AFTER.test(text.slice(run.end, run.end + 60)) || (DENIED_BEFORE.test(text.slice(Math.max(0, run.start - 20), run.start)) && !/^['’]s\b/.test(text.slice(run.end)));
 }
 
@@ -436,7 +445,8 @@ export function inferParties(
     if (!denying.has(sentence.turnIndex)) continue;
     for (const run of sentence.runs) {
       const org = deniedRun(sentence.text, run) ? organisationOfRun(run.words, organisations) : undefined;
-      if (org && run.name === org.name) denied.add(org);
+      // A former employer is denied in any form ("I was at Gransby Bank" for "Gransby"), another name only as said.
+      if (org && (run.name === org.name || formerEmployerRun(sentence.text, run))) denied.add(org);
     }
   }
   /** Speakers by full and by first name, for "Ravi, who led your implementation". */
@@ -619,7 +629,7 @@ export function inferParties(
   // A partner is never the customer, and the vendor only when no other organisation is.
   // The vendor's own organisation is never the customer.
   const mayBeCustomer = ranked.filter((org) => !isVendorName(org.name) && !denied.has(org));
-  const customer = pickOrganisation(mayBeCustomer.filter((org) => !org.partner), 'customer', affiliation, sideOf) ?? lesserOfTwoClaimed(ranked, affiliation, isVendorName, inVendorCaptions);
+  const customer = pickOrganisation(mayBeCustomer.filter((org) => !org.partner), 'customer', affiliation, sideOf) ?? lesserOfTwoClaimed(ranked.filter((org) => !denied.has(org)), affiliation, isVendorName, inVendorCaptions);
   if (customer) claimSides(customer, affiliation, sideOf, roleSide);
   const notCustomer = ranked.filter((org) => org !== customer);
   const fromProfile = notCustomer.filter((org) => isVendorName(org.name)).sort((a, b) => b.mentions - a.mentions)[0];
