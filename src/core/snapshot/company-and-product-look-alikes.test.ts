@@ -79,3 +79,25 @@ describe("a speaker's former employer and the older product they used there", ()
     expect(value(snapshot, 'company_name')).toBe('Harvel');
   });
 });
+
+describe('an integrator on the call is a partner, not the customer', () => {
+  const call = (intro: string) =>
+    snapshotOf([
+      'Nadia Flores (Pellucid Customer Success Manager): Hi all, thanks for joining. This is for the customer story.',
+      `Oren Szabo: ${intro} I ran the data migration.`,
+      'Nadia Flores (Pellucid Customer Success Manager): Thanks Oren. Maeve, can you describe Kilbride Transit for me?',
+      'Maeve Doyle: Sure. Kilbride Transit is a regional bus operator. We run about two hundred buses.',
+      'Nadia Flores (Pellucid Customer Success Manager): How has Pellucid Rostering been working for you?',
+      'Maeve Doyle: Really well. Your platform builds every driver roster now, and your support has been quick.',
+      'Nadia Flores (Pellucid Customer Success Manager): How many schedulers use it?',
+      'Maeve Doyle: Eleven schedulers, every week.',
+    ]);
+
+  it('does not take the integrator for the customer', () => {
+    expect(value(call("I'm with Tollan Advisory, we're the integrator. I'm the project lead on our side."), 'company_name')).toBe('Kilbride Transit');
+  });
+
+  it('still counts a speaker who claims no partnership for their own organisation', () => {
+    expect(value(call("I'm with Tollan Advisory, we're the bus operator's parent group. I'm the project lead on our side."), 'company_name')).toBe('Tollan Advisory');
+  });
+});

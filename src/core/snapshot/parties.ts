@@ -160,11 +160,14 @@ const PLACE_BEFORE = /\b(?:based|located|headquartered|head office is|HQ is)\s+(
  * partner", "Ravi from Northbeam, who led your implementation", "we're a Brinmark implementation
  * partner". Partners sit on the vendor's side of the call: they deliver to the customer.
  */
-/** "X is the reseller that sold us …": a reseller or distributor sells the vendor's product, a partner without the word. */
-const RESELLER = '(?:(?:authori[sz]ed\\s+|local\\s+|regional\\s+)?(?:resellers?|distributors?|value-added resellers?))';
+/**
+ * "X is the reseller that sold us …": a reseller sells the vendor's product, a partner without the word; only "the",
+ * "our", "your" or "their" reseller, since "a hardware reseller" may be the customer's own trade.
+ */
+const RESELLER = '(?:(?:authori[sz]ed\\s+|value-added\\s+)?resellers?)';
 const PARTNER_KINDS = '(?:implementation|integration|consulting|delivery|services|solutions?|certified|channel|reseller|rollout|deployment)';
-const PARTNER_BEFORE = new RegExp(`\\b(?:(?:our|your|their|the|an?)\\s+(?:[A-Z][\\w-]*\\s+)?(?:${PARTNER_KINDS}\\s+partners?|${RESELLER})|(?:our|your) partners?\\s+(?:at|from))[,:]?\\s+$`, 'i');
-const PARTNER_AFTER = new RegExp(`^(?:,\\s+|\\s+(?:is|are|was|were)\\s+)(?:our|your|their|the|an?)\\s+(?:[A-Z][\\w-]*\\s+)?(?:${PARTNER_KINDS}\\s+partners?|${RESELLER})\\b`, 'i');
+const PARTNER_BEFORE = new RegExp(`\\b(?:(?:(?:our|your|their|the|an?)\\s+(?:[A-Z][\\w-]*\\s+)?${PARTNER_KINDS}\\s+partners?|(?:our|your|their|the)\\s+(?:[A-Z][\\w-]*\\s+)?${RESELLER})|(?:our|your) partners?\\s+(?:at|from))[,:]?\\s+$`, 'i');
+const PARTNER_AFTER = new RegExp(`^(?:,\\s+|\\s+(?:is|are|was|were)\\s+)(?:(?:our|your|their|the|an?)\\s+(?:[A-Z][\\w-]*\\s+)?${PARTNER_KINDS}\\s+partners?|(?:our|your|their|the)\\s+(?:[A-Z][\\w-]*\\s+)?${RESELLER})\\b`, 'i');
 /** "…, who led your implementation": only "your", since the customer's own people lead "our" or "the" rollout. */
 const LED_YOUR_PROJECT =
   /^[^.?!]{0,45}?\bwho\s+(?:led|leads|ran|runs|did|does|handled|handles|managed|manages|delivered|configured|built|owned|owns|drove)\s+your\s+(?:[\w-]+\s+)?(?:implementation|rollout|roll-out|deployment|integration|migration|configuration|onboarding|set-?up)\b/i;
@@ -180,6 +183,14 @@ function ledYourProject(after: string): boolean {
 const SELF_PARTNER = /\b(?:we're|we are|we were|I'm|I am|I was)\s+(?:a|an|the|your|their)\s+((?:[\w-]+\s+){1,3})partners?\b/i;
 /** "a certified Brinmark partner", "the implementation partner": a delivery partner, not a "design partner" customer. */
 const PARTNER_KIND = new RegExp(`\\b${PARTNER_KINDS}\\b`, 'i');
+/** "we're the integrator", "we're your Brinmark reseller": delivering the vendor's product, a partner without the word. */
+const SELF_INTEGRATOR = new RegExp(`\\b(?:we're|we are|we were|I'm|I am|I was)\\s+(?:the|your|their)\\s+(?:[\\w-]+\\s+)?(?:(?:systems?\\s+)?integrators?|${RESELLER})\\b`, 'i');
+
+/** The speaker says their organisation delivers the vendor's product to the customer. */
+function claimsPartnership(text: string): boolean {
+  const claim = SELF_PARTNER.exec(text);
+  return (claim !== null && PARTNER_KIND.test(claim[1]!)) || SELF_INTEGRATOR.test(text);
+}
 /** How far a partner statement moves an organisation or speaker towards the vendor side. */
 const PARTNER_LEAN = 4;
 
@@ -472,8 +483,7 @@ export function inferParties(
       if (sentence.isQuestion) tally.asked++;
       questions.set(speaker, tally);
       const sideTalk = MAY_TAKE_A_SIDE.test(sentence.text) ? countMatches(sentence.text, VENDOR_PHRASES) - countMatches(sentence.text, CUSTOMER_PHRASES) : 0;
-      const partnerClaim = SELF_PARTNER.exec(sentence.text);
-      const selfPartner = partnerClaim && PARTNER_KIND.test(partnerClaim[1]!) ? PARTNER_LEAN : 0;
+      const selfPartner = claimsPartnership(sentence.text) ? PARTNER_LEAN : 0;
       const vendorTitle = OWN_VENDOR_TITLE.test(sentence.text) ? VENDOR_TITLE_LEAN : 0;
       lean.set(speaker, (lean.get(speaker) ?? 0) + sideTalk + selfPartner + vendorTitle);
       // "Send it to me at ana@ashfordhotels.com": an address of one's own on an organisation's domain says one works there.
@@ -514,6 +524,11 @@ export function inferParties(
       // "here at Fennick Marine Supply" belongs to "Fennick" when the call keeps the short form.
       if (namedAs && (selfAffiliated(sentence.text, run.start, run.end) || introducesSelf(sentence.text, run.start, speaker))) {
         affiliate(speaker, org, 3, sentence.id);
+        // "I'm with Ashby Advisory, we're the integrator": the speaker's organisation is a partner.
+        if (!org.partner && claimsPartnership(sentence.text)) {
+          org.partner = true;
+          org.lean += PARTNER_LEAN;
+        }
         if (speaker && /\b(?:at|from)\s+$/i.test(before)) introducedAt.set(speaker, [...(introducedAt.get(speaker) ?? []), org.name]);
         if (OWN_VENDOR_TITLE.test(before) || VENDOR_TITLE_AT.test(before)) org.lean += VENDOR_TITLE_LEAN;
       }
