@@ -101,3 +101,29 @@ describe('an integrator on the call is a partner, not the customer', () => {
     expect(value(call("I'm with Tollan Advisory, we're the bus operator's parent group. I'm the project lead on our side."), 'company_name')).toBe('Tollan Advisory');
   });
 });
+
+describe("the customer's own client and its place", () => {
+  const call = (aboutClient: string) =>
+    snapshotOf([
+      'Greta Solberg (Inkwell Forms Account Manager): Thanks for joining. This is for the customer story.',
+      `Anders Holm: ${aboutClient} Their buyer pushed us to go paperless.`,
+      'Greta Solberg (Inkwell Forms Account Manager): How has Inkwell Forms been working for you?',
+      'Anders Holm: Your product reads every delivery note for us now, and your support has been quick.',
+      'Anders Holm: We have been using it on every Varnel shipment since the spring.',
+      'Greta Solberg (Inkwell Forms Account Manager): How many clerks use it?',
+      'Anders Holm: Nine clerks, every day. Varnel noticed the difference.',
+      'Lena Berg: I run operations. Anders is our key account manager for Varnel.',
+    ]);
+
+  it('takes neither the client for the customer nor its place for the location', () => {
+    const snapshot = call("Varnel Timber is our biggest client, they're based in Tromso.");
+    expect(value(snapshot, 'company_name')).toBeNull();
+    expect(value(snapshot, 'location')).toBeNull();
+  });
+
+  it('still takes an organisation the speaker says is theirs', () => {
+    const snapshot = call("Well, here at Varnel we're based in Tromso.");
+    expect(value(snapshot, 'company_name')).toBe('Varnel');
+    expect(value(snapshot, 'location')).toBe('Tromso');
+  });
+});

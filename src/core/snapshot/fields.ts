@@ -313,6 +313,9 @@ const LOCATION_PATTERNS: Array<{ pattern: RegExp; score: number; personal: boole
  */
 const SUBJECT_TO_PLACE = /^(?:['’]s|,\s*(?:which|who|that)(?:\s+(?:is|are|was|were)|['’]s)?|,\s*(?:they|it)(?:['’](?:re|s)|\s+(?:is|are))|\s+(?:is|are)|,)?\s*$/;
 
+/** "they're based in …", "they are located in …": said of a third party, not of "we". */
+const THEY_ARE_BEFORE = /\bthey(?:['’]re|\s+are)\s+$/i;
+
 /** "38 branches in western Norway, headquartered in …": a name said as a place is no subject. */
 const IN_PLACE_BEFORE = /\b(?:in|across|near|around|throughout|outside)\s+(?:[\w-]+\s+)?$/i;
 
@@ -343,6 +346,8 @@ function locationCandidates(analysis: CallAnalysis): Candidate[] {
       const isPersonal = personal && /\bI(?:'m| am)\b/.test(sentence.text.slice(Math.max(0, match.index - 20), match.index + 10));
       if (!aboutCustomer(sentence, customer, vendor) && !(customer && sentence.text.includes(customer.name))) break;
       if (placeOfAnotherName(sentence, match.index, customer, analysis.vocabulary)) continue;
+      // "…is our biggest client, they're based in Gdynia": a third party's place, unless the sentence names the customer.
+      if (THEY_ARE_BEFORE.test(sentence.text.slice(Math.max(0, match.index - 20), match.index)) && !(customer && sentence.text.includes(customer.name))) continue;
       candidates.push({
         value: place,
         score: (isPersonal ? score * 0.6 : score) * SIDE_WEIGHT[sentence.side],

@@ -149,6 +149,9 @@ function correctedTo(sentence: NamedSentence, run: CapitalRun, denying: Readonly
   );
 }
 
+/** "X is our biggest client", "X is one of our key accounts": an organisation the speaker's side sells to. */
+const OUR_CLIENT_AFTER = /^(?:['’]s)?\s+(?:is|are|was|were)\s+(?:one of\s+)?our\s+(?:[\w-]+\s+){0,2}?(?:clients?|customers?|accounts?)\b/i;
+
 /** "Acme Cloud platform", "Acme Support", "the Acme renewal": the organisation sells what follows (not "Acme's platform", which it owns). */
 const PRODUCT_AFTER = /^\s+(?:[A-Z][\w-]*\s+){0,3}(?:platform|product|suite|app|application|software|tool|module|connector|support|professional services|consultants?|renewal|subscription)\b/i;
 /** "We've been on Acme since 2023": a product the customer has been using, so its maker sells. */
@@ -460,6 +463,8 @@ export function inferParties(
       if (org && (run.name === org.name || formerEmployerRun(sentence.text, run))) denied.add(org);
     }
   }
+  /** [speaker, organisation they call "our biggest client"]: the customer's own client when the speaker is the customer's. */
+  const clientsOf: Array<[string, Organisation]> = [];
   /** Speakers by full and by first name, for "Ravi, who led your implementation". */
   const speakerByName = new Map<string, string>();
   for (const { name } of speakers) {
@@ -555,6 +560,7 @@ export function inferParties(
         if (!org.anchorIds.includes(sentence.id)) org.anchorIds.push(sentence.id);
         if (/\b(?:we|we're|our|I'm)\b/i.test(sentence.text)) affiliate(speaker, org, 2, sentence.id);
       }
+      if (namedAs && speaker && OUR_CLIENT_AFTER.test(sentence.text.slice(run.end))) clientsOf.push([speaker, org]);
       const usedSince = USED_SINCE.before.test(before) && USED_SINCE.after.test(after);
       if (PRODUCT_AFTER.test(after) || usedSince) productLean.set(org, Math.min(PRODUCT_LEAN_CAP, (productLean.get(org) ?? 0) + 0.5));
       if (/\byour\s+$/i.test(before)) org.lean += 0.5;
@@ -643,6 +649,8 @@ export function inferParties(
   const ranked = [...organisations.values()].filter((org) => org.mentions > 0);
   // A partner is never the customer, and the vendor only when no other organisation is.
   // The vendor's own organisation is never the customer.
+  // "Rostal Freight is our biggest client", said on the customer's side: the customer's own client.
+  for (const [speaker, org] of clientsOf) if (sideOf.get(speaker) === 'customer') denied.add(org);
   const mayBeCustomer = ranked.filter((org) => !isVendorName(org.name) && !denied.has(org));
   const customer = pickOrganisation(mayBeCustomer.filter((org) => !org.partner), 'customer', affiliation, sideOf) ?? lesserOfTwoClaimed(ranked.filter((org) => !denied.has(org)), affiliation, isVendorName, inVendorCaptions);
   if (customer) claimSides(customer, affiliation, sideOf, roleSide);
