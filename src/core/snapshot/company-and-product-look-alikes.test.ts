@@ -127,3 +127,23 @@ describe("the customer's own client and its place", () => {
     expect(value(snapshot, 'location')).toBe('Tromso');
   });
 });
+
+describe('a description others believe or the speaker takes back is no industry', () => {
+  const call = (description: string) =>
+    customerCallSnapshotOf([
+      'Felix Aune: Thanks for joining. This is for the customer story.',
+      `Roisin Kehoe: ${description}`,
+      'Felix Aune: How has the platform been working for you?',
+      'Roisin Kehoe: Your platform runs every milk collection route now, and your support has been quick.',
+      'Felix Aune: How many drivers use it?',
+      'Roisin Kehoe: Forty drivers, every morning.',
+    ]);
+
+  it('takes the description the speaker holds', () => {
+    expect(value(call("People think we're a software company because of the app, but we're not, we're a dairy cooperative."), 'industry')).toBe('Dairy cooperative');
+  });
+
+  it('still takes a description said plainly', () => {
+    expect(value(call("We're a software company, and the app is our main product."), 'industry')).toBe('Software company');
+  });
+});

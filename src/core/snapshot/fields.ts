@@ -200,6 +200,22 @@ function aboutCustomer(sentence: AnalysedSentence, customer: Organisation | unde
   return sentence.side === 'customer' && /\b(?:we|we're|our|us)\b|^the company\b/i.test(sentence.text);
 }
 
+/** "…we're a tech company, but we're not": a description the speaker takes back. */
+const TAKEN_BACK_AFTER = /^[^.?!]{0,60}?\bbut\s+(?:we're|we are|it's|it is)\s+not\b|^[^.?!]{0,60}?\bbut\s+(?:we|it)\s+(?:aren't|isn't)\b/i;
+
+/**
+ * The first description the speaker holds: not one others believe ("People assume we're a tech company") or one
+ * taken back ("…, but we're not, we're a credit union").
+ */
+function ownDescription(text: string): RegExpExecArray | null {
+  for (const match of text.matchAll(new RegExp(DESCRIPTION.source, 'gi'))) {
+    const clause = text.slice(0, match.index).split(/[,;:]/).pop()!;
+    if (NOT_OWN_INDUSTRY.test(clause) || TAKEN_BACK_AFTER.test(text.slice(match.index + match[0].length))) continue;
+    return match as RegExpExecArray;
+  }
+  return null;
+}
+
 /** "We make industrial pumps and valves": what the company makes or sells, and what that makes it. */
 // "run" is left out: a team runs pilots, reports and software as often as a business.
 const ACTIVITY = /\bwe(?:'re| are)?\s+(make|manufacture|produce|build|sell|distribute|operate|provide)s?\s+((?:[\w&-]+\s+){0,4}?[\w&-]+?)(?=[,.;!?]|\s+(?:for|to|in|across|with|from|here|there|and (?:we|our))\b)/i;
@@ -269,7 +285,7 @@ function industryCandidates(analysis: CallAnalysis): Candidate[] {
       const value = `${capitaliseFirst(activity[2]!.trim())} ${ACTIVITY_ROLE[activity[1]!.toLowerCase()]}`;
       candidates.push({ value, score: 0.6 * SIDE_WEIGHT[sentence.side], sentence, focus: { start: activity.index, end: activity.index + activity[0].length } });
     }
-    const description = DESCRIPTION.exec(sentence.text);
+    const description = ownDescription(sentence.text);
     // "We're a …", or "<Customer> is a …" with the customer's name as the subject ("Brookfield University is a …" for "Brookfield").
     const subject = description ? sentence.text.slice(0, description.index).trimEnd().replace(/['’]s$/, '') : '';
     const subjectIsCustomer = description && (description[1] ? sentence.side !== 'vendor' : customer !== undefined && new RegExp(`\\b${escapeRegExp(customer.name)}(?:\\s+\\p{Lu}[\\p{L}&-]*){0,3}$`, 'u').test(subject));
