@@ -147,3 +147,25 @@ describe('a description others believe or the speaker takes back is no industry'
     expect(value(call("We're a software company, and the app is our main product."), 'industry')).toBe('Software company');
   });
 });
+
+describe("the vendor's company in its longer form is no product", () => {
+  const call = (usedLine: string) =>
+    snapshotOf([
+      "Mira Sand: Hi everyone, thanks for joining. I'm Mira, customer success at Oriel Analytics.",
+      "Jonas Falk: Hi Mira. I've got Petra with me today.",
+      'Mira Sand: Great to meet you Petra. Okay, agenda: the state of your rollout, then the case study.',
+      'Jonas Falk: Going forward, Petra will be your main point of contact for Oriel.',
+      'Mira Sand: Got it. How has Oriel Boards been working for your depot teams?',
+      `Jonas Falk: ${usedLine}`,
+      'Petra Lund: Halden Freight runs parcel depots, and the depot data was all spreadsheets.',
+      "Jonas Falk: We're headquartered in Bergen, so that's where we started.",
+    ]);
+
+  it('names the product asked about, not the company where the vendor works', () => {
+    expect(value(call("Your platform is the first thing the planners open now. We've been using it in all six depots."), 'product_name')).toBe('Oriel Boards');
+  });
+
+  it('still names the longer form when the customer uses it', () => {
+    expect(value(call('Your platform is the first thing the planners open now. We use Oriel Analytics in all six depots.'), 'product_name')).toBe('Oriel Analytics');
+  });
+});

@@ -848,8 +848,8 @@ function productCandidates(analysis: CallAnalysis): Candidate[] {
     const customerUsage = entry.usage.some((sentence) => sentence.side === 'customer' && !sentence.isQuestion);
     const score = (usage ? 0.6 : 0.45) + 0.25 * (entry.count / total) - (isBareVendor ? 0.2 : 0) + (customerUsage ? 0.1 : 0) + (entry.strong ? 0.15 : 0);
     const candidate: Candidate = { value: name, score: clamp(score, 0.1, 0.95), sentence, focus: spanOf(sentence.text, name) };
-    // "I lead onboarding at Acme": the vendor's bare name, where people work and never said as something used, is its company.
-    if (isBareVendor && !usage && analysis.parties.employers.has(name)) candidate.excluded = "the vendor's company, never named as something used";
+    // "I lead onboarding at Acme", "customer success at Acme Analytics": where people work, never said as something used, is the company.
+    if (!usage && analysis.parties.employers.has(name)) candidate.excluded = "the vendor's company, never named as something used";
     else if (entry.sentences.some((mine) => SUPERSEDED_AFTER.test(mine.text.slice(mine.text.indexOf(name) + name.length)))) candidate.excluded = 'named as the older product';
     else if (neverUsed) candidate.excluded = 'a name said more than once, never as something used';
     candidates.push(candidate);

@@ -39,7 +39,7 @@ export interface Parties {
   places: ReadonlySet<string>;
   /** Speakers the vendor profile puts on the vendor side (they claim its company or give an address on its domains). */
   profileVendorSpeakers: ReadonlySet<string>;
-  /** Organisations someone on the call introduces themselves at or from: employers, never products. */
+  /** Organisations someone on the call introduces themselves at or from, as named there too: employers, never products. */
   employers: ReadonlySet<string>;
 }
 
@@ -534,7 +534,8 @@ export function inferParties(
           org.partner = true;
           org.lean += PARTNER_LEAN;
         }
-        if (speaker && /\b(?:at|from)\s+$/i.test(before)) introducedAt.set(speaker, [...(introducedAt.get(speaker) ?? []), org.name]);
+        // "customer success at Veldra Analytics": the longer form is the employer's name too, never a product.
+        if (speaker && /\b(?:at|from)\s+$/i.test(before)) introducedAt.set(speaker, [...(introducedAt.get(speaker) ?? []), org.name, ...(exact ? [] : [runName])]);
         if (OWN_VENDOR_TITLE.test(before) || VENDOR_TITLE_AT.test(before)) org.lean += VENDOR_TITLE_LEAN;
       }
       const hereWith = exact ? HERE_WITH.exec(before) : null;
