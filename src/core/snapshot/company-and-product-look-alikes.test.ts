@@ -93,8 +93,13 @@ describe('an integrator on the call is a partner, not the customer', () => {
       'Maeve Doyle: Eleven schedulers, every week.',
     ]);
 
-  it('does not take the integrator for the customer', () => {
-    expect(value(call("I'm with Tollan Advisory, we're the integrator. I'm the project lead on our side."), 'company_name')).toBe('Kilbride Transit');
+  it.each([
+    ["I'm with Tollan Advisory, we're the integrator. I'm the project lead on our side."],
+    ["Tollan Advisory is the integrator, that's my firm. If you need me it's oren.szabo@tollanadvisory.com."],
+  ])('does not take the integrator for the customer: %s', (intro) => {
+    const snapshot = call(intro);
+    expect(value(snapshot, 'company_name')).toBe('Kilbride Transit');
+    expect(value(snapshot, 'primary_contact')).toBe('Maeve Doyle');
   });
 
   it('still counts a speaker who claims no partnership for their own organisation', () => {

@@ -164,13 +164,13 @@ const PLACE_BEFORE = /\b(?:based|located|headquartered|head office is|HQ is)\s+(
  * partner". Partners sit on the vendor's side of the call: they deliver to the customer.
  */
 /**
- * "X is the reseller that sold us …": a reseller sells the vendor's product, a partner without the word; only "the",
- * "our", "your" or "their" reseller, since "a hardware reseller" may be the customer's own trade.
+ * "X is the reseller that sold us …", "X is the integrator": it sells or fits the vendor's product, a partner without
+ * the word; only "the", "our", "your" or "their" one, since "a hardware reseller" may be the customer's own trade.
  */
-const RESELLER = '(?:(?:authori[sz]ed\\s+|value-added\\s+)?resellers?)';
+const RESELLER_OR_INTEGRATOR = '(?:(?:authori[sz]ed\\s+|value-added\\s+)?resellers?|(?:systems?\\s+)?integrators?)';
 const PARTNER_KINDS = '(?:implementation|integration|consulting|delivery|services|solutions?|certified|channel|reseller|rollout|deployment)';
-const PARTNER_BEFORE = new RegExp(`\\b(?:(?:(?:our|your|their|the|an?)\\s+(?:[A-Z][\\w-]*\\s+)?${PARTNER_KINDS}\\s+partners?|(?:our|your|their|the)\\s+(?:[A-Z][\\w-]*\\s+)?${RESELLER})|(?:our|your) partners?\\s+(?:at|from))[,:]?\\s+$`, 'i');
-const PARTNER_AFTER = new RegExp(`^(?:,\\s+|\\s+(?:is|are|was|were)\\s+)(?:(?:our|your|their|the|an?)\\s+(?:[A-Z][\\w-]*\\s+)?${PARTNER_KINDS}\\s+partners?|(?:our|your|their|the)\\s+(?:[A-Z][\\w-]*\\s+)?${RESELLER})\\b`, 'i');
+const PARTNER_BEFORE = new RegExp(`\\b(?:(?:(?:our|your|their|the|an?)\\s+(?:[A-Z][\\w-]*\\s+)?${PARTNER_KINDS}\\s+partners?|(?:our|your|their|the)\\s+(?:[A-Z][\\w-]*\\s+)?${RESELLER_OR_INTEGRATOR})|(?:our|your) partners?\\s+(?:at|from))[,:]?\\s+$`, 'i');
+const PARTNER_AFTER = new RegExp(`^(?:,\\s+|\\s+(?:is|are|was|were)\\s+)(?:(?:our|your|their|the|an?)\\s+(?:[A-Z][\\w-]*\\s+)?${PARTNER_KINDS}\\s+partners?|(?:our|your|their|the)\\s+(?:[A-Z][\\w-]*\\s+)?${RESELLER_OR_INTEGRATOR})\\b`, 'i');
 /** "…, who led your implementation": only "your", since the customer's own people lead "our" or "the" rollout. */
 const LED_YOUR_PROJECT =
   /^[^.?!]{0,45}?\bwho\s+(?:led|leads|ran|runs|did|does|handled|handles|managed|manages|delivered|configured|built|owned|owns|drove)\s+your\s+(?:[\w-]+\s+)?(?:implementation|rollout|roll-out|deployment|integration|migration|configuration|onboarding|set-?up)\b/i;
@@ -187,7 +187,7 @@ const SELF_PARTNER = /\b(?:we're|we are|we were|I'm|I am|I was)\s+(?:a|an|the|yo
 /** "a certified Brinmark partner", "the implementation partner": a delivery partner, not a "design partner" customer. */
 const PARTNER_KIND = new RegExp(`\\b${PARTNER_KINDS}\\b`, 'i');
 /** "we're the integrator", "we're your Brinmark reseller": delivering the vendor's product, a partner without the word. */
-const SELF_INTEGRATOR = new RegExp(`\\b(?:we're|we are|we were|I'm|I am|I was)\\s+(?:the|your|their)\\s+(?:[\\w-]+\\s+)?(?:(?:systems?\\s+)?integrators?|${RESELLER})\\b`, 'i');
+const SELF_INTEGRATOR = new RegExp(`\\b(?:we're|we are|we were|I'm|I am|I was)\\s+(?:the|your|their)\\s+(?:[\\w-]+\\s+)?${RESELLER_OR_INTEGRATOR}\\b`, 'i');
 
 /** The speaker says their organisation delivers the vendor's product to the customer. */
 function claimsPartnership(text: string): boolean {
