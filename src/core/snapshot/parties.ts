@@ -459,7 +459,7 @@ export function inferParties(
     if (!denying.has(sentence.turnIndex)) continue;
     for (const run of sentence.runs) {
       const org = deniedRun(sentence.text, run) ? organisationOfRun(run.words, organisations) : undefined;
-      // A former employer is denied in any form ("I was at Gransby Bank" for "Gransby"), another name only as said.
+      // A former employer is denied in any form ("I was at Harvel Bank" for "Harvel"), another name only as said.
       if (org && (run.name === org.name || formerEmployerRun(sentence.text, run))) denied.add(org);
     }
   }
@@ -529,12 +529,12 @@ export function inferParties(
       // "here at Fennick Marine Supply" belongs to "Fennick" when the call keeps the short form.
       if (namedAs && (selfAffiliated(sentence.text, run.start, run.end) || introducesSelf(sentence.text, run.start, speaker))) {
         affiliate(speaker, org, 3, sentence.id);
-        // "I'm with Ashby Advisory, we're the integrator": the speaker's organisation is a partner.
+        // "I'm with Tolvern Advisory, we're the integrator": the speaker's organisation is a partner.
         if (!org.partner && claimsPartnership(sentence.text)) {
           org.partner = true;
           org.lean += PARTNER_LEAN;
         }
-        // "customer success at Veldra Analytics": the longer form is the employer's name too, never a product.
+        // "customer success at Oriel Analytics": the longer form is the employer's name too, never a product.
         if (speaker && /\b(?:at|from)\s+$/i.test(before)) introducedAt.set(speaker, [...(introducedAt.get(speaker) ?? []), org.name, ...(exact ? [] : [runName])]);
         if (OWN_VENDOR_TITLE.test(before) || VENDOR_TITLE_AT.test(before)) org.lean += VENDOR_TITLE_LEAN;
       }
@@ -732,7 +732,7 @@ function lesserOfTwoClaimed(
   const claimed = claimedOrganisations(organisations, affiliation).sort((a, b) => a.lean - b.lean);
   const lesser = claimed[0];
   if (!lesser || claimed.length < 2 || lesser.lean === claimed[claimed.length - 1]!.lean || isVendorName(lesser.name)) return undefined;
-  // A vendor and its reseller, both named in vendor captions ("Cutline Customer Success", "Marrowgate Partner Manager"): neither is the customer.
+  // A vendor and its reseller, both named in vendor captions ("Quillon Customer Success", "Holloway Partner Manager"): neither is the customer.
   if (inVendorCaptions.has(lesser.name)) return undefined;
   return lesser;
 }
