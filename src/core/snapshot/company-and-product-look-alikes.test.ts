@@ -34,18 +34,18 @@ describe('a reseller on the call is neither the customer nor the product', () =>
     snapshotOf([
       'Priya Raman (Holloway Partner Manager): Morning all, thanks for joining.',
       `Priya Raman (Holloway Partner Manager): ${resellerLine}`,
-      "Lukas Berg (Quillon Customer Success): And I'm Lukas, I look after your account on the Quillon side.",
-      'Lukas Berg (Quillon Customer Success): How has Quillon Routing been working for you?',
+      "Lukas Berg (Brenlow Customer Success): And I'm Lukas, I look after your account on the Brenlow side.",
+      'Lukas Berg (Brenlow Customer Success): How has Brenlow Routing been working for you?',
       'Dara Novak: Really well. Your software plans every van route now.',
       'Dara Novak: We used to plan the routes by hand on a whiteboard.',
-      'Lukas Berg (Quillon Customer Success): And how many dispatchers use it?',
+      'Lukas Berg (Brenlow Customer Success): And how many dispatchers use it?',
       'Dara Novak: Nine dispatchers, every morning.',
       'Priya Raman (Holloway Partner Manager): Holloway is happy to help with the next phase too.',
     ]);
 
   it('names the vendor product, not the reseller, and no captioned vendor as the customer', () => {
-    const snapshot = call("I'm Priya, Holloway Systems is the reseller that sold Quillon to Dara's team.");
-    expect(value(snapshot, 'product_name')).toBe('Quillon Routing');
+    const snapshot = call("I'm Priya, Holloway Systems is the reseller that sold Brenlow to Dara's team.");
+    expect(value(snapshot, 'product_name')).toBe('Brenlow Routing');
     expect(value(snapshot, 'company_name')).toBeNull();
   });
 });
@@ -156,21 +156,21 @@ describe('a description others believe or the speaker takes back is no industry'
 describe("the vendor's company in its longer form is no product", () => {
   const call = (usedLine: string) =>
     snapshotOf([
-      "Mira Sand: Hi everyone, thanks for joining. I'm Mira, customer success at Oriel Analytics.",
+      "Mira Sand: Hi everyone, thanks for joining. I'm Mira, customer success at Tarnwick Analytics.",
       "Jonas Falk: Hi Mira. I've got Petra with me today.",
       'Mira Sand: Great to meet you Petra. Okay, agenda: the state of your rollout, then the case study.',
-      'Jonas Falk: Going forward, Petra will be your main point of contact for Oriel.',
-      'Mira Sand: Got it. How has Oriel Boards been working for your depot teams?',
+      'Jonas Falk: Going forward, Petra will be your main point of contact for Tarnwick.',
+      'Mira Sand: Got it. How has Tarnwick Boards been working for your depot teams?',
       `Jonas Falk: ${usedLine}`,
       'Petra Lund: Halden Freight runs parcel depots, and the depot data was all spreadsheets.',
       "Jonas Falk: We're headquartered in Bergen, so that's where we started.",
     ]);
 
   it('names the product asked about, not the company where the vendor works', () => {
-    expect(value(call("Your platform is the first thing the planners open now. We've been using it in all six depots."), 'product_name')).toBe('Oriel Boards');
+    expect(value(call("Your platform is the first thing the planners open now. We've been using it in all six depots."), 'product_name')).toBe('Tarnwick Boards');
   });
 
   it('still names the longer form when the customer uses it', () => {
-    expect(value(call('Your platform is the first thing the planners open now. We use Oriel Analytics in all six depots.'), 'product_name')).toBe('Oriel Analytics');
+    expect(value(call('Your platform is the first thing the planners open now. We use Tarnwick Analytics in all six depots.'), 'product_name')).toBe('Tarnwick Analytics');
   });
 });

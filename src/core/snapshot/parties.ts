@@ -534,7 +534,7 @@ export function inferParties(
           org.partner = true;
           org.lean += PARTNER_LEAN;
         }
-        // "customer success at Oriel Analytics": the longer form is the employer's name too, never a product.
+        // "customer success at Tarnwick Analytics": the longer form is the employer's name too, never a product.
         if (speaker && /\b(?:at|from)\s+$/i.test(before)) introducedAt.set(speaker, [...(introducedAt.get(speaker) ?? []), org.name, ...(exact ? [] : [runName])]);
         if (OWN_VENDOR_TITLE.test(before) || VENDOR_TITLE_AT.test(before)) org.lean += VENDOR_TITLE_LEAN;
       }
@@ -732,7 +732,7 @@ function lesserOfTwoClaimed(
   const claimed = claimedOrganisations(organisations, affiliation).sort((a, b) => a.lean - b.lean);
   const lesser = claimed[0];
   if (!lesser || claimed.length < 2 || lesser.lean === claimed[claimed.length - 1]!.lean || isVendorName(lesser.name)) return undefined;
-  // A vendor and its reseller, both named in vendor captions ("Quillon Customer Success", "Holloway Partner Manager"): neither is the customer.
+  // A vendor and its reseller, both named in vendor captions ("Brenlow Customer Success", "Castell Partner Manager"): neither is the customer.
   if (inVendorCaptions.has(lesser.name)) return undefined;
   return lesser;
 }
