@@ -225,6 +225,22 @@ function aboutCustomer(sentence: AnalysedSentence, customer: Organisation | unde
   return sentence.side === 'customer' && /\b(?:we|we're|our|us)\b|^the company\b/i.test(sentence.text);
 }
 
+/** "…we're a tech company, but we're not": a description the speaker takes back. */
+const TAKEN_BACK_AFTER = /^[^.?!]{0,60}?\bbut\s+(?:we're|we are|it's|it is)\s+not\b|^[^.?!]{0,60}?\bbut\s+(?:we|it)\s+(?:aren't|isn't)\b/i;
+
+/**
+ * The first description the speaker holds: not one others believe ("People assume we're a tech company") or one
+ * taken back ("…, but we're not, we're a credit union").
+ */
+function ownDescription(text: string): RegExpExecArray | null {
+  for (const match of text.matchAll(new RegExp(DESCRIPTION.source, 'gi'))) {
+    const clause = text.slice(0, match.index).split(/[,;:]/).pop()!;
+    if (NOT_OWN_INDUSTRY.test(clause) || TAKEN_BACK_AFTER.test(text.slice(match.index + match[0].length))) continue;
+    return match as RegExpExecArray;
+  }
+  return null;
+}
+
 /** "We make industrial pumps and valves": what the company makes or sells, and what that makes it. */
 // "run" is left out: a team runs pilots, reports and software as often as a business.
 const ACTIVITY = /\bwe(?:'re| are)?\s+(make|manufacture|produce|build|sell|distribute|operate|provide)s?\s+((?:[\w&-]+\s+){0,4}?[\w&-]+?)(?=[,.;!?]|\s+(?:for|to|in|across|with|from|here|there|and (?:we|our))\b)/i;
@@ -294,7 +310,7 @@ function industryCandidates(analysis: CallAnalysis): Candidate[] {
       const value = `${capitaliseFirst(activity[2]!.trim())} ${ACTIVITY_ROLE[activity[1]!.toLowerCase()]}`;
       candidates.push({ value, score: 0.6 * SIDE_WEIGHT[sentence.side], sentence, focus: { start: activity.index, end: activity.index + activity[0].length } });
     }
-    const description = DESCRIPTION.exec(sentence.text);
+    const description = ownDescription(sentence.text);
     // "We're a …", or "<Customer> is a …" with the customer's name as the subject ("Brookfield University is a …" for "Brookfield").
     const subject = description ? sentence.text.slice(0, description.index).trimEnd().replace(/['’]s$/, '') : '';
     const subjectIsCustomer = description && (description[1] ? sentence.side !== 'vendor' : customer !== undefined && new RegExp(`\\b${escapeRegExp(customer.name)}(?:\\s+\\p{Lu}[\\p{L}&-]*){0,3}$`, 'u').test(subject));
@@ -338,6 +354,9 @@ const LOCATION_PATTERNS: Array<{ pattern: RegExp; score: number; personal: boole
  */
 const SUBJECT_TO_PLACE = /^(?:['’]s|,\s*(?:which|who|that)(?:\s+(?:is|are|was|were)|['’]s)?|,\s*(?:they|it)(?:['’](?:re|s)|\s+(?:is|are))|\s+(?:is|are)|,)?\s*$/;
 
+/** "they're based in …", "they are located in …": said of a third party, not of "we". */
+const THEY_ARE_BEFORE = /\bthey(?:['’]re|\s+are)\s+$/i;
+
 /** "38 branches in western Norway, headquartered in …": a name said as a place is no subject. */
 const IN_PLACE_BEFORE = /\b(?:in|across|near|around|throughout|outside)\s+(?:[\w-]+\s+)?$/i;
 
@@ -368,6 +387,8 @@ function locationCandidates(analysis: CallAnalysis): Candidate[] {
       const isPersonal = personal && /\bI(?:'m| am)\b/.test(sentence.text.slice(Math.max(0, match.index - 20), match.index + 10));
       if (!aboutCustomer(sentence, customer, vendor) && !(customer && sentence.text.includes(customer.name))) break;
       if (placeOfAnotherName(sentence, match.index, customer, analysis.vocabulary)) continue;
+      // "…is our biggest client, they're based in Gdynia": a third party's place, unless the sentence names the customer.
+      if (THEY_ARE_BEFORE.test(sentence.text.slice(Math.max(0, match.index - 20), match.index)) && !(customer && sentence.text.includes(customer.name))) continue;
       candidates.push({
         value: place,
         score: (isPersonal ? score * 0.6 : score) * SIDE_WEIGHT[sentence.side],
@@ -899,8 +920,9 @@ function productCandidates(analysis: CallAnalysis): Candidate[] {
     const customerUsage = entry.usage.some((sentence) => sentence.side === 'customer' && !sentence.isQuestion);
     const score = (usage ? 0.6 : 0.45) + 0.25 * (entry.count / total) - (isBareVendor ? 0.2 : 0) + (customerUsage ? 0.1 : 0) + (entry.strong ? 0.15 : 0);
     const candidate: Candidate = { value: name, score: clamp(score, 0.1, 0.95), sentence, focus: spanOf(sentence.text, name) };
-    // "I lead onboarding at Acme": the vendor's bare name, where people work and never said as something used, is its company.
-    if (isBareVendor && !usage && analysis.parties.employers.has(name)) candidate.excluded = "the vendor's company, never named as something used";
+    // "I lead onboarding at Acme", "customer success at Acme Analytics": where people work, never said as something used, is the company.
+    if (!usage && analysis.parties.employers.has(name)) candidate.excluded = "the vendor's company, never named as something used";
+    else if (entry.sentences.some((mine) => SUPERSEDED_AFTER.test(mine.text.slice(mine.text.indexOf(name) + name.length)))) candidate.excluded = 'named as the older product';
     else if (neverUsed) candidate.excluded = 'a name said more than once, never as something used';
     candidates.push(candidate);
   }
@@ -916,6 +938,9 @@ function productCandidates(analysis: CallAnalysis): Candidate[] {
  */
 const PRODUCT_CONTEXT =
   /\b(?:through|before|since|after|via|went with|going with|running|run|runs|log(?:s|ged)? (?:in)?to|work(?:s|ing)? in|be in|(?<!\b(?:I|we|you|they|he|she)\s+(?:[a-z]+\s+)?)lives? in|owns?|touch(?:es)?|bought|buy|on)\s+(?:the\s+)?$/i;
+
+/** "X, the older product", "X, our previous version": a product the customer has moved on from. */
+const SUPERSEDED_AFTER = /^,?\s+(?:the|our|your|their)\s+(?:older|old|previous|legacy|former|earlier|original)\s+(?:product|version|system|platform|tool|edition|one)\b/i;
 
 /** "we were running X", "we used to be on X": the system the customer had before. */
 const USED_BEFORE = /\b(?:was|were|had been|used to(?: be)?)\s+(?:running|using|run|use|on)\s+(?:the\s+)?$/i;

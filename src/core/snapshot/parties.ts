@@ -12,7 +12,7 @@
  */
 
 import { checkFieldValue } from './field-check.js';
-import { isNameLike, ORG_SUFFIXES, withoutHonorific, type CapitalRun, type NamedSentence } from './names.js';
+import { isNameLike, ORG_SUFFIXES, readTitle, withoutHonorific, type CapitalRun, type NamedSentence } from './names.js';
 import type { VendorProfile } from './types.js';
 
 export type Side = 'customer' | 'vendor' | 'unknown';
@@ -39,7 +39,7 @@ export interface Parties {
   places: ReadonlySet<string>;
   /** Speakers the vendor profile puts on the vendor side (they claim its company or give an address on its domains). */
   profileVendorSpeakers: ReadonlySet<string>;
-  /** Organisations someone on the call introduces themselves at or from: employers, never products. */
+  /** Organisations someone on the call introduces themselves at or from, as named there too: employers, never products. */
   employers: ReadonlySet<string>;
 }
 
@@ -100,6 +100,15 @@ const GUEST_AT = /\b(?:having|hosting|host|inviting|invited|welcom\w*)\s+(?:us|m
 const COMPANY_NAME_STATEMENT =
   /\b(?:(?:company|organi[sz]ation|business)(?:'s)?\s+(?:legal\s+|full\s+|official\s+)?name\s+is|(?:our|my)\s+(?:company|organi[sz]ation|business|employer)\s+is|(?:we're|we are)\s+called|company\s+(?:is\s+)?called)\s+$/i;
 const IS_COMPANY_AFTER = /^(?:'s)?\s+(?:is|are)\s+(?:a|an|the)\b(?!\s+(?:different|separate|other|unrelated)\b)[^.?!]{0,80}\b(?:company|business|firm|provider|retailer|chain|network|carrier|manufacturer|distributor|group|organi[sz]ation|system|agency|bank|insurer|brand|startup|nonprofit|non-profit|hospital|operator|platform|supplier|maker)\b/i;
+/** "Anna is the Managing Director, she runs the business side": a person with a title, whatever the clause after it names. */
+const IS_TITLED_AFTER = /^\s+(?:is|was)\s+(?:the|our|their|a|an)\s+/i;
+
+/** "X is a family-run joinery business": X is said to be an organisation, not "X is the Finance Director". */
+function saidToBeOrganisation(after: string): boolean {
+  if (!IS_COMPANY_AFTER.test(after)) return false;
+  const titled = IS_TITLED_AFTER.exec(after);
+  return titled === null || readTitle(after.slice(titled[0].length)) === null;
+}
 /**
  * A name the speaker denies is theirs: "X is a different company", "X is another business", "X isn't us";
  * "it's Y, not X", "we're not X" (but not "not X's fault").
@@ -110,7 +119,16 @@ const DENIED_BEFORE = /(?:\b(?:we're|we are|we were|it's|it is|that's|that is)\s
 /** "Close, it's Y.", "no, we're Y, not X": the name a speaker corrects to, said on its own, in the turn that denies another. */
 const CORRECTED_TO = { before: /(?:^|[,.;:!]\s*|\b(?:no|actually|close|nope)\s+)(?:it's|it is|we're|we are)\s+(?:actually\s+)?$/i, after: /^\s*(?:[.,;!]|$)/ };
 
+/** "Before this job I was at X", "I used to work for X", "at my previous company, X": the speaker's former employer. */
+const FORMER_EMPLOYER_BEFORE =
+  /(?:\b(?:before (?:this|that|here|joining|I (?:joined|moved|came))\b[^.?!]{0,40}?\bI (?:was|worked)|I used to (?:be|work)|I (?:previously|formerly) (?:was|worked))\b[^.?!]{0,40}?\b(?:at|with|for)|\b(?:at|with|for) my (?:previous|former|old|last) (?:job|employer|company|role),?)\s+$/i;
+
+function formerEmployerRun(text: string, run: CapitalRun): boolean {
+  return FORMER_EMPLOYER_BEFORE.test(text.slice(Math.max(0, run.start - 110), run.start));
+}
+
 function deniedRun(text: string, run: CapitalRun): boolean {
+  if (formerEmployerRun(text, run)) return true;
   return DENIED_AFTER.test(text.slice(run.end, run.end + 60)) || (DENIED_BEFORE.test(text.slice(Math.max(0, run.start - 20), run.start)) && !/^['’]s\b/.test(text.slice(run.end)));
 }
 
@@ -131,6 +149,9 @@ function correctedTo(sentence: NamedSentence, run: CapitalRun, denying: Readonly
   );
 }
 
+/** "X is our biggest client", "X is one of our key accounts": an organisation the speaker's side sells to. */
+const OUR_CLIENT_AFTER = /^(?:['’]s)?\s+(?:is|are|was|were)\s+(?:one of\s+)?our\s+(?:[\w-]+\s+){0,2}?(?:clients?|customers?|accounts?)\b/i;
+
 /** "Acme Cloud platform", "Acme Support", "the Acme renewal": the organisation sells what follows (not "Acme's platform", which it owns). */
 const PRODUCT_AFTER = /^\s+(?:[A-Z][\w-]*\s+){0,3}(?:platform|product|suite|app|application|software|tool|module|connector|support|professional services|consultants?|renewal|subscription)\b/i;
 /** "We've been on Acme since 2023": a product the customer has been using, so its maker sells. */
@@ -142,9 +163,14 @@ const PLACE_BEFORE = /\b(?:based|located|headquartered|head office is|HQ is)\s+(
  * partner", "Ravi from Northbeam, who led your implementation", "we're a Brinmark implementation
  * partner". Partners sit on the vendor's side of the call: they deliver to the customer.
  */
+/**
+ * "X is the reseller that sold us …", "X is the integrator": it sells or fits the vendor's product, a partner without
+ * the word; only "the", "our", "your" or "their" one, since "a hardware reseller" may be the customer's own trade.
+ */
+const RESELLER_OR_INTEGRATOR = '(?:(?:authori[sz]ed\\s+|value-added\\s+)?resellers?|(?:systems?\\s+)?integrators?)';
 const PARTNER_KINDS = '(?:implementation|integration|consulting|delivery|services|solutions?|certified|channel|reseller|rollout|deployment)';
-const PARTNER_BEFORE = new RegExp(`\\b(?:(?:our|your|their|the|an?)\\s+(?:[A-Z][\\w-]*\\s+)?${PARTNER_KINDS}\\s+partners?|(?:our|your) partners?\\s+(?:at|from))[,:]?\\s+$`, 'i');
-const PARTNER_AFTER = new RegExp(`^(?:,\\s+|\\s+(?:is|are|was|were)\\s+)(?:our|your|their|the|an?)\\s+(?:[A-Z][\\w-]*\\s+)?${PARTNER_KINDS}\\s+partners?\\b`, 'i');
+const PARTNER_BEFORE = new RegExp(`\\b(?:(?:(?:our|your|their|the|an?)\\s+(?:[A-Z][\\w-]*\\s+)?${PARTNER_KINDS}\\s+partners?|(?:our|your|their|the)\\s+(?:[A-Z][\\w-]*\\s+)?${RESELLER_OR_INTEGRATOR})|(?:our|your) partners?\\s+(?:at|from))[,:]?\\s+$`, 'i');
+const PARTNER_AFTER = new RegExp(`^(?:,\\s+|\\s+(?:is|are|was|were)\\s+)(?:(?:our|your|their|the|an?)\\s+(?:[A-Z][\\w-]*\\s+)?${PARTNER_KINDS}\\s+partners?|(?:our|your|their|the)\\s+(?:[A-Z][\\w-]*\\s+)?${RESELLER_OR_INTEGRATOR})\\b`, 'i');
 /** "…, who led your implementation": only "your", since the customer's own people lead "our" or "the" rollout. */
 const LED_YOUR_PROJECT =
   /^[^.?!]{0,45}?\bwho\s+(?:led|leads|ran|runs|did|does|handled|handles|managed|manages|delivered|configured|built|owned|owns|drove)\s+your\s+(?:[\w-]+\s+)?(?:implementation|rollout|roll-out|deployment|integration|migration|configuration|onboarding|set-?up)\b/i;
@@ -160,6 +186,14 @@ function ledYourProject(after: string): boolean {
 const SELF_PARTNER = /\b(?:we're|we are|we were|I'm|I am|I was)\s+(?:a|an|the|your|their)\s+((?:[\w-]+\s+){1,3})partners?\b/i;
 /** "a certified Brinmark partner", "the implementation partner": a delivery partner, not a "design partner" customer. */
 const PARTNER_KIND = new RegExp(`\\b${PARTNER_KINDS}\\b`, 'i');
+/** "we're the integrator", "we're your Brinmark reseller": delivering the vendor's product, a partner without the word. */
+const SELF_INTEGRATOR = new RegExp(`\\b(?:we're|we are|we were|I'm|I am|I was)\\s+(?:the|your|their)\\s+(?:[\\w-]+\\s+)?${RESELLER_OR_INTEGRATOR}\\b`, 'i');
+
+/** The speaker says their organisation delivers the vendor's product to the customer. */
+function claimsPartnership(text: string): boolean {
+  const claim = SELF_PARTNER.exec(text);
+  return (claim !== null && PARTNER_KIND.test(claim[1]!)) || SELF_INTEGRATOR.test(text);
+}
 /** How far a partner statement moves an organisation or speaker towards the vendor side. */
 const PARTNER_LEAN = 4;
 
@@ -289,7 +323,7 @@ function isAnchored(text: string, start: number, end: number): boolean {
     HERE_AT.test(before) ||
     HERE_WITH.test(before) ||
     COMPANY_NAME_STATEMENT.test(before) ||
-    IS_COMPANY_AFTER.test(text.slice(end)) ||
+    saidToBeOrganisation(text.slice(end)) ||
     (start <= 110 && NAMED_INTRODUCTION.test(before)) ||
     addressesOtherSide(before, text.slice(end))
   );
@@ -425,9 +459,12 @@ export function inferParties(
     if (!denying.has(sentence.turnIndex)) continue;
     for (const run of sentence.runs) {
       const org = deniedRun(sentence.text, run) ? organisationOfRun(run.words, organisations) : undefined;
-      if (org && run.name === org.name) denied.add(org);
+      // A former employer is denied in any form ("I was at Harvel Bank" for "Harvel"), another name only as said.
+      if (org && (run.name === org.name || formerEmployerRun(sentence.text, run))) denied.add(org);
     }
   }
+  /** [speaker, organisation they call "our biggest client"]: the customer's own client when the speaker is the customer's. */
+  const clientsOf: Array<[string, Organisation]> = [];
   /** Speakers by full and by first name, for "Ravi, who led your implementation". */
   const speakerByName = new Map<string, string>();
   for (const { name } of speakers) {
@@ -451,8 +488,7 @@ export function inferParties(
       if (sentence.isQuestion) tally.asked++;
       questions.set(speaker, tally);
       const sideTalk = MAY_TAKE_A_SIDE.test(sentence.text) ? countMatches(sentence.text, VENDOR_PHRASES) - countMatches(sentence.text, CUSTOMER_PHRASES) : 0;
-      const partnerClaim = SELF_PARTNER.exec(sentence.text);
-      const selfPartner = partnerClaim && PARTNER_KIND.test(partnerClaim[1]!) ? PARTNER_LEAN : 0;
+      const selfPartner = claimsPartnership(sentence.text) ? PARTNER_LEAN : 0;
       const vendorTitle = OWN_VENDOR_TITLE.test(sentence.text) ? VENDOR_TITLE_LEAN : 0;
       lean.set(speaker, (lean.get(speaker) ?? 0) + sideTalk + selfPartner + vendorTitle);
       // "Send it to me at ana@ashfordhotels.com": an address of one's own on an organisation's domain says one works there.
@@ -479,7 +515,9 @@ export function inferParties(
       if (org.sentenceIds[org.sentenceIds.length - 1] !== sentence.id) org.sentenceIds.push(sentence.id);
       const after = sentence.text.slice(run.start + org.name.length);
       const exact = runName === org.name;
-      if (exact && !org.partner && (partnerNamed || PARTNER_AFTER.test(after))) {
+      // Named whole or in a longer form the call shortens ("Fennick Marine Supply" for "Fennick").
+      const namedAs = exact || runName.startsWith(`${org.name} `);
+      if (namedAs && !org.partner && (partnerNamed || PARTNER_AFTER.test(sentence.text.slice(run.end)))) {
         org.partner = true;
         org.lean += PARTNER_LEAN;
         if (!org.anchorIds.includes(sentence.id)) org.anchorIds.push(sentence.id);
@@ -489,9 +527,15 @@ export function inferParties(
         affiliate(speaker, org, 2, sentence.id);
       }
       // "here at Fennick Marine Supply" belongs to "Fennick" when the call keeps the short form.
-      if ((exact || runName.startsWith(`${org.name} `)) && (selfAffiliated(sentence.text, run.start, run.end) || introducesSelf(sentence.text, run.start, speaker))) {
+      if (namedAs && (selfAffiliated(sentence.text, run.start, run.end) || introducesSelf(sentence.text, run.start, speaker))) {
         affiliate(speaker, org, 3, sentence.id);
-        if (speaker && /\b(?:at|from)\s+$/i.test(before)) introducedAt.set(speaker, [...(introducedAt.get(speaker) ?? []), org.name]);
+        // "I'm with Tolvern Advisory, we're the integrator": the speaker's organisation is a partner.
+        if (!org.partner && claimsPartnership(sentence.text)) {
+          org.partner = true;
+          org.lean += PARTNER_LEAN;
+        }
+        // "customer success at Tarnwick Analytics": the longer form is the employer's name too, never a product.
+        if (speaker && /\b(?:at|from)\s+$/i.test(before)) introducedAt.set(speaker, [...(introducedAt.get(speaker) ?? []), org.name, ...(exact ? [] : [runName])]);
         if (OWN_VENDOR_TITLE.test(before) || VENDOR_TITLE_AT.test(before)) org.lean += VENDOR_TITLE_LEAN;
       }
       const hereWith = exact ? HERE_WITH.exec(before) : null;
@@ -507,17 +551,17 @@ export function inferParties(
       }
       if (exact && ACCOUNT_FOR.test(before)) org.lean -= VENDOR_TITLE_LEAN;
       else if (exact && GROUP_AFFILIATION.test(before) && !GUEST_AT.test(before) && /\b(?:we|our|us|I)\b/i.test(sentence.text)) affiliate(speaker, org, 2, sentence.id);
-      const namedAs = exact || runName.startsWith(`${org.name} `);
       // "How is it going over at X?", "on the X side": the organisation of the people the speaker talks to.
       if (namedAs && addressesOtherSide(before, sentence.text.slice(run.end)) && speaker) {
         addressed.push([speaker, org]);
         if (!org.anchorIds.includes(sentence.id)) org.anchorIds.push(sentence.id);
       }
-      if (namedAs && IS_COMPANY_AFTER.test(sentence.text.slice(run.end))) {
+      if (namedAs && saidToBeOrganisation(sentence.text.slice(run.end))) {
         org.lean -= 1;
         if (!org.anchorIds.includes(sentence.id)) org.anchorIds.push(sentence.id);
         if (/\b(?:we|we're|our|I'm)\b/i.test(sentence.text)) affiliate(speaker, org, 2, sentence.id);
       }
+      if (namedAs && speaker && OUR_CLIENT_AFTER.test(sentence.text.slice(run.end))) clientsOf.push([speaker, org]);
       const usedSince = USED_SINCE.before.test(before) && USED_SINCE.after.test(after);
       if (PRODUCT_AFTER.test(after) || usedSince) productLean.set(org, Math.min(PRODUCT_LEAN_CAP, (productLean.get(org) ?? 0) + 0.5));
       if (/\byour\s+$/i.test(before)) org.lean += 0.5;
@@ -533,12 +577,16 @@ export function inferParties(
   }
 
   const roleSide = new Map<string, Side>();
+  /** Organisations a vendor caption names ("Account Manager, Acme"). */
+  const inVendorCaptions = new Set<string>();
   for (const { name, role } of speakers) {
     if (!role) continue;
     if (VENDOR_ROLE.test(role)) roleSide.set(name, 'vendor');
     else if (CUSTOMER_ROLE.test(role)) roleSide.set(name, 'customer');
     const named = [...organisations.values()].find((org) => role.includes(org.name));
-    if (named) affiliation.set(name, new Map([[named.name, 3]]));
+    if (!named) continue;
+    affiliation.set(name, new Map([[named.name, 3]]));
+    if (roleSide.get(name) === 'vendor') inVendorCaptions.add(named.name);
   }
   const profileVendorSpeakers = profile ? speakersOfVendor(sentences, introducedAt, isVendorName, profile.domains ?? []) : new Set<string>();
   for (const name of profileVendorSpeakers) if (!roleSide.has(name)) roleSide.set(name, 'vendor');
@@ -602,8 +650,10 @@ export function inferParties(
   const ranked = [...organisations.values()].filter((org) => org.mentions > 0);
   // A partner is never the customer, and the vendor only when no other organisation is.
   // The vendor's own organisation is never the customer.
+  // "Rostal Freight is our biggest client", said on the customer's side: the customer's own client.
+  for (const [speaker, org] of clientsOf) if (sideOf.get(speaker) === 'customer') denied.add(org);
   const mayBeCustomer = ranked.filter((org) => !isVendorName(org.name) && !denied.has(org));
-  const customer = pickOrganisation(mayBeCustomer.filter((org) => !org.partner), 'customer', affiliation, sideOf) ?? lesserOfTwoClaimed(ranked, affiliation, isVendorName);
+  const customer = pickOrganisation(mayBeCustomer.filter((org) => !org.partner), 'customer', affiliation, sideOf) ?? lesserOfTwoClaimed(ranked.filter((org) => !denied.has(org)), affiliation, isVendorName, inVendorCaptions);
   if (customer) claimSides(customer, affiliation, sideOf, roleSide);
   const notCustomer = ranked.filter((org) => org !== customer);
   const fromProfile = notCustomer.filter((org) => isVendorName(org.name)).sort((a, b) => b.mentions - a.mentions)[0];
@@ -677,10 +727,13 @@ function lesserOfTwoClaimed(
   organisations: readonly Organisation[],
   affiliation: ReadonlyMap<string, ReadonlyMap<string, number>>,
   isVendorName: (name: string) => boolean,
+  inVendorCaptions: ReadonlySet<string>,
 ): Organisation | undefined {
   const claimed = claimedOrganisations(organisations, affiliation).sort((a, b) => a.lean - b.lean);
   const lesser = claimed[0];
   if (!lesser || claimed.length < 2 || lesser.lean === claimed[claimed.length - 1]!.lean || isVendorName(lesser.name)) return undefined;
+  // A vendor and its reseller, both named in vendor captions ("Brenlow Customer Success", "Castell Partner Manager"): neither is the customer.
+  if (inVendorCaptions.has(lesser.name)) return undefined;
   return lesser;
 }
 
