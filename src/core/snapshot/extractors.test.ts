@@ -144,5 +144,12 @@ describe('sentences and titles', () => {
     expect(readTitle('VP of Operations, so dispatch rolls up to me')).toBe('VP of Operations');
     expect(readTitle('Director of Merchandising at Maple & Finch')).toBe('Director of Merchandising');
     expect(readTitle('going to be there')).toBeNull();
+    // A head that qualifies a noun of its trade keeps it; one that ends the title does not take the next word.
+    expect(readTitle('chief estimator, so I live in it every day')).toBe('chief estimator');
+    expect(readTitle('head chef at the Lantern Inn')).toBe('head chef');
+    expect(readTitle('lead on this project')).toBe('lead');
+    expect(readTitle('chief, so to speak')).toBe('chief');
+    expect(readTitle('lead surveyor and I run the survey team')).toBe('lead surveyor');
+    expect(readTitle('lead today because Sam is out')).toBe('lead');
   });
 });

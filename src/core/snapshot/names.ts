@@ -245,6 +245,8 @@ export const TITLE_HEADS = new Set(
 /** Words that may stand inside a title before its head ("Senior Business Systems Analyst"). */
 const TITLE_WORD = /^(?:[A-Z][A-Za-z&/-]*|senior|junior|lead|principal|chief|deputy|assistant|associate|executive|general|regional|global|national|head|vice|staff|managing|operations|product|project|program|customer|success|account|sales|marketing|finance|financial|business|systems|data|it|technical|clinical|nursing|medical)$/;
 const TITLE_TAIL = /^(?:of|for)$/i;
+/** Heads that also qualify another noun: "the chief estimator", "the lead auditor", "the head chef". */
+const QUALIFYING_HEADS: ReadonlySet<string> = new Set(['chief', 'lead', 'head', 'principal']);
 
 /**
  * Reads a job title at the start of `text`: "VP of Operations, so …" ->
@@ -262,6 +264,15 @@ export function readTitle(text: string): string | null {
     if (word !== raw) break;
   }
   if (end < 0) return null;
+  // "chief estimator", "head chef": a head that also qualifies takes the one lower-case noun after it, when the title ends there.
+  const qualified = words[end]!;
+  const noun = words[end + 1];
+  if (QUALIFYING_HEADS.has(qualified.toLowerCase()) && noun !== undefined && /^[a-z][a-z-]+[,.;:!?]*$/.test(noun)) {
+    const bare = noun.replace(/[,.;:!?]+$/, '');
+    const next = words[end + 2]?.replace(/[,.;:!?)]+$/, '').toLowerCase();
+    const endsThere = bare !== noun || next === undefined || CLAUSE_WORDS.has(next) || TITLE_CLOSER.test(next);
+    if (!CLAUSE_WORDS.has(bare) && !TITLE_CLOSER.test(bare) && endsThere) end++;
+  }
   // "Director of Merchandising", "Head of Supply Chain": a head followed by "of" and capitalised words.
   let tailEnd = end;
   const afterHead = words[end + 1];
