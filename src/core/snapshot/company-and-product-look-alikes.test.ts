@@ -174,3 +174,24 @@ describe("the vendor's company in its longer form is no product", () => {
     expect(value(call('Your platform is the first thing the planners open now. We use Tarnwick Analytics in all six depots.'), 'product_name')).toBe('Tarnwick Analytics');
   });
 });
+
+describe('the company under the name the call states in full, when it mostly says a short form', () => {
+  const call = (statement: string) =>
+    customerCallSnapshotOf([
+      'Ines Calder: Thanks for joining. Can you tell me a bit about the company first?',
+      `Tobias Wren: Sure. ${statement} We run five chilled depots for regional grocers.`,
+      'Ines Calder: And how has your dock booking tool been going at Brightwater?',
+      'Tobias Wren: Good. Every depot at Brightwater books its docks in your tool now.',
+      'Tobias Wren: Brightwater had forty drivers waiting at the gate each morning before.',
+      'Ines Calder: How many people at Brightwater use it?',
+      'Tobias Wren: Thirty-two planners use it every day.',
+    ]);
+
+  it('shows the full name stated as what the customer is ("so we are X")', () => {
+    expect(value(call("So we're Brightwater Cold Chain."), 'company_name')).toBe('Brightwater Cold Chain');
+  });
+
+  it('keeps the short form when the longer run is not the company stated ("the Brightwater Leeds depot")', () => {
+    expect(value(call('The Brightwater Leeds depot is our biggest site.'), 'company_name')).toBe('Brightwater');
+  });
+});

@@ -165,6 +165,9 @@ function round2(value: number): number {
 // ---------------------------------------------------------------------------
 // Company, industry, location
 
+/** The words right before a company's name said as what it is: "so we're X", "the company is X?", "here at X". */
+const STATES_COMPANY_NAME = /\b(?:we(?:['’]re| are)|(?:the|our|your) (?:company|organi[sz]ation|business) is|here at)\s+$/i;
+
 function companyCandidates(analysis: CallAnalysis): Candidate[] {
   const org = analysis.parties.customer;
   if (!org) return [];
@@ -176,10 +179,17 @@ function companyCandidates(analysis: CallAnalysis): Candidate[] {
     if (mentions.length === 2) break;
     if (!org.anchorIds.includes(id)) mentions.push(byId.get(id)!);
   }
-  const focusOf = (sentence: AnalysedSentence) => spanOf(sentence.text, org.name);
+  // The call may mostly use a short form ("Osterby") of the name it states in full once ("so we're Osterby Cold Storage").
+  let name = org.name;
+  for (const sentence of analysis.sentences) {
+    for (const run of sentence.runs) {
+      if (run.name.length > name.length && run.name.startsWith(`${org.name} `) && STATES_COMPANY_NAME.test(sentence.text.slice(0, run.start))) name = run.name;
+    }
+  }
+  const focusOf = (sentence: AnalysedSentence) => spanOf(sentence.text, sentence.text.includes(name) ? name : org.name);
   return [
-    ...anchors.map((sentence) => ({ value: org.name, score: 0.9, sentence, focus: focusOf(sentence) })),
-    ...mentions.map((sentence) => ({ value: org.name, score: 0.6, sentence, focus: focusOf(sentence) })),
+    ...anchors.map((sentence) => ({ value: name, score: 0.9, sentence, focus: focusOf(sentence) })),
+    ...mentions.map((sentence) => ({ value: name, score: 0.6, sentence, focus: focusOf(sentence) })),
   ];
 }
 
