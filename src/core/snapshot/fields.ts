@@ -179,7 +179,7 @@ function companyCandidates(analysis: CallAnalysis): Candidate[] {
     if (mentions.length === 2) break;
     if (!org.anchorIds.includes(id)) mentions.push(byId.get(id)!);
   }
-  // The call may mostly use a short form ("Osterby") of the name it states in full once ("so we're Osterby Cold Storage").
+  // The call may mostly use a short form ("Quenridge") of the name it states in full once ("so we're Quenridge Cold Chain").
   let name = org.name;
   for (const sentence of analysis.sentences) {
     for (const run of sentence.runs) {
