@@ -15,7 +15,7 @@ import { findNumbers } from './spoken-numbers.js';
 import { findSpokenAddresses, type SpokenAddress } from './spoken-addresses.js';
 import { isNameLike, readTitle, withoutHonorific } from './names.js';
 import type { Organisation } from './parties.js';
-import type { Person } from './people.js';
+import { hasTitle, type Person } from './people.js';
 import { checkFieldValue, type FieldCheckContext } from './field-check.js';
 import {
   correctionCueEnd,
@@ -511,7 +511,7 @@ function contactCandidates(analysis: CallAnalysis): Candidate[] {
       own[0]!;
     const sentence = designation ?? intro;
     // Who introduces themself with a (senior) title or gives their own address is who the vendor deals with.
-    const titled = person.role !== null && !person.role.startsWith('from ') && person.roleSentenceId !== null && analysis.sentenceById.get(person.roleSentenceId)?.speaker === person.name;
+    const titled = hasTitle(person) && person.roleSentenceId !== null && analysis.sentenceById.get(person.roleSentenceId)?.speaker === person.name;
     const senior = titled && SENIOR_TITLE.test(person.role!);
     // "Send it to me at …", or an address of their own name ("send drafts to iquennell@…" from Ilse Quennell).
     const surname = withoutHonorific(person.name).split(' ').slice(1).pop()?.toLowerCase();
@@ -551,9 +551,8 @@ const EARLIER_JOB =
 const ASKS_TITLE = /\b(?:your|his|her)\s+(?:(?:job|official|exact|current)\s+)?(?:role|title|position)\b/i;
 const ASKS_EARLIER = /\b(?:was|were|used to|previous|former|old|before|back then)\b/i;
 
-/** "Head of Tenant Services.": a reply that is a title and nothing else, to the vendor asking for one. */
-function answeredTitle(analysis: CallAnalysis, sentence: AnalysedSentence): string | null {
-  const asked = analysis.sentences[analysis.sentences.indexOf(sentence) - 1];
+/** "Head of Tenant Services.": a reply that is a title and nothing else, to the vendor asking for one (`asked`, the sentence before). */
+function answeredTitle(sentence: AnalysedSentence, asked: AnalysedSentence | undefined): string | null {
   if (!asked?.isQuestion || asked.side === 'customer' || !ASKS_TITLE.test(asked.text) || ASKS_EARLIER.test(asked.text)) return null;
   const said = sentence.text.trim().replace(/[.!]+$/, '');
   const title = readTitle(said);
@@ -565,7 +564,7 @@ function positionCandidates(analysis: CallAnalysis, contactName: string | null):
   const person = analysis.people.find((candidate) => candidate.name === contactName);
   const candidates: Candidate[] = [];
   const byId = analysis.sentenceById;
-  if (person?.role && person.roleSentenceId !== null && !person.role.startsWith('from ')) {
+  if (person && hasTitle(person) && person.roleSentenceId !== null) {
     const sentence = byId.get(person.roleSentenceId)!;
     candidates.push({ value: person.role, score: sentence.speaker === contactName ? 0.9 : 0.75, sentence, focus: spanOf(sentence.text, person.role) });
   }
@@ -584,14 +583,14 @@ function positionCandidates(analysis: CallAnalysis, contactName: string | null):
       candidates.push({ value: title, score: explicit ? 0.95 : 0.85, sentence, focus: { start: match.index, end: at + title.length } });
     }
   }
-  for (const sentence of analysis.sentences) {
-    if (sentence.speaker !== contactName || sentence.isQuestion) continue;
-    const answered = answeredTitle(analysis, sentence);
+  analysis.sentences.forEach((sentence, position) => {
+    if (sentence.speaker !== contactName || sentence.isQuestion) return;
+    const answered = answeredTitle(sentence, analysis.sentences[position - 1]);
     if (answered) candidates.push({ value: answered, score: 0.9, sentence, focus: { start: 0, end: sentence.text.length } });
     const led = LEADS_AREA.exec(sentence.text);
-    if (!led || NOT_AN_AREA.test(led[1]!)) continue;
+    if (!led || NOT_AN_AREA.test(led[1]!)) return;
     candidates.push({ value: `Head of ${led[1]}`, score: 0.6, sentence, focus: { start: led.index, end: led.index + led[0].length }, note: 'worded from "I lead …", not a stated title' });
-  }
+  });
   const role = analysis.transcript.speakers.find((speaker) => speaker.name === contactName)?.role;
   if (role && !SIDE_WORDS.test(role.trim()) && readTitle(role)) {
     const first = analysis.sentences.find((sentence) => sentence.speaker === contactName);
@@ -725,7 +724,8 @@ const CONFIRMS = /^(?:yes|yeah|yep|yup|right|correct|exactly|indeed|that's (?:ri
  * customer's name unknown, the name may be theirs: it counts only when the customer's side never says it, and the vendor
  * does not ask it nor hear it confirmed ("So Brinkvale went live on March 3rd." "Yes, that's right.").
  */
-function namesAnotherOrganisation(analysis: CallAnalysis, sentence: AnalysedSentence, before: string): boolean {
+function namesAnotherOrganisation(analysis: CallAnalysis, position: number, before: string): boolean {
+  const sentence = analysis.sentences[position]!;
   const customer = analysis.parties.customer?.name;
   const doer = sentence.side === 'vendor' ? NAMED_DOER.exec(ownClause(before))?.[1] : undefined;
   if (!doer || !doer.split(' ').some((word) => isNameLike(word, analysis.vocabulary))) return false;
@@ -735,13 +735,16 @@ function namesAnotherOrganisation(analysis: CallAnalysis, sentence: AnalysedSent
   if (customer) return true;
   const doerWord = new RegExp(`\\b${escapeRegExp(doer.split(' ')[0]!)}\\b`);
   if (sentence.isQuestion || analysis.sentences.some((other) => other.side === 'customer' && doerWord.test(other.text))) return false;
-  const reply = analysis.sentences.slice(analysis.sentences.indexOf(sentence) + 1).find((later) => later.side === 'customer');
-  return !reply || !CONFIRMS.test(reply.text);
+  for (let at = position + 1; at < analysis.sentences.length; at++) {
+    const later = analysis.sentences[at]!;
+    if (later.side === 'customer') return !CONFIRMS.test(later.text);
+  }
+  return true;
 }
 
 function dateCandidates(analysis: CallAnalysis, cue: RegExp, other: RegExp): Candidate[] {
   const candidates: Candidate[] = [];
-  for (const sentence of analysis.sentences) {
+  for (const [position, sentence] of analysis.sentences.entries()) {
     for (const date of sentence.dates) {
       const distance = cueDistance(sentence.text, date, cue, sentence.dates);
       if (distance === null) continue;
@@ -756,7 +759,7 @@ function dateCandidates(analysis: CallAnalysis, cue: RegExp, other: RegExp): Can
         focus: { start: date.start, end: date.end },
       };
       const before = sentence.text.slice(0, date.start);
-      if (toldOfAnotherParty(sentence) || (sentence.side !== 'customer' && ANOTHER_CUSTOMER.test(before)) || namesAnotherOrganisation(analysis, sentence, before)) {
+      if (toldOfAnotherParty(sentence) || (sentence.side !== 'customer' && ANOTHER_CUSTOMER.test(before)) || namesAnotherOrganisation(analysis, position, before)) {
         candidate.excluded = "another organisation's date, told by the vendor";
       } else if (CONTRACT_TERM.test(before.slice(-60))) candidate.excluded = 'the end of a contract term, not of the project';
       else if (PERIOD_END.test(ownClause(before).slice(-60))) candidate.excluded = 'the end of a year or a cycle, not of the project';
@@ -1310,6 +1313,7 @@ function cueCloseness(text: string, figure: Figure, cue: RegExp): number | null 
 function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
   const byField: Partial<FieldCandidates> = {};
   const sentences = analysis.sentences;
+  const productNames = ownNames(analysis);
   sentences.forEach((sentence, position) => {
     if (sentence.figures.length === 0) return;
     const correctionEnd = correctionCueEnd(sentence.text);
@@ -1318,12 +1322,13 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
     // "How many people use it?" — "About sixty setters and shift leads.": the answer's first count is the user count, whatever it counts.
     const answersUserQuestion = previous !== undefined && previous.turnIndex !== sentence.turnIndex && previous.isQuestion && HOW_MANY_USERS.test(previous.text);
     const userAnswer = answersUserQuestion ? sentence.figures.find((figure) => figure.kind === 'count') : undefined;
-    // "…by about $3 million over the first year." — "That's a target.": the next sentence of the turn labels it a plan.
-    const next = sentences[position + 1];
-    const labelledPlan = next !== undefined && next.turnIndex === sentence.turnIndex && labelsPlan(next.text);
-    const disclaimedNext = next !== undefined && next.turnIndex === sentence.turnIndex && disclaimsCause(next.text);
-    // "People keep saying we saved 20 percent on fuel. We didn't.": the next sentence of the turn denies it.
-    const deniedNext = next !== undefined && next.turnIndex === sentence.turnIndex && deniesWhatWasSaid(next.text);
+    // The next sentence of the same turn may take the figures back: "…by about $3 million over the first year." — "That's a
+    // target." (a plan); "People keep saying we saved 20 percent on fuel." — "We didn't." (a denial).
+    const next = sentences[position + 1]?.turnIndex === sentence.turnIndex ? sentences[position + 1]!.text : undefined;
+    const labelledPlan = next !== undefined && labelsPlan(next);
+    const disclaimedNext = next !== undefined && disclaimsCause(next);
+    const deniedNext = next !== undefined && deniesWhatWasSaid(next);
+    const unmeasured = saysUnmeasured(sentence.text) || (next !== undefined && saysUnmeasured(next));
     sentence.figures.forEach((said, index) => {
       const correcting = correctionEnd >= 0 ? said.start >= correctionEnd : correctedBefore === true;
       const correctedAmount = correcting && said.kind === 'count' && said.unit === undefined && said.value >= 1000 ? latestAmount(byField, sentence) : undefined;
@@ -1373,27 +1378,29 @@ function figureCandidates(analysis: CallAnalysis): Partial<FieldCandidates> {
       };
       candidate.score *= SIDE_WEIGHT[sentence.side];
       const text = sentence.text;
+      // "250 licences", "80 seats": capacity bought or sold, which may not be people using it.
+      const capacity = field === 'user_count' && figure.unit !== undefined && CAPACITY_UNIT.test(figure.unit.split(' ').pop()!);
       const othersResult = notThisCustomers(analysis, sentence, focus);
       if (othersResult) candidate.excluded = othersResult;
       else if (sentence.isQuestion) candidate.excluded = 'only asked about, never stated';
       else if (isPlannedFigure(text, focus) || labelledPlan) candidate.excluded = PLAN;
-      else if (CAUSED_FIELDS.has(field) && (disclaimedNext || creditsSomethingElse(text, levelBefore ? { start: focus.start, end: Math.max(focus.end, levelBefore.end) } : focus, ownNames(analysis)))) candidate.excluded = 'put down by the speaker to something other than the product';
+      else if (CAUSED_FIELDS.has(field) && (disclaimedNext || creditsSomethingElse(text, levelBefore ? { start: focus.start, end: Math.max(focus.end, levelBefore.end) } : focus, productNames))) candidate.excluded = 'put down by the speaker to something other than the product';
       else if (field === 'cost_savings' && isOffer(text, focus)) candidate.excluded = "the vendor's offer, not money saved";
       else if (field === 'cost_savings' && saysCostRose(text, focus)) candidate.excluded = 'a cost that rose, not a saving';
       else if (field === 'roi_percentage' && isInvestmentReturn(text)) candidate.excluded = "an investment's return, not the product's";
       else if (field === 'roi_percentage' && figure.kind === 'percentage' && SHARE_RETURNED.test(text.slice(figure.end))) candidate.excluded = 'a share of things returned, not a return on investment';
       else if (levelBefore && !change) candidate.excluded = field === 'cost_savings' ? 'a cost that rose, not a saving' : 'revenue that fell, not an increase';
       else if (isNeverReached(text, focus)) candidate.excluded = 'a level never reached, not a result';
-      else if (saysUnmeasured(text) || (next !== undefined && next.turnIndex === sentence.turnIndex && saysUnmeasured(next.text))) candidate.excluded = 'a guess nobody measured, not a result';
+      else if (unmeasured) candidate.excluded = 'a guess nobody measured, not a result';
       else if (deniedNext) candidate.excluded = DENIED;
       else if (field === 'cost_savings' && isPricePaid(text, focus)) candidate.excluded = 'what the customer pays, not a saving';
       else if (field === 'adoption_rate' && (GROWTH_BEFORE.test(text.slice(0, figure.start)) || GROWTH_AFTER.test(text.slice(figure.end)))) candidate.excluded = 'a growth in use, not the share of people using it';
       else if (field === 'adoption_rate' && NOT_USING.test(clauseOf(text, figure))) candidate.excluded = 'the share not using the product';
       else if (field === 'user_count' && OWN_AUDIENCE.test(text.slice(0, figure.start))) candidate.excluded = "the customer's own audience, not people using the product";
-      else if (field === 'user_count' && figure.unit !== undefined && CAPACITY_UNIT.test(figure.unit.split(' ').pop()!) && (SOLD_BEFORE.test(text.slice(0, figure.start)) || SOLD_AFTER.test(text.slice(figure.end)))) candidate.excluded = 'seats sold to an audience, not people using it';
+      else if (capacity && (SOLD_BEFORE.test(text.slice(0, figure.start)) || SOLD_AFTER.test(text.slice(figure.end)))) candidate.excluded = 'seats sold to an audience, not people using it';
       else if (isRangeEnd(text, sentence.figures, index)) candidate.excluded = 'one end of a range, not a figure said';
       else if (isLevelChangedFrom(text, sentence.figures, index)) candidate.excluded = 'the level it changed from, not the change';
-      if (field === 'user_count' && figure.unit !== undefined && CAPACITY_UNIT.test(figure.unit.split(' ').pop()!)) {
+      if (capacity) {
         // "We bought 250 licences": capacity bought, never a count of users; "250 licences in use" may be.
         if (BOUGHT.test(text.slice(0, figure.start))) candidate.excluded ??= 'seats bought, not people using it';
         candidate.score -= 0.15;

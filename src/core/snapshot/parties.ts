@@ -237,10 +237,15 @@ function emptyOrg(name: string): Organisation {
  * organisation suffix, reduced to the prefix that the call keeps using
  * ("Tarrow Enterprises" out of "Tarrow Enterprises Finance Team").
  */
-function organisationNames(sentences: readonly NamedSentence[], vocabulary: ReadonlySet<string>, personWords: ReadonlySet<string>, places: ReadonlySet<string>): Set<string> {
+function organisationNames(
+  sentences: readonly NamedSentence[],
+  vocabulary: ReadonlySet<string>,
+  personWords: ReadonlySet<string>,
+  places: ReadonlySet<string>,
+  denying: ReadonlySet<number>,
+): Set<string> {
   const prefixCounts = new Map<string, number>();
   const anchored = new Set<string>();
-  const denying = denyingTurns(sentences);
   const corrected = new Set<string>();
   for (const sentence of sentences) {
     for (const run of sentence.runs) {
@@ -434,7 +439,9 @@ export function inferParties(
   profile?: VendorProfile,
 ): Parties {
   const places = placeNames(sentences);
-  const orgNames = organisationNames(sentences, vocabulary, personWords, places);
+  /** The turns that deny a name is the speaker's organisation ("X is a different company"). */
+  const denying = denyingTurns(sentences);
+  const orgNames = organisationNames(sentences, vocabulary, personWords, places, denying);
   const isVendorName = vendorNameTest(profile);
   // The vendor's own names, from the profile or a vendor caption ("Account Manager, Acme"), are organisations whenever the call says them, even once.
   for (const name of [...(profile ? [profile.company, ...(profile.aliases ?? [])] : []), ...speakers.flatMap((speaker) => captionedVendor(speaker.role, vocabulary))]) {
@@ -452,9 +459,8 @@ export function inferParties(
   const lean = new Map<string, number>(speakers.map((speaker) => [speaker.name, 0]));
   const questions = new Map<string, { asked: number; said: number }>();
   const productLean = new Map<Organisation, number>();
-  /** Organisations a speaker denies are theirs ("X is a different company"), and the turns that deny one. */
+  /** Organisations a speaker denies are theirs ("X is a different company"). */
   const denied = new Set<Organisation>();
-  const denying = denyingTurns(sentences);
   for (const sentence of sentences) {
     if (!denying.has(sentence.turnIndex)) continue;
     for (const run of sentence.runs) {

@@ -118,7 +118,7 @@ export function findPeople(sentences: readonly NamedSentence[], speakerNames: re
 }
 
 /** A role that is a title, not only the organisation someone is "from". */
-function hasTitle(person: Person): boolean {
+export function hasTitle(person: Person): person is Person & { role: string } {
   return person.role !== null && !person.role.startsWith('from ');
 }
 
